@@ -1,0 +1,71 @@
+import { BusinessDate } from './dates';
+import { Candidate } from './candidate';
+import { DeadlineRecord } from './deadlines';
+import { DomainRefusal } from './errors';
+import { DomainEvent, EventType } from './events';
+import { TopState } from './states';
+import { WorkingDayCalendar } from './calendar';
+
+/** What the rules need to know about the case's cell and its place in the organisation tree. */
+export interface OrganisationFacts {
+  /** The cell's grassroots committee is authorised to decide admissions itself (QĐ294 §22.1). */
+  authorisedToAdmit: boolean;
+  /** The cell sits directly under a commune (superior) committee: no grassroots committee vote (village cells). */
+  directlyUnderSuperior: boolean;
+}
+
+/**
+ * The persisted state of one case: the XState persisted snapshot plus the deadlines computed beside it.
+ * Stored as JSON in `cases.snapshot`; `machineVersion` says which machine definition wrote it.
+ */
+export interface CaseAggregate {
+  machineVersion: number;
+  procedureVersion: string;
+  machine: unknown;
+  deadlines: DeadlineRecord[];
+}
+
+export interface Membership {
+  admissionDecisionOn: BusinessDate | null;
+  probationStartOn: BusinessDate | null;
+  probationEndOn: BusinessDate | null;
+  fullMemberSince: BusinessDate | null;
+}
+
+/** Read model of an aggregate, derived purely. */
+export interface CaseDescription {
+  state: TopState;
+  /** Sub-state value and progress, e.g. `{ value: {...}, dossier: { application: true, ... } }`. */
+  stateDetail: Record<string, unknown>;
+  /** Facts recorded so far (certificate, dossier dates, sponsors, votes, decision, ceremony…). */
+  facts: Record<string, unknown>;
+  membership: Membership;
+  allowedEvents: EventType[];
+  candidate: Candidate;
+  /** Date of the most recent step; a new event may not be dated before it. */
+  lastStepOn: BusinessDate;
+}
+
+export type Decision =
+  | { ok: true; aggregate: CaseAggregate; fromState: TopState; toState: TopState }
+  | { ok: false; refusal: DomainRefusal };
+
+/** Everything a decision may depend on besides the aggregate and the event. Supplied by the caller: no clock reads here. */
+export interface DecisionEnv {
+  /** Today in Asia/Ho_Chi_Minh, from the injected clock. */
+  today: BusinessDate;
+  organisation: OrganisationFacts;
+  calendar: WorkingDayCalendar;
+}
+
+/**
+ * The pure engine libs/procedure exports (implemented in src/engine):
+ *
+ *   MACHINE_VERSION: number
+ *   procedureVersionFor(date: BusinessDate): string            // 'qd232-2025' before 2025-07-01, 'qd294-2025' from it
+ *   openCase(event: CaseOpened, env: DecisionEnv): Decision     // first step of every case
+ *   decide(aggregate: CaseAggregate, event: DomainEvent, env: DecisionEnv): Decision
+ *   describe(aggregate: CaseAggregate): CaseDescription
+ *   dueTimedEvents(aggregate: CaseAggregate, today: BusinessDate): DomainEvent[]   // e.g. PROBATION_ENDED on the end date
+ *   restoreAggregate(json: unknown): CaseAggregate             // throws if the stored snapshot no longer fits the machine
+ */
