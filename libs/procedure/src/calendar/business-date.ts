@@ -1,0 +1,92 @@
+import { BusinessDate, BUSINESS_TIME_ZONE } from '../model/dates';
+
+/**
+ * Arithmetic on calendar dates written `YYYY-MM-DD`. Dates are handled as UTC midnights internally so that no
+ * host time zone or daylight-saving rule can shift a business date.
+ */
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function isBusinessDate(value: unknown): value is BusinessDate {
+  if (typeof value !== 'string') return false;
+  const m = PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function assertBusinessDate(value: unknown, what = 'date'): BusinessDate {
+  if (!isBusinessDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got ${String(value)}`);
+  return value;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toUtcDate(date: BusinessDate): Date {
+  const m = PATTERN.exec(date);
+  if (!m) throw new RangeError(`not a business date: ${date}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export function fromUtcDate(d: Date): BusinessDate {
+  return d.toISOString().slice(0, 10);
+}
+
+export function parts(date: BusinessDate): { year: number; month: number; day: number } {
+  const d = toUtcDate(date);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addDays(date: BusinessDate, n: number): BusinessDate {
+  return fromUtcDate(new Date(toUtcDate(date).getTime() + n * DAY_MS));
+}
+
+/** Days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: BusinessDate, b: BusinessDate): number {
+  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: BusinessDate): number {
+  return toUtcDate(date).getUTCDay();
+}
+
+export function compareDates(a: BusinessDate, b: BusinessDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const isBefore = (a: BusinessDate, b: BusinessDate): boolean => a < b;
+export const isAfter = (a: BusinessDate, b: BusinessDate): boolean => a > b;
+export const maxDate = (...dates: BusinessDate[]): BusinessDate => dates.reduce((m, d) => (d > m ? d : m));
+
+/**
+ * Calendar months (procedure doc §1): the same day-of-month N months later, or the last day of that month
+ * when it has no such day. `addMonths('2024-02-29', 12) === '2025-02-28'`.
+ */
+export function addMonths(date: BusinessDate, n: number): BusinessDate {
+  const { year, month, day } = parts(date);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const d = Math.min(day, daysInMonth(y, m));
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Whole months completed from `from` to `to` (age "tính theo tháng"): the largest n with addMonths(from, n) ≤ to. */
+export function completedMonths(from: BusinessDate, to: BusinessDate): number {
+  const a = parts(from);
+  const b = parts(to);
+  let n = (b.year - a.year) * 12 + (b.month - a.month);
+  if (addMonths(from, n) > to) n -= 1;
+  return n;
+}
+
+/** The calendar date of an instant in Asia/Ho_Chi_Minh. */
+export function businessDateOf(instant: Date, timeZone = BUSINESS_TIME_ZONE): BusinessDate {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return f.format(instant);
+}
