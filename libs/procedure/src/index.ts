@@ -6,3 +6,5 @@ export * from './model/deadlines';
 export * from './model/errors';
 export * from './model/engine';
 export * from './model/calendar';
+export * from './calendar/business-date';
+export * from './calendar/working-day-calendar';

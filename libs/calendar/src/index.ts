@@ -1,0 +1,6 @@
+export * from './calendar.constants';
+export * from './calendar-validation';
+export * from './official-calendars';
+export * from './calendar-overrides.repository';
+export * from './calendar.service';
+export * from './calendar.module';
