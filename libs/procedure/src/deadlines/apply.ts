@@ -1,0 +1,73 @@
+import { DeadlineRecord } from '../model/deadlines';
+import { DecisionEnv } from '../model/engine';
+import { DeadlineExtended } from '../model/events';
+import { addMonths } from '../calendar/business-date';
+import { ruleSetById, ruleSetFor } from '../versions/rule-sets';
+import { GuardEnv } from '../machine/facts';
+import { DEADLINE_TABLE, DeadlineStep, deadlineDefinition, dueDate } from './table';
+
+/** What guards may know of the open limits: plain data. */
+export function openDeadlineViews(deadlines: readonly DeadlineRecord[]): GuardEnv['openDeadlines'] {
+  return deadlines.filter((d) => d.status === 'open').map((d) => ({ key: d.key, kind: d.kind, dueOn: d.dueOn, extendedBy: d.extendedBy }));
+}
+
+function uniqueKey(base: string, deadlines: readonly DeadlineRecord[]): string {
+  if (!deadlines.some((d) => d.key === base)) return base;
+  let n = 2;
+  while (deadlines.some((d) => d.key === `${base}#${n}`)) n += 1;
+  return `${base}#${n}`;
+}
+
+/**
+ * The deadline list after an accepted step: closes what the step closes (met/missed by date), cancels what is no
+ * longer meaningful in the new state, applies an extension, then opens what the step opens. Closed limits are kept.
+ */
+export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: DeadlineStep, env: DecisionEnv): DeadlineRecord[] {
+  const on = step.event.occurredOn;
+  const out: DeadlineRecord[] = deadlines.map((d) => {
+    if (d.status !== 'open') return d;
+    const def = deadlineDefinition(d.kind);
+    if (!def) return d;
+    const closing = def.closes(step, d) ?? (def.openWhile(step.after, d) ? null : 'cancelled');
+    if (!closing) return d;
+    if (closing === 'cancelled') return { ...d, status: 'cancelled', closedOn: on, lateWorkingDays: null };
+    if (closing === 'met' || on <= d.dueOn) return { ...d, status: 'met', closedOn: on, lateWorkingDays: null };
+    return { ...d, status: 'missed', closedOn: on, lateWorkingDays: env.calendar.workingDaysBetween(d.dueOn, on) };
+  });
+
+  if (step.event.type === 'DEADLINE_EXTENDED') {
+    const e: DeadlineExtended = step.event;
+    const i = out.findIndex((d) => d.status === 'open' && d.kind === e.deadlineKind);
+    if (i >= 0) {
+      const d = out[i];
+      const rs = ruleSetById(d.ruleSet);
+      const extension = d.kind === 'ADMISSION_DECISION' ? rs.admissionDecision.extension : rs.recognitionDecision.extension;
+      out[i] = { ...d, dueOn: env.calendar.addWorkingDays(d.originalDueOn, extension), extendedBy: extension };
+    }
+  }
+
+  for (const def of DEADLINE_TABLE) {
+    for (const opening of def.opens(step)) {
+      const rs = ruleSetFor(opening.ruleSetDate);
+      const length = def.length(rs, opening, step);
+      const due = dueDate(env, opening.baseOn, length, addMonths);
+      out.push({
+        key: uniqueKey(opening.key, out),
+        kind: def.kind,
+        baseOn: opening.baseOn,
+        length,
+        dueOn: due,
+        originalDueOn: due,
+        extendedBy: 0,
+        status: 'open',
+        source: def.source(rs),
+        ruleSet: rs.id,
+        openedOn: on,
+        closedOn: null,
+        lateWorkingDays: null,
+        reference: opening.reference,
+      });
+    }
+  }
+  return out;
+}

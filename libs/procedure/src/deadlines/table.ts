@@ -1,0 +1,213 @@
+import { BusinessDate } from '../model/dates';
+import { DeadlineKind, DeadlineLength, DeadlineRecord } from '../model/deadlines';
+import { DecisionEnv } from '../model/engine';
+import { DomainEvent } from '../model/events';
+import { TopState } from '../model/states';
+import { CaseFacts, grassrootsDecides, GuardEnv, votePassed } from '../machine/facts';
+import { RuleSet, ruleSetFor } from '../versions/rule-sets';
+
+/** One accepted step, as the deadline table sees it. */
+export interface DeadlineStep {
+  event: DomainEvent;
+  env: GuardEnv;
+  before: { state: TopState; facts: CaseFacts };
+  after: { state: TopState; facts: CaseFacts };
+}
+
+export interface DeadlineOpening {
+  /** Key before the `#n` suffix a re-opened limit gets. */
+  key: string;
+  baseOn: BusinessDate;
+  /** Date whose rule set supplies the numbers (the triggering event's date). */
+  ruleSetDate: BusinessDate;
+  reference: string | null;
+}
+
+/** How an open limit ends at a step: judged by date (met/missed), met regardless, or cancelled. */
+export type Closing = 'byDate' | 'met' | 'cancelled';
+
+export interface DeadlineDefinition {
+  kind: DeadlineKind;
+  /** The states in which a limit of this kind can be open (documentation; `openWhile` decides). */
+  openIn: readonly TopState[];
+  extendable: boolean;
+  description: string;
+  source(ruleSet: RuleSet): string;
+  length(ruleSet: RuleSet, opening: DeadlineOpening, step: DeadlineStep): DeadlineLength;
+  /** The limits the step opens. */
+  opens(step: DeadlineStep): DeadlineOpening[];
+  /** How the step closes an open limit of this kind, or null when it leaves it open. */
+  closes(step: DeadlineStep, deadline: DeadlineRecord): Closing | null;
+  /** After the step: is the limit still meaningful? If not it is cancelled. */
+  openWhile(after: DeadlineStep['after'], deadline: DeadlineRecord): boolean;
+}
+
+const wd = (amount: number): DeadlineLength => ({ amount, unit: 'workingDays' });
+const months = (amount: number): DeadlineLength => ({ amount, unit: 'months' });
+const inStates = (...states: TopState[]) => (after: DeadlineStep['after']) => states.includes(after.state);
+const ev = (step: DeadlineStep) => step.event;
+
+export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
+  {
+    kind: 'AWARENESS_CERTIFICATE_EXPIRY',
+    openIn: ['awarenessCertified', 'dossier', 'cellReview'],
+    extendable: false,
+    description: 'The cell must vote while the awareness-class certificate is valid (60 months from its date).',
+    source: () => 'HD06 §3.1, §5.4b',
+    length: (rs) => months(rs.certificateValidityMonths),
+    opens: (step) => {
+      const e = ev(step);
+      return e.type === 'AWARENESS_CERTIFICATE_RECORDED'
+        ? [{ key: 'AWARENESS_CERTIFICATE_EXPIRY', baseOn: e.issuedOn, ruleSetDate: e.issuedOn, reference: e.certificateNo }]
+        : [];
+    },
+    // The cell vote is accepted only with a valid certificate (AWARENESS_CERTIFICATE_EXPIRED), so it meets the limit.
+    // A new certificate replaces the old one: the old limit no longer applies.
+    closes: (step) => (step.event.type === 'CELL_VOTE_RECORDED' ? 'met' : step.event.type === 'AWARENESS_CERTIFICATE_RECORDED' ? 'cancelled' : null),
+    openWhile: inStates('awarenessCertified', 'dossier', 'cellReview'),
+  },
+  {
+    kind: 'DOSSIER_DOCUMENTS_EXPIRY',
+    openIn: ['dossier', 'cellReview'],
+    extendable: false,
+    description: 'The cell should vote within 12 months of the dossier opening, or the documents must be renewed.',
+    source: () => 'HD06 §5.4a',
+    length: (rs) => months(rs.dossierDocumentsMonths),
+    opens: (step) =>
+      step.event.type === 'DOSSIER_OPENED'
+        ? [{ key: 'DOSSIER_DOCUMENTS_EXPIRY', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: step.event.resolutionNo }]
+        : [],
+    // The cell vote is accepted only with fresh (or renewed) documents (DOSSIER_DOCUMENTS_STALE), so it meets the limit.
+    closes: (step) => (step.event.type === 'CELL_VOTE_RECORDED' ? 'met' : null),
+    openWhile: inStates('dossier', 'cellReview'),
+  },
+  {
+    kind: 'VERIFICATION_REPLY',
+    openIn: ['dossier', 'cellReview'],
+    extendable: false,
+    description: 'The verifying committee replies within 30 working days (domestic) or 90 (abroad) of the request.',
+    source: () => 'HD06 §3.4d',
+    length: (rs, opening, step) => {
+      const e = step.event;
+      const scope = e.type === 'VERIFICATION_REQUESTED' ? e.scope : 'domestic';
+      return wd(rs.verificationReplyWorkingDays[scope]);
+    },
+    opens: (step) => {
+      const e = ev(step);
+      return e.type === 'VERIFICATION_REQUESTED'
+        ? [{ key: `VERIFICATION_REPLY:${e.requestId}`, baseOn: e.occurredOn, ruleSetDate: e.occurredOn, reference: e.requestId }]
+        : [];
+    },
+    closes: (step, d) => (step.event.type === 'VERIFICATION_REPLIED' && step.event.requestId === d.reference ? 'byDate' : null),
+    openWhile: inStates('dossier', 'cellReview'),
+  },
+  {
+    kind: 'ADMISSION_DECISION',
+    openIn: ['grassrootsReview', 'superiorReview'],
+    extendable: true,
+    description: 'The competent committee decides within 45 working days of the cell resolution (+15 once); older texts 60 (+30).',
+    source: (rs) => rs.admissionDecision.source,
+    length: (rs) => wd(rs.admissionDecision.workingDays),
+    opens: (step) =>
+      step.event.type === 'CELL_VOTE_RECORDED' && votePassed(step.event)
+        ? [{ key: 'ADMISSION_DECISION', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    closes: (step) => {
+      if (step.event.type === 'ADMISSION_DECIDED') return 'byDate';
+      if (step.event.type === 'GRASSROOTS_VOTE_RECORDED' && grassrootsDecides(step.env)) return 'byDate';
+      return null;
+    },
+    openWhile: inStates('grassrootsReview', 'superiorReview'),
+  },
+  {
+    kind: 'CEREMONY',
+    openIn: ['awaitingCeremony'],
+    extendable: false,
+    description: 'The cell holds the ceremony within 30 working days of receiving the decision (later only with the superior\'s consent).',
+    source: () => 'QĐ294 §4.1',
+    length: (rs) => wd(rs.ceremonyWorkingDays),
+    opens: (step) => {
+      if (step.after.state !== 'awaitingCeremony' || step.before.state === 'awaitingCeremony') return [];
+      const e = ev(step);
+      const base = e.type === 'ADMISSION_DECIDED' ? e.receivedOn : e.occurredOn;
+      return [{ key: 'CEREMONY', baseOn: base, ruleSetDate: e.occurredOn, reference: e.type === 'ADMISSION_DECIDED' ? e.decisionNo : null }];
+    },
+    closes: (step) => (step.event.type === 'CEREMONY_HELD' ? 'byDate' : null),
+    openWhile: inStates('awaitingCeremony'),
+  },
+  {
+    kind: 'MEMBER_RECORDS',
+    openIn: ['probation', 'recognitionReview'],
+    extendable: false,
+    description: 'Party-member biography and card (1-HSĐV, 2-HSĐV) filled in within 30 working days of the ceremony.',
+    source: () => 'HD 12-HD/BTCTW 2022 §2.2 (quoted); HN02',
+    length: (rs) => wd(rs.memberRecordsWorkingDays),
+    opens: (step) =>
+      step.event.type === 'CEREMONY_HELD'
+        ? [{ key: 'MEMBER_RECORDS', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    closes: (step) => (step.event.type === 'MEMBER_RECORDS_FILED' ? 'byDate' : null),
+    openWhile: inStates('probation', 'recognitionReview', 'escalated'),
+  },
+  {
+    kind: 'PROBATION_END',
+    openIn: ['probation'],
+    extendable: false,
+    description: 'Probation lasts 12 calendar months from the ceremony.',
+    source: () => 'CH Art. 5(1)',
+    length: (rs) => months(rs.probationMonths),
+    opens: (step) =>
+      step.event.type === 'CEREMONY_HELD'
+        ? [{ key: 'PROBATION_END', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    closes: (step) => (step.event.type === 'PROBATION_ENDED' ? 'met' : null),
+    openWhile: inStates('probation'),
+  },
+  {
+    kind: 'RECOGNITION_CELL_REVIEW',
+    openIn: ['recognitionReview'],
+    extendable: false,
+    description: 'Within 30 working days after probation ends the cell considers recognition (or removal).',
+    source: () => 'QĐ294 §4.2.1',
+    length: (rs) => wd(rs.recognitionCellReviewWorkingDays),
+    opens: (step) => {
+      const end = step.after.facts.probationEndOn;
+      // Not when a removal motion adopted during probation is already before the committees.
+      return step.event.type === 'PROBATION_ENDED' && end && step.after.facts.pendingMotion === null
+        ? [{ key: 'RECOGNITION_CELL_REVIEW', baseOn: end, ruleSetDate: end, reference: null }]
+        : [];
+    },
+    closes: (step) => (step.event.type === 'RECOGNITION_CELL_VOTE_RECORDED' ? 'byDate' : null),
+    openWhile: inStates('recognitionReview', 'escalated'),
+  },
+  {
+    kind: 'RECOGNITION_DECISION',
+    openIn: ['probation', 'recognitionReview', 'escalated'],
+    extendable: true,
+    description: 'The competent committee decides within 30 working days of the cell resolution (+15 once; older texts +30).',
+    source: (rs) => rs.recognitionDecision.source,
+    length: (rs) => wd(rs.recognitionDecision.workingDays),
+    opens: (step) =>
+      step.event.type === 'RECOGNITION_CELL_VOTE_RECORDED' && votePassed(step.event)
+        ? [{ key: 'RECOGNITION_DECISION', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: step.event.motion }]
+        : [],
+    closes: (step) => {
+      const e = step.event;
+      if (e.type === 'RECOGNITION_DECIDED' && votePassed(e)) return 'byDate';
+      if (e.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' && votePassed(e) && grassrootsDecides(step.env)) return 'byDate';
+      return null;
+    },
+    // Open while a motion adopted by the cell is before the committees (or the case awaits the superior).
+    openWhile: (after) => after.facts.pendingMotion !== null || after.state === 'escalated',
+  },
+];
+
+export function deadlineDefinition(kind: string): DeadlineDefinition | undefined {
+  return DEADLINE_TABLE.find((d) => d.kind === kind);
+}
+
+/** Computes the due date of a length from a base date purely with the calendar. */
+export function dueDate(env: DecisionEnv, baseOn: BusinessDate, length: DeadlineLength, addMonths: (d: BusinessDate, n: number) => BusinessDate): BusinessDate {
+  return length.unit === 'months' ? addMonths(baseOn, length.amount) : env.calendar.addWorkingDays(baseOn, length.amount);
+}
+

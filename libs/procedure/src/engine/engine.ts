@@ -1,0 +1,233 @@
+import { __unsafe_getAllOwnEventDescriptors, initialTransition, transition } from 'xstate';
+import { BusinessDate } from '../model/dates';
+import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
+import { EventNotAllowed } from '../model/errors';
+import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events';
+import { TOP_STATES, TopState } from '../model/states';
+import { isBusinessDate } from '../calendar/business-date';
+import { admissionMachine } from '../machine/admission.machine';
+import { CaseFacts, GuardEnv, MachineEvent } from '../machine/facts';
+import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES } from '../rules/catalogue';
+import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
+import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
+import { procedureVersionFor } from '../versions/rule-sets';
+
+/** Bump when the machine's persisted shape changes (state ids, context fields). */
+export const MACHINE_VERSION = 1;
+
+type Snapshot = ReturnType<typeof admissionMachine.resolveState>;
+
+/** Events staff never send: excluded from `allowedEvents`. */
+const NOT_LISTED: readonly EventType[] = ['CASE_OPENED', 'PROBATION_ENDED'];
+
+// ---- snapshots -------------------------------------------------------------------------------------------------
+
+interface PersistedShape {
+  value: unknown;
+  context: CaseFacts;
+  status?: string;
+}
+
+function restoreSnapshot(persisted: unknown): Snapshot {
+  const p = persisted as PersistedShape;
+  return admissionMachine.resolveState({ value: p.value as never, context: p.context });
+}
+
+function persist(snapshot: Snapshot): unknown {
+  return JSON.parse(JSON.stringify(admissionMachine.getPersistedSnapshot(snapshot)));
+}
+
+function topStateOf(snapshot: Snapshot): TopState {
+  const value = snapshot.value as unknown;
+  const top = typeof value === 'string' ? value : Object.keys(value as object)[0];
+  return top as TopState;
+}
+
+function factsOf(aggregate: CaseAggregate): CaseFacts {
+  return (aggregate.machine as PersistedShape).context;
+}
+
+function allowedEventsOfSnapshot(snapshot: Snapshot): EventType[] {
+  if (snapshot.status !== 'active') return [];
+  const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
+  return EVENT_TYPES.filter((t) => own.has(t) && !NOT_LISTED.includes(t));
+}
+
+function handles(snapshot: Snapshot, type: EventType): boolean {
+  return snapshot.status === 'active' && __unsafe_getAllOwnEventDescriptors(snapshot).includes(type);
+}
+
+function notAllowed(state: TopState, allowedEvents: EventType[], type: string): EventNotAllowed {
+  return {
+    code: 'EVENT_NOT_ALLOWED',
+    state,
+    allowedEvents,
+    message: `${type} does not apply in state ${state}.`,
+    messageVi: `Không thể ghi nhận ${type} khi hồ sơ đang ở bước ${state}.`,
+  };
+}
+
+function guardEnv(env: DecisionEnv, aggregate: CaseAggregate | null): GuardEnv {
+  return {
+    today: env.today,
+    organisation: { authorisedToAdmit: !!env.organisation.authorisedToAdmit, directlyUnderSuperior: !!env.organisation.directlyUnderSuperior },
+    openDeadlines: aggregate ? openDeadlineViews(aggregate.deadlines) : [],
+  };
+}
+
+// ---- public API --------------------------------------------------------------------------------------------------
+
+export { procedureVersionFor };
+
+/** The first step of every case: the cell resolution putting the person on the sympathiser list. */
+export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
+  if (event.type !== 'CASE_OPENED') {
+    return { ok: false, refusal: notAllowed('sympathiser', [], String((event as { type?: unknown }).type)) };
+  }
+  const genv = guardEnv(env, null);
+  const facts = { lastStepOn: event.occurredOn } as CaseFacts;
+  const violation = firstViolationOf(DATE_RULES.filter((r) => r.id !== 'DATE_BEFORE_PREVIOUS_STEP'), { facts, event, env: genv });
+  if (violation) return { ok: false, refusal: violation };
+  const [snapshot] = initialTransition(admissionMachine, {
+    candidate: event.candidate,
+    openedOn: event.occurredOn,
+    procedureVersion: procedureVersionFor(event.occurredOn),
+  });
+  const aggregate: CaseAggregate = {
+    machineVersion: MACHINE_VERSION,
+    procedureVersion: snapshot.context.procedureVersion,
+    machine: persist(snapshot),
+    deadlines: [],
+  };
+  return { ok: true, aggregate, fromState: 'sympathiser', toState: 'sympathiser' };
+}
+
+/** Decides one event against a case: refused with the first reason, or the new aggregate. Pure. */
+export function decide(aggregate: CaseAggregate, event: DomainEvent, env: DecisionEnv): Decision {
+  const snapshot = restoreSnapshot(aggregate.machine);
+  const fromState = topStateOf(snapshot);
+  const facts = snapshot.context;
+  const genv = guardEnv(env, aggregate);
+  const input = { facts, event, env: genv };
+
+  // (1) Does the state handle the event at all? Some refusals are better explained by a rule.
+  if (event.type === 'CASE_OPENED' || !handles(snapshot, event.type)) {
+    const explained = event.type === 'CASE_OPENED' ? null : explainedRefusal(fromState, input);
+    return { ok: false, refusal: explained ?? notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };
+  }
+  // (2) dates, (3) the event's own rules: the same table the machine's `rulesPass` guard reads.
+  const violation = firstViolation(input);
+  if (violation) return { ok: false, refusal: violation };
+
+  // (4) the transition, computed purely.
+  const machineEvent = { ...event, env: genv } as MachineEvent;
+  const [next] = transition(admissionMachine, snapshot, machineEvent);
+  if (next.context === snapshot.context) {
+    // No transition was enabled although every rule passed: treat as not applicable.
+    return { ok: false, refusal: notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };
+  }
+  const toState = topStateOf(next);
+  const deadlines = nextDeadlines(
+    aggregate.deadlines,
+    { event, env: genv, before: { state: fromState, facts }, after: { state: toState, facts: next.context } },
+    env,
+  );
+  return {
+    ok: true,
+    aggregate: { machineVersion: MACHINE_VERSION, procedureVersion: aggregate.procedureVersion, machine: persist(next), deadlines },
+    fromState,
+    toState,
+  };
+}
+
+export function allowedEventsOf(aggregate: CaseAggregate): EventType[] {
+  return allowedEventsOfSnapshot(restoreSnapshot(aggregate.machine));
+}
+
+/** Read model of an aggregate. */
+export function describe(aggregate: CaseAggregate): CaseDescription {
+  const snapshot = restoreSnapshot(aggregate.machine);
+  const f = snapshot.context;
+  const state = topStateOf(snapshot);
+  const detail: Record<string, unknown> = { value: snapshot.value };
+  if (f.dossierOpenedOn) {
+    const pending = pendingVerifications(f);
+    detail.dossier = {
+      application: f.applicationFiledOn !== null,
+      biographyFiled: f.biographyFiledOn !== null,
+      verificationsPending: pending,
+      biographyCertified: f.biographyCertifiedOn !== null,
+      introducers: introducersProblem(f, f.lastStepOn) === null,
+      opinions: opinionsProblem(f) === null,
+    };
+  }
+  if (f.ceremony) {
+    detail.recognition = {
+      probationEnded: f.probationEnded,
+      newMemberClass: f.newMemberClass !== null,
+      selfReview: f.selfReviewOn !== null,
+      helperAssessment: f.helperAssessmentOn !== null,
+      opinions: f.recognitionOpinionsOn !== null,
+      pendingMotion: f.pendingMotion,
+      failedVotes: f.recognitionFailures,
+    };
+  }
+  const { candidate, lastStepOn, ...facts } = f;
+  return {
+    state,
+    stateDetail: detail,
+    facts: facts as unknown as Record<string, unknown>,
+    membership: {
+      admissionDecisionOn: f.decision?.decidedOn ?? null,
+      probationStartOn: f.probationStartOn,
+      probationEndOn: f.probationEndOn,
+      fullMemberSince: f.fullMemberSince,
+    },
+    allowedEvents: allowedEventsOfSnapshot(snapshot),
+    candidate,
+    lastStepOn,
+  };
+}
+
+/** Timed events due on `today`: PROBATION_ENDED dated at the legal end of probation. */
+export function dueTimedEvents(aggregate: CaseAggregate, today: BusinessDate): DomainEvent[] {
+  const snapshot = restoreSnapshot(aggregate.machine);
+  const end = snapshot.context.probationEndOn;
+  if (topStateOf(snapshot) === 'probation' && end && today >= end) return [{ type: 'PROBATION_ENDED', occurredOn: end }];
+  return [];
+}
+
+/** Validates stored JSON against the current machine; throws a clear Error when it no longer fits. */
+export function restoreAggregate(json: unknown): CaseAggregate {
+  const fail = (why: string): never => {
+    throw new Error(`Stored case aggregate does not fit machine version ${MACHINE_VERSION}: ${why}`);
+  };
+  if (typeof json !== 'object' || json === null) return fail('not an object');
+  const a = json as Record<string, unknown>;
+  if (typeof a.machineVersion !== 'number') fail('machineVersion missing');
+  if (a.machineVersion !== MACHINE_VERSION) fail(`written by machine version ${String(a.machineVersion)}; migrate it first`);
+  if (typeof a.procedureVersion !== 'string') fail('procedureVersion missing');
+  if (!Array.isArray(a.deadlines)) fail('deadlines must be an array');
+  const m = a.machine as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null) return fail('machine snapshot missing');
+  if (m.value === undefined) fail('machine snapshot has no state value');
+  if (typeof m.context !== 'object' || m.context === null) fail('machine snapshot has no context');
+  const ctx = m.context as Record<string, unknown>;
+  for (const field of ['candidate', 'openedOn', 'lastStepOn', 'procedureVersion', 'votes', 'verifications', 'consents', 'sponsors']) {
+    if (!(field in ctx)) fail(`context field ${field} missing`);
+  }
+  if (!isBusinessDate(ctx.lastStepOn)) fail('context.lastStepOn is not a date');
+  let snapshot: Snapshot;
+  try {
+    snapshot = restoreSnapshot(m);
+  } catch (e) {
+    return fail(`state ${JSON.stringify(m.value)} does not exist (${(e as Error).message})`);
+  }
+  const top = topStateOf(snapshot);
+  if (!TOP_STATES.includes(top)) fail(`unknown top-level state ${top}`);
+  // The stored value must be exactly what the machine resolves (no leftover or missing sub-states).
+  if (JSON.stringify(snapshot.value) !== JSON.stringify(m.value)) {
+    fail(`state ${JSON.stringify(m.value)} resolves to ${JSON.stringify(snapshot.value)}`);
+  }
+  return { machineVersion: a.machineVersion as number, procedureVersion: a.procedureVersion as string, machine: m, deadlines: a.deadlines as CaseAggregate['deadlines'] };
+}

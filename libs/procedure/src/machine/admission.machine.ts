@@ -1,0 +1,271 @@
+import { and, assign, not, setup } from 'xstate';
+import { Candidate } from '../model/candidate';
+import { BusinessDate } from '../model/dates';
+import { firstViolation } from '../rules/catalogue';
+import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
+import {
+  applyFacts,
+  CaseFacts,
+  escalatesOnFailure,
+  grassrootsDecides,
+  initialFacts,
+  isVillageCell,
+  MachineEvent,
+  votePassed,
+} from './facts';
+
+export interface MachineInput {
+  candidate: Candidate;
+  openedOn: BusinessDate;
+  procedureVersion: string;
+}
+
+/**
+ * The admission path (procedure doc §3.16; api.md "Top-level states"). Business time reaches the machine only as
+ * events: there are no `after` timers. Every transition that accepts an event is guarded by `rulesPass`, which
+ * evaluates the same rule table `decide` reports from, and records the event's facts with `record`.
+ */
+export const admissionMachine = setup({
+  types: {
+    context: {} as CaseFacts,
+    events: {} as MachineEvent,
+    input: {} as MachineInput,
+  },
+  guards: {
+    rulesPass: ({ context, event }) => firstViolation({ facts: context, event, env: event.env }) === null,
+    votePassed: ({ event }) => votePassed(event),
+    villageCell: ({ event }) => isVillageCell(event.env),
+    grassrootsDecides: ({ event }) => grassrootsDecides(event.env),
+    motionIsRemove: ({ event }) => 'motion' in event && event.motion === 'remove',
+    escalates: ({ context, event }) => escalatesOnFailure(context, event),
+    // Automatic progress of the dossier's regions (context only).
+    verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
+    introducersComplete: ({ context }) => introducersProblem(context, context.lastStepOn) === null,
+    opinionsComplete: ({ context }) => opinionsProblem(context) === null,
+  },
+  actions: {
+    record: assign(({ context, event }) => applyFacts(context, event)),
+  },
+}).createMachine({
+  id: 'admission',
+  context: ({ input }) => initialFacts(input),
+  initial: 'sympathiser',
+  states: {
+    sympathiser: {
+      on: {
+        AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', target: 'awarenessCertified', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    awarenessCertified: {
+      on: {
+        AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        DOSSIER_OPENED: { guard: 'rulesPass', target: 'dossier', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    dossier: {
+      type: 'parallel',
+      onDone: { target: 'cellReview' },
+      on: {
+        VERIFICATION_REQUESTED: { guard: 'rulesPass', actions: 'record' },
+        VERIFICATION_REPLIED: { guard: 'rulesPass', actions: 'record' },
+        SPONSOR_ADDED: { guard: 'rulesPass', actions: 'record' },
+        INTRODUCING_RESOLUTION_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+      states: {
+        application: {
+          initial: 'pending',
+          states: {
+            pending: { on: { APPLICATION_FILED: { guard: 'rulesPass', target: 'filed', actions: 'record' } } },
+            filed: { type: 'final' },
+          },
+        },
+        biography: {
+          initial: 'notFiled',
+          states: {
+            notFiled: { on: { BIOGRAPHY_FILED: { guard: 'rulesPass', target: 'filed', actions: 'record' } } },
+            filed: {
+              always: { guard: 'verificationsPending', target: 'verifying' },
+              on: { BIOGRAPHY_CERTIFIED: { guard: 'rulesPass', target: 'certified', actions: 'record' } },
+            },
+            verifying: {
+              always: { guard: not('verificationsPending'), target: 'filed' },
+              // Accepted only when every reply is in: the rule VERIFICATION_PENDING explains the refusal.
+              on: { BIOGRAPHY_CERTIFIED: { guard: 'rulesPass', target: 'certified', actions: 'record' } },
+            },
+            certified: { type: 'final' },
+          },
+        },
+        introducers: {
+          initial: 'incomplete',
+          states: {
+            incomplete: { always: { guard: 'introducersComplete', target: 'complete' } },
+            complete: { type: 'final' },
+          },
+        },
+        opinions: {
+          initial: 'missing',
+          states: {
+            missing: { always: { guard: 'opinionsComplete', target: 'complete' } },
+            complete: { type: 'final' },
+          },
+        },
+      },
+    },
+    cellReview: {
+      on: {
+        CELL_VOTE_RECORDED: [
+          { guard: and(['rulesPass', 'votePassed', 'villageCell']), target: 'superiorReview', actions: 'record' },
+          { guard: and(['rulesPass', 'votePassed']), target: 'grassrootsReview', actions: 'record' },
+          { guard: 'rulesPass', target: 'notAdmitted', actions: 'record' },
+        ],
+        VERIFICATION_REQUESTED: { guard: 'rulesPass', actions: 'record' },
+        VERIFICATION_REPLIED: { guard: 'rulesPass', actions: 'record' },
+        SPONSOR_ADDED: { guard: 'rulesPass', actions: 'record' },
+        INTRODUCING_RESOLUTION_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    grassrootsReview: {
+      on: {
+        GRASSROOTS_VOTE_RECORDED: [
+          { guard: and(['rulesPass', 'votePassed', 'grassrootsDecides']), target: 'awaitingCeremony', actions: 'record' },
+          { guard: and(['rulesPass', 'votePassed']), target: 'superiorReview', actions: 'record' },
+          { guard: 'rulesPass', target: 'notAdmitted', actions: 'record' },
+        ],
+        DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    superiorReview: {
+      on: {
+        ADMISSION_DECIDED: [
+          { guard: and(['rulesPass', 'votePassed']), target: 'awaitingCeremony', actions: 'record' },
+          { guard: 'rulesPass', target: 'notAdmitted', actions: 'record' },
+        ],
+        DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    awaitingCeremony: {
+      on: {
+        CEREMONY_HELD: { guard: 'rulesPass', target: 'probation', actions: 'record' },
+        CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
+      },
+    },
+    probation: {
+      initial: 'serving',
+      on: {
+        NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
+        MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+      },
+      states: {
+        serving: {
+          on: {
+            // Removal for violating membership standards (S14b); a recognise motion is refused by rule.
+            RECOGNITION_CELL_VOTE_RECORDED: [
+              { guard: and(['rulesPass', 'votePassed', 'villageCell']), target: 'removalAtSuperior', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed']), target: 'removalAtGrassroots', actions: 'record' },
+              { guard: 'rulesPass', target: 'serving', actions: 'record' },
+            ],
+            PROBATION_ENDED: { guard: 'rulesPass', target: '#admission.recognitionReview.atCell', actions: 'record' },
+          },
+        },
+        removalAtGrassroots: {
+          on: {
+            RECOGNITION_GRASSROOTS_VOTE_RECORDED: [
+              { guard: and(['rulesPass', 'votePassed', 'grassrootsDecides']), target: '#admission.removed', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed']), target: 'removalAtSuperior', actions: 'record' },
+              { guard: 'rulesPass', target: 'serving', actions: 'record' },
+            ],
+            DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+            PROBATION_ENDED: { guard: 'rulesPass', target: '#admission.recognitionReview.atGrassroots', actions: 'record' },
+          },
+        },
+        removalAtSuperior: {
+          on: {
+            RECOGNITION_DECIDED: [
+              { guard: and(['rulesPass', 'votePassed']), target: '#admission.removed', actions: 'record' },
+              { guard: 'rulesPass', target: 'serving', actions: 'record' },
+            ],
+            DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+            PROBATION_ENDED: { guard: 'rulesPass', target: '#admission.recognitionReview.atSuperior', actions: 'record' },
+          },
+        },
+      },
+    },
+    recognitionReview: {
+      initial: 'atCell',
+      on: {
+        SELF_REVIEW_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
+        HELPER_ASSESSMENT_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
+        RECOGNITION_OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
+        MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+      },
+      states: {
+        atCell: {
+          on: {
+            RECOGNITION_CELL_VOTE_RECORDED: [
+              { guard: and(['rulesPass', 'votePassed', 'villageCell']), target: 'atSuperior', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed']), target: 'atGrassroots', actions: 'record' },
+              { guard: and(['rulesPass', 'escalates']), target: '#admission.escalated', actions: 'record' },
+              { guard: 'rulesPass', target: 'atCell', actions: 'record' },
+            ],
+          },
+        },
+        atGrassroots: {
+          on: {
+            RECOGNITION_GRASSROOTS_VOTE_RECORDED: [
+              { guard: and(['rulesPass', 'votePassed', 'grassrootsDecides', 'motionIsRemove']), target: '#admission.removed', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed', 'grassrootsDecides']), target: '#admission.fullMember', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed']), target: 'atSuperior', actions: 'record' },
+              { guard: and(['rulesPass', 'escalates']), target: '#admission.escalated', actions: 'record' },
+              { guard: 'rulesPass', target: 'atGrassroots', actions: 'record' },
+            ],
+            DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+          },
+        },
+        atSuperior: {
+          on: {
+            RECOGNITION_DECIDED: [
+              { guard: and(['rulesPass', 'votePassed', 'motionIsRemove']), target: '#admission.removed', actions: 'record' },
+              { guard: and(['rulesPass', 'votePassed']), target: '#admission.fullMember', actions: 'record' },
+              { guard: 'rulesPass', target: 'atSuperior', actions: 'record' },
+            ],
+            DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
+          },
+        },
+      },
+    },
+    /** Three failed votes of a lower body (QĐ294 §4.2.3): the competent committee decides. */
+    escalated: {
+      on: {
+        RECOGNITION_DECIDED: [
+          { guard: and(['rulesPass', 'votePassed', 'motionIsRemove']), target: 'removed', actions: 'record' },
+          { guard: and(['rulesPass', 'votePassed']), target: 'fullMember', actions: 'record' },
+          { guard: 'rulesPass', actions: 'record' },
+        ],
+      },
+    },
+    fullMember: { type: 'final' },
+    notAdmitted: { type: 'final' },
+    removed: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type AdmissionMachine = typeof admissionMachine;

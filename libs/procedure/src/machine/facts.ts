@@ -1,0 +1,325 @@
+import { BusinessDate } from '../model/dates';
+import { Candidate } from '../model/candidate';
+import { OrganisationFacts } from '../model/engine';
+import {
+  ConsentKind,
+  DomainEvent,
+  IntroducingBody,
+  RecognitionMotion,
+  Sponsor,
+  VerificationScope,
+} from '../model/events';
+import { addMonths, maxDate } from '../calendar/business-date';
+import { ruleSetFor } from '../versions/rule-sets';
+import { atLeastTwoThirds, moreThanHalf, votersOf } from '../rules/votes';
+
+/** A deadline as guards see it: plain data, no calendar needed. */
+export interface OpenDeadlineView {
+  key: string;
+  kind: string;
+  dueOn: BusinessDate;
+  extendedBy: number;
+}
+
+/** Plain data passed with every machine event so that guards never need a clock or a calendar object. */
+export interface GuardEnv {
+  today: BusinessDate;
+  organisation: OrganisationFacts;
+  openDeadlines: OpenDeadlineView[];
+}
+
+export type MachineEvent = DomainEvent & { env: GuardEnv };
+
+export type VoteBody = 'cell' | 'grassroots' | 'superior';
+export type VoteStage = 'admission' | 'recognition' | 'removal';
+
+export interface VoteRecord {
+  body: VoteBody;
+  stage: VoteStage;
+  motion: RecognitionMotion | 'admit';
+  occurredOn: BusinessDate;
+  /** Members with a vote: fullMembers − excluded, committee members or standing members. */
+  voters: number;
+  inFavour: number;
+  passed: boolean;
+  /** Set when the vote was the deciding one (competent committee, or an authorised grassroots committee). */
+  deciding: boolean;
+  decisionNo?: string;
+}
+
+export interface SponsorRecord extends Sponsor {
+  addedOn: BusinessDate;
+}
+
+export interface VerificationRecord {
+  requestId: string;
+  scope: VerificationScope;
+  subject: string;
+  requestedOn: BusinessDate;
+  repliedOn: BusinessDate | null;
+}
+
+/** Everything recorded about a case: the machine context. Plain JSON. */
+export interface CaseFacts {
+  procedureVersion: string;
+  candidate: Candidate;
+  openedOn: BusinessDate;
+  /** Latest business date recorded (a new step may not be dated before it). */
+  lastStepOn: BusinessDate;
+  certificate: { certificateNo: string; issuedOn: BusinessDate; issuer: string; recordedOn: BusinessDate } | null;
+  dossierOpenedOn: BusinessDate | null;
+  dossierResolutionNo: string | null;
+  applicationFiledOn: BusinessDate | null;
+  biographyFiledOn: BusinessDate | null;
+  verifications: Record<string, VerificationRecord>;
+  biographyCertifiedOn: BusinessDate | null;
+  politicalIssue: boolean | null;
+  sponsors: SponsorRecord[];
+  introducingResolution: { body: IntroducingBody; resolutionNo: string; recordedOn: BusinessDate } | null;
+  opinions: { organisations: string[]; residenceCell: boolean; recordedOn: BusinessDate } | null;
+  consents: Partial<Record<ConsentKind, { issuer: string; documentNo: string; recordedOn: BusinessDate }>>;
+  votes: VoteRecord[];
+  /** Date of the cell's admission meeting (the date eligibility is judged at). */
+  cellVoteOn: BusinessDate | null;
+  decision: { decisionNo: string | null; decidedOn: BusinessDate; receivedOn: BusinessDate } | null;
+  ceremony: { heldOn: BusinessDate; helper: { name: string; memberId?: string | null } } | null;
+  probationStartOn: BusinessDate | null;
+  probationEndOn: BusinessDate | null;
+  probationEnded: boolean;
+  memberRecordsFiledOn: BusinessDate | null;
+  newMemberClass: { certificateNo: string; completedOn: BusinessDate } | null;
+  selfReviewOn: BusinessDate | null;
+  helperAssessmentOn: BusinessDate | null;
+  recognitionOpinionsOn: BusinessDate | null;
+  /** Motion adopted by a lower body and awaiting the next body (recognition or removal). */
+  pendingMotion: RecognitionMotion | null;
+  /** Failed recognition votes per lower body after probation (QĐ294 §4.2.3). */
+  recognitionFailures: { cell: number; grassroots: number };
+  fullMemberSince: BusinessDate | null;
+  removedOn: BusinessDate | null;
+  notAdmittedOn: BusinessDate | null;
+  withdrawal: { reason: string; on: BusinessDate } | null;
+}
+
+export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string }): CaseFacts {
+  return {
+    procedureVersion: input.procedureVersion,
+    candidate: input.candidate,
+    openedOn: input.openedOn,
+    lastStepOn: input.openedOn,
+    certificate: null,
+    dossierOpenedOn: null,
+    dossierResolutionNo: null,
+    applicationFiledOn: null,
+    biographyFiledOn: null,
+    verifications: {},
+    biographyCertifiedOn: null,
+    politicalIssue: null,
+    sponsors: [],
+    introducingResolution: null,
+    opinions: null,
+    consents: {},
+    votes: [],
+    cellVoteOn: null,
+    decision: null,
+    ceremony: null,
+    probationStartOn: null,
+    probationEndOn: null,
+    probationEnded: false,
+    memberRecordsFiledOn: null,
+    newMemberClass: null,
+    selfReviewOn: null,
+    helperAssessmentOn: null,
+    recognitionOpinionsOn: null,
+    pendingMotion: null,
+    recognitionFailures: { cell: 0, grassroots: 0 },
+    fullMemberSince: null,
+    removedOn: null,
+    notAdmittedOn: null,
+    withdrawal: null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outcomes: the same functions serve the machine's guards and the fact reducer below.
+
+export function voteOf(event: DomainEvent): { voters: number; inFavour: number } | null {
+  switch (event.type) {
+    case 'CELL_VOTE_RECORDED':
+    case 'RECOGNITION_CELL_VOTE_RECORDED':
+      return { voters: votersOf(event), inFavour: event.inFavour };
+    case 'GRASSROOTS_VOTE_RECORDED':
+    case 'RECOGNITION_GRASSROOTS_VOTE_RECORDED':
+      return { voters: event.committeeMembers, inFavour: event.inFavour };
+    case 'ADMISSION_DECIDED':
+    case 'RECOGNITION_DECIDED':
+      return { voters: event.standingMembers, inFavour: event.inFavour };
+    default:
+      return null;
+  }
+}
+
+/** Lower bodies (cell, grassroots committee) need at least 2/3; a competent standing committee more than half. */
+export function votePassed(event: DomainEvent): boolean {
+  const vote = voteOf(event);
+  if (!vote) return false;
+  if (event.type === 'ADMISSION_DECIDED' || event.type === 'RECOGNITION_DECIDED') return moreThanHalf(vote.inFavour, vote.voters);
+  return atLeastTwoThirds(vote.inFavour, vote.voters);
+}
+
+/** A cell sitting directly under the commune committee: no grassroots committee vote. */
+export const isVillageCell = (env: GuardEnv): boolean => env.organisation.directlyUnderSuperior;
+/** An authorised grassroots committee decides itself (not relevant for village cells). */
+export const grassrootsDecides = (env: GuardEnv): boolean =>
+  env.organisation.authorisedToAdmit && !env.organisation.directlyUnderSuperior;
+
+/** A failed recognition vote that is the body's last allowed attempt: the case goes to the superior. */
+export function escalatesOnFailure(facts: CaseFacts, event: DomainEvent): boolean {
+  if (!facts.probationEnded || votePassed(event)) return false;
+  const limit = ruleSetFor(event.occurredOn).failedVotesBeforeEscalation;
+  if (event.type === 'RECOGNITION_CELL_VOTE_RECORDED') return facts.recognitionFailures.cell + 1 >= limit;
+  if (event.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED') return facts.recognitionFailures.grassroots + 1 >= limit;
+  return false;
+}
+
+function sponsorIdentity(s: Sponsor): string {
+  return s.memberId ? `id:${s.memberId}` : `name:${s.name.trim().toLowerCase()}`;
+}
+
+/** The pure fact reducer: what an accepted event records. `env` tells how the organisation decides. */
+export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
+  const env = event.env;
+  const on = event.occurredOn;
+  const f: CaseFacts = { ...facts, lastStepOn: maxDate(facts.lastStepOn, on) };
+  const passed = votePassed(event);
+  switch (event.type) {
+    case 'AWARENESS_CERTIFICATE_RECORDED':
+      f.certificate = { certificateNo: event.certificateNo, issuedOn: event.issuedOn, issuer: event.issuer, recordedOn: on };
+      break;
+    case 'DOSSIER_OPENED':
+      f.dossierOpenedOn = on;
+      f.dossierResolutionNo = event.resolutionNo;
+      break;
+    case 'APPLICATION_FILED':
+      f.applicationFiledOn = on;
+      break;
+    case 'BIOGRAPHY_FILED':
+      f.biographyFiledOn = on;
+      break;
+    case 'VERIFICATION_REQUESTED':
+      f.verifications = {
+        ...facts.verifications,
+        [event.requestId]: { requestId: event.requestId, scope: event.scope, subject: event.subject, requestedOn: on, repliedOn: null },
+      };
+      break;
+    case 'VERIFICATION_REPLIED': {
+      const v = facts.verifications[event.requestId];
+      if (v) f.verifications = { ...facts.verifications, [event.requestId]: { ...v, repliedOn: on } };
+      break;
+    }
+    case 'BIOGRAPHY_CERTIFIED':
+      f.biographyCertifiedOn = on;
+      f.politicalIssue = event.politicalIssue;
+      break;
+    case 'SPONSOR_ADDED': {
+      // A renewed letter of the same sponsor replaces the earlier one.
+      const id = sponsorIdentity(event.sponsor);
+      f.sponsors = [...facts.sponsors.filter((s) => sponsorIdentity(s) !== id), { ...event.sponsor, addedOn: on }];
+      break;
+    }
+    case 'INTRODUCING_RESOLUTION_RECORDED':
+      f.introducingResolution = { body: event.body, resolutionNo: event.resolutionNo, recordedOn: on };
+      break;
+    case 'OPINIONS_RECORDED':
+      f.opinions = { organisations: [...event.organisations], residenceCell: event.residenceCell, recordedOn: on };
+      break;
+    case 'CONSENT_RECORDED':
+      f.consents = { ...facts.consents, [event.kind]: { issuer: event.issuer, documentNo: event.documentNo, recordedOn: on } };
+      break;
+    case 'CELL_VOTE_RECORDED':
+      f.cellVoteOn = on;
+      f.votes = [...facts.votes, vote('cell', 'admission', 'admit', event, passed, false)];
+      if (!passed) f.notAdmittedOn = on;
+      break;
+    case 'GRASSROOTS_VOTE_RECORDED': {
+      const deciding = grassrootsDecides(env);
+      f.votes = [...facts.votes, vote('grassroots', 'admission', 'admit', event, passed, deciding)];
+      if (!passed) f.notAdmittedOn = on;
+      else if (deciding) f.decision = { decisionNo: null, decidedOn: on, receivedOn: on };
+      break;
+    }
+    case 'ADMISSION_DECIDED':
+      f.votes = [...facts.votes, { ...vote('superior', 'admission', 'admit', event, passed, true), decisionNo: event.decisionNo }];
+      if (passed) f.decision = { decisionNo: event.decisionNo, decidedOn: on, receivedOn: event.receivedOn };
+      else f.notAdmittedOn = on;
+      break;
+    case 'CEREMONY_HELD':
+      f.ceremony = { heldOn: on, helper: { ...event.helper } };
+      f.probationStartOn = on;
+      f.probationEndOn = addMonths(on, ruleSetFor(on).probationMonths);
+      break;
+    case 'MEMBER_RECORDS_FILED':
+      f.memberRecordsFiledOn = on;
+      break;
+    case 'NEW_MEMBER_CLASS_COMPLETED':
+      f.newMemberClass = { certificateNo: event.certificateNo, completedOn: on };
+      break;
+    case 'PROBATION_ENDED':
+      f.probationEnded = true;
+      break;
+    case 'SELF_REVIEW_SUBMITTED':
+      f.selfReviewOn = on;
+      break;
+    case 'HELPER_ASSESSMENT_SUBMITTED':
+      f.helperAssessmentOn = on;
+      break;
+    case 'RECOGNITION_OPINIONS_RECORDED':
+      f.recognitionOpinionsOn = on;
+      break;
+    case 'RECOGNITION_CELL_VOTE_RECORDED':
+    case 'RECOGNITION_GRASSROOTS_VOTE_RECORDED':
+    case 'RECOGNITION_DECIDED': {
+      const body: VoteBody =
+        event.type === 'RECOGNITION_CELL_VOTE_RECORDED' ? 'cell' : event.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' ? 'grassroots' : 'superior';
+      const deciding = body === 'superior' || (body === 'grassroots' && grassrootsDecides(env));
+      const stage: VoteStage = facts.probationEnded ? 'recognition' : 'removal';
+      const record = vote(body, stage, event.motion, event, passed, deciding);
+      f.votes = [...facts.votes, event.type === 'RECOGNITION_DECIDED' ? { ...record, decisionNo: event.decisionNo } : record];
+      if (passed && deciding) {
+        f.pendingMotion = null;
+        if (event.motion === 'recognise') f.fullMemberSince = facts.probationEndOn;
+        else f.removedOn = on;
+      } else if (passed) {
+        f.pendingMotion = event.motion;
+      } else if (facts.probationEnded) {
+        // The same body may vote again; the third failure sends the case to the superior.
+        if (body === 'cell') f.recognitionFailures = { ...facts.recognitionFailures, cell: facts.recognitionFailures.cell + 1 };
+        if (body === 'grassroots') f.recognitionFailures = { ...facts.recognitionFailures, grassroots: facts.recognitionFailures.grassroots + 1 };
+        if (escalatesOnFailure(facts, event)) f.pendingMotion = null;
+      } else {
+        // A removal motion during probation that fails ends that motion; probation continues.
+        f.pendingMotion = null;
+      }
+      break;
+    }
+    case 'WITHDRAWN':
+      f.withdrawal = { reason: event.reason, on };
+      break;
+    case 'CASE_OPENED':
+    case 'DEADLINE_EXTENDED':
+      break;
+  }
+  return f;
+}
+
+function vote(
+  body: VoteBody,
+  stage: VoteStage,
+  motion: VoteRecord['motion'],
+  event: DomainEvent,
+  passed: boolean,
+  deciding: boolean,
+): VoteRecord {
+  const v = voteOf(event)!;
+  return { body, stage, motion, occurredOn: event.occurredOn, voters: v.voters, inFavour: v.inFavour, passed, deciding };
+}

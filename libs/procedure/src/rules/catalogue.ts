@@ -1,0 +1,156 @@
+import { EventType } from '../model/events';
+import { RuleViolation } from '../model/errors';
+import { TopState } from '../model/states';
+import { DATE_BEFORE_PREVIOUS_STEP, DATE_IN_FUTURE, DATE_INVALID } from './dates';
+import {
+  AGE_ABOVE_60_WITHOUT_CONSENT,
+  AGE_BELOW_18,
+  EDUCATION_EXCEPTION_WITHOUT_CONSENT,
+  EDUCATION_INSUFFICIENT,
+  POLITICAL_ISSUE_WITHOUT_CONSENT,
+} from './eligibility';
+import { AWARENESS_CERTIFICATE_EXPIRED, AWARENESS_CERTIFICATE_MISSING, DOSSIER_DOCUMENTS_STALE } from './documents';
+import {
+  APPLICATION_MISSING,
+  BIOGRAPHY_NOT_CERTIFIED,
+  INTRODUCERS_INCOMPLETE,
+  INTRODUCING_BODY_MEMBERSHIP,
+  OPINIONS_MISSING,
+  SPONSOR_NOT_FULL_MEMBER,
+  SPONSOR_TOGETHER_UNDER_12_MONTHS,
+  VERIFICATION_PENDING,
+  VERIFICATION_REQUEST_DUPLICATE,
+  VERIFICATION_REQUEST_UNKNOWN,
+} from './dossier';
+import {
+  CEREMONY_LATE_WITHOUT_CONSENT,
+  PROBATION_NOT_ENDED,
+  RECOGNITION_BEFORE_PROBATION_END,
+  RECOGNITION_DOSSIER_INCOMPLETE,
+  RECOGNITION_MOTION_MISMATCH,
+} from './membership';
+import { DEADLINE_ALREADY_EXTENDED, DEADLINE_NOT_EXTENDABLE } from './deadline-rules';
+import { VOTE_COUNTS_INVALID } from './votes';
+import { evaluateRule, RuleDefinition, RuleInput } from './rule';
+
+const ALL: RuleDefinition[] = [
+  DATE_INVALID,
+  DATE_IN_FUTURE,
+  DATE_BEFORE_PREVIOUS_STEP,
+  AGE_BELOW_18,
+  AGE_ABOVE_60_WITHOUT_CONSENT,
+  EDUCATION_INSUFFICIENT,
+  EDUCATION_EXCEPTION_WITHOUT_CONSENT,
+  POLITICAL_ISSUE_WITHOUT_CONSENT,
+  AWARENESS_CERTIFICATE_MISSING,
+  AWARENESS_CERTIFICATE_EXPIRED,
+  DOSSIER_DOCUMENTS_STALE,
+  APPLICATION_MISSING,
+  BIOGRAPHY_NOT_CERTIFIED,
+  VERIFICATION_PENDING,
+  INTRODUCERS_INCOMPLETE,
+  OPINIONS_MISSING,
+  VERIFICATION_REQUEST_DUPLICATE,
+  VERIFICATION_REQUEST_UNKNOWN,
+  SPONSOR_NOT_FULL_MEMBER,
+  SPONSOR_TOGETHER_UNDER_12_MONTHS,
+  INTRODUCING_BODY_MEMBERSHIP,
+  VOTE_COUNTS_INVALID,
+  CEREMONY_LATE_WITHOUT_CONSENT,
+  PROBATION_NOT_ENDED,
+  RECOGNITION_BEFORE_PROBATION_END,
+  RECOGNITION_DOSSIER_INCOMPLETE,
+  RECOGNITION_MOTION_MISMATCH,
+  DEADLINE_NOT_EXTENDABLE,
+  DEADLINE_ALREADY_EXTENDED,
+];
+
+export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
+
+/** Catalogue of every rule id the engine can answer, with its source. */
+export const RULES: Record<string, { id: string; source: string; descriptionEn: string; descriptionVi: string }> = Object.fromEntries(
+  ALL.map((r) => [r.id, { id: r.id, source: r.source, descriptionEn: r.descriptionEn, descriptionVi: r.descriptionVi }]),
+);
+
+/** Checked for every event, in this order, before the event's own rules. */
+export const DATE_RULES: readonly RuleDefinition[] = [DATE_INVALID, DATE_IN_FUTURE, DATE_BEFORE_PREVIOUS_STEP];
+
+/** Dossier completeness, in the order the first missing part is reported. */
+export const DOSSIER_COMPLETENESS_RULES: readonly RuleDefinition[] = [
+  APPLICATION_MISSING,
+  BIOGRAPHY_NOT_CERTIFIED,
+  VERIFICATION_PENDING,
+  INTRODUCERS_INCOMPLETE,
+  OPINIONS_MISSING,
+];
+
+const CONSENTS_AT_DECISION = [AGE_ABOVE_60_WITHOUT_CONSENT, EDUCATION_EXCEPTION_WITHOUT_CONSENT, POLITICAL_ISSUE_WITHOUT_CONSENT];
+
+/** The event's own rules (after the date rules). The machine's `rulesPass` guard and `decide` both read this table. */
+export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefinition[]>>> = {
+  DOSSIER_OPENED: [AWARENESS_CERTIFICATE_MISSING, AWARENESS_CERTIFICATE_EXPIRED],
+  VERIFICATION_REQUESTED: [VERIFICATION_REQUEST_DUPLICATE],
+  VERIFICATION_REPLIED: [VERIFICATION_REQUEST_UNKNOWN],
+  BIOGRAPHY_CERTIFIED: [VERIFICATION_PENDING],
+  SPONSOR_ADDED: [SPONSOR_NOT_FULL_MEMBER, SPONSOR_TOGETHER_UNDER_12_MONTHS],
+  INTRODUCING_RESOLUTION_RECORDED: [INTRODUCING_BODY_MEMBERSHIP],
+  CELL_VOTE_RECORDED: [
+    ...DOSSIER_COMPLETENESS_RULES,
+    AGE_BELOW_18,
+    AGE_ABOVE_60_WITHOUT_CONSENT,
+    EDUCATION_INSUFFICIENT,
+    EDUCATION_EXCEPTION_WITHOUT_CONSENT,
+    AWARENESS_CERTIFICATE_EXPIRED,
+    DOSSIER_DOCUMENTS_STALE,
+    VOTE_COUNTS_INVALID,
+  ],
+  // The consent rules apply here only when an authorised grassroots committee admits by this vote.
+  GRASSROOTS_VOTE_RECORDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
+  // The consent rules apply only to an admitting decision.
+  ADMISSION_DECIDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
+  DEADLINE_EXTENDED: [DEADLINE_NOT_EXTENDABLE, DEADLINE_ALREADY_EXTENDED],
+  CEREMONY_HELD: [CEREMONY_LATE_WITHOUT_CONSENT],
+  PROBATION_ENDED: [PROBATION_NOT_ENDED],
+  SELF_REVIEW_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
+  HELPER_ASSESSMENT_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
+  RECOGNITION_OPINIONS_RECORDED: [RECOGNITION_BEFORE_PROBATION_END],
+  RECOGNITION_CELL_VOTE_RECORDED: [RECOGNITION_BEFORE_PROBATION_END, RECOGNITION_DOSSIER_INCOMPLETE, VOTE_COUNTS_INVALID],
+  RECOGNITION_GRASSROOTS_VOTE_RECORDED: [RECOGNITION_MOTION_MISMATCH, VOTE_COUNTS_INVALID],
+  RECOGNITION_DECIDED: [RECOGNITION_MOTION_MISMATCH, VOTE_COUNTS_INVALID],
+};
+
+export function rulesFor(type: EventType): readonly RuleDefinition[] {
+  return [...DATE_RULES, ...(EVENT_RULES[type] ?? [])];
+}
+
+export function firstViolationOf(rules: readonly RuleDefinition[], input: RuleInput): RuleViolation | null {
+  for (const rule of rules) {
+    const v = evaluateRule(rule, input);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** The first rule the event breaks (date rules, then its own rules), or null. */
+export function firstViolation(input: RuleInput): RuleViolation | null {
+  return firstViolationOf(rulesFor(input.event.type), input);
+}
+
+/**
+ * Events a state does not handle but whose refusal a rule explains better than EVENT_NOT_ALLOWED. When none of the
+ * listed rules fails, the refusal is EVENT_NOT_ALLOWED. These events are not listed in `allowedEvents`.
+ */
+export const EXPLAINED_REFUSALS: readonly { type: EventType; states: readonly TopState[] | 'any'; rules: readonly RuleDefinition[] }[] = [
+  { type: 'DOSSIER_OPENED', states: ['sympathiser'], rules: [AWARENESS_CERTIFICATE_MISSING] },
+  { type: 'CELL_VOTE_RECORDED', states: ['dossier'], rules: DOSSIER_COMPLETENESS_RULES },
+  { type: 'SELF_REVIEW_SUBMITTED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
+  { type: 'HELPER_ASSESSMENT_SUBMITTED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
+  { type: 'RECOGNITION_OPINIONS_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
+  { type: 'RECOGNITION_CELL_VOTE_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
+  { type: 'DEADLINE_EXTENDED', states: 'any', rules: [DEADLINE_NOT_EXTENDABLE] },
+];
+
+export function explainedRefusal(state: TopState, input: RuleInput): RuleViolation | null {
+  const entry = EXPLAINED_REFUSALS.find((e) => e.type === input.event.type && (e.states === 'any' || e.states.includes(state)));
+  return entry ? firstViolationOf(entry.rules, input) : null;
+}

@@ -1,0 +1,83 @@
+import { BusinessDate } from '../model/dates';
+import { addMonths } from '../calendar/business-date';
+import { ruleSetFor } from '../versions/rule-sets';
+import { CaseFacts } from '../machine/facts';
+import { defineRule } from './rule';
+
+export const AWARENESS_CERTIFICATE_MISSING = defineRule({
+  id: 'AWARENESS_CERTIFICATE_MISSING',
+  source: 'HD06 §3.1; HD38 I.1.1(b)',
+  descriptionEn: 'The dossier can be opened only after the awareness-class certificate is recorded.',
+  descriptionVi: 'Chỉ được làm hồ sơ xin vào Đảng khi đã có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.',
+  check: ({ facts }) =>
+    facts.certificate
+      ? null
+      : {
+          message: 'No awareness-class certificate is recorded.',
+          messageVi: 'Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.',
+        },
+});
+
+/** Last day the certificate is usable: issuedOn + 60 months (valid on the anniversary, stale from the next day). */
+export function certificateValidUntil(issuedOn: BusinessDate): BusinessDate {
+  return addMonths(issuedOn, ruleSetFor(issuedOn).certificateValidityMonths);
+}
+
+export const AWARENESS_CERTIFICATE_EXPIRED = defineRule({
+  id: 'AWARENESS_CERTIFICATE_EXPIRED',
+  source: 'HD06 §3.1, §5.4b',
+  descriptionEn: 'The awareness-class certificate is usable for 60 months from its date (the anniversary still passes); after that the candidate must attend the class again.',
+  descriptionVi: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 60 tháng kể từ ngày cấp (ngày tròn 60 tháng vẫn hợp lệ); quá thời hạn phải học lại.',
+  check: ({ facts, event }) => {
+    if (!facts.certificate) return null;
+    const until = certificateValidUntil(facts.certificate.issuedOn);
+    return event.occurredOn > until
+      ? {
+          message: `The awareness-class certificate of ${facts.certificate.issuedOn} was usable until ${until}.`,
+          messageVi: `Giấy chứng nhận cấp ngày ${facts.certificate.issuedOn} chỉ có giá trị đến ngày ${until}; người vào Đảng phải học lại lớp bồi dưỡng.`,
+          details: { issuedOn: facts.certificate.issuedOn, validUntil: until },
+        }
+      : null;
+  },
+});
+
+/**
+ * The dossier documents that expire (HD06 §5.4a): sponsor letters, the introducing resolution, the opinions. Each
+ * counts from the dossier's opening unless it was recorded after the 12 months ran out (a renewed document), in
+ * which case it counts from its own date. Returns the documents stale on `on`.
+ */
+export function staleDocuments(facts: CaseFacts, on: BusinessDate): { document: string; since: BusinessDate; validUntil: BusinessDate }[] {
+  if (!facts.dossierOpenedOn) return [];
+  const months = ruleSetFor(facts.dossierOpenedOn).dossierDocumentsMonths;
+  const renewalAfter = addMonths(facts.dossierOpenedOn, months);
+  const docs: { document: string; recordedOn: BusinessDate }[] = [
+    ...facts.sponsors.map((s) => ({ document: `sponsor:${s.name}`, recordedOn: s.addedOn })),
+    ...(facts.introducingResolution ? [{ document: 'introducingResolution', recordedOn: facts.introducingResolution.recordedOn }] : []),
+    ...(facts.opinions ? [{ document: 'opinions', recordedOn: facts.opinions.recordedOn }] : []),
+  ];
+  const out: { document: string; since: BusinessDate; validUntil: BusinessDate }[] = [];
+  for (const d of docs) {
+    const since = d.recordedOn > renewalAfter ? d.recordedOn : facts.dossierOpenedOn;
+    const validUntil = addMonths(since, months);
+    if (on > validUntil) out.push({ document: d.document, since, validUntil });
+  }
+  return out;
+}
+
+export const DOSSIER_DOCUMENTS_STALE = defineRule({
+  id: 'DOSSIER_DOCUMENTS_STALE',
+  source: 'HD06 §5.4a',
+  descriptionEn: 'If the cell has not voted within 12 months of the dossier\'s opening (the anniversary still passes), sponsor letters, the introducing resolution and the opinions must be renewed; a renewed document counts 12 months from its own date.',
+  descriptionVi: 'Quá 12 tháng kể từ ngày lập hồ sơ mà chi bộ chưa xét kết nạp thì phải làm lại giấy giới thiệu, nghị quyết giới thiệu của đoàn thể và ý kiến nhận xét; văn bản làm lại có giá trị 12 tháng kể từ ngày của nó.',
+  check: ({ facts, event }) => {
+    if (event.type !== 'CELL_VOTE_RECORDED') return null;
+    const stale = staleDocuments(facts, event.occurredOn);
+    return stale.length
+      ? {
+          message: `Dossier documents older than 12 months at the cell meeting: ${stale.map((s) => s.document).join(', ')}.`,
+          messageVi: `Văn bản trong hồ sơ đã quá 12 tháng tại ngày họp chi bộ, cần làm lại: ${stale.map((s) => s.document).join(', ')}.`,
+          details: { stale },
+        }
+      : null;
+  },
+});

@@ -1,0 +1,211 @@
+import { BusinessDate } from '../model/dates';
+import { completedMonths, addMonths } from '../calendar/business-date';
+import { ruleSetFor } from '../versions/rule-sets';
+import { CaseFacts } from '../machine/facts';
+import { defineRule, RuleInput } from './rule';
+
+// ---- predicates shared by the rules and the dossier's automatic progress -----------------------------------
+
+export function pendingVerifications(facts: CaseFacts): string[] {
+  return Object.values(facts.verifications)
+    .filter((v) => v.repliedOn === null)
+    .map((v) => v.requestId);
+}
+
+/** Youth age (CH Art. 4(1), Hà Nội reading HN02: at most 30 full years). */
+export function isOfYouthAge(facts: CaseFacts, on: BusinessDate): boolean {
+  const maxYears = ruleSetFor(on).youthAgeMaxYears;
+  return completedMonths(facts.candidate.dateOfBirth, on) < (maxYears + 1) * 12;
+}
+
+export function introducingResolutionValid(facts: CaseFacts): boolean {
+  const r = facts.introducingResolution;
+  if (!r) return false;
+  return r.body === 'youth_union' ? facts.candidate.youthUnionMember : facts.candidate.tradeUnionMember;
+}
+
+/** Returns what the introducers lack on `on`, or null when complete (CH Art. 4(1); QĐ294 §3.1). */
+export function introducersProblem(facts: CaseFacts, on: BusinessDate): { en: string; vi: string; requirement: string } | null {
+  const sponsors = facts.sponsors.length;
+  const resolution = introducingResolutionValid(facts) ? facts.introducingResolution : null;
+  if (facts.candidate.youthUnionMember && isOfYouthAge(facts, on)) {
+    if (resolution?.body === 'youth_union' && sponsors >= 1) return null;
+    return {
+      requirement: 'youth_union_resolution_and_one_sponsor',
+      en: `A Youth Union member of youth age needs a Youth Union introducing resolution and one sponsor (recorded: ${sponsors} sponsor(s), resolution ${resolution?.body ?? 'none'}).`,
+      vi: `Đoàn viên trong độ tuổi thanh niên cần nghị quyết giới thiệu của Đoàn và một đảng viên chính thức giới thiệu (đã có: ${sponsors} người giới thiệu, nghị quyết: ${resolution?.body ?? 'chưa có'}).`,
+    };
+  }
+  if (sponsors >= 2 || (sponsors >= 1 && resolution)) return null;
+  return {
+    requirement: 'two_sponsors_or_sponsor_and_resolution',
+    en: `Two sponsors, or one sponsor and an introducing resolution, are required (recorded: ${sponsors} sponsor(s), resolution ${resolution?.body ?? 'none'}).`,
+    vi: `Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể (đã có: ${sponsors} người giới thiệu, nghị quyết: ${resolution?.body ?? 'chưa có'}).`,
+  };
+}
+
+export function opinionsProblem(facts: CaseFacts): { en: string; vi: string } | null {
+  const o = facts.opinions;
+  if (!o || !o.residenceCell) {
+    return { en: 'The opinion of the residence-area cell is missing.', vi: 'Thiếu ý kiến nhận xét của chi ủy, chi bộ nơi cư trú.' };
+  }
+  const needsOrganisation = facts.candidate.youthUnionMember || facts.candidate.tradeUnionMember;
+  if (needsOrganisation && o.organisations.length === 0) {
+    return {
+      en: 'The opinion of the political-social organisation(s) the candidate belongs to is missing.',
+      vi: 'Thiếu ý kiến nhận xét của đoàn thể chính trị - xã hội nơi người vào Đảng sinh hoạt.',
+    };
+  }
+  return null;
+}
+
+/** Date used to judge completeness: the cell meeting when one is being recorded, else the latest step. */
+const judgedOn = ({ event, facts }: RuleInput): BusinessDate => (event.type === 'CELL_VOTE_RECORDED' ? event.occurredOn : facts.lastStepOn);
+
+// ---- rules -------------------------------------------------------------------------------------------------
+
+export const APPLICATION_MISSING = defineRule({
+  id: 'APPLICATION_MISSING',
+  source: 'CH Art. 4(1); HD06 §3.2',
+  descriptionEn: 'The handwritten application (form 1-KNĐ) must be filed before the cell votes.',
+  descriptionVi: 'Phải có đơn xin vào Đảng tự viết tay (mẫu 1-KNĐ) trước khi chi bộ xét.',
+  check: ({ facts }) =>
+    facts.applicationFiledOn ? null : { message: 'The application is not filed.', messageVi: 'Chưa có đơn xin vào Đảng.' },
+});
+
+export const BIOGRAPHY_NOT_CERTIFIED = defineRule({
+  id: 'BIOGRAPHY_NOT_CERTIFIED',
+  source: 'HD06 §3.3b, §3.4; HD38 I.1.4 item 26',
+  descriptionEn: 'The biography must be verified and certified by the grassroots (or superior) committee before the cell votes.',
+  descriptionVi: 'Lý lịch người xin vào Đảng phải được thẩm tra, kết luận và cấp ủy cơ sở (hoặc cấp trên) chứng nhận trước khi chi bộ xét.',
+  check: ({ facts }) =>
+    facts.biographyCertifiedOn
+      ? null
+      : {
+          message: facts.biographyFiledOn ? 'The biography is filed but not certified.' : 'The biography is not filed.',
+          messageVi: facts.biographyFiledOn ? 'Lý lịch đã nộp nhưng chưa được cấp ủy chứng nhận.' : 'Chưa nộp lý lịch người xin vào Đảng.',
+        },
+});
+
+export const VERIFICATION_PENDING = defineRule({
+  id: 'VERIFICATION_PENDING',
+  source: 'HD06 §3.4',
+  descriptionEn: 'Every requested verification must have its reply before the biography is certified and before the cell votes.',
+  descriptionVi: 'Mọi yêu cầu thẩm tra lý lịch phải có trả lời trước khi chứng nhận lý lịch và trước khi chi bộ xét.',
+  check: ({ facts }) => {
+    const pending = pendingVerifications(facts);
+    return pending.length
+      ? {
+          message: `Verification replies outstanding: ${pending.join(', ')}.`,
+          messageVi: `Còn yêu cầu thẩm tra chưa có trả lời: ${pending.join(', ')}.`,
+          details: { pending },
+        }
+      : null;
+  },
+});
+
+export const INTRODUCERS_INCOMPLETE = defineRule({
+  id: 'INTRODUCERS_INCOMPLETE',
+  source: 'CH Art. 4(1); QĐ294 §3.1',
+  descriptionEn: 'Two sponsoring full members, or one and an introducing resolution; a Youth Union member of youth age (≤ 30) needs a Youth Union resolution and one sponsor.',
+  descriptionVi: 'Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể; đoàn viên trong độ tuổi thanh niên (đến 30 tuổi) cần nghị quyết của Đoàn và một đảng viên chính thức.',
+  check: (input) => {
+    const p = introducersProblem(input.facts, judgedOn(input));
+    return p ? { message: p.en, messageVi: p.vi, details: { requirement: p.requirement } } : null;
+  },
+});
+
+export const OPINIONS_MISSING = defineRule({
+  id: 'OPINIONS_MISSING',
+  source: 'CH Art. 4(3); HD06 §3.5',
+  descriptionEn: 'Written opinions of the residence-area cell and of the political-social organisations the candidate belongs to.',
+  descriptionVi: 'Phải có ý kiến nhận xét của chi ủy nơi cư trú và của đoàn thể chính trị - xã hội nơi người vào Đảng sinh hoạt.',
+  check: ({ facts }) => {
+    const p = opinionsProblem(facts);
+    return p ? { message: p.en, messageVi: p.vi } : null;
+  },
+});
+
+export const VERIFICATION_REQUEST_DUPLICATE = defineRule({
+  id: 'VERIFICATION_REQUEST_DUPLICATE',
+  source: 'HD06 §3.4d (one reply per request)',
+  descriptionEn: 'A verification requestId may be used once per case.',
+  descriptionVi: 'Mỗi mã yêu cầu thẩm tra chỉ được dùng một lần trong một hồ sơ.',
+  check: ({ event, facts }) =>
+    event.type === 'VERIFICATION_REQUESTED' && facts.verifications[event.requestId]
+      ? {
+          message: `Verification request ${event.requestId} already exists.`,
+          messageVi: `Yêu cầu thẩm tra ${event.requestId} đã được ghi nhận trước đó.`,
+        }
+      : null,
+});
+
+export const VERIFICATION_REQUEST_UNKNOWN = defineRule({
+  id: 'VERIFICATION_REQUEST_UNKNOWN',
+  source: 'HD06 §3.4d',
+  descriptionEn: 'A reply must answer an open verification request of the case.',
+  descriptionVi: 'Trả lời thẩm tra phải ứng với một yêu cầu thẩm tra đang chờ của hồ sơ.',
+  check: ({ event, facts }) => {
+    if (event.type !== 'VERIFICATION_REPLIED') return null;
+    const v = facts.verifications[event.requestId];
+    if (v && v.repliedOn === null) return null;
+    return {
+      message: v ? `Verification request ${event.requestId} was already answered.` : `No verification request ${event.requestId}.`,
+      messageVi: v ? `Yêu cầu thẩm tra ${event.requestId} đã có trả lời.` : `Không có yêu cầu thẩm tra ${event.requestId}.`,
+    };
+  },
+});
+
+// ---- sponsors --------------------------------------------------------------------------------------------------
+
+export const SPONSOR_NOT_FULL_MEMBER = defineRule({
+  id: 'SPONSOR_NOT_FULL_MEMBER',
+  source: 'CH Art. 4(2); QĐ294 §3.2.1',
+  descriptionEn: 'A sponsor must be a full member on the day the introduction is made.',
+  descriptionVi: 'Người giới thiệu phải là đảng viên chính thức tại thời điểm giới thiệu.',
+  check: ({ event }) => {
+    if (event.type !== 'SPONSOR_ADDED') return null;
+    const since = event.sponsor.fullMemberSince;
+    if (since && since <= event.occurredOn) return null;
+    return {
+      message: since ? `The sponsor becomes a full member only on ${since}.` : 'The sponsor is not a full member.',
+      messageVi: since ? `Người giới thiệu đến ngày ${since} mới là đảng viên chính thức.` : 'Người giới thiệu chưa là đảng viên chính thức.',
+      details: { fullMemberSince: since ?? null },
+    };
+  },
+});
+
+export const SPONSOR_TOGETHER_UNDER_12_MONTHS = defineRule({
+  id: 'SPONSOR_TOGETHER_UNDER_12_MONTHS',
+  source: 'CH Art. 4(2); QĐ294 §3.2.1–3.2.2',
+  descriptionEn: 'A sponsor must have worked, studied or lived with the candidate for at least 12 months (the anniversary passes); a replacement sponsor is exempt.',
+  descriptionVi: 'Người giới thiệu phải cùng công tác, học tập hoặc cư trú với người vào Đảng ít nhất 12 tháng (đủ tròn 12 tháng là hợp lệ); người được phân công giới thiệu thay thế không áp dụng điều kiện này.',
+  check: ({ event }) => {
+    if (event.type !== 'SPONSOR_ADDED' || event.sponsor.replacement) return null;
+    const from = addMonths(event.sponsor.togetherSince, ruleSetFor(event.occurredOn).sponsorTogetherMonths);
+    return event.occurredOn < from
+      ? {
+          message: `Together since ${event.sponsor.togetherSince}: 12 months are reached only on ${from}.`,
+          messageVi: `Cùng công tác, học tập, cư trú từ ngày ${event.sponsor.togetherSince}: đến ngày ${from} mới đủ 12 tháng.`,
+          details: { togetherSince: event.sponsor.togetherSince, qualifiesOn: from },
+        }
+      : null;
+  },
+});
+
+export const INTRODUCING_BODY_MEMBERSHIP = defineRule({
+  id: 'INTRODUCING_BODY_MEMBERSHIP',
+  source: 'CH Art. 4(1); QĐ294 §3.1',
+  descriptionEn: 'A Youth Union resolution introduces only a Youth Union member; a trade-union resolution only a trade-union member.',
+  descriptionVi: 'Nghị quyết giới thiệu của Đoàn chỉ dành cho đoàn viên; nghị quyết của công đoàn chỉ dành cho đoàn viên công đoàn.',
+  check: ({ event, facts }) => {
+    if (event.type !== 'INTRODUCING_RESOLUTION_RECORDED') return null;
+    const member = event.body === 'youth_union' ? facts.candidate.youthUnionMember : facts.candidate.tradeUnionMember;
+    return member
+      ? null
+      : {
+          message: `The candidate is not a member of the introducing body (${event.body}).`,
+          messageVi: `Người vào Đảng không phải là thành viên của tổ chức giới thiệu (${event.body === 'youth_union' ? 'Đoàn Thanh niên' : 'Công đoàn'}).`,
+        };
+  },
+});

@@ -1,0 +1,123 @@
+import { BusinessDate } from '../model/dates';
+import { EDUCATION_LEVELS, EducationLevel } from '../model/candidate';
+import { completedMonths } from '../calendar/business-date';
+import { ruleSetFor } from '../versions/rule-sets';
+import { votePassed } from '../machine/facts';
+import { defineRule, RuleInput } from './rule';
+
+/** Eligibility is judged on the date of the cell's admission meeting (QĐ294 §1.1.1). */
+export function meetingDate({ event, facts }: RuleInput): BusinessDate {
+  if (event.type === 'CELL_VOTE_RECORDED') return event.occurredOn;
+  return facts.cellVoteOn ?? event.occurredOn;
+}
+
+export function ageInMonths(input: RuleInput): number {
+  return completedMonths(input.facts.candidate.dateOfBirth, meetingDate(input));
+}
+
+const rank = (level: EducationLevel): number => EDUCATION_LEVELS.indexOf(level);
+
+/**
+ * The consent rules apply at the cell vote (over 60, education) and again at the deciding step: ADMISSION_DECIDED,
+ * or the vote of an authorised grassroots committee, when it admits.
+ */
+function isAdmittingDecision({ event, env }: RuleInput): boolean {
+  if (event.type === 'ADMISSION_DECIDED') return votePassed(event);
+  if (event.type === 'GRASSROOTS_VOTE_RECORDED') {
+    return env.organisation.authorisedToAdmit && !env.organisation.directlyUnderSuperior && votePassed(event);
+  }
+  return false;
+}
+
+const atCellVoteOrDecision = (input: RuleInput): boolean => input.event.type === 'CELL_VOTE_RECORDED' || isAdmittingDecision(input);
+
+export const AGE_BELOW_18 = defineRule({
+  id: 'AGE_BELOW_18',
+  source: 'QĐ294 §1.1.1',
+  descriptionEn: 'At the cell meeting the candidate must be at least 18 full years old, counted in completed months (216).',
+  descriptionVi: 'Tại ngày chi bộ xét kết nạp, người vào Đảng phải đủ 18 tuổi tính theo tháng (đủ 216 tháng).',
+  check: (input) => {
+    if (input.event.type !== 'CELL_VOTE_RECORDED') return null;
+    const months = ageInMonths(input);
+    const min = ruleSetFor(meetingDate(input)).ageMinMonths;
+    return months < min
+      ? {
+          message: `The candidate is ${months} completed months old at the cell meeting; at least ${min} are required.`,
+          messageVi: `Người vào Đảng mới ${months} tháng tuổi tại ngày họp chi bộ; cần đủ ${min} tháng (18 tuổi).`,
+          details: { ageInMonths: months, minimum: min },
+        }
+      : null;
+  },
+});
+
+export const AGE_ABOVE_60_WITHOUT_CONSENT = defineRule({
+  id: 'AGE_ABOVE_60_WITHOUT_CONSENT',
+  source: 'QĐ294 §1.1.1–1.1.2; HD06 §1.1',
+  descriptionEn: 'A candidate older than 60 full years (720 completed months) at the cell meeting needs the written consent of the provincial standing committee (over_60) before the vote and the decision.',
+  descriptionVi: 'Người trên 60 tuổi (quá 720 tháng) tại ngày họp chi bộ phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy (over_60) trước khi biểu quyết và ra quyết định.',
+  check: (input) => {
+    if (!atCellVoteOrDecision(input)) return null;
+    const months = ageInMonths(input);
+    const max = ruleSetFor(meetingDate(input)).ageMaxMonths;
+    return months > max && !input.facts.consents.over_60
+      ? {
+          message: `The candidate is ${months} completed months old at the cell meeting (over ${max}) and no over_60 consent is recorded.`,
+          messageVi: `Người vào Đảng ${months} tháng tuổi tại ngày họp chi bộ (trên ${max} tháng) nhưng chưa có văn bản đồng ý của cấp ủy có thẩm quyền (over_60).`,
+          details: { ageInMonths: months, maximum: max },
+        }
+      : null;
+  },
+});
+
+export const EDUCATION_INSUFFICIENT = defineRule({
+  id: 'EDUCATION_INSUFFICIENT',
+  source: 'QĐ294 §1.2.1; HD06 §1.2',
+  descriptionEn: 'Lower-secondary education or higher; in disadvantaged areas at least primary, or literate with the education_exception consent.',
+  descriptionVi: 'Trình độ tốt nghiệp trung học cơ sở trở lên; ở vùng khó khăn tối thiểu tốt nghiệp tiểu học, hoặc biết chữ quốc ngữ khi có văn bản đồng ý (education_exception).',
+  check: ({ event, facts }) => {
+    if (event.type !== 'CELL_VOTE_RECORDED') return null;
+    const { education, areaType } = facts.candidate;
+    if (rank(education) >= rank('lower_secondary')) return null;
+    if (areaType === 'disadvantaged') return null; // primary passes; literate is EDUCATION_EXCEPTION_WITHOUT_CONSENT's concern
+    return {
+      message: `Education "${education}" is below lower-secondary and the candidate does not live in a disadvantaged area.`,
+      messageVi: `Trình độ học vấn "${education}" thấp hơn tốt nghiệp trung học cơ sở và người vào Đảng không ở vùng được áp dụng ngoại lệ.`,
+      details: { education, areaType },
+    };
+  },
+});
+
+export const EDUCATION_EXCEPTION_WITHOUT_CONSENT = defineRule({
+  id: 'EDUCATION_EXCEPTION_WITHOUT_CONSENT',
+  source: 'HD06 §1.2b',
+  descriptionEn: 'A candidate in a disadvantaged area who is only literate (village elder, hamlet head…) needs the provincial standing committee\'s written consent (education_exception).',
+  descriptionVi: 'Người ở vùng khó khăn chỉ biết đọc, biết viết chữ quốc ngữ (già làng, trưởng bản…) phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy (education_exception).',
+  check: (input) => {
+    if (!atCellVoteOrDecision(input)) return null;
+    const { education, areaType } = input.facts.candidate;
+    if (areaType !== 'disadvantaged' || rank(education) >= rank('primary')) return null;
+    return input.facts.consents.education_exception
+      ? null
+      : {
+          message: 'The candidate is only literate; the education_exception consent is not recorded.',
+          messageVi: 'Người vào Đảng chỉ biết đọc, biết viết; chưa có văn bản đồng ý ngoại lệ về trình độ học vấn (education_exception).',
+          details: { education, areaType },
+        };
+  },
+});
+
+export const POLITICAL_ISSUE_WITHOUT_CONSENT = defineRule({
+  id: 'POLITICAL_ISSUE_WITHOUT_CONSENT',
+  source: 'QĐ294 §3.3; HD06 §3.4',
+  descriptionEn: 'When the biography was certified with a political-standards issue, the competent body\'s written conclusion (political consent) must be recorded before the admission decision.',
+  descriptionVi: 'Khi lý lịch được chứng nhận có vấn đề về tiêu chuẩn chính trị, phải có văn bản kết luận, đồng ý của cấp có thẩm quyền (political) trước khi ra quyết định kết nạp.',
+  check: (input) => {
+    if (!isAdmittingDecision(input)) return null;
+    return input.facts.politicalIssue && !input.facts.consents.political
+      ? {
+          message: 'The biography records a political-standards issue and no political consent is recorded.',
+          messageVi: 'Lý lịch có vấn đề về tiêu chuẩn chính trị nhưng chưa có văn bản đồng ý của cấp có thẩm quyền (political).',
+        }
+      : null;
+  },
+});

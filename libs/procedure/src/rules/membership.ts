@@ -1,0 +1,94 @@
+import { defineRule } from './rule';
+
+export const CEREMONY_LATE_WITHOUT_CONSENT = defineRule({
+  id: 'CEREMONY_LATE_WITHOUT_CONSENT',
+  source: 'QĐ294 §4.1; HD06 §3.8',
+  descriptionEn: 'The ceremony is held within 30 working days of the cell receiving the decision; later only with the consent of the directly superior committee (late_ceremony).',
+  descriptionVi: 'Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày chi bộ nhận quyết định; quá hạn phải báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (late_ceremony).',
+  check: ({ event, env, facts }) => {
+    if (event.type !== 'CEREMONY_HELD') return null;
+    const due = env.openDeadlines.find((d) => d.kind === 'CEREMONY')?.dueOn;
+    if (!due || event.occurredOn <= due || facts.consents.late_ceremony) return null;
+    return {
+      message: `The ceremony was due by ${due}; no late_ceremony consent is recorded.`,
+      messageVi: `Hạn tổ chức lễ kết nạp là ngày ${due}; chưa có văn bản đồng ý của cấp ủy cấp trên trực tiếp (late_ceremony).`,
+      details: { dueOn: due },
+    };
+  },
+});
+
+export const PROBATION_NOT_ENDED = defineRule({
+  id: 'PROBATION_NOT_ENDED',
+  source: 'CH Art. 5(1)',
+  descriptionEn: 'Probation ends 12 calendar months after the ceremony; PROBATION_ENDED cannot be dated earlier.',
+  descriptionVi: 'Thời kỳ dự bị kết thúc sau 12 tháng kể từ ngày kết nạp; không thể ghi kết thúc dự bị trước ngày đó.',
+  check: ({ event, facts }) => {
+    if (event.type !== 'PROBATION_ENDED') return null;
+    return facts.probationEndOn && event.occurredOn >= facts.probationEndOn
+      ? null
+      : {
+          message: `Probation ends on ${facts.probationEndOn ?? '(unknown)'}.`,
+          messageVi: `Thời kỳ dự bị kết thúc vào ngày ${facts.probationEndOn ?? '(chưa xác định)'}.`,
+          details: { probationEndOn: facts.probationEndOn },
+        };
+  },
+});
+
+export const RECOGNITION_BEFORE_PROBATION_END = defineRule({
+  id: 'RECOGNITION_BEFORE_PROBATION_END',
+  source: 'QĐ294 §4.2.1; HD06 §4.2',
+  descriptionEn: 'The self-review, the helper\'s assessment, the opinions and the cell\'s recognition vote come only after the 12 months of probation (removal may be proposed at any time).',
+  descriptionVi: 'Bản tự kiểm điểm, nhận xét của đảng viên giúp đỡ, ý kiến đoàn thể và việc chi bộ xét công nhận chính thức chỉ thực hiện sau khi hết 12 tháng dự bị (đề nghị xóa tên có thể thực hiện bất cứ lúc nào).',
+  check: ({ event, facts }) => {
+    const concerned =
+      event.type === 'SELF_REVIEW_SUBMITTED' ||
+      event.type === 'HELPER_ASSESSMENT_SUBMITTED' ||
+      event.type === 'RECOGNITION_OPINIONS_RECORDED' ||
+      (event.type === 'RECOGNITION_CELL_VOTE_RECORDED' && event.motion === 'recognise');
+    if (!concerned || facts.probationEnded) return null;
+    return {
+      message: `Probation has not ended (end date ${facts.probationEndOn ?? 'unknown'}).`,
+      messageVi: `Chưa hết thời kỳ dự bị (kết thúc ngày ${facts.probationEndOn ?? 'chưa xác định'}).`,
+      details: { probationEndOn: facts.probationEndOn },
+    };
+  },
+});
+
+export const RECOGNITION_DOSSIER_INCOMPLETE = defineRule({
+  id: 'RECOGNITION_DOSSIER_INCOMPLETE',
+  source: 'HD06 §4.1–4.4',
+  descriptionEn: 'Before the cell votes recognition: new-member class certificate, self-review, helper\'s assessment and opinions.',
+  descriptionVi: 'Trước khi chi bộ xét công nhận chính thức phải có: giấy chứng nhận lớp bồi dưỡng đảng viên mới, bản tự kiểm điểm, bản nhận xét của đảng viên giúp đỡ, ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú.',
+  check: ({ event, facts }) => {
+    if (event.type !== 'RECOGNITION_CELL_VOTE_RECORDED' || event.motion !== 'recognise') return null;
+    const missing = [
+      ...(facts.newMemberClass ? [] : ['newMemberClassCertificate']),
+      ...(facts.selfReviewOn ? [] : ['selfReview']),
+      ...(facts.helperAssessmentOn ? [] : ['helperAssessment']),
+      ...(facts.recognitionOpinionsOn ? [] : ['opinions']),
+    ];
+    return missing.length
+      ? {
+          message: `Recognition dossier incomplete: missing ${missing.join(', ')}.`,
+          messageVi: `Hồ sơ đề nghị công nhận đảng viên chính thức còn thiếu: ${missing.join(', ')}.`,
+          details: { missing },
+        }
+      : null;
+  },
+});
+
+export const RECOGNITION_MOTION_MISMATCH = defineRule({
+  id: 'RECOGNITION_MOTION_MISMATCH',
+  source: 'QĐ294 §4.2.1, §4.3; HD06 §4.6',
+  descriptionEn: 'The grassroots committee and the competent committee decide on the motion the cell adopted (recognise or remove).',
+  descriptionVi: 'Đảng ủy cơ sở và cấp ủy có thẩm quyền xem xét đúng đề nghị mà chi bộ đã thông qua (công nhận chính thức hoặc xóa tên).',
+  check: ({ event, facts }) => {
+    if (event.type !== 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' && event.type !== 'RECOGNITION_DECIDED') return null;
+    if (!facts.pendingMotion || event.motion === facts.pendingMotion) return null;
+    return {
+      message: `The motion under consideration is "${facts.pendingMotion}", not "${event.motion}".`,
+      messageVi: `Đề nghị đang được xem xét là "${facts.pendingMotion}", không phải "${event.motion}".`,
+      details: { pendingMotion: facts.pendingMotion },
+    };
+  },
+});

@@ -1,0 +1,85 @@
+import { BusinessDate } from '../model/dates';
+
+/**
+ * The numbers of one version of the implementing regulation. A new regulation adds a new entry; the set used for
+ * a time limit is chosen by the date of the event that triggers it (procedure doc §9 item 5), while a case records
+ * the version in force on its opening date.
+ */
+export interface RuleSet {
+  id: string;
+  /** First day the set applies (inclusive). */
+  validFrom: BusinessDate;
+  /** Text the numbers come from. */
+  text: string;
+  ageMinMonths: number;
+  ageMaxMonths: number;
+  /** Youth age for the Youth Union introducer rule: a Youth Union member aged at most this many full years. */
+  youthAgeMaxYears: number;
+  certificateValidityMonths: number;
+  dossierDocumentsMonths: number;
+  sponsorTogetherMonths: number;
+  verificationReplyWorkingDays: { domestic: number; abroad: number };
+  admissionDecision: { workingDays: number; extension: number; source: string };
+  recognitionDecision: { workingDays: number; extension: number; source: string };
+  ceremonyWorkingDays: number;
+  memberRecordsWorkingDays: number;
+  probationMonths: number;
+  recognitionCellReviewWorkingDays: number;
+  /** Failed votes of one lower body after which the superior decides (QĐ294 §4.2.3). */
+  failedVotesBeforeEscalation: number;
+}
+
+const COMMON = {
+  ageMinMonths: 18 * 12,
+  ageMaxMonths: 60 * 12,
+  youthAgeMaxYears: 30,
+  certificateValidityMonths: 60,
+  dossierDocumentsMonths: 12,
+  sponsorTogetherMonths: 12,
+  verificationReplyWorkingDays: { domestic: 30, abroad: 90 },
+  ceremonyWorkingDays: 30,
+  memberRecordsWorkingDays: 30,
+  probationMonths: 12,
+  recognitionCellReviewWorkingDays: 30,
+  failedVotesBeforeEscalation: 3,
+} as const;
+
+export const QD232_2025: RuleSet = {
+  ...COMMON,
+  verificationReplyWorkingDays: { ...COMMON.verificationReplyWorkingDays },
+  id: 'qd232-2025',
+  validFrom: '2025-01-20',
+  text: 'Quy định 232-QĐ/TW (20 Jan 2025); numbers unchanged since Quy định 29-QĐ/TW (2016)',
+  admissionDecision: { workingDays: 60, extension: 30, source: 'QĐ232 §4.3.1' },
+  recognitionDecision: { workingDays: 30, extension: 30, source: 'QĐ232 §4.3.1' },
+};
+
+export const QD294_2025: RuleSet = {
+  ...COMMON,
+  verificationReplyWorkingDays: { ...COMMON.verificationReplyWorkingDays },
+  id: 'qd294-2025',
+  validFrom: '2025-07-01',
+  text: 'Quy định 294-QĐ/TW (26 May 2025, in force 1 Jul 2025)',
+  admissionDecision: { workingDays: 45, extension: 15, source: 'QĐ294 §4.3.1' },
+  recognitionDecision: { workingDays: 30, extension: 15, source: 'QĐ294 §4.3.1' },
+};
+
+/** Newest last. Dates before the first entry use the first entry (older texts carry the same numbers). */
+export const RULE_SETS: readonly RuleSet[] = [QD232_2025, QD294_2025];
+
+export function ruleSetFor(date: BusinessDate): RuleSet {
+  let chosen = RULE_SETS[0];
+  for (const set of RULE_SETS) if (date >= set.validFrom) chosen = set;
+  return chosen;
+}
+
+export function ruleSetById(id: string): RuleSet {
+  const found = RULE_SETS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown procedure version ${id}`);
+  return found;
+}
+
+/** 'qd232-2025' before 2025-07-01, 'qd294-2025' from it. */
+export function procedureVersionFor(date: BusinessDate): string {
+  return ruleSetFor(date).id;
+}
