@@ -24,6 +24,9 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000, globalSetup: '<rootDir>/test/global-setup.ts',
+      // PGlite loads Node built-ins with import(), which jest cannot run without --experimental-vm-modules: transpile it (.cjs included) too.
+      transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+      transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages, '@electric-sql'].join('|')})/)`] },
   ],
 };

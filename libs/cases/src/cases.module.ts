@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '@charterflow/organisations';
+import { CasesService } from './cases.service';
+import { CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity } from './entities';
+import { CaseEventsRepository } from './repositories/case-events.repository';
+import { CasesRepository } from './repositories/cases.repository';
+import { DeadlinesRepository } from './repositories/deadlines.repository';
+import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
+
+/**
+ * Cases as a Nest module. The application module must provide, globally or through its own imports:
+ * - the TypeORM DataSource (`TypeOrmModule.forRootAsync` with `buildDataSourceOptions` from @charterflow/database);
+ * - `Clock` (`{ provide: Clock, useClass: SystemClock }`);
+ * - `CALENDAR_PROVIDER` (`{ provide: CALENDAR_PROVIDER, useExisting: CalendarService }`).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService],
+  exports: [CasesService],
+})
+export class CasesModule {}

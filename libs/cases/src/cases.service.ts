@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  BusinessDate,
+  CaseAggregate,
+  Candidate,
+  DecisionEnv,
+  DomainEvent,
+  ENGINE_ONLY_EVENTS,
+  EVENT_TYPES,
+  isBusinessDate,
+  TopState,
+} from '@charterflow/procedure';
+// The pure engine (libs/procedure/src/engine). Switch to the package barrel once it re-exports these.
+import { decide, describe, dueTimedEvents, openCase, restoreAggregate } from '@charterflow/procedure';
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { OrganisationsService } from '@charterflow/organisations';
+import { Actor, SYSTEM_ACTOR } from './actor';
+import { CALENDAR_PROVIDER, CalendarProvider } from './calendar-provider';
+import { Clock } from './clock';
+import { refusalToException } from './errors/refusal';
+import { canonicalJson, ChainVerdict, eventHash, GENESIS_HASH, sha256Hex, verifyEvents } from './history/hash-chain';
+import { decodeCursor, encodeCursor } from './list/cursor';
+import { CaseEventRow, CaseEventsRepository } from './repositories/case-events.repository';
+import { CaseRow, CasesRepository } from './repositories/cases.repository';
+import { DeadlineRow, DeadlinesRepository } from './repositories/deadlines.repository';
+import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
+import { containsPattern, searchText } from './search/search-text';
+import { CaseEventView, CaseListFilter, CaseListPage, CaseView } from './views/case.views';
+
+/** Attempts of a dispatch without `expectedVersion` before it gives up with VERSION_CONFLICT. */
+export const MAX_DISPATCH_ATTEMPTS = 5;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+const CREATE_SCOPE = 'cases:create';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CreateCaseInput {
+  organisationId: string;
+  occurredOn: BusinessDate;
+  candidate: Candidate;
+}
+
+/** One accepted event, ready to be appended. */
+interface Step {
+  event: DomainEvent;
+  actor: Actor;
+  fromState: TopState | null;
+  toState: TopState;
+}
+
+/** Thrown inside a transaction to roll it back when a concurrent request stored the same idempotency key first. */
+class IdempotencyRace extends Error {}
+
+/**
+ * The case aggregate: opens cases, records events through the pure engine (libs/procedure) and stores each step
+ * in one transaction (versioned case row, hash-chained history, deadlines, idempotency answer).
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly organisations: OrganisationsService,
+    @Inject(CALENDAR_PROVIDER) private readonly calendars: CalendarProvider,
+    private readonly cases: CasesRepository,
+    private readonly history: CaseEventsRepository,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly idempotency: IdempotencyKeysRepository,
+  ) {}
+
+  // ---- writes ------------------------------------------------------------------------------------------------
+
+  /** Opens a case in a cell: the CASE_OPENED event (seq 1), the case row (version 1) and its deadlines. */
+  async create(input: CreateCaseInput, actor: Actor, opts: { idempotencyKey?: string } = {}): Promise<CaseView> {
+    const requestHash = sha256Hex(canonicalJson(input));
+    for (;;) {
+      const replayed = await this.replay(CREATE_SCOPE, opts.idempotencyKey, requestHash);
+      if (replayed) return replayed;
+
+      if (!isBusinessDate(input.occurredOn)) throw DomainException.validation([{ field: 'occurredOn', message: 'occurredOn must be a date YYYY-MM-DD' }]);
+      if (typeof input.candidate?.fullName !== 'string') throw DomainException.validation([{ field: 'candidate.fullName', message: 'fullName is required' }]);
+      const organisation = await this.organisations.get(input.organisationId).catch((e: unknown) => {
+        if (e instanceof DomainException && e.code === 'NOT_FOUND') {
+          throw DomainException.validation([{ field: 'organisationId', message: `organisation ${input.organisationId} does not exist` }]);
+        }
+        throw e;
+      });
+      const env = await this.envFor(organisation.id);
+      const opening: DomainEvent = { type: 'CASE_OPENED', occurredOn: input.occurredOn, candidate: input.candidate };
+      const decision = openCase(opening, env);
+      if (!decision.ok) throw refusalToException(decision.refusal);
+
+      const now = this.clock.now();
+      const id = randomUUID();
+      try {
+        return await this.dataSource.transaction(async (m) => {
+          const [event] = this.chain(id, 0, GENESIS_HASH, [{ event: opening, actor, fromState: null, toState: decision.toState }], now);
+          const description = describe(decision.aggregate);
+          await this.cases.insert(m, {
+            id,
+            organisationId: organisation.id,
+            state: description.state,
+            snapshot: decision.aggregate,
+            machineVersion: decision.aggregate.machineVersion,
+            procedureVersion: decision.aggregate.procedureVersion,
+            candidate: description.candidate,
+            searchText: searchText(description.candidate.fullName),
+            lastSeq: 1,
+            lastHash: event.hash,
+            createdAt: now,
+          });
+          await this.history.insert(m, event);
+          await this.deadlines.upsertAll(m, id, decision.aggregate.deadlines, now);
+          const view = this.toView((await this.cases.findById(id, m)) as CaseRow, await this.deadlines.listByCases([id], m));
+          await this.remember(m, CREATE_SCOPE, opts.idempotencyKey, requestHash, 201, view, now);
+          return view;
+        });
+      } catch (e) {
+        if (e instanceof IdempotencyRace) continue;
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Records one event. Order: idempotency replay, FORBIDDEN for engine-only events from staff, the case, the
+   * `expectedVersion` check, then due timed events (as the system actor) and the event through the engine; a
+   * refusal writes nothing. The step is stored with `UPDATE … WHERE version = $n`; when another writer got there
+   * first the call answers VERSION_CONFLICT if it named a version, else decides again on the new state
+   * (at most MAX_DISPATCH_ATTEMPTS times).
+   */
+  async dispatch(caseId: string, event: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
+    this.checkEvent(event);
+    const scope = `case:${caseId}`;
+    const requestHash = sha256Hex(canonicalJson(event));
+    const replayed = await this.replay(scope, opts.idempotencyKey, requestHash);
+    if (replayed) return replayed;
+    if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
+      throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type });
+    }
+    return this.step(caseId, opts, (aggregate, env) => [...this.timedSteps(aggregate, env), { event, actor }], { scope, key: opts.idempotencyKey, requestHash });
+  }
+
+  /** Records the timed events now due (e.g. PROBATION_ENDED) as the system actor; a no-op when none is due. */
+  async applyDueTimedEvents(caseId: string): Promise<CaseView> {
+    return this.step(caseId, {}, (aggregate, env) => this.timedSteps(aggregate, env));
+  }
+
+  /** Recomputes the hash chain of a case from the stored rows. */
+  async verifyChain(caseId: string): Promise<ChainVerdict> {
+    await this.requireRow(caseId);
+    const rows = await this.history.listByCase(caseId);
+    return verifyEvents(rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })));
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------------------
+
+  async get(id: string): Promise<CaseView> {
+    const row = await this.requireRow(id);
+    return this.toView(row, await this.deadlines.listByCases([id]));
+  }
+
+  async list(filter: CaseListFilter = {}): Promise<CaseListPage> {
+    const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1) throw DomainException.validation([{ field: 'limit', message: 'limit must be a whole number ≥ 1' }]);
+    if (filter.dueBefore !== undefined && !isBusinessDate(filter.dueBefore)) {
+      throw DomainException.validation([{ field: 'dueBefore', message: 'dueBefore must be a date YYYY-MM-DD' }]);
+    }
+    const pageSize = Math.min(limit, MAX_PAGE_SIZE);
+    const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
+    const pathPrefix = filter.organisationId !== undefined ? (await this.organisations.subtreeFilter(filter.organisationId)).pathPrefix : undefined;
+    const q = filter.q !== undefined ? searchText(filter.q) : '';
+    const rows = await this.cases.find({
+      state: filter.state,
+      pathPrefix,
+      dueBefore: filter.dueBefore,
+      searchPattern: q ? containsPattern(q) : undefined,
+      after,
+      limit: pageSize + 1,
+    });
+    const page = rows.slice(0, pageSize);
+    const deadlines = await this.deadlines.listByCases(page.map((r) => r.id));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => this.toView(r, deadlines)),
+      nextCursor: rows.length > pageSize ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  /** The history of a case, oldest first. */
+  async events(caseId: string): Promise<CaseEventView[]> {
+    await this.requireRow(caseId);
+    const rows = await this.history.listByCase(caseId);
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type as CaseEventView['type'],
+      payload: r.payload,
+      occurredOn: r.occurredOn,
+      recordedAt: r.recordedAt.toISOString(),
+      actor: r.actor as unknown as Actor,
+      fromState: r.fromState as TopState | null,
+      toState: r.toState as TopState,
+      hash: r.hash,
+      prevHash: r.prevHash,
+    }));
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------------
+
+  /**
+   * Decides the events `plan` lists against the current row and stores them, retrying on a version conflict when
+   * no `expectedVersion` was named. An empty plan writes nothing and answers the current case.
+   */
+  private async step(
+    caseId: string,
+    opts: { expectedVersion?: number },
+    plan: (aggregate: CaseAggregate, env: DecisionEnv) => { event: DomainEvent; actor: Actor }[],
+    idem?: { scope: string; key?: string; requestHash: string },
+  ): Promise<CaseView> {
+    for (let attempt = 1; ; attempt += 1) {
+      const row = await this.requireRow(caseId);
+      if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw this.conflict(row.version);
+      const aggregate = restoreAggregate(row.snapshot);
+      const env = await this.envFor(row.organisationId);
+
+      // Decide every event in turn; the first refusal ends the call with nothing written.
+      let current = aggregate;
+      const steps: Step[] = [];
+      for (const { event, actor } of plan(aggregate, env)) {
+        const decision = decide(current, event, env);
+        if (!decision.ok) throw refusalToException(decision.refusal);
+        steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
+        current = decision.aggregate;
+      }
+      if (steps.length === 0) return this.toView(row, await this.deadlines.listByCases([caseId]));
+
+      const now = this.clock.now();
+      let stored: CaseView | null;
+      try {
+        stored = await this.dataSource.transaction(async (m) => {
+          const chained = this.chain(caseId, row.lastSeq, row.lastHash, steps, now);
+          const updated = await this.cases.updateIfVersion(m, {
+            id: caseId,
+            expectedVersion: row.version,
+            state: steps[steps.length - 1].toState,
+            snapshot: current,
+            machineVersion: current.machineVersion,
+            procedureVersion: current.procedureVersion,
+            lastSeq: row.lastSeq + chained.length,
+            lastHash: chained[chained.length - 1].hash,
+            updatedAt: now,
+          });
+          if (!updated) return null;
+          for (const e of chained) await this.history.insert(m, e);
+          await this.deadlines.upsertAll(m, caseId, current.deadlines, now);
+          const view = this.toView(updated, await this.deadlines.listByCases([caseId], m));
+          if (idem) await this.remember(m, idem.scope, idem.key, idem.requestHash, 200, view, now);
+          return view;
+        });
+      } catch (e) {
+        if (!(e instanceof IdempotencyRace)) throw e;
+        stored = null;
+      }
+      if (stored) return stored;
+      // Lost a race: a concurrent request may have been this very request (same idempotency key).
+      const replayed = idem ? await this.replay(idem.scope, idem.key, idem.requestHash) : null;
+      if (replayed) return replayed;
+      if (opts.expectedVersion !== undefined || attempt >= MAX_DISPATCH_ATTEMPTS) {
+        throw this.conflict((await this.requireRow(caseId)).version);
+      }
+    }
+  }
+
+  /** Timed events due today, each decided as the system actor. */
+  private timedSteps(aggregate: CaseAggregate, env: DecisionEnv): { event: DomainEvent; actor: Actor }[] {
+    return dueTimedEvents(aggregate, env.today).map((event) => ({ event, actor: SYSTEM_ACTOR }));
+  }
+
+  /** Numbers and hashes the steps after `lastSeq` / `lastHash`. */
+  private chain(caseId: string, lastSeq: number, lastHash: string, steps: Step[], recordedAt: Date): CaseEventRow[] {
+    const out: CaseEventRow[] = [];
+    let prevHash = lastHash;
+    steps.forEach((s, i) => {
+      const { type, occurredOn, ...rest } = s.event;
+      // Round-trip through JSON: exactly what jsonb stores (and what the hash will be recomputed from).
+      const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+      const actor = JSON.parse(JSON.stringify(s.actor)) as Record<string, unknown>;
+      const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
+      const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
+      out.push({ ...fields, recordedAt, hash });
+      prevHash = hash;
+    });
+    return out;
+  }
+
+  private async envFor(organisationId: string): Promise<DecisionEnv> {
+    return { today: this.clock.today(), organisation: await this.organisations.factsForCell(organisationId), calendar: this.calendars.calendar() };
+  }
+
+  /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
+  private async replay(scope: string, key: string | undefined, requestHash: string): Promise<CaseView | null> {
+    if (key === undefined) return null;
+    const stored = await this.idempotency.find(scope, key);
+    if (!stored) return null;
+    if (stored.requestHash !== requestHash) {
+      throw new DomainException('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request.`, { idempotencyKey: key });
+    }
+    return stored.response as CaseView;
+  }
+
+  private async remember(
+    m: Parameters<IdempotencyKeysRepository['insert']>[0],
+    scope: string,
+    key: string | undefined,
+    requestHash: string,
+    statusCode: number,
+    view: CaseView,
+    now: Date,
+  ): Promise<void> {
+    if (key === undefined) return;
+    if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
+  }
+
+  private checkEvent(event: DomainEvent): void {
+    const fields: { field: string; message: string }[] = [];
+    if (typeof event !== 'object' || event === null || !EVENT_TYPES.includes(event.type)) {
+      fields.push({ field: 'type', message: `type must be one of ${EVENT_TYPES.join(', ')}` });
+    }
+    if (!isBusinessDate(event?.occurredOn)) fields.push({ field: 'occurredOn', message: 'occurredOn must be a date YYYY-MM-DD' });
+    if (fields.length) throw DomainException.validation(fields);
+  }
+
+  private conflict(currentVersion: number): DomainException {
+    return new DomainException('VERSION_CONFLICT', `The case is at version ${currentVersion}; reload it and try again.`, { currentVersion });
+  }
+
+  private async requireRow(id: string): Promise<CaseRow> {
+    const row = UUID.test(id) ? await this.cases.findById(id) : null;
+    if (!row) throw DomainException.notFound('Case', id);
+    return row;
+  }
+
+  private toView(row: CaseRow, deadlines: readonly DeadlineRow[]): CaseView {
+    const d = describe(restoreAggregate(row.snapshot));
+    return {
+      id: row.id,
+      state: d.state,
+      stateDetail: d.stateDetail,
+      version: row.version,
+      procedureVersion: row.procedureVersion,
+      machineVersion: row.machineVersion,
+      organisationId: row.organisationId,
+      candidate: d.candidate,
+      facts: d.facts,
+      allowedEvents: d.allowedEvents,
+      deadlines: deadlines.filter((x) => x.caseId === row.id).map(({ caseId: _caseId, ...view }) => view),
+      membership: d.membership,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { decodeCursor, encodeCursor } from './cursor';
+
+describe('case list cursor', () => {
+  const position = { createdAt: '2026-01-05T03:00:00.123Z', id: '7d1c4d52-25c0-4a7d-9f43-0b2f8f1c1a11' };
+
+  it('round-trips and is URL-safe', () => {
+    const cursor = encodeCursor(position);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor)).toEqual(position);
+  });
+
+  it.each(['', 'not-a-cursor', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["2026-01-05","x"]').toString('base64url')])(
+    'refuses %j with VALIDATION_FAILED on cursor',
+    (bad) => {
+      let caught: unknown;
+      try {
+        decodeCursor(bad);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(DomainException);
+      expect(caught).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'cursor' }] } });
+    },
+  );
+});

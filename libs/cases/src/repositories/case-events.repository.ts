@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** A `case_events` row. `recordedAt` has millisecond precision, so its ISO string hashes the same when read back. */
+export interface CaseEventRow {
+  caseId: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  occurredOn: string;
+  recordedAt: Date;
+  actor: Record<string, unknown>;
+  fromState: string | null;
+  toState: string;
+  prevHash: string;
+  hash: string;
+}
+
+interface RawEvent {
+  case_id: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  occurred_on: string;
+  recorded_at: Date;
+  actor: Record<string, unknown>;
+  from_state: string | null;
+  to_state: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The only place that touches `case_events`: insert and read, never update or delete (a trigger forbids both). */
+@Injectable()
+export class CaseEventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(m: EntityManager, e: CaseEventRow): Promise<void> {
+    await m.query(
+      `INSERT INTO case_events (case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
+       VALUES ($1, $2, $3, $4::jsonb, $5::date, $6, $7::jsonb, $8, $9, $10, $11)`,
+      [e.caseId, e.seq, e.type, JSON.stringify(e.payload), e.occurredOn, e.recordedAt, JSON.stringify(e.actor), e.fromState, e.toState, e.prevHash, e.hash],
+    );
+  }
+
+  /** The history of a case, oldest first. */
+  async listByCase(caseId: string, m: EntityManager = this.dataSource.manager): Promise<CaseEventRow[]> {
+    const rows: RawEvent[] = await m.query(
+      `SELECT case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash
+       FROM case_events WHERE case_id = $1 ORDER BY seq`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      seq: r.seq,
+      type: r.type,
+      payload: r.payload,
+      occurredOn: r.occurred_on,
+      recordedAt: r.recorded_at,
+      actor: r.actor,
+      fromState: r.from_state,
+      toState: r.to_state,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasePosition } from '../list/cursor';
+
+/** A `cases` row as the service uses it. */
+export interface CaseRow {
+  id: string;
+  organisationId: string;
+  state: string;
+  snapshot: unknown;
+  machineVersion: number;
+  procedureVersion: string;
+  version: number;
+  candidate: unknown;
+  lastSeq: number;
+  lastHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewCaseRow extends Omit<CaseRow, 'version' | 'updatedAt'> {
+  searchText: string;
+}
+
+/** The new state written by one accepted step; applied only when the row still has `expectedVersion`. */
+export interface CaseStepUpdate {
+  id: string;
+  expectedVersion: number;
+  state: string;
+  snapshot: unknown;
+  machineVersion: number;
+  procedureVersion: string;
+  lastSeq: number;
+  lastHash: string;
+  updatedAt: Date;
+}
+
+export interface CaseQuery {
+  state?: string;
+  /** Organisation path prefix: the case's organisation lies in that subtree. */
+  pathPrefix?: string;
+  /** Has an open deadline due on or before this date. */
+  dueBefore?: string;
+  /** LIKE pattern over search_text. */
+  searchPattern?: string;
+  after?: CasePosition;
+  limit: number;
+}
+
+const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version, c.procedure_version, c.version, c.candidate,
+  c.last_seq, c.last_hash, c.created_at, c.updated_at`;
+
+interface RawCase {
+  id: string;
+  organisation_id: string;
+  state: string;
+  snapshot: unknown;
+  machine_version: number;
+  procedure_version: string;
+  version: number;
+  candidate: unknown;
+  last_seq: number;
+  last_hash: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The only place that reads or writes `cases`. Methods taking a manager run inside the caller's transaction. */
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(m: EntityManager, row: NewCaseRow): Promise<void> {
+    await m.query(
+      `INSERT INTO cases (id, organisation_id, state, snapshot, machine_version, procedure_version, version, candidate,
+                          search_text, last_seq, last_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 1, $7::jsonb, $8, $9, $10, $11, $11)`,
+      [
+        row.id,
+        row.organisationId,
+        row.state,
+        JSON.stringify(row.snapshot),
+        row.machineVersion,
+        row.procedureVersion,
+        JSON.stringify(row.candidate),
+        row.searchText,
+        row.lastSeq,
+        row.lastHash,
+        row.createdAt,
+      ],
+    );
+  }
+
+  async findById(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
+    const rows: RawCase[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1`, [id]);
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * The optimistic concurrency check: `UPDATE … SET version = version + 1 WHERE id = $1 AND version = $2`.
+   * Returns the updated row, or null when another writer got there first (nothing is changed then).
+   */
+  async updateIfVersion(m: EntityManager, u: CaseStepUpdate): Promise<CaseRow | null> {
+    const [rows]: [RawCase[], number] = await m.query(
+      `UPDATE cases c SET state = $3, snapshot = $4::jsonb, machine_version = $5, procedure_version = $6,
+              last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1
+       WHERE c.id = $1 AND c.version = $2
+       RETURNING ${COLUMNS}`,
+      [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt],
+    );
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /** One page ordered by (created_at, id), after `after` when given. */
+  async find(q: CaseQuery): Promise<CaseRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (q.state !== undefined) where.push(`c.state = ${param(q.state)}`);
+    if (q.pathPrefix !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM organisations o WHERE o.id = c.organisation_id AND o.path LIKE ${param(q.pathPrefix)} || '%')`);
+    }
+    if (q.dueBefore !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on <= ${param(q.dueBefore)}::date)`);
+    }
+    if (q.searchPattern !== undefined) where.push(`c.search_text LIKE ${param(q.searchPattern)}`);
+    if (q.after) where.push(`(c.created_at, c.id) > (${param(q.after.createdAt)}::timestamptz, ${param(q.after.id)}::uuid)`);
+    const rows: RawCase[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.created_at, c.id LIMIT ${param(q.limit)}`,
+      params,
+    );
+    return rows.map(toRow);
+  }
+}
+
+function toRow(r: RawCase): CaseRow {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    state: r.state,
+    snapshot: r.snapshot,
+    machineVersion: r.machine_version,
+    procedureVersion: r.procedure_version,
+    version: r.version,
+    candidate: r.candidate,
+    lastSeq: r.last_seq,
+    lastHash: r.last_hash,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeadlineRecord } from '@charterflow/procedure';
+import { DeadlineView } from '../views/case.views';
+
+/** `DeadlineView` plus the case it belongs to. */
+export interface DeadlineRow extends DeadlineView {
+  caseId: string;
+}
+
+interface RawDeadline {
+  id: string;
+  case_id: string;
+  key: string;
+  kind: DeadlineView['kind'];
+  base_on: string;
+  due_on: string;
+  original_due_on: string;
+  extended_by: number;
+  status: DeadlineView['status'];
+  source: string;
+  rule_set: string;
+  opened_on: string;
+  closed_on: string | null;
+  late_working_days: number | null;
+  reference: string | null;
+}
+
+const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, status, source, rule_set, opened_on, closed_on, late_working_days, reference`;
+
+/** The only place that touches `deadlines`. */
+@Injectable()
+export class DeadlinesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes the aggregate's deadline records in one statement: new keys are inserted, changed ones updated (their
+   * `updated_at` moves only when something changed, so a reconciler can watch it), unchanged ones left alone.
+   */
+  async upsertAll(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<void> {
+    if (records.length === 0) return;
+    await m.query(
+      `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at)
+       SELECT $1::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
+              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz
+       FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
+            "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
+            "lateWorkingDays" integer, reference text)
+       ON CONFLICT (case_id, key) DO UPDATE SET
+         kind = EXCLUDED.kind, base_on = EXCLUDED.base_on, due_on = EXCLUDED.due_on, original_due_on = EXCLUDED.original_due_on,
+         extended_by = EXCLUDED.extended_by, status = EXCLUDED.status, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
+         opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on, late_working_days = EXCLUDED.late_working_days,
+         reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at
+       WHERE (deadlines.${RECORD_COLUMNS.split(', ').join(', deadlines.')})
+             IS DISTINCT FROM (EXCLUDED.${RECORD_COLUMNS.split(', ').join(', EXCLUDED.')})`,
+      [caseId, JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 }))), now],
+    );
+  }
+
+  /** Deadlines of the given cases, per case in the order they were opened. */
+  async listByCases(caseIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<DeadlineRow[]> {
+    if (caseIds.length === 0) return [];
+    const rows: RawDeadline[] = await m.query(
+      `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, opened_on, due_on, key`,
+      [caseIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      key: r.key,
+      kind: r.kind,
+      baseOn: r.base_on,
+      dueOn: r.due_on,
+      originalDueOn: r.original_due_on,
+      extendedBy: r.extended_by,
+      status: r.status,
+      source: r.source,
+      ruleSet: r.rule_set,
+      openedOn: r.opened_on,
+      closedOn: r.closed_on,
+      lateWorkingDays: r.late_working_days,
+      reference: r.reference,
+    }));
+  }
+}

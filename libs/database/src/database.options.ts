@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { Organisation } from '@charterflow/organisations/entities/organisation.entity';
+import { CaseEntity } from '@charterflow/cases/entities/case.entity';
+import { CaseEventEntity } from '@charterflow/cases/entities/case-event.entity';
+import { DeadlineEntity } from '@charterflow/cases/entities/deadline.entity';
+import { IdempotencyKeyEntity } from '@charterflow/cases/entities/idempotency-key.entity';
+import { MIGRATIONS } from './migrations';
+import { createPgliteDriver } from './pglite/pglite-driver';
+import { createTypeParsers } from './type-parsers';
+
+/** Every entity, listed explicitly. */
+export const ENTITIES = [Organisation, CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity];
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; unset → embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** Folder of the embedded database (created if missing). */
+  dataDir: string;
+}
+
+/**
+ * TypeORM options for the configured database: PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`
+ * through our concurrency-safe driver. Both run the same migrations on initialise and never synchronise.
+ */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+  };
+  if (config.databaseUrl) {
+    return { ...common, url: config.databaseUrl, extra: { types: createTypeParsers() } };
+  }
+  return {
+    ...common,
+    driver: createPgliteDriver(resolve(config.dataDir)),
+    // PGlite has no extensions to install and its one session is leased per query runner.
+    installExtensions: false,
+    extra: { types: createTypeParsers() },
+  };
+}

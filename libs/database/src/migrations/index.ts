@@ -1,0 +1,12 @@
+import { CreateOrganisations1767225600000 } from './1767225600000-CreateOrganisations';
+import { CreateCases1767225600100 } from './1767225600100-CreateCases';
+import { CreateIdempotencyKeys1767225600200 } from './1767225600200-CreateIdempotencyKeys';
+import { CreateCalendarOverrides1767225600300 } from './1767225600300-CreateCalendarOverrides';
+
+/** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
+export const MIGRATIONS = [
+  CreateOrganisations1767225600000,
+  CreateCases1767225600100,
+  CreateIdempotencyKeys1767225600200,
+  CreateCalendarOverrides1767225600300,
+];

@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import { Organisation, OrganisationsRepository, OrganisationsService } from '@charterflow/organisations';
+import { cleanDatabase, createTestDataSource } from '../support/database';
+import { domainError } from './harness';
+
+describe('OrganisationsService on PostgreSQL', () => {
+  let dataSource: DataSource;
+  let service: OrganisationsService;
+
+  beforeAll(async () => {
+    dataSource = await createTestDataSource();
+    service = new OrganisationsService(new OrganisationsRepository(dataSource.getRepository(Organisation)));
+  });
+  beforeEach(() => cleanDatabase(dataSource));
+  afterAll(() => dataSource.destroy());
+
+  it('builds the tree with materialised paths and answers ancestors, children and subtree prefixes', async () => {
+    const province = await service.create({ name: 'Tỉnh ủy Bắc Ninh', kind: 'province' });
+    const commune = await service.create({ name: 'Đảng ủy phường Kinh Bắc', kind: 'commune', parentId: province.id });
+    const grassroots = await service.create({ name: 'Đảng ủy Công ty', kind: 'grassroots', parentId: commune.id, authorisedToAdmit: true });
+    const cell = await service.create({ name: 'Chi bộ 1', kind: 'cell', parentId: grassroots.id });
+    const villageCell = await service.create({ name: 'Chi bộ thôn', kind: 'cell', parentId: commune.id });
+
+    expect(province).toMatchObject({ parentId: null, path: `/${province.id}/`, authorisedToAdmit: false, createdAt: expect.any(String) });
+    expect(cell.path).toBe(`/${province.id}/${commune.id}/${grassroots.id}/${cell.id}/`);
+    expect(await service.get(cell.id)).toEqual(cell);
+    expect((await service.ancestors(cell.id)).map((o) => o.id)).toEqual([province.id, commune.id, grassroots.id]);
+    expect((await service.list({ parentId: commune.id })).map((o) => o.id).sort()).toEqual([grassroots.id, villageCell.id].sort());
+    expect((await service.list()).map((o) => o.id)[0]).toBe(province.id);
+    expect(await service.subtreeFilter(commune.id)).toEqual({ pathPrefix: commune.path });
+    expect(await service.isWithin(cell.id, commune.id)).toBe(true);
+    expect(await service.isWithin(commune.id, cell.id)).toBe(false);
+
+    expect(await service.factsForCell(cell.id)).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false });
+    expect(await service.factsForCell(villageCell.id)).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true });
+    expect(await domainError(service.factsForCell(grassroots.id))).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });
+
+    // The prefix index serves subtree queries.
+    const plan: { 'QUERY PLAN': string }[] = await dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(`EXPLAIN SELECT id FROM organisations WHERE path LIKE $1 || '%'`, [commune.path]);
+    });
+    expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/organisations_path_prefix_idx/);
+  });
+
+  it('enforces the hierarchy (RULE_VIOLATION ORGANISATION_HIERARCHY) and known parents (VALIDATION_FAILED parentId)', async () => {
+    const province = await service.create({ name: 'Tỉnh ủy', kind: 'province' });
+    const commune = await service.create({ name: 'Đảng ủy xã', kind: 'commune', parentId: province.id });
+    const hierarchy = { code: 'RULE_VIOLATION', details: { rule: 'ORGANISATION_HIERARCHY' } };
+    expect(await domainError(service.create({ name: 'x', kind: 'province', parentId: province.id }))).toMatchObject(hierarchy);
+    expect(await domainError(service.create({ name: 'x', kind: 'commune' }))).toMatchObject(hierarchy);
+    expect(await domainError(service.create({ name: 'x', kind: 'cell', parentId: province.id }))).toMatchObject(hierarchy);
+    expect(await domainError(service.create({ name: 'x', kind: 'cell', parentId: commune.id, authorisedToAdmit: true }))).toMatchObject(hierarchy);
+    expect(await domainError(service.create({ name: 'x', kind: 'cell', parentId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'parentId', message: expect.any(String) }] },
+    });
+    expect(await domainError(service.get('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM organisations`)).toEqual([{ n: 2 }]);
+  });
+});
