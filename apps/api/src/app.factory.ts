@@ -1,0 +1,43 @@
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { Clock } from '@charterflow/cases';
+import { AppConfig, loadConfig } from '@charterflow/config';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { setupOpenApi } from './common/openapi/setup-openapi';
+import { VALIDATION_OPTIONS } from './common/validation/validation.options';
+
+export const API_PREFIX = 'api/v1';
+export const JSON_BODY_LIMIT = '100kb';
+
+export interface CreateAppOptions {
+  /** Defaults to `loadConfig()` from the environment. */
+  config?: AppConfig;
+  /** Defaults to the system clock. */
+  clock?: Clock;
+}
+
+/** Builds the configured HTTP application without listening: `main.ts` and the end-to-end tests share it. */
+export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
+  const config = options.config ?? loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock }), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('etag', false);
+  app.set('x-powered-by', false);
+  app.use(helmet());
+  // CORS stays closed: the staff console is served from the same origin.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

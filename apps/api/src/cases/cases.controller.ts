@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { HttpResponse as Response } from '../common/http/http-types';
+import { Actor, CasesService, CaseView } from '@charterflow/cases';
+import { DomainEvent } from '@charterflow/procedure';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { etagOf, IfMatchVersion } from '../common/http/if-match';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyKey } from '../common/http/idempotency-key';
+import { ApiErrors } from '../common/openapi/api-errors.decorator';
+import { uuidParam } from '../common/validation/parse-uuid.pipe';
+import { CaseDto, CaseEventDto, CaseListDto, ChainVerdictDto } from './dto/case.dto';
+import { CreateCaseDto } from './dto/create-case.dto';
+import { ListCasesQuery } from './dto/list-cases.query';
+import { EventBodyPipe } from './events/event-body.pipe';
+import { EVENT_DTOS } from './events/event-dtos';
+
+const EVENT_DTO_CLASSES = Object.values(EVENT_DTOS);
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: `1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters; a repeated request with the same key returns the first answer and writes nothing`,
+};
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open a case: the cell resolution putting a person on the sympathiser list' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseDto, description: 'The new case; `ETag` carries its version' })
+  @ApiErrors(400, 404, 422)
+  async create(
+    @Body() dto: CreateCaseDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
+    const view = await this.cases.create(
+      { organisationId: dto.organisationId, occurredOn: dto.occurredOn, candidate: { ...dto.candidate, religion: dto.candidate.religion ?? null } },
+      actor,
+      { idempotencyKey },
+    );
+    return withEtag(res, view);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Search cases by state, organisation subtree, open deadline due date or candidate name' })
+  @ApiOkResponse({ type: CaseListDto })
+  @ApiErrors(400)
+  list(@Query() query: ListCasesQuery) {
+    return this.cases.list({
+      state: query.state,
+      organisationId: query.organisationId,
+      dueBefore: query.dueBefore,
+      q: query.q,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a case: state, allowed events, deadlines, membership dates' })
+  @ApiOkResponse({ type: CaseDto, description: '`ETag` carries the version' })
+  @ApiErrors(400, 404)
+  async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return withEtag(res, await this.cases.get(id));
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The history of a case, oldest first, hash-chained' })
+  @ApiOkResponse({ type: [CaseEventDto] })
+  @ApiErrors(400, 404)
+  events(@Param('id', uuidParam()) id: string) {
+    return this.cases.events(id);
+  }
+
+  @Get(':id/verify')
+  @ApiOperation({ summary: 'Recompute the hash chain of a case’s history' })
+  @ApiOkResponse({ type: ChainVerdictDto })
+  @ApiErrors(400, 404)
+  verify(@Param('id', uuidParam()) id: string) {
+    return this.cases.verifyChain(id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a step of the procedure; refused steps name the rule and article and write nothing' })
+  @ApiExtraModels(...EVENT_DTO_CLASSES)
+  @ApiBody({
+    description: 'The event: `type`, `occurredOn` and the payload of that type (api.md "Events")',
+    schema: {
+      oneOf: EVENT_DTO_CLASSES.map((dto) => ({ $ref: getSchemaPath(dto) })),
+      discriminator: {
+        propertyName: 'type',
+        mapping: Object.fromEntries(Object.entries(EVENT_DTOS).map(([type, dto]) => [type, getSchemaPath(dto)])),
+      },
+    },
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version the client saw, e.g. `"4"`; another current version answers 409' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: CaseDto, description: 'The updated case; `ETag` carries its version' })
+  @ApiErrors(400, 403, 404, 409, 422)
+  async record(
+    @Param('id', uuidParam()) id: string,
+    @Body(EventBodyPipe) event: DomainEvent,
+    @CurrentActor() actor: Actor,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
+    return withEtag(res, await this.cases.dispatch(id, event, actor, { expectedVersion, idempotencyKey }));
+  }
+}
+
+function withEtag(res: Response, view: CaseView): CaseView {
+  res.setHeader('ETag', etagOf(view.version));
+  return view;
+}

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEADLINE_KINDS, EVENT_TYPES, TOP_STATES } from '@charterflow/procedure';
+import { CandidateDto } from './candidate.dto';
+
+// Response schemas for OpenAPI. The answers themselves are the cases service's views.
+
+export class DeadlineDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'CEREMONY', description: 'Unique within the case, e.g. `VERIFICATION_REPLY:req-7`' })
+  key: string;
+
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind: string;
+
+  @ApiProperty({ format: 'date', description: 'The date the limit counts from' })
+  baseOn: string;
+
+  @ApiProperty({ format: 'date', description: 'Last allowed day' })
+  dueOn: string;
+
+  @ApiProperty({ format: 'date' })
+  originalDueOn: string;
+
+  @ApiProperty({ description: 'Working days added by DEADLINE_EXTENDED' })
+  extendedBy: number;
+
+  @ApiProperty({ enum: ['open', 'met', 'missed', 'cancelled'] })
+  status: string;
+
+  @ApiProperty({ example: 'QĐ294 §4.1' })
+  source: string;
+
+  @ApiProperty({ format: 'date' })
+  openedOn: string;
+
+  @ApiProperty({ format: 'date', nullable: true })
+  closedOn: string | null;
+}
+
+export class MembershipDto {
+  @ApiProperty({ format: 'date', nullable: true })
+  admissionDecisionOn: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true })
+  probationStartOn: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true })
+  probationEndOn: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true })
+  fullMemberSince: string | null;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: TOP_STATES })
+  state: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Sub-state and progress' })
+  stateDetail: Record<string, unknown>;
+
+  @ApiProperty({ example: 4, description: 'Also sent as `ETag: "<version>"`; name it in `If-Match`' })
+  version: number;
+
+  @ApiProperty({ example: 'qd294-2025' })
+  procedureVersion: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({ type: CandidateDto })
+  candidate: CandidateDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Facts recorded so far' })
+  facts: Record<string, unknown>;
+
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true })
+  allowedEvents: string[];
+
+  @ApiProperty({ type: [DeadlineDto] })
+  deadlines: DeadlineDto[];
+
+  @ApiProperty({ type: MembershipDto })
+  membership: MembershipDto;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseDto] })
+  items: CaseDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+export class CaseEventDto {
+  @ApiProperty({ example: 1 })
+  seq: number;
+
+  @ApiProperty({ enum: EVENT_TYPES })
+  type: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  payload: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date' })
+  occurredOn: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  actor: Record<string, unknown>;
+
+  @ApiProperty({ enum: TOP_STATES, nullable: true })
+  fromState: string | null;
+
+  @ApiProperty({ enum: TOP_STATES })
+  toState: string;
+
+  @ApiProperty()
+  hash: string;
+
+  @ApiProperty()
+  prevHash: string;
+}
+
+export class ChainVerdictDto {
+  @ApiProperty()
+  valid: boolean;
+
+  @ApiPropertyOptional({ description: 'First event whose hash, link or sequence number does not match' })
+  brokenAtSeq?: number;
+
+  @ApiProperty({ description: 'Number of events checked' })
+  events: number;
+}

@@ -1,0 +1,32 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { DomainException } from '@charterflow/database';
+import { parseIfMatch } from '../http/if-match';
+import { toErrorResponse } from './to-error-response';
+
+describe('toErrorResponse', () => {
+  it('spreads a rule refusal’s details beside code and message', () => {
+    const r = toErrorResponse(new DomainException('RULE_VIOLATION', 'too young', { rule: 'AGE_BELOW_18', source: 'CH Art. 1', messageVi: 'chưa đủ 18 tuổi' }));
+    expect(r).toEqual({ status: 422, unexpected: false, body: { code: 'RULE_VIOLATION', message: 'too young', rule: 'AGE_BELOW_18', source: 'CH Art. 1', messageVi: 'chưa đủ 18 tuổi' } });
+  });
+
+  it('maps malformed JSON and oversize bodies wrapped by Nest', () => {
+    const parse = Object.assign(new SyntaxError('Unexpected end'), { type: 'entity.parse.failed', status: 400 });
+    expect(toErrorResponse(new HttpException('Unexpected end', 400, { cause: parse })).body.code).toBe('VALIDATION_FAILED');
+    const big = Object.assign(new Error('too large'), { type: 'entity.too.large', status: 413 });
+    expect(toErrorResponse(new HttpException('too large', 413, { cause: big }))).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('answers 404 NOT_FOUND for an unknown route and 500 INTERNAL without details for anything else', () => {
+    expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /x' });
+    const r = toErrorResponse(new Error('relation "cases" does not exist at SELECT …'));
+    expect(r).toEqual({ status: 500, unexpected: true, body: { code: 'INTERNAL', message: 'Internal server error.' } });
+  });
+});
+
+describe('parseIfMatch', () => {
+  it.each([['"4"', 4], ['4', 4], ['W/"12"', 12]])('reads %s', (header, version) => expect(parseIfMatch(header)).toBe(version));
+  it('is undefined when absent', () => expect(parseIfMatch(undefined)).toBeUndefined());
+  it.each(['"4', 'four', '"-1"', '*', ''])('refuses %j with VALIDATION_FAILED naming If-Match', (header) => {
+    expect(() => parseIfMatch(header)).toThrow(DomainException);
+  });
+});

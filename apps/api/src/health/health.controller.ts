@@ -1,0 +1,33 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ErrorDto } from '../common/openapi/error.schemas';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the database answers, 503 naming what is down' })
+  @ApiOkResponse({ description: '`{ status: "ok", info: { database: { status: "up" } } }`' })
+  @ApiServiceUnavailableResponse({ type: ErrorDto, description: '`code` SERVICE_UNAVAILABLE, `down` lists the failing dependencies' })
+  async check() {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database').withTimeout(3000)]);
+    } catch (error) {
+      const response = error instanceof ServiceUnavailableException ? (error.getResponse() as { error?: Record<string, unknown>; details?: unknown }) : {};
+      const down = Object.keys(response.error ?? { database: {} });
+      throw new ServiceUnavailableException({
+        code: 'SERVICE_UNAVAILABLE',
+        message: `Unavailable: ${down.join(', ')}`,
+        status: 'error',
+        down,
+        details: response.details ?? {},
+      });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS, example: 'cell' })
+  @IsIn(ORGANISATION_KINDS)
+  kind: OrganisationKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The parent node; none for a province' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ description: 'A grassroots committee authorised to decide admissions itself', default: false })
+  @IsOptional()
+  @IsBoolean()
+  authorisedToAdmit?: boolean;
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS } from '@charterflow/organisations/entities/organisation.entity';
+
+/** An organisation as answered (OpenAPI schema). */
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ApiProperty()
+  authorisedToAdmit: boolean;
+}

@@ -1,0 +1,65 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Variables whose values must never appear in an error message or a log line. */
+export const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL'];
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * The process configuration, read from the environment once at boot (api.md "Configuration").
+ * Property names are the environment variable names so that an error names exactly what to fix.
+ */
+export class AppConfig {
+  /** HTTP port. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : /^\d+$/.test(String(value)) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  PORT: number = 3000;
+
+  /** PostgreSQL connection string; unset → embedded PGlite in DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a PostgreSQL connection string postgres://user:password@host:port/database' })
+  DATABASE_URL?: string;
+
+  /** Folder of the embedded database. */
+  @Transform(({ value }) => (value === undefined || value === '' ? './.data' : value))
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './.data';
+
+  /** Redis for deadline delivery; unset → the embedded default's own delivery. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a Redis URL redis://host:port' })
+  REDIS_URL?: string;
+
+  /** Password of the `admin` account ensured at start. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters long' })
+  @MaxLength(200, { message: 'must be at most 200 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 'info' : String(value).toLowerCase()))
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV?: NodeEnv;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}

@@ -1,0 +1,77 @@
+import { AppConfig } from './app-config';
+import { ConfigValidationError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toBeInstanceOf(AppConfig);
+    expect(config.PORT).toBe(3000);
+    expect(config.DATA_DIR).toBe('./.data');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('accepts a good environment and converts PORT to a number', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://app:secret@db:5432/charterflow',
+      DATA_DIR: '/var/lib/charterflow',
+      REDIS_URL: 'redis://cache:6379',
+      ADMIN_PASSWORD: '12345678',
+      LOG_LEVEL: 'DEBUG',
+      NODE_ENV: 'production',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.DATABASE_URL).toBe('postgres://app:secret@db:5432/charterflow');
+    expect(config.DATA_DIR).toBe('/var/lib/charterflow');
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.ADMIN_PASSWORD).toBe('12345678');
+    expect(config.isProduction).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: '', ADMIN_PASSWORD: '' });
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it.each(['1', '65535'])('accepts PORT=%s', (port) => {
+    expect(loadConfig({ PORT: port }).PORT).toBe(Number(port));
+  });
+
+  it.each(['0', '65536', 'http', '80.5', '-1'])('refuses PORT=%s', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT: must be a whole number between 1 and 65535/);
+  });
+
+  it('accepts an admin password of exactly 8 characters and refuses 7, without printing it', () => {
+    expect(loadConfig({ ADMIN_PASSWORD: 'abcdefgh' }).ADMIN_PASSWORD).toBe('abcdefgh');
+    let error: unknown;
+    try {
+      loadConfig({ ADMIN_PASSWORD: 'abcdefg' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect((error as Error).message).toMatch(/ADMIN_PASSWORD: must be at least 8 characters long/);
+    expect((error as Error).message).not.toContain('abcdefg');
+  });
+
+  it('lists every bad variable in one multi-line message', () => {
+    let error: ConfigValidationError | undefined;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x', REDIS_URL: 'memcached://x', LOG_LEVEL: 'loud', NODE_ENV: 'staging' });
+    } catch (e) {
+      error = e as ConfigValidationError;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect(error!.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'REDIS_URL']);
+    const lines = error!.message.split('\n');
+    expect(lines[0]).toMatch(/Invalid configuration/);
+    expect(lines).toHaveLength(6);
+    expect(error!.message).toContain('"eighty"');
+    expect(error!.message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,38 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig, SECRET_VARIABLES } from './app-config';
+
+/** Names of the variables AppConfig reads; everything else in the environment is ignored. */
+const VARIABLES = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'ADMIN_PASSWORD', 'LOG_LEVEL', 'NODE_ENV'] as const;
+
+/** The environment does not describe a configuration the process can start with. `problems` lists every bad variable. */
+export class ConfigValidationError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      [
+        'Invalid configuration: fix these environment variables and start again.',
+        ...problems.map((p) => `  - ${p.variable}: ${p.message}`),
+      ].join('\n'),
+    );
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function describe(error: ValidationError): { variable: string; message: string } {
+  const messages = Object.values(error.constraints ?? {});
+  const shown = SECRET_VARIABLES.includes(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
+  return { variable: error.property, message: `${[...new Set(messages)].join('; ')}${shown}` };
+}
+
+/**
+ * Reads and validates the configuration. Throws one ConfigValidationError naming every bad variable; the value of a
+ * secret (password, connection strings that may hold one) is never printed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const plain: Record<string, string | undefined> = {};
+  for (const name of VARIABLES) plain[name] = env[name];
+  const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigValidationError(errors.map(describe));
+  return config;
+}

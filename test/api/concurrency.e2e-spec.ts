@@ -1,0 +1,95 @@
+import { API, createOrganisationTree, startTestApp, TestApp } from '../support/app';
+import { CANDIDATE, openCase, snapshotOf } from './helpers';
+
+describe('versions, If-Match and Idempotency-Key', () => {
+  let t: TestApp;
+  let cellId: string;
+  const cert = { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-06', certificateNo: 'CN-1', issuedOn: '2026-01-06', issuer: 'Trung tâm' };
+
+  beforeAll(async () => {
+    t = await startTestApp({ today: '2026-01-06' });
+    ({ cellId } = await createOrganisationTree(t.http));
+  });
+  afterAll(() => t.close());
+
+  it('answers ETag with the version; a stale If-Match → 409 VERSION_CONFLICT naming the current version, nothing written', async () => {
+    const c = await openCase(t.http, cellId);
+    const read = await t.http.get(`${API}/cases/${c.id}`);
+    expect(read.headers.etag).toBe('"1"');
+    const ok = await t.http.post(`${API}/cases/${c.id}/events`).set('If-Match', '"1"').send(cert);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.etag).toBe('"2"');
+    const before = await snapshotOf(t.http, c.id);
+    const stale = await t.http.post(`${API}/cases/${c.id}/events`).set('If-Match', '"1"').send({ type: 'WITHDRAWN', occurredOn: '2026-01-06', reason: 'x' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', message: expect.any(String), currentVersion: 2 });
+    expect(await snapshotOf(t.http, c.id)).toEqual(before);
+    const bare = await t.http.post(`${API}/cases/${c.id}/events`).set('If-Match', '2').send({ type: 'WITHDRAWN', occurredOn: '2026-01-06', reason: 'x' });
+    expect(bare.status).toBe(200);
+    expect(bare.body.state).toBe('withdrawn');
+  });
+
+  it('a repeated event with the same Idempotency-Key returns the identical answer and writes nothing', async () => {
+    const c = await openCase(t.http, cellId);
+    const first = await t.http.post(`${API}/cases/${c.id}/events`).set('Idempotency-Key', `cert-${c.id}`).send(cert);
+    expect(first.status).toBe(200);
+    const after = await snapshotOf(t.http, c.id);
+    const again = await t.http.post(`${API}/cases/${c.id}/events`).set('Idempotency-Key', `cert-${c.id}`).send(cert);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(await snapshotOf(t.http, c.id)).toEqual(after);
+    expect(after).toEqual({ version: 2, events: 2 });
+  });
+
+  it('a repeated POST /cases with the same Idempotency-Key opens one case', async () => {
+    const key = `open-${Date.now()}-${Math.random()}`;
+    const body = { organisationId: cellId, occurredOn: '2026-01-05', candidate: { ...CANDIDATE, fullName: 'Đỗ Văn Idempotent' } };
+    const first = await t.http.post(`${API}/cases`).set('Idempotency-Key', key).send(body);
+    const again = await t.http.post(`${API}/cases`).set('Idempotency-Key', key).send(body);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const found = await t.http.get(`${API}/cases`).query({ organisationId: cellId, q: 'do van idempotent' });
+    expect(found.body.items).toHaveLength(1);
+  });
+
+  it('two concurrent POSTs with the same If-Match: one 200 and one 409, history intact and verifiable', async () => {
+    const c = await openCase(t.http, cellId);
+    const [a, b] = await Promise.all([
+      t.http.post(`${API}/cases/${c.id}/events`).set('If-Match', '"1"').send(cert),
+      t.http.post(`${API}/cases/${c.id}/events`).set('If-Match', '"1"').send({ type: 'WITHDRAWN', occurredOn: '2026-01-06', reason: 'Chuyển đi nơi khác' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
+    const events = (await t.http.get(`${API}/cases/${c.id}/events`)).body as { seq: number }[];
+    expect(events.map((e) => e.seq)).toEqual([1, 2]);
+    expect((await t.http.get(`${API}/cases/${c.id}/verify`)).body).toMatchObject({ valid: true });
+    expect((await t.http.get(`${API}/cases/${c.id}`)).body.version).toBe(2);
+  });
+
+  it('lists cases with filters, a page size and a cursor; bad query values are 400', async () => {
+    const tree = await createOrganisationTree(t.http);
+    for (let i = 0; i < 3; i += 1) await openCase(t.http, tree.cellId, '2026-01-05', { fullName: `Lê Văn Trang ${i}` });
+    const page1 = await t.http.get(`${API}/cases`).query({ organisationId: tree.provinceId, state: 'sympathiser', limit: 2 });
+    expect(page1.status).toBe(200);
+    expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
+    const page2 = await t.http.get(`${API}/cases`).query({ organisationId: tree.provinceId, state: 'sympathiser', limit: 2, cursor: page1.body.nextCursor });
+    expect(page2.body.items).toHaveLength(1);
+    const ids = [...page1.body.items, ...page2.body.items].map((i: { id: string }) => i.id);
+    expect(new Set(ids).size).toBe(3);
+    for (const [query, field] of [
+      [{ state: 'dreaming' }, 'state'],
+      [{ limit: 0 }, 'limit'],
+      [{ limit: 201 }, 'limit'],
+      [{ dueBefore: '2026-02-30' }, 'dueBefore'],
+      [{ organisationId: 'abc' }, 'organisationId'],
+    ] as const) {
+      const res = await t.http.get(`${API}/cases`).query(query);
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { API, createOrganisationTree, startTestApp, TestApp } from '../support/app';
+import { openCase, postEvent, snapshotOf } from './helpers';
+
+describe('HTTP errors (api.md "Errors")', () => {
+  let t: TestApp;
+  let cellId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ today: '2026-03-02' });
+    ({ cellId } = await createOrganisationTree(t.http));
+  });
+  afterAll(() => t.close());
+
+  it('unknown route → 404 NOT_FOUND', async () => {
+    const res = await t.http.get(`${API}/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String) });
+  });
+
+  it('malformed JSON → 400 VALIDATION_FAILED', async () => {
+    const res = await t.http.post(`${API}/organisations`).set('content-type', 'application/json').send('{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'body', message: expect.any(String) }] });
+  });
+
+  it('a body over the limit → 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await t.http.post(`${API}/organisations`).send({ name: 'x'.repeat(200_000), kind: 'province' });
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) });
+  });
+
+  it('unknown case → 404 NOT_FOUND; a malformed id → 400 naming id', async () => {
+    const missing = await t.http.get(`${API}/cases/00000000-0000-4000-8000-000000000000`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('NOT_FOUND');
+    const events = await postEvent(t.http, '00000000-0000-4000-8000-000000000000', 'APPLICATION_FILED', '2026-01-10');
+    expect(events.status).toBe(404);
+    const bad = await t.http.get(`${API}/cases/not-a-uuid`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'id' }] });
+  });
+
+  it('create case: bad dates, unknown fields and missing fields name each field with its full path', async () => {
+    const res = await t.http.post(`${API}/cases`).send({
+      organisationId: cellId,
+      occurredOn: '2026-02-30',
+      extra: 1,
+      candidate: { fullName: 'A', dateOfBirth: '2001-13-01', gender: 'female', ethnicity: 'Kinh', education: 'phd', youthUnionMember: true, tradeUnionMember: false, areaType: 'standard' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const fields = (res.body.fields as { field: string }[]).map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['occurredOn', 'extra', 'candidate.dateOfBirth', 'candidate.education', 'candidate.occupation']));
+  });
+
+  describe('POST /cases/:id/events validation', () => {
+    let caseId: string;
+    beforeAll(async () => {
+      caseId = (await openCase(t.http, cellId)).id;
+    });
+
+    it.each([
+      ['unknown event type', { type: 'PARTY_HELD', occurredOn: '2026-01-10' }, 'type'],
+      ['missing type', { occurredOn: '2026-01-10' }, 'type'],
+      ['bad date', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', certificateNo: 'C', issuedOn: '2026-02-29', issuer: 'X' }, 'issuedOn'],
+      ['unknown field', { type: 'APPLICATION_FILED', occurredOn: '2026-01-10', note: 'hello' }, 'note'],
+      ['missing field', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', issuedOn: '2026-01-10', issuer: 'X' }, 'certificateNo'],
+      ['missing occurredOn', { type: 'APPLICATION_FILED' }, 'occurredOn'],
+      ['nested sponsor date', { type: 'SPONSOR_ADDED', occurredOn: '2026-01-10', sponsor: { name: 'B', fullMemberSince: '2015-01-01', togetherSince: '2023-1-1' } }, 'sponsor.togetherSince'],
+      ['a vote count that is not a whole number', { type: 'CELL_VOTE_RECORDED', occurredOn: '2026-01-10', fullMembers: 9, excluded: 0, inFavour: 6.5 }, 'inFavour'],
+    ])('%s → 400 naming the field, nothing written', async (_name, body, field) => {
+      const before = await snapshotOf(t.http, caseId);
+      const res = await t.http.post(`${API}/cases/${caseId}/events`).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.message).toEqual(expect.any(String));
+      expect(res.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.any(String) }]));
+      expect(await snapshotOf(t.http, caseId)).toEqual(before);
+    });
+
+    it('malformed If-Match and Idempotency-Key → 400 naming the header', async () => {
+      const ifMatch = await t.http.post(`${API}/cases/${caseId}/events`).set('If-Match', 'version-one').send({ type: 'APPLICATION_FILED', occurredOn: '2026-01-10' });
+      expect(ifMatch.status).toBe(400);
+      expect(ifMatch.body.fields).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+      const key = await t.http.post(`${API}/cases/${caseId}/events`).set('Idempotency-Key', 'k'.repeat(201)).send({ type: 'APPLICATION_FILED', occurredOn: '2026-01-10' });
+      expect(key.status).toBe(400);
+      expect(key.body.fields).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    });
+
+    it('an event the state does not handle → 422 EVENT_NOT_ALLOWED with state and allowedEvents', async () => {
+      const before = await snapshotOf(t.http, caseId);
+      const res = await postEvent(t.http, caseId, 'CEREMONY_HELD', '2026-01-10', { helper: { name: 'B' } });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: expect.arrayContaining(['AWARENESS_CERTIFICATE_RECORDED']) });
+      expect(await snapshotOf(t.http, caseId)).toEqual(before);
+    });
+
+    it.each([
+      ['PROBATION_ENDED', {}],
+      ['CASE_OPENED', { candidate: { fullName: 'A', dateOfBirth: '2001-04-12', gender: 'male', ethnicity: 'Kinh', religion: null, education: 'university', youthUnionMember: false, tradeUnionMember: false, areaType: 'standard', occupation: 'x' } }],
+    ])('%s from staff → 403 FORBIDDEN, nothing written', async (type, payload) => {
+      const before = await snapshotOf(t.http, caseId);
+      const res = await postEvent(t.http, caseId, type, '2026-01-10', payload);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', message: expect.any(String) });
+      expect(await snapshotOf(t.http, caseId)).toEqual(before);
+    });
+  });
+
+  it('GET /health answers 200 outside the /api/v1 prefix', async () => {
+    const res = await t.http.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect((await t.http.get(`${API}/health`)).status).toBe(404);
+  });
+
+  it('serves the OpenAPI document with every endpoint', async () => {
+    const res = await t.http.get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.body.paths as object);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/organisations',
+        '/api/v1/organisations/{id}',
+        '/api/v1/cases',
+        '/api/v1/cases/{id}',
+        '/api/v1/cases/{id}/events',
+        '/api/v1/cases/{id}/verify',
+        '/api/v1/calendar/working-days',
+        '/api/v1/calendar/{year}',
+        '/health',
+      ]),
+    );
+    expect(res.body.components.schemas).toHaveProperty('CellVoteRecordedDto');
+    expect(res.body.paths['/api/v1/cases/{id}/events'].post.responses).toHaveProperty('422');
+  });
+});

@@ -1,0 +1,81 @@
+import { INestApplication } from '@nestjs/common';
+import supertest from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { FixedClock } from '@charterflow/cases';
+import { AppConfig, loadConfig } from '@charterflow/config';
+import { BusinessDate } from '@charterflow/procedure';
+import { TEST_DATABASE_URL } from './database';
+
+export const API = '/api/v1';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Requests against the running app, e.g. `http.get('/api/v1/cases')`. */
+  http: ReturnType<typeof supertest>;
+  clock: FixedClock;
+  /** Moves the clock to 10:00 in Ho Chi Minh City on the given business date. */
+  setToday(date: BusinessDate): void;
+  close(): Promise<void>;
+}
+
+/** 10:00 local time (UTC+7) on a business date: far from midnight so the business date is unambiguous. */
+export function instantOf(date: BusinessDate): string {
+  return `${date}T03:00:00.000Z`;
+}
+
+/**
+ * Starts the whole HTTP application in process on the test PostgreSQL database (or on embedded PGlite when
+ * `dataDir` is given and no database URL), with a clock standing still on `today`.
+ */
+export async function startTestApp(options: { today?: BusinessDate; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const clock = new FixedClock(instantOf(options.today ?? '2026-01-05'));
+  const env: NodeJS.ProcessEnv = options.dataDir
+    ? { DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env }
+    : { DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env };
+  const config: AppConfig = loadConfig(env);
+  const app = await createApp({ config, clock });
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    clock,
+    setToday: (date) => clock.set(instantOf(date)),
+    close: () => app.close(),
+  };
+}
+
+export interface OrganisationTree {
+  provinceId: string;
+  communeId: string;
+  grassrootsId: string;
+  cellId: string;
+  /** A village cell directly under the commune (no grassroots vote), when asked for. */
+  villageCellId?: string;
+}
+
+/**
+ * Creates province → commune → grassroots committee → cell over HTTP. `authorised` makes the grassroots
+ * committee one authorised to decide admissions; `villageCell` adds a cell directly under the commune.
+ */
+export async function createOrganisationTree(
+  http: TestApp['http'],
+  options: { authorised?: boolean; villageCell?: boolean; label?: string } = {},
+): Promise<OrganisationTree> {
+  const label = options.label ?? Math.random().toString(36).slice(2, 8);
+  const create = async (body: Record<string, unknown>): Promise<string> => {
+    const res = await http.post(`${API}/organisations`).send(body);
+    if (res.status !== 201) throw new Error(`creating ${JSON.stringify(body)} answered ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const provinceId = await create({ name: `Tỉnh ủy ${label}`, kind: 'province' });
+  const communeId = await create({ name: `Đảng ủy phường ${label}`, kind: 'commune', parentId: provinceId });
+  const grassrootsId = await create({
+    name: `Đảng ủy cơ sở ${label}`,
+    kind: 'grassroots',
+    parentId: communeId,
+    authorisedToAdmit: options.authorised ?? false,
+  });
+  const cellId = await create({ name: `Chi bộ ${label}`, kind: 'cell', parentId: grassrootsId });
+  const tree: OrganisationTree = { provinceId, communeId, grassrootsId, cellId };
+  if (options.villageCell) tree.villageCellId = await create({ name: `Chi bộ thôn ${label}`, kind: 'cell', parentId: communeId });
+  return tree;
+}
