@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -49,6 +49,18 @@ export class AppConfig {
   @MinLength(8, { message: 'must be at least 8 characters long' })
   @MaxLength(200, { message: 'must be at most 200 characters long' })
   ADMIN_PASSWORD?: string;
+
+  /** `false` runs the API without the in-process worker (then run `npm run start:worker` beside it). */
+  @Transform(({ value }) => (value === undefined || value === '' ? true : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  RUN_WORKER: boolean = true;
+
+  /** How often the worker records the engine's timed events that fell due, in milliseconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60000 : /^\d+$/.test(String(value)) ? Number(value) : value))
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  SWEEP_INTERVAL_MS: number = 60000;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 'info' : String(value).toLowerCase()))
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })

@@ -74,4 +74,17 @@ describe('loadConfig', () => {
     expect(error!.message).toContain('"eighty"');
     expect(error!.message).not.toContain('hunter2');
   });
+
+  it('runs the worker in process unless RUN_WORKER=false', () => {
+    expect(loadConfig({}).RUN_WORKER).toBe(true);
+    expect(loadConfig({ RUN_WORKER: 'true' }).RUN_WORKER).toBe(true);
+    expect(loadConfig({ RUN_WORKER: 'false' }).RUN_WORKER).toBe(false);
+    expect(() => loadConfig({ RUN_WORKER: 'no' })).toThrow(/RUN_WORKER: must be true or false/);
+  });
+
+  it('accepts SWEEP_INTERVAL_MS from 1000 and refuses 999', () => {
+    expect(loadConfig({}).SWEEP_INTERVAL_MS).toBe(60000);
+    expect(loadConfig({ SWEEP_INTERVAL_MS: '1000' }).SWEEP_INTERVAL_MS).toBe(1000);
+    expect(() => loadConfig({ SWEEP_INTERVAL_MS: '999' })).toThrow(/SWEEP_INTERVAL_MS: must be a whole number of milliseconds/);
+  });
 });

@@ -25,13 +25,14 @@ export function instantOf(date: BusinessDate): string {
 
 /**
  * Starts the whole HTTP application in process on the test PostgreSQL database (or on embedded PGlite when
- * `dataDir` is given and no database URL), with a clock standing still on `today`.
+ * `dataDir` is given and no database URL), with a clock standing still on `today`. The in-process worker is off
+ * unless `env.RUN_WORKER` is 'true', so that nothing moves a case behind a test's back.
  */
 export async function startTestApp(options: { today?: BusinessDate; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const clock = new FixedClock(instantOf(options.today ?? '2026-01-05'));
   const env: NodeJS.ProcessEnv = options.dataDir
-    ? { DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env }
-    : { DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env };
+    ? { DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ...options.env }
+    : { DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ...options.env };
   const config: AppConfig = loadConfig(env);
   const app = await createApp({ config, clock });
   return {

@@ -1,33 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@charterflow/cases';
-import { AppConfig } from '@charterflow/config';
-import { buildDataSourceOptions } from '@charterflow/database';
+import { DeliveryModule } from '@charterflow/delivery';
 import { OrganisationsModule } from '@charterflow/organisations';
+import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
-import { CoreModule, CoreModuleOptions } from './core.module';
 import { HealthModule } from './health/health.module';
-import { loggerModule } from './logging/logger.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 
-/** The HTTP API: configuration, database, the domain modules and their controllers. */
+/**
+ * The HTTP API: the platform (configuration, clock, calendar, logs, database), the domain modules and their
+ * controllers, and, unless RUN_WORKER=false, the worker's duties in the same process.
+ */
 @Module({})
 export class AppModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        CoreModule.forRoot(options),
-        loggerModule(options.config),
-        TypeOrmModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => buildDataSourceOptions({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
-        }),
-        OrganisationsModule,
-        CasesModule,
-        HealthModule,
-      ],
+      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, ...(options.config.RUN_WORKER ? [DeliveryModule] : [])],
       controllers: [OrganisationsController, CasesController, CalendarController],
     };
   }

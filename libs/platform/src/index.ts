@@ -1,0 +1,3 @@
+export * from './core.module';
+export * from './logger.module';
+export * from './platform.module';
