@@ -1,0 +1,18 @@
+# Build and run image for the API and the worker (docker-compose.yml uses it for both).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nest build api && npx nest build worker
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY config ./config
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]
