@@ -5,6 +5,7 @@ import { OrganisationsModule } from '@charterflow/organisations';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, ...(options.config.RUN_WORKER ? [DeliveryModule] : [])],
+      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, ConsoleModule, ...(options.config.RUN_WORKER ? [DeliveryModule] : [])],
       controllers: [OrganisationsController, CasesController, CalendarController],
     };
   }
