@@ -87,6 +87,16 @@ export function completedMonths(from: BusinessDate, to: BusinessDate): number {
 
 /** The calendar date of an instant in Asia/Ho_Chi_Minh. */
 export function businessDateOf(instant: Date, timeZone = BUSINESS_TIME_ZONE): BusinessDate {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return f.format(instant);
+  return dateFormatOf(timeZone).format(instant);
+}
+
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dateFormatOf(timeZone: string): Intl.DateTimeFormat {
+  let f = DATE_FORMATS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, f);
+  }
+  return f;
 }
