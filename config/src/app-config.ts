@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -11,6 +11,12 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL'];
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A whole number with a default when unset; anything else is passed on for the validators to refuse. */
+const wholeNumber =
+  (fallback: number) =>
+  ({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? fallback : /^\d+$/.test(String(value)) ? Number(value) : value;
 
 /**
  * The process configuration, read from the environment once at boot (api.md "Configuration").
@@ -36,10 +42,18 @@ export class AppConfig {
   @MinLength(1)
   DATA_DIR: string = './.data';
 
-  /** Redis for deadline delivery; unset → the embedded default's own delivery. */
+  /**
+   * Redis for deadline delivery (BullMQ); unset → the embedded default's own delivery (a poll of the database).
+   * BullMQ serves several processes sharing one database, so it needs PostgreSQL: with the embedded PGlite (one
+   * process, one session) the setting is refused rather than half-working.
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a Redis URL redis://host:port' })
+  @ValidateBy(
+    { name: 'needsPostgres', validator: { validate: (_value, args) => Boolean((args?.object as AppConfig).DATABASE_URL) } },
+    { message: 'needs DATABASE_URL: deadline delivery through Redis runs on PostgreSQL; the embedded database delivers without Redis' },
+  )
   REDIS_URL?: string;
 
   /** Password of the `admin` account ensured at start. */
@@ -55,12 +69,29 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   RUN_WORKER: boolean = true;
 
-  /** How often the worker records the engine's timed events that fell due, in milliseconds. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 60000 : /^\d+$/.test(String(value)) ? Number(value) : value))
+  /**
+   * Embedded mode: how often the worker reads the due firings from the database. With REDIS_URL: how often the
+   * outbox relay moves changed deadlines into the queues. Milliseconds.
+   */
+  @Transform(wholeNumber(5000))
+  @IsInt({ message: 'must be a whole number of milliseconds between 50 and 3600000' })
+  @Min(50, { message: 'must be a whole number of milliseconds between 50 and 3600000' })
+  @Max(3_600_000, { message: 'must be a whole number of milliseconds between 50 and 3600000' })
+  DELIVERY_POLL_INTERVAL_MS: number = 5000;
+
+  /** With REDIS_URL: how often the reconciler compares the queues with the pending firings (also once at start). */
+  @Transform(wholeNumber(600_000))
   @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
-  SWEEP_INTERVAL_MS: number = 60000;
+  RECONCILE_INTERVAL_MS: number = 600_000;
+
+  /** JSON file with the reminder offsets per deadline kind; unset → the built-in policy. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REMINDER_POLICY_PATH?: string;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 'info' : String(value).toLowerCase()))
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })

@@ -82,9 +82,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RUN_WORKER: 'no' })).toThrow(/RUN_WORKER: must be true or false/);
   });
 
-  it('accepts SWEEP_INTERVAL_MS from 1000 and refuses 999', () => {
-    expect(loadConfig({}).SWEEP_INTERVAL_MS).toBe(60000);
-    expect(loadConfig({ SWEEP_INTERVAL_MS: '1000' }).SWEEP_INTERVAL_MS).toBe(1000);
-    expect(() => loadConfig({ SWEEP_INTERVAL_MS: '999' })).toThrow(/SWEEP_INTERVAL_MS: must be a whole number of milliseconds/);
+  it('polls for deliveries every 5 s by default, accepts 50 and 3600000, refuses 49 and 3600001', () => {
+    expect(loadConfig({}).DELIVERY_POLL_INTERVAL_MS).toBe(5000);
+    expect(loadConfig({ DELIVERY_POLL_INTERVAL_MS: '50' }).DELIVERY_POLL_INTERVAL_MS).toBe(50);
+    expect(loadConfig({ DELIVERY_POLL_INTERVAL_MS: '3600000' }).DELIVERY_POLL_INTERVAL_MS).toBe(3_600_000);
+    for (const bad of ['49', '3600001', '1.5', 'often']) {
+      expect(() => loadConfig({ DELIVERY_POLL_INTERVAL_MS: bad })).toThrow(/DELIVERY_POLL_INTERVAL_MS: must be a whole number of milliseconds between 50 and 3600000/);
+    }
+  });
+
+  it('reconciles every 10 minutes by default, accepts 1000 and 86400000, refuses 999 and 86400001', () => {
+    expect(loadConfig({}).RECONCILE_INTERVAL_MS).toBe(600_000);
+    expect(loadConfig({ RECONCILE_INTERVAL_MS: '1000' }).RECONCILE_INTERVAL_MS).toBe(1000);
+    expect(loadConfig({ RECONCILE_INTERVAL_MS: '86400000' }).RECONCILE_INTERVAL_MS).toBe(86_400_000);
+    for (const bad of ['999', '86400001', '-5']) {
+      expect(() => loadConfig({ RECONCILE_INTERVAL_MS: bad })).toThrow(/RECONCILE_INTERVAL_MS: must be a whole number of milliseconds between 1000 and 86400000/);
+    }
+  });
+
+  it('reads REMINDER_POLICY_PATH as an optional path (empty = unset)', () => {
+    expect(loadConfig({}).REMINDER_POLICY_PATH).toBeUndefined();
+    expect(loadConfig({ REMINDER_POLICY_PATH: '' }).REMINDER_POLICY_PATH).toBeUndefined();
+    expect(loadConfig({ REMINDER_POLICY_PATH: '/etc/charterflow/reminders.json' }).REMINDER_POLICY_PATH).toBe('/etc/charterflow/reminders.json');
+  });
+
+  it('accepts REDIS_URL with DATABASE_URL and refuses it on the embedded database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/x', REDIS_URL: 'redis://cache:6379' }).REDIS_URL).toBe('redis://cache:6379');
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/);
+    expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });
 });

@@ -3,7 +3,19 @@ import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig, SECRET_VARIABLES } from './app-config';
 
 /** Names of the variables AppConfig reads; everything else in the environment is ignored. */
-const VARIABLES = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'REDIS_URL', 'ADMIN_PASSWORD', 'RUN_WORKER', 'SWEEP_INTERVAL_MS', 'LOG_LEVEL', 'NODE_ENV'] as const;
+const VARIABLES = [
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'REDIS_URL',
+  'ADMIN_PASSWORD',
+  'RUN_WORKER',
+  'DELIVERY_POLL_INTERVAL_MS',
+  'RECONCILE_INTERVAL_MS',
+  'REMINDER_POLICY_PATH',
+  'LOG_LEVEL',
+  'NODE_ENV',
+] as const;
 
 /** The environment does not describe a configuration the process can start with. `problems` lists every bad variable. */
 export class ConfigValidationError extends Error {

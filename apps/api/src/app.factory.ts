@@ -35,7 +35,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   // CORS stays closed: the staff console is served from the same origin.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);

@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CasesModule } from '@charterflow/cases';
-import { DeliveryModule } from '@charterflow/delivery';
+import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
+import { NotificationsModule } from '@charterflow/notifications';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * The HTTP API: the platform (configuration, clock, calendar, logs, database), the domain modules and their
@@ -18,8 +22,8 @@ export class AppModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, ConsoleModule, ...(options.config.RUN_WORKER ? [DeliveryModule] : [])],
-      controllers: [OrganisationsController, CasesController, CalendarController],
+      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],
+      controllers: [OrganisationsController, CasesController, CalendarController, NotificationsController, WebhooksController],
     };
   }
 }

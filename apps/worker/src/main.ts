@@ -4,16 +4,22 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@charterflow/config';
 import { WorkerModule } from './worker.module';
 
-/** Runs the worker alone, beside one or more API processes started with RUN_WORKER=false. */
+/**
+ * Runs deadline delivery alone, beside one or more API processes started with RUN_WORKER=false. Several workers may
+ * run against one PostgreSQL and one Redis. SIGTERM/SIGINT drain: BullMQ workers finish their active jobs (the
+ * poll loop its tick) before the connections close.
+ */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  new NestLogger('Bootstrap').log(
-    `charterflow worker running (${config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`}; sweep every ${config.SWEEP_INTERVAL_MS} ms)`,
-  );
+  const database = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
+  const transport = config.REDIS_URL
+    ? `BullMQ on Redis; outbox relay every ${config.DELIVERY_POLL_INTERVAL_MS} ms, reconciler every ${config.RECONCILE_INTERVAL_MS} ms`
+    : `poll every ${config.DELIVERY_POLL_INTERVAL_MS} ms`;
+  new NestLogger('Bootstrap').log(`charterflow worker running (${database}; ${transport})`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,11 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DeliveryModule } from '@charterflow/delivery';
+import { DeliveryModule, DeliveryTuning } from '@charterflow/delivery';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 
-/** The worker process alone: the platform and the delivery duties, no HTTP. */
+export interface WorkerModuleOptions extends CoreModuleOptions {
+  /** Code-level knobs of the transports (tests only; production uses the defaults). */
+  tuning?: DeliveryTuning;
+}
+
+/** The worker process alone: the platform and deadline delivery, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(options: CoreModuleOptions): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot(options), DeliveryModule] };
+  static forRoot(options: WorkerModuleOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(options), DeliveryModule.forRoot({ config: options.config, tuning: options.tuning })],
+    };
   }
 }

@@ -7,7 +7,6 @@ import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DeadlinesRepository } from './repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
-import { TimedEventsService } from './timed-events/timed-events.service';
 
 /**
  * Cases as a Nest module. The application module must provide, globally or through its own imports:
@@ -17,7 +16,7 @@ import { TimedEventsService } from './timed-events/timed-events.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService, TimedEventsService],
-  exports: [CasesService, TimedEventsService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService],
+  exports: [CasesService],
 })
 export class CasesModule {}

@@ -8,7 +8,6 @@ export * from './errors/refusal';
 export * from './history/hash-chain';
 export * from './search/search-text';
 export * from './views/case.views';
-export * from './timed-events/timed-events.service';
 export { encodeCursor, decodeCursor } from './list/cursor';
 export { CasesRepository } from './repositories/cases.repository';
 export { CaseEventsRepository } from './repositories/case-events.repository';

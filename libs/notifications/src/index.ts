@@ -1,1 +1,3 @@
 export * from './notifications.module';
+export * from './inbox';
+export * from './webhooks';

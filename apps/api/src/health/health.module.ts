@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { DeliveryMetricsModule } from '@charterflow/delivery';
 import { HealthController } from './health.controller';
+import { RedisHealthIndicator } from './redis.health';
 
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, DeliveryMetricsModule],
   controllers: [HealthController],
+  providers: [RedisHealthIndicator],
 })
 export class HealthModule {}

@@ -28,6 +28,13 @@ interface RawDeadline {
 
 const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, status, source, rule_set, opened_on, closed_on, late_working_days, reference`;
 
+/**
+ * Delivery marks a deadline `missed` when its limit passes (ADR 0007 §5) while the engine still holds it open: keep
+ * `missed` unless the due date moved (an extension reopens it). Used in the SET and the change check alike, so an
+ * unrelated step does not rewrite the row.
+ */
+const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status = 'open' AND EXCLUDED.due_on = deadlines.due_on THEN 'missed' ELSE EXCLUDED.status END`;
+
 /** The only place that touches `deadlines`. */
 @Injectable()
 export class DeadlinesRepository {
@@ -48,11 +55,11 @@ export class DeadlinesRepository {
             "lateWorkingDays" integer, reference text)
        ON CONFLICT (case_id, key) DO UPDATE SET
          kind = EXCLUDED.kind, base_on = EXCLUDED.base_on, due_on = EXCLUDED.due_on, original_due_on = EXCLUDED.original_due_on,
-         extended_by = EXCLUDED.extended_by, status = EXCLUDED.status, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
+         extended_by = EXCLUDED.extended_by, status = ${KEPT_STATUS}, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
          opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on, late_working_days = EXCLUDED.late_working_days,
          reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at
        WHERE (deadlines.${RECORD_COLUMNS.split(', ').join(', deadlines.')})
-             IS DISTINCT FROM (EXCLUDED.${RECORD_COLUMNS.split(', ').join(', EXCLUDED.')})`,
+             IS DISTINCT FROM (${RECORD_COLUMNS.split(', ').map((c) => (c === 'status' ? KEPT_STATUS : `EXCLUDED.${c}`)).join(', ')})`,
       [caseId, JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 }))), now],
     );
   }

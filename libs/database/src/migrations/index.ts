@@ -2,6 +2,8 @@ import { CreateOrganisations1767225600000 } from './1767225600000-CreateOrganisa
 import { CreateCases1767225600100 } from './1767225600100-CreateCases';
 import { CreateIdempotencyKeys1767225600200 } from './1767225600200-CreateIdempotencyKeys';
 import { CreateCalendarOverrides1767225600300 } from './1767225600300-CreateCalendarOverrides';
+import { CreateDelivery1767225600400 } from './1767225600400-CreateDelivery';
+import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   CreateCases1767225600100,
   CreateIdempotencyKeys1767225600200,
   CreateCalendarOverrides1767225600300,
+  CreateDelivery1767225600400,
+  CreateWebhooks1767225600500,
 ];

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RECIPIENT_ROLES } from '@charterflow/delivery/policy/reminder-policy';
+import { MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
+
+export class ListNotificationsQuery {
+  @ApiProperty({ format: 'uuid', description: 'The organisation whose inbox to read (required until staff accounts exist)' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiPropertyOptional({ enum: RECIPIENT_ROLES, description: 'Only notifications addressed to this role' })
+  @IsOptional()
+  @IsIn(RECIPIENT_ROLES)
+  role?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: '`true`: unread only; `false`: read only; absent: both' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INBOX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INBOX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}

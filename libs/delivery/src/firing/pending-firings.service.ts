@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CALENDAR_PROVIDER, CalendarProvider } from '@charterflow/cases';
+import { businessDateOf, WorkingDayCalendar } from '@charterflow/procedure';
+import { PendingFirings, PlannedFiring } from '../contracts';
+import { latestDueOnFiringBy } from '../plan/latest-due-on';
+import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
+import { ReminderPolicyService } from '../policy/reminder-policy.service';
+import { DeadlineFiringsRepository, firingKey } from './deadline-firings.repository';
+import { FiringDeadlinesRepository } from './firing-deadlines.repository';
+
+export const DEFAULT_PENDING_LIMIT = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The planned firings of open deadlines that have not fired yet: what the reconciler and the poller compare with the
+ * transport. One query reads the open deadlines (bounded by due date when `dueBefore` is given), one reads the
+ * ledger rows of those deadlines, and the plans are computed in memory.
+ *
+ * The `due` firing of a PROBATION_END deadline stays pending while the deadline is open, even when the ledger has it:
+ * a firing recorded without the case having moved (a crash between the two, see FiringService) is fired again.
+ */
+@Injectable()
+export class PendingFiringsService implements PendingFirings {
+  constructor(
+    @Inject(CALENDAR_PROVIDER) private readonly calendars: CalendarProvider,
+    private readonly policies: ReminderPolicyService,
+    private readonly deadlines: FiringDeadlinesRepository,
+    private readonly firings: DeadlineFiringsRepository,
+  ) {}
+
+  /** Pending firings with fireAt ≤ `dueBefore` (all when absent), oldest first, at most `limit`. */
+  async list(opts: { dueBefore?: Date; limit?: number } = {}): Promise<PlannedFiring[]> {
+    const limit = opts.limit ?? DEFAULT_PENDING_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, got ${String(limit)}`);
+    const calendar = this.calendars.calendar();
+    const bound = opts.dueBefore ? latestDueOnFiringBy(businessDateOf(opts.dueBefore), this.policies.policy, calendar) : undefined;
+    const rows = await this.deadlines.listOpen(bound);
+    return (await this.pending(rows, calendar, opts.dueBefore)).slice(0, limit);
+  }
+
+  async forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]> {
+    const ids = [...new Set(deadlineIds.filter((id) => typeof id === 'string' && UUID.test(id)))];
+    return this.pending(await this.deadlines.listOpenByIds(ids), this.calendars.calendar());
+  }
+
+  private async pending(rows: readonly DeadlineToPlan[], calendar: WorkingDayCalendar, dueBefore?: Date): Promise<PlannedFiring[]> {
+    const policy = this.policies.policy;
+    const planned = rows.flatMap((r) => planFirings(r, policy, calendar)).filter((p) => !dueBefore || p.fireAt.getTime() <= dueBefore.getTime());
+    if (planned.length === 0) return [];
+    const fired = await this.firings.keysOf([...new Set(planned.map((p) => p.deadlineId))]);
+    return planned.filter((p) => p.phase === 'due' || !fired.has(firingKey(p))).sort(byFireAt);
+  }
+}

@@ -1,0 +1,84 @@
+import { addDays, addMonths, BusinessDate, DeadlineKind, DeadlineStatus, WorkingDayCalendar } from '@charterflow/procedure';
+import { FiringPhase, jobIdOf, PlannedFiring } from '../contracts';
+import { ReminderOffset, ReminderPolicy } from '../policy/reminder-policy';
+import { localInstant } from './local-instant';
+import { workingDaysBefore } from './working-days-before';
+
+/** What the planner needs of a deadline row. */
+export interface DeadlineToPlan {
+  id: string;
+  caseId: string;
+  kind: DeadlineKind;
+  dueOn: BusinessDate;
+  status: DeadlineStatus;
+  generation: number;
+}
+
+/** The escalation fires at the first instant the limit is broken: 00:00 local on the day after the due date. */
+export const ESCALATE_AT = '00:00';
+
+/** Phase of a reminder: `remind-10wd` (10 working days before) or `remind-3m` (3 months before). */
+export function reminderPhase(offset: ReminderOffset): FiringPhase {
+  return offset.workingDays !== undefined ? `remind-${offset.workingDays}wd` : `remind-${offset.months}m`;
+}
+
+/** The business date a reminder is sent on. */
+export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calendar: WorkingDayCalendar): BusinessDate {
+  return offset.workingDays !== undefined ? workingDaysBefore(calendar, dueOn, offset.workingDays) : addMonths(dueOn, -offset.months);
+}
+
+/**
+ * The firings of one generation of a deadline (ADR 0007 §1), oldest first: a reminder per policy offset at the send
+ * time on (due date − offset), `due` at the send time on the due date for a kind with a timed event, and `escalate`
+ * at 00:00 local the day after the due date for a kind with an escalation. A closed deadline plans nothing.
+ * Pure: the same row, policy and calendar always give the same plan.
+ */
+export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): PlannedFiring[] {
+  if (deadline.status !== 'open' || !policy.kinds[deadline.kind]) return [];
+  return scheduleOf(deadline.kind, deadline.dueOn, policy, calendar).map(({ phase, fireAtMs }) => {
+    const ref = { deadlineId: deadline.id, generation: deadline.generation, phase };
+    return { ...ref, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs), jobId: jobIdOf(ref) };
+  });
+}
+
+type Schedule = readonly { phase: FiringPhase; fireAtMs: number }[];
+
+/**
+ * Schedules already computed, per policy and calendar object (a reloaded policy or a replaced calendar is a new
+ * object, so answers are never mixed). Thousands of open deadlines share a few hundred (kind, due date) pairs, so
+ * the pending-firings view mostly hits this cache. Bounded: cleared when it grows past MAX_CACHED_SCHEDULES.
+ */
+const schedules = new WeakMap<ReminderPolicy, WeakMap<WorkingDayCalendar, Map<string, Schedule>>>();
+const MAX_CACHED_SCHEDULES = 20_000;
+
+function scheduleOf(kind: DeadlineKind, dueOn: BusinessDate, policy: ReminderPolicy, calendar: WorkingDayCalendar): Schedule {
+  let byCalendar = schedules.get(policy);
+  if (!byCalendar) schedules.set(policy, (byCalendar = new WeakMap()));
+  let cache = byCalendar.get(calendar);
+  if (!cache) byCalendar.set(calendar, (cache = new Map()));
+  const key = `${kind}|${dueOn}`;
+  let schedule = cache.get(key);
+  if (!schedule) {
+    schedule = computeSchedule(kind, dueOn, policy, calendar);
+    if (cache.size >= MAX_CACHED_SCHEDULES) cache.clear();
+    cache.set(key, schedule);
+  }
+  return schedule;
+}
+
+function computeSchedule(kind: DeadlineKind, dueOn: BusinessDate, policy: ReminderPolicy, calendar: WorkingDayCalendar): Schedule {
+  const rules = policy.kinds[kind];
+  const planned: { phase: FiringPhase; fireAtMs: number }[] = rules.reminders.map((offset) => ({
+    phase: reminderPhase(offset),
+    fireAtMs: localInstant(reminderDate(dueOn, offset, calendar), rules.sendAt).getTime(),
+  }));
+  if (rules.due) planned.push({ phase: 'due', fireAtMs: localInstant(dueOn, rules.sendAt).getTime() });
+  if (rules.escalation) planned.push({ phase: 'escalate', fireAtMs: localInstant(addDays(dueOn, 1), ESCALATE_AT).getTime() });
+  // Oldest first; equal instants by phase so that the order is stable.
+  return planned.sort((a, b) => a.fireAtMs - b.fireAtMs || (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : 0));
+}
+
+/** Oldest first; equal instants by job id so that the order is stable. */
+export function byFireAt(a: PlannedFiring, b: PlannedFiring): number {
+  return a.fireAt.getTime() - b.fireAt.getTime() || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0);
+}

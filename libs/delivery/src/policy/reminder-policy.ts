@@ -1,0 +1,53 @@
+import type { DeadlineKind } from '@charterflow/procedure';
+
+/**
+ * The reminder policy (config/delivery/reminder-policy.json): per deadline kind, when to remind before the due date,
+ * who is alerted, and where the escalation goes when the limit passes (procedure doc §5, ADR 0007).
+ */
+
+/** The only time zone the procedure knows (UTC+7, no daylight saving). */
+export const POLICY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Who reads a notification within an organisation. */
+export const RECIPIENT_ROLES = ['cell_secretary', 'grassroots_officer', 'superior_officer'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/**
+ * Which organisation, seen from the case's cell: the cell itself or the nearest ancestor of that kind. A cell
+ * directly under a commune has no grassroots committee: `grassroots` then falls back to the nearest ancestor above.
+ */
+export const ORGANISATION_LEVELS = ['cell', 'grassroots', 'commune', 'province'] as const;
+export type OrganisationLevel = (typeof ORGANISATION_LEVELS)[number];
+
+/** Kinds whose due date is also the engine's own timed event (PROBATION_END → PROBATION_ENDED). */
+export const TIMED_EVENT_KINDS: readonly DeadlineKind[] = ['PROBATION_END'];
+
+/** A reminder `workingDays` working days or `months` calendar months before the due date. */
+export type ReminderOffset = { workingDays: number; months?: undefined } | { months: number; workingDays?: undefined };
+
+export interface PolicyRecipient {
+  role: RecipientRole;
+  at: OrganisationLevel;
+}
+
+/**
+ * `superior`: the parent of each alerted organisation (role `superior_officer` at a commune or province,
+ * `grassroots_officer` at a grassroots committee); or an explicit list of recipients.
+ */
+export type EscalationPolicy = { to: 'superior' } | { to: PolicyRecipient[] };
+
+export interface KindPolicy {
+  /** Local send time `HH:MM` of reminders and of the `due` firing. */
+  sendAt: string;
+  reminders: ReminderOffset[];
+  /** Fire the engine's timed event at `sendAt` on the due date (PROBATION_END only). */
+  due: boolean;
+  alert: PolicyRecipient[];
+  /** null: the limit passing alerts nobody and does not mark the deadline missed. */
+  escalation: EscalationPolicy | null;
+}
+
+export interface ReminderPolicy {
+  timeZone: typeof POLICY_TIME_ZONE;
+  kinds: Record<DeadlineKind, KindPolicy>;
+}

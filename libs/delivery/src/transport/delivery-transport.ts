@@ -1,0 +1,30 @@
+import { PlannedFiring } from '../contracts';
+
+/** A job a transport holds for a firing (BullMQ mode): what the reconciler and the metrics look at. */
+export interface ScheduledJob {
+  jobId: string;
+  queue: string;
+  state: string;
+  /** The planned instant recorded in a delayed job (ISO), when known. */
+  fireAt?: string;
+}
+
+/**
+ * Decides *when* the firing handler runs (ADR 0007 §6). Two implementations, chosen by configuration:
+ * BullMQ on Redis (a delayed job per firing) and a transactional poll of the database (embedded default).
+ * Neither holds the only copy of a due date: PostgreSQL does, and whatever a transport loses is rebuilt from rows.
+ */
+export abstract class DeliveryTransport {
+  /** `bullmq` or `poll`, for logs and the health check. */
+  abstract readonly name: 'bullmq' | 'poll';
+  /** Starts delivering (BullMQ workers, or the poll loop). */
+  abstract start(): Promise<void>;
+  /** Stops taking work and waits for what is running to finish. */
+  abstract stop(): Promise<void>;
+  /** Makes sure each firing will run at its instant (idempotent per job id); returns how many were handed over. */
+  abstract schedule(firings: readonly PlannedFiring[]): Promise<number>;
+  /** Withdraws jobs that are waiting (active ones finish and find nothing to do); returns how many were removed. */
+  abstract unschedule(jobIds: readonly string[]): Promise<number>;
+  /** The jobs waiting for their instant or for a worker (empty for the poll transport, which holds none). */
+  abstract listScheduled(): Promise<ScheduledJob[]>;
+}

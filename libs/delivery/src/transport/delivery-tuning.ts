@@ -1,0 +1,34 @@
+import { WorkerOptions } from 'bullmq';
+
+/** Injection token of `DeliveryTuning`. */
+export const DELIVERY_TUNING = Symbol('DELIVERY_TUNING');
+
+/**
+ * Code-level knobs of the transports, not configuration: production runs with the defaults, tests and the
+ * benchmark pass other values to `DeliveryModule.forRoot`.
+ */
+export interface DeliveryTuning {
+  /** BullMQ worker options for the firing queues (the crash test shortens lockDuration and stalledInterval). */
+  worker?: Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
+  /** Firing jobs claimed from the outbox per relay transaction. */
+  relayBatchSize?: number;
+  /**
+   * FAULT INJECTION, tests only (the SIGKILL test): every firing job waits `ms` before calling the firing handler
+   * (`before-fire`: the firing is not committed yet) or after it returned (`after-fire`: committed, job not yet
+   * completed), so that a test can kill the worker mid-job. Off unless a test passes it.
+   */
+  faultPause?: { ms: number; at: 'before-fire' | 'after-fire' };
+}
+
+/** Worker defaults per firing queue: reminders are many and light, timed events drive the engine. */
+export const DEFAULT_CONCURRENCY = { reminders: 10, escalations: 5, timedEvents: 2, webhooks: 1 } as const;
+
+export const DEFAULT_RELAY_BATCH_SIZE = 500;
+
+/** Injection token of the background tasks a transport runs beside its workers (outbox relay, reconciler). */
+export const DELIVERY_BACKGROUND_TASKS = Symbol('DELIVERY_BACKGROUND_TASKS');
+
+export interface BackgroundTask {
+  start(): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,31 @@
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+
+/** Position in an inbox page ordered newest first by (created_at, id): the last item of the page before. */
+export interface InboxPosition {
+  createdAt: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** An opaque base64url token for `position`. */
+export function encodeInboxCursor(position: InboxPosition): string {
+  return Buffer.from(JSON.stringify(['n', position.createdAt, position.id]), 'utf8').toString('base64url');
+}
+
+/** Reads a cursor made by `encodeInboxCursor`; anything else → VALIDATION_FAILED on `cursor`. */
+export function decodeInboxCursor(cursor: string): InboxPosition {
+  const invalid = () => DomainException.validation([{ field: 'cursor', message: 'cursor is not one this service returned' }]);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(value) || value.length !== 3 || value[0] !== 'n') throw invalid();
+  const [, createdAt, id] = value as unknown[];
+  if (typeof createdAt !== 'string' || !ISO_INSTANT.test(createdAt) || Number.isNaN(Date.parse(createdAt))) throw invalid();
+  if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
+  return { createdAt, id };
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { InboxPosition } from './inbox-cursor';
+import { NewNotification, NotificationKind, NotificationView } from './notification';
+
+interface RawNotification {
+  id: string;
+  organisation_id: string;
+  role: string;
+  case_id: string | null;
+  deadline_id: string | null;
+  kind: NotificationKind;
+  phase: string | null;
+  due_on: string | null;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+const COLUMNS = `id, organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;
+
+/** The only place that touches `notifications`. */
+@Injectable()
+export class InboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes notifications in one statement inside the caller's transaction; a row whose `dedupe_key` exists is skipped.
+   * Returns how many were written.
+   */
+  async insertMany(m: EntityManager, notifications: readonly NewNotification[]): Promise<number> {
+    if (notifications.length === 0) return 0;
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
+       SELECT r."organisationId", r.role, r."caseId", r."deadlineId", r.kind, r.phase, r."dueOn", r."titleVi", r."titleEn", r."bodyVi", r."bodyEn",
+              r."createdAt", r."dedupeKey"
+       FROM jsonb_to_recordset($1::jsonb) AS r("organisationId" uuid, role text, "caseId" uuid, "deadlineId" uuid, kind text, phase text, "dueOn" date,
+            "titleVi" text, "titleEn" text, "bodyVi" text, "bodyEn" text, "createdAt" timestamptz, "dedupeKey" text)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        JSON.stringify(
+          notifications.map((n) => ({
+            organisationId: n.organisationId,
+            role: n.role,
+            caseId: n.caseId,
+            deadlineId: n.deadlineId,
+            kind: n.kind,
+            phase: n.phase,
+            dueOn: n.dueOn,
+            titleVi: n.title.vi,
+            titleEn: n.title.en,
+            bodyVi: n.body.vi,
+            bodyEn: n.body.en,
+            createdAt: n.createdAt.toISOString(),
+            dedupeKey: n.dedupeKey,
+          })),
+        ),
+      ],
+    );
+    return rows.length;
+  }
+
+  /** One organisation's notifications, newest first, after `after`, at most `limit`. */
+  async find(filter: { organisationId: string; role?: string; unread?: boolean; after?: InboxPosition; limit: number }): Promise<NotificationView[]> {
+    const where = ['organisation_id = $1'];
+    const params: unknown[] = [filter.organisationId];
+    if (filter.role !== undefined) {
+      params.push(filter.role);
+      where.push(`role = $${params.length}`);
+    }
+    if (filter.unread !== undefined) where.push(filter.unread ? 'read_at IS NULL' : 'read_at IS NOT NULL');
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.id);
+      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(filter.limit);
+    const rows: RawNotification[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toView);
+  }
+
+  async findById(id: string, m: EntityManager = this.dataSource.manager): Promise<NotificationView | null> {
+    const rows: RawNotification[] = await m.query(`SELECT ${COLUMNS} FROM notifications WHERE id = $1`, [id]);
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /** Marks a notification read at `now` unless it already is (the first reading is kept). Null when unknown. */
+  async markRead(id: string, now: Date): Promise<NotificationView | null> {
+    // TypeORM answers [rows, affected] for UPDATE … RETURNING.
+    const [rows]: [RawNotification[], number] = await this.dataSource.query(
+      `UPDATE notifications SET read_at = COALESCE(read_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, now],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+}
+
+function toView(r: RawNotification): NotificationView {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    role: r.role,
+    caseId: r.case_id,
+    deadlineId: r.deadline_id,
+    kind: r.kind,
+    phase: r.phase,
+    dueOn: r.due_on,
+    title: { vi: r.title_vi, en: r.title_en },
+    body: { vi: r.body_vi, en: r.body_en },
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at ? r.read_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,55 @@
+/** What a notification is about. */
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'probation_ended'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Staff-facing text: Vietnamese first, with an English version. */
+export interface BilingualText {
+  vi: string;
+  en: string;
+}
+
+/** A notification to write (one per recipient organisation and role). */
+export interface NewNotification {
+  organisationId: string;
+  role: string;
+  caseId: string | null;
+  deadlineId: string | null;
+  kind: NotificationKind;
+  phase: string | null;
+  dueOn: string | null;
+  title: BilingualText;
+  body: BilingualText;
+  createdAt: Date;
+  /** Unique: a second write with the same key is ignored (e.g. `${deadlineId}:${generation}:${phase}:${orgId}:${role}`). */
+  dedupeKey: string;
+}
+
+/** A notification as the inbox shows it. */
+export interface NotificationView {
+  id: string;
+  organisationId: string;
+  role: string;
+  caseId: string | null;
+  deadlineId: string | null;
+  kind: NotificationKind;
+  phase: string | null;
+  dueOn: string | null;
+  title: BilingualText;
+  body: BilingualText;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  nextCursor: string | null;
+}
+
+export interface InboxFilter {
+  organisationId: string;
+  role?: string;
+  /** true: unread only; false: read only; absent: both. */
+  unread?: boolean;
+  limit?: number;
+  cursor?: string;
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { WebhookDelivery } from '@charterflow/delivery/contracts';
+import { OrganisationsModule } from '@charterflow/organisations/organisations.module';
+import { WebhookDeliverer } from './webhook.deliverer';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookHttpClient } from './webhook-http.client';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
+
+/**
+ * Signed outbound webhooks: registration (`WebhooksService`) and delivery (`WebhookDelivery`, which the transport
+ * calls periodically). Deliveries are queued by a trigger on `notifications`, so writers need nothing from here.
+ * Needs the platform's DataSource and `Clock`.
+ */
+@Module({
+  imports: [OrganisationsModule],
+  providers: [
+    WebhooksRepository,
+    WebhookDeliveriesRepository,
+    WebhookHttpClient,
+    WebhooksService,
+    WebhookDeliverer,
+    { provide: WebhookDelivery, useExisting: WebhookDeliverer },
+  ],
+  exports: [WebhooksService, WebhookDeliverer, WebhookDelivery],
+})
+export class WebhooksModule {}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@charterflow/cases/clock';
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { OrganisationsService } from '@charterflow/organisations/organisations.service';
+import { MIN_SECRET_LENGTH, RegisteredWebhook, RegisterWebhookInput, WebhookDeliveryView, WebhookView } from './webhook';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhooksRepository } from './webhooks.repository';
+
+/** Registration, listing and removal of an organisation's webhooks, and their delivery log. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly organisations: OrganisationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers a webhook; the answer carries the secret, which is never shown again. */
+  async register(input: RegisterWebhookInput): Promise<RegisteredWebhook> {
+    const url = httpUrlOrNull(input.url);
+    if (!url) throw DomainException.validation([{ field: 'url', message: 'url must be an absolute http or https URL' }]);
+    if (input.secret !== undefined && (typeof input.secret !== 'string' || input.secret.length < MIN_SECRET_LENGTH)) {
+      throw DomainException.validation([{ field: 'secret', message: `secret must be at least ${MIN_SECRET_LENGTH} characters` }]);
+    }
+    await this.requireOrganisation(input.organisationId);
+    // 32 random bytes: 256 bits, the size of the HMAC-SHA256 key.
+    const secret = input.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
+    const view = await this.webhooks.insert({
+      organisationId: input.organisationId,
+      url,
+      secret,
+      description: input.description ?? null,
+      includeSubtree: input.includeSubtree ?? true,
+      createdAt: this.clock.now(),
+    });
+    return { ...view, secret };
+  }
+
+  async list(organisationId: string): Promise<WebhookView[]> {
+    await this.requireOrganisation(organisationId);
+    return this.webhooks.listByOrganisation(organisationId);
+  }
+
+  /** Stops deliveries to a webhook (its pending ones are given up). Idempotent; NOT_FOUND for an unknown id. */
+  async deactivate(id: string): Promise<void> {
+    if (!(await this.webhooks.deactivate(id, this.clock.now()))) throw DomainException.notFound('Webhook', id);
+  }
+
+  /** The delivery log of a webhook, newest first. */
+  async deliveriesOf(webhookId: string, limit = 50): Promise<WebhookDeliveryView[]> {
+    if (!(await this.webhooks.findById(webhookId))) throw DomainException.notFound('Webhook', webhookId);
+    return this.deliveries.listByWebhook(webhookId, limit);
+  }
+
+  /** An unknown organisation is a bad input here (VALIDATION_FAILED naming the field), not a missing resource. */
+  private async requireOrganisation(organisationId: string): Promise<void> {
+    try {
+      await this.organisations.get(organisationId);
+    } catch (error) {
+      if (error instanceof DomainException && error.code === 'NOT_FOUND') {
+        throw DomainException.validation([{ field: 'organisationId', message: `organisation ${organisationId} does not exist` }]);
+      }
+      throw error;
+    }
+  }
+}
+
+/** The URL normalised, when it is absolute http(s) with a host; else null. */
+function httpUrlOrNull(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+import { Queue } from 'bullmq';
+import { jobIdOf } from '@charterflow/delivery';
+import { startTestApp, TestApp } from '../support/app';
+import { CLOSED_REDIS_URL, TEST_REDIS_URL } from '../support/redis';
+import { caseAwaitingDecision, deadlineOf } from '../delivery/support';
+import { BullmqTestApp, jobOf, processorOf, queueFor, resetDeliveryState, startBullmqApp, waitFor } from './support';
+
+jest.setTimeout(60_000);
+
+/** A metric's value in a Prometheus text exposition, or undefined. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    const labelText = line.slice(name.length).split(' ')[0];
+    if (wanted.every((w) => labelText.includes(w))) return Number(line.split(' ').pop());
+  }
+  return undefined;
+}
+
+describe('operability: /metrics and /health', () => {
+  beforeAll(() => resetDeliveryState());
+
+  describe('with the in-process BullMQ worker', () => {
+    let t: BullmqTestApp;
+    beforeAll(async () => {
+      t = await startBullmqApp({ today: '2026-01-14' });
+    });
+    afterAll(() => t.close());
+
+    it('exposes queue depths, firings by outcome, the lateness histogram and the oldest overdue deadline', async () => {
+      const { c } = await caseAwaitingDecision(t);
+      await t.relay.relayAll();
+      const d = await deadlineOf(t.db, c.id, 'ADMISSION_DECISION');
+
+      const before = await t.http.get('/metrics').expect(200);
+      expect(before.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      const delayed = await queueFor(t, 'remind-10wd').getDelayedCount();
+      expect(delayed).toBeGreaterThanOrEqual(3);
+      expect(sample(before.text, 'charterflow_queue_jobs', { queue: 'deadline-reminders', state: 'delayed' })).toBe(delayed);
+      expect(sample(before.text, 'charterflow_queue_jobs', { queue: 'deadline-escalations', state: 'delayed' })).toBeGreaterThanOrEqual(1);
+      expect(sample(before.text, 'charterflow_oldest_overdue_deadline_seconds')).toBe(0);
+
+      // A reminder run 5 s after its instant (08:00 local on 2026-03-23), then again (a duplicate).
+      const job = await jobOf(t, 'remind-3wd', jobIdOf({ deadlineId: d.id, generation: 1, phase: 'remind-3wd' }));
+      t.clock.set('2026-03-23T01:00:05.000Z');
+      await processorOf(t, 'deadline-reminders').process(job!);
+      await processorOf(t, 'deadline-reminders').process(job!);
+
+      // Two days later the deadline is still open (its escalation job waits in real time): overdue since 00:00 local on 27/03.
+      t.clock.set('2026-03-28T03:00:00.000Z');
+      const after = (await t.http.get('/metrics').expect(200)).text;
+      expect(sample(after, 'charterflow_firings_total', { phase: 'remind', outcome: 'fired' })).toBe(1);
+      expect(sample(after, 'charterflow_firings_total', { phase: 'remind', outcome: 'duplicate' })).toBe(1);
+      expect(sample(after, 'charterflow_firing_lateness_seconds_count', { phase: 'remind' })).toBe(1);
+      expect(sample(after, 'charterflow_firing_lateness_seconds_sum', { phase: 'remind' })).toBe(5);
+      expect(sample(after, 'charterflow_firing_lateness_seconds_bucket', { le: '2.5', phase: 'remind' })).toBe(0);
+      expect(sample(after, 'charterflow_firing_lateness_seconds_bucket', { le: '5', phase: 'remind' })).toBe(1);
+      expect(sample(after, 'charterflow_oldest_overdue_deadline_seconds')).toBe(Date.parse('2026-03-28T03:00:00.000Z') / 1000 - Date.parse('2026-03-26T17:00:00.000Z') / 1000);
+    });
+
+    it('reports Redis up with the queue lag', async () => {
+      const res = await t.http.get('/health').expect(200);
+      expect(res.body).toMatchObject({
+        status: 'ok',
+        info: { database: { status: 'up' }, redis: { status: 'up', queueLagSeconds: expect.any(Number), queues: { 'deadline-reminders': { lagSeconds: expect.any(Number) } } } },
+      });
+    });
+  });
+
+  describe('an API without worker (RUN_WORKER=false) beside Redis', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ env: { RUN_WORKER: 'false', REDIS_URL: TEST_REDIS_URL } });
+    });
+    afterAll(() => t.close());
+
+    it('still reports the queues, and a job nobody takes shows as queue lag', async () => {
+      const queue = new Queue('deadline-reminders', { connection: { url: TEST_REDIS_URL } });
+      try {
+        await queue.pause(); // no worker anywhere takes it (another test file's worker may share this Redis)
+        await queue.add('fire', {}, { jobId: 'dl_00000000-0000-4000-8000-000000000000_g1_remind-1wd' });
+        const lag = await waitFor(
+          async () => (await t.http.get('/health').expect(200)).body.info.redis.queues['deadline-reminders'].lagSeconds as number,
+          (s) => s > 0,
+        );
+        expect(lag).toBeGreaterThan(0);
+        const metrics = (await t.http.get('/metrics').expect(200)).text;
+        expect(sample(metrics, 'charterflow_queue_lag_seconds', { queue: 'deadline-reminders' })).toBeGreaterThan(0);
+      } finally {
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
+    });
+  });
+
+  it('answers 503 naming redis when REDIS_URL points to a closed port, the database still up', async () => {
+    const t = await startTestApp({ env: { RUN_WORKER: 'false', REDIS_URL: CLOSED_REDIS_URL } });
+    try {
+      const res = await t.http.get('/health').expect(503);
+      expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', down: ['redis'] });
+      expect(res.body.message).toContain('redis');
+      // /metrics still answers (the queue gauges are simply absent).
+      const metrics = (await t.http.get('/metrics').expect(200)).text;
+      expect(metrics).toContain('charterflow_oldest_overdue_deadline_seconds');
+      expect(sample(metrics, 'charterflow_queue_jobs', { queue: 'deadline-reminders' })).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
