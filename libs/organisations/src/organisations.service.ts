@@ -93,17 +93,17 @@ export class OrganisationsService {
    * is not a cell.
    */
   async factsForCell(cellId: string): Promise<OrganisationFacts> {
-    const cell = await this.require(cellId);
+    const cell = UUID.test(cellId) ? await this.organisations.findWithParent(cellId) : null;
+    if (!cell) throw DomainException.notFound('Organisation', cellId);
     if (cell.kind !== 'cell') {
       throw new DomainException('RULE_VIOLATION', `Organisation ${cellId} is a ${cell.kind}; a case belongs to a cell.`, {
         rule: 'CASE_ORGANISATION_NOT_CELL',
         source: 'CH Art. 4(3); HD06 §3.6 (the cell votes the admission)',
       });
     }
-    const parent = cell.parentId ? await this.organisations.findById(cell.parentId) : null;
     return {
-      authorisedToAdmit: parent?.kind === 'grassroots' && parent.authorisedToAdmit,
-      directlyUnderSuperior: parent?.kind === 'commune',
+      authorisedToAdmit: cell.parentKind === 'grassroots' && cell.parentAuthorisedToAdmit,
+      directlyUnderSuperior: cell.parentKind === 'commune',
     };
   }
 

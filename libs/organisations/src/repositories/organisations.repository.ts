@@ -12,6 +12,17 @@ export class OrganisationsRepository {
     return this.repo.findOne({ where: { id } });
   }
 
+  /** A node's kind with its parent's kind and authorisation, in one statement (read on every dispatch). */
+  async findWithParent(id: string): Promise<{ kind: OrganisationKind; parentKind: OrganisationKind | null; parentAuthorisedToAdmit: boolean } | null> {
+    const rows: { kind: OrganisationKind; parent_kind: OrganisationKind | null; parent_authorised: boolean | null }[] = await this.repo.query(
+      `SELECT o.kind, p.kind AS parent_kind, p.authorised_to_admit AS parent_authorised
+       FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE o.id = $1`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    return { kind: rows[0].kind, parentKind: rows[0].parent_kind, parentAuthorisedToAdmit: rows[0].parent_authorised === true };
+  }
+
   findByIds(ids: string[]): Promise<Organisation[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.repo.find({ where: { id: In(ids) } });
   }
