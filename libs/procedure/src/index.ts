@@ -5,6 +5,7 @@ export * from './model/events';
 export * from './model/deadlines';
 export * from './model/errors';
 export * from './model/engine';
+export * from './model/deadline-labels';
 export * from './model/calendar';
 export * from './calendar/business-date';
 export * from './calendar/working-day-calendar';

@@ -1,5 +1,5 @@
 import type { OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
-import { AreaType, DeadlineKind, DeadlineStatus, EducationLevel, EventType, Gender, TopState } from '@charterflow/procedure';
+import { AreaType, DEADLINE_KIND_LABELS, DeadlineKind, DeadlineStatus, EducationLevel, EventType, Gender, TopState } from '@charterflow/procedure';
 
 // Vietnamese labels of the console, typed against the procedure's own lists: a state, event type or deadline kind
 // added there without a label here fails the type check. The English id is always shown after the label.
@@ -54,17 +54,9 @@ export const EVENT_LABELS_VI: Readonly<Record<EventType, string>> = {
 };
 
 /** Deadline kinds (libs/procedure/src/model/deadlines.ts). */
-export const DEADLINE_KIND_LABELS_VI: Readonly<Record<DeadlineKind, string>> = {
-  AWARENESS_CERTIFICATE_EXPIRY: 'Hết hạn giấy chứng nhận nhận thức về Đảng',
-  DOSSIER_DOCUMENTS_EXPIRY: 'Hết hạn giá trị giấy tờ hồ sơ',
-  VERIFICATION_REPLY: 'Hạn trả lời thẩm tra',
-  ADMISSION_DECISION: 'Hạn ra quyết định kết nạp',
-  CEREMONY: 'Hạn tổ chức lễ kết nạp',
-  MEMBER_RECORDS: 'Hạn hoàn thiện hồ sơ đảng viên',
-  PROBATION_END: 'Kết thúc thời gian dự bị',
-  RECOGNITION_CELL_REVIEW: 'Hạn chi bộ xét công nhận chính thức',
-  RECOGNITION_DECISION: 'Hạn quyết định công nhận chính thức',
-};
+export const DEADLINE_KIND_LABELS_VI: Readonly<Record<DeadlineKind, string>> = Object.fromEntries(
+  Object.entries(DEADLINE_KIND_LABELS).map(([kind, label]) => [kind, label.vi]),
+) as Record<DeadlineKind, string>;
 
 export const DEADLINE_STATUS_LABELS_VI: Readonly<Record<DeadlineStatus, string>> = {
   open: 'Đang chạy',

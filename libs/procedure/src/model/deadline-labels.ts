@@ -1,0 +1,14 @@
+import { DeadlineKind } from './deadlines';
+
+/** The names of the deadline kinds as staff read them, Vietnamese first (console, notifications, documents). */
+export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; en: string }>> = {
+  AWARENESS_CERTIFICATE_EXPIRY: { vi: 'Hết hạn giấy chứng nhận nhận thức về Đảng', en: 'Expiry of the Party awareness certificate' },
+  DOSSIER_DOCUMENTS_EXPIRY: { vi: 'Hết hạn giá trị giấy tờ hồ sơ', en: 'Expiry of the dossier documents' },
+  VERIFICATION_REPLY: { vi: 'Hạn trả lời thẩm tra lý lịch', en: 'Biography verification reply' },
+  ADMISSION_DECISION: { vi: 'Hạn ra quyết định kết nạp', en: 'Admission decision' },
+  CEREMONY: { vi: 'Hạn tổ chức lễ kết nạp', en: 'Admission ceremony' },
+  MEMBER_RECORDS: { vi: 'Hạn hoàn thiện hồ sơ đảng viên', en: 'Party member records' },
+  PROBATION_END: { vi: 'Kết thúc thời gian dự bị', en: 'End of probation' },
+  RECOGNITION_CELL_REVIEW: { vi: 'Hạn chi bộ xét công nhận đảng viên chính thức', en: 'Cell review of full membership' },
+  RECOGNITION_DECISION: { vi: 'Hạn quyết định công nhận đảng viên chính thức', en: 'Full membership decision' },
+};
