@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { EventDtoBase, IsReference } from './event-base.dto';
+import { CellVoteCountsDto, CommitteeVoteCountsDto, DecisionCountsDto } from './vote-counts.dto';
 
 export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
 type Motion = (typeof RECOGNITION_MOTIONS)[number];
@@ -39,59 +40,27 @@ export class RecognitionOpinionsRecordedDto extends EventDtoBase {
   override type: 'RECOGNITION_OPINIONS_RECORDED';
 }
 
-export class RecognitionCellVoteRecordedDto extends EventDtoBase {
+export class RecognitionCellVoteRecordedDto extends CellVoteCountsDto {
   @ApiProperty({ enum: ['RECOGNITION_CELL_VOTE_RECORDED'] })
   override type: 'RECOGNITION_CELL_VOTE_RECORDED';
 
-  @ApiProperty({ example: 9 })
-  @IsInt()
-  fullMembers: number;
-
-  @ApiProperty({ example: 0 })
-  @IsInt()
-  excluded: number;
-
-  @ApiProperty({ example: 7 })
-  @IsInt()
-  inFavour: number;
-
   @ApiProperty({ enum: RECOGNITION_MOTIONS })
   @IsIn(RECOGNITION_MOTIONS)
   motion: Motion;
 }
 
-export class RecognitionGrassrootsVoteRecordedDto extends EventDtoBase {
+export class RecognitionGrassrootsVoteRecordedDto extends CommitteeVoteCountsDto {
   @ApiProperty({ enum: ['RECOGNITION_GRASSROOTS_VOTE_RECORDED'] })
   override type: 'RECOGNITION_GRASSROOTS_VOTE_RECORDED';
 
-  @ApiProperty({ example: 9 })
-  @IsInt()
-  committeeMembers: number;
-
-  @ApiProperty({ example: 7 })
-  @IsInt()
-  inFavour: number;
-
   @ApiProperty({ enum: RECOGNITION_MOTIONS })
   @IsIn(RECOGNITION_MOTIONS)
   motion: Motion;
 }
 
-export class RecognitionDecidedDto extends EventDtoBase {
+export class RecognitionDecidedDto extends DecisionCountsDto {
   @ApiProperty({ enum: ['RECOGNITION_DECIDED'], description: 'recognise → fullMember dated at probation end; remove → removed' })
   override type: 'RECOGNITION_DECIDED';
-
-  @ApiProperty({ example: '456-QĐ/ĐU' })
-  @IsReference()
-  decisionNo: string;
-
-  @ApiProperty({ example: 7 })
-  @IsInt()
-  standingMembers: number;
-
-  @ApiProperty({ example: 5 })
-  @IsInt()
-  inFavour: number;
 
   @ApiProperty({ enum: RECOGNITION_MOTIONS })
   @IsIn(RECOGNITION_MOTIONS)
