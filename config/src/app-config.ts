@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -8,7 +8,7 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 /** Variables whose values must never appear in an error message or a log line. */
-export const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL'];
+export const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'];
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -63,6 +63,63 @@ export class AppConfig {
   @MinLength(8, { message: 'must be at least 8 characters long' })
   @MaxLength(200, { message: 'must be at most 200 characters long' })
   ADMIN_PASSWORD?: string;
+
+  /**
+   * Key that signs the access tokens (HMAC-SHA256), at least 32 characters. Required in production; elsewhere,
+   * when unset, a random key is drawn at start (tokens then end with the process) and a warning is logged.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((o: AppConfig) => o.JWT_SECRET !== undefined || o.NODE_ENV === 'production')
+  @IsDefined({ message: 'is required when NODE_ENV=production (every API replica must sign and check tokens with the same key)' })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long (e.g. openssl rand -base64 48)' })
+  @MaxLength(512, { message: 'must be at most 512 characters long' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. At most one day in production. */
+  @Transform(wholeNumber(3600))
+  @IsInt({ message: 'must be a whole number of seconds between 60 and 315360000' })
+  @Min(60, { message: 'must be a whole number of seconds between 60 and 315360000' })
+  @Max(315_360_000, { message: 'must be a whole number of seconds between 60 and 315360000' })
+  @ValidateBy(
+    { name: 'shortInProduction', validator: { validate: (value, args) => (args?.object as AppConfig).NODE_ENV !== 'production' || Number(value) <= 86_400 } },
+    { message: 'must be at most 86400 (one day) when NODE_ENV=production' },
+  )
+  ACCESS_TOKEN_TTL_SECONDS: number = 3600;
+
+  /** Failed logins in a row after which an account name is locked for LOGIN_LOCK_SECONDS. */
+  @Transform(wholeNumber(5))
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  LOGIN_MAX_FAILURES: number = 5;
+
+  @Transform(wholeNumber(900))
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 86400' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 86400' })
+  @Max(86_400, { message: 'must be a whole number of seconds between 1 and 86400' })
+  LOGIN_LOCK_SECONDS: number = 900;
+
+  /** Login requests per minute from one address (any account names). */
+  @Transform(wholeNumber(60))
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100_000, { message: 'must be a whole number between 1 and 100000' })
+  LOGIN_RATE_LIMIT_PER_MINUTE: number = 60;
+
+  /** Writing requests (POST, PUT, PATCH, DELETE) per minute by one account. */
+  @Transform(wholeNumber(6000))
+  @IsInt({ message: 'must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number between 1 and 1000000' })
+  WRITE_RATE_LIMIT_PER_MINUTE: number = 6000;
+
+  /** Origins allowed to call the API from a browser (comma-separated, exact https://host[:port]); unset: none. */
+  @Transform(({ value }) =>
+    value === undefined || value === '' ? [] : typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value,
+  )
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'must be a comma-separated list of origins like https://console.example.org' })
+  CORS_ORIGINS: string[] = [];
 
   /** `false` runs the API without the in-process worker (then run `npm run start:worker` beside it). */
   @Transform(({ value }) => (value === undefined || value === '' ? true : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: '12345678',
       LOG_LEVEL: 'DEBUG',
       NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-signing-key-of-enough-length',
     });
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_URL).toBe('postgres://app:secret@db:5432/charterflow');

@@ -106,8 +106,9 @@ describe('notifications inbox', () => {
     expect(missing.body).toEqual({ code: 'NOT_FOUND', message: 'Notification 00000000-0000-4000-8000-000000000000 was not found.' });
     expect((await t.http.post(`${API}/notifications/42/read`).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'id' }] });
 
-    const noOrg = await t.http.get(`${API}/notifications`).expect(400);
-    expect(noOrg.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ field: 'organisationId' })]) });
+    const badOrg = await list({ organisationId: 'abc' }).expect(400);
+    expect(badOrg.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ field: 'organisationId' })]) });
+    await list({ organisationId: '00000000-0000-4000-8000-000000000000' }).expect(404);
     const badRole = await list({ organisationId: tree.communeId, role: 'chairman' }).expect(400);
     expect(badRole.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'role' })]));
     const badUnread = await list({ organisationId: tree.communeId, unread: 'yes' }).expect(400);

@@ -12,7 +12,7 @@ import {
   DOSSIER_OPENED,
   Harness,
   OPENED_ON,
-  SECRETARY,
+  STAFF,
 } from './harness';
 
 /**
@@ -29,12 +29,12 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
     h = await buildHarness(ds);
   });
 
-  const open = () => h.cases.create({ organisationId: h.tree.cell.id, occurredOn: OPENED_ON, candidate: CANDIDATE }, SECRETARY);
+  const open = () => h.cases.create({ organisationId: h.tree.cell.id, occurredOn: OPENED_ON, candidate: CANDIDATE }, STAFF);
   /** A case in `dossier` at version 3. */
   const inDossier = async () => {
     const c = await open();
-    await h.cases.dispatch(c.id, CERTIFICATE, SECRETARY);
-    return h.cases.dispatch(c.id, DOSSIER_OPENED, SECRETARY);
+    await h.cases.dispatch(c.id, CERTIFICATE, STAFF);
+    return h.cases.dispatch(c.id, DOSSIER_OPENED, STAFF);
   };
 
   describe('create', () => {
@@ -48,22 +48,22 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
         expect.objectContaining({ seq: 1, type: 'CASE_OPENED', occurredOn: OPENED_ON, fromState: null, toState: 'sympathiser', prevHash: GENESIS_HASH }),
       ]);
       expect(events[0].payload).toEqual({ candidate: CANDIDATE });
-      expect(events[0].actor).toEqual(SECRETARY);
+      expect(events[0].actor).toEqual(STAFF);
       expect(await h.cases.get(c.id)).toEqual(c);
     });
 
     it('refuses an unknown organisation (VALIDATION_FAILED) and one that is not a cell (RULE_VIOLATION)', async () => {
-      const unknown = await domainError(h.cases.create({ organisationId: '00000000-0000-4000-8000-000000000000', occurredOn: OPENED_ON, candidate: CANDIDATE }, SECRETARY));
+      const unknown = await domainError(h.cases.create({ organisationId: '00000000-0000-4000-8000-000000000000', occurredOn: OPENED_ON, candidate: CANDIDATE }, STAFF));
       expect(unknown).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'organisationId' }] } });
-      const notCell = await domainError(h.cases.create({ organisationId: h.tree.grassroots.id, occurredOn: OPENED_ON, candidate: CANDIDATE }, SECRETARY));
+      const notCell = await domainError(h.cases.create({ organisationId: h.tree.grassroots.id, occurredOn: OPENED_ON, candidate: CANDIDATE }, STAFF));
       expect(notCell).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });
       expect(await ds.query(`SELECT id FROM cases`)).toEqual([]);
     });
 
     it('replays a create with the same idempotency key', async () => {
       const input = { organisationId: h.tree.cell.id, occurredOn: OPENED_ON, candidate: CANDIDATE };
-      const first = await h.cases.create(input, SECRETARY, { idempotencyKey: 'k-create' });
-      const again = await h.cases.create(input, SECRETARY, { idempotencyKey: 'k-create' });
+      const first = await h.cases.create(input, STAFF, { idempotencyKey: 'k-create' });
+      const again = await h.cases.create(input, STAFF, { idempotencyKey: 'k-create' });
       expect(again).toEqual(first);
       expect(await ds.query(`SELECT count(*)::int AS n FROM cases`)).toEqual([{ n: 1 }]);
     });
@@ -72,7 +72,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
   describe('dispatch', () => {
     it('appends the event, bumps the version and stores the deadlines with their row ids', async () => {
       const c = await open();
-      const after = await h.cases.dispatch(c.id, CERTIFICATE, SECRETARY, { expectedVersion: 1 });
+      const after = await h.cases.dispatch(c.id, CERTIFICATE, STAFF, { expectedVersion: 1 });
       expect(after).toMatchObject({ state: 'awarenessCertified', version: 2 });
       const expiry = after.deadlines.find((d) => d.kind === 'AWARENESS_CERTIFICATE_EXPIRY');
       expect(expiry).toMatchObject({ key: expect.any(String), status: 'open', baseOn: '2026-05-08', dueOn: '2031-05-08', extendedBy: 0, closedOn: null });
@@ -96,7 +96,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
     it('updates a deadline row in place when the aggregate changes it', async () => {
       const c = await inDossier();
       const before = c.deadlines.find((d) => d.kind === 'AWARENESS_CERTIFICATE_EXPIRY')!;
-      const cancelled = await h.cases.dispatch(c.id, { type: 'WITHDRAWN', occurredOn: '2026-05-20', reason: 'moved abroad' }, SECRETARY);
+      const cancelled = await h.cases.dispatch(c.id, { type: 'WITHDRAWN', occurredOn: '2026-05-20', reason: 'moved abroad' }, STAFF);
       expect(cancelled.state).toBe('withdrawn');
       const after = cancelled.deadlines.find((d) => d.key === before.key)!;
       expect(after.id).toBe(before.id);
@@ -106,11 +106,11 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
 
     it('writes nothing for a refused event', async () => {
       const c = await open();
-      const notAllowed = await domainError(h.cases.dispatch(c.id, { type: 'SELF_REVIEW_SUBMITTED', occurredOn: '2026-05-20' }, SECRETARY));
+      const notAllowed = await domainError(h.cases.dispatch(c.id, { type: 'SELF_REVIEW_SUBMITTED', occurredOn: '2026-05-20' }, STAFF));
       expect(notAllowed).toMatchObject({ code: 'EVENT_NOT_ALLOWED', details: { state: 'sympathiser', allowedEvents: expect.arrayContaining(['AWARENESS_CERTIFICATE_RECORDED']) } });
-      const missing = await domainError(h.cases.dispatch(c.id, DOSSIER_OPENED, SECRETARY));
+      const missing = await domainError(h.cases.dispatch(c.id, DOSSIER_OPENED, STAFF));
       expect(missing).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'AWARENESS_CERTIFICATE_MISSING', source: expect.any(String), messageVi: expect.any(String) } });
-      const future = await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, occurredOn: '2026-06-02' }, SECRETARY));
+      const future = await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, occurredOn: '2026-06-02' }, STAFF));
       expect(future).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'DATE_IN_FUTURE', source: expect.any(String) } });
       expect(await h.cases.get(c.id)).toEqual(c);
       expect(await countRows(ds, 'case_events', c.id)).toBe(1);
@@ -119,10 +119,10 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
 
     it('answers FORBIDDEN to staff sending an engine-only event, NOT_FOUND for an unknown case, VALIDATION_FAILED for a bad event', async () => {
       const c = await open();
-      expect(await domainError(h.cases.dispatch(c.id, { type: 'PROBATION_ENDED', occurredOn: '2026-05-20' }, SECRETARY))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(await domainError(h.cases.dispatch('00000000-0000-4000-8000-000000000000', CERTIFICATE, SECRETARY))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(await domainError(h.cases.dispatch('not-a-uuid', CERTIFICATE, SECRETARY))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, occurredOn: '11/05/2026' }, SECRETARY))).toMatchObject({
+      expect(await domainError(h.cases.dispatch(c.id, { type: 'PROBATION_ENDED', occurredOn: '2026-05-20' }, STAFF))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await domainError(h.cases.dispatch('00000000-0000-4000-8000-000000000000', CERTIFICATE, STAFF))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await domainError(h.cases.dispatch('not-a-uuid', CERTIFICATE, STAFF))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, occurredOn: '11/05/2026' }, STAFF))).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'occurredOn' }] },
       });
@@ -131,8 +131,8 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
 
     it('answers VERSION_CONFLICT with the current version to a stale expectedVersion', async () => {
       const c = await open();
-      await h.cases.dispatch(c.id, CERTIFICATE, SECRETARY);
-      const stale = await domainError(h.cases.dispatch(c.id, DOSSIER_OPENED, SECRETARY, { expectedVersion: 1 }));
+      await h.cases.dispatch(c.id, CERTIFICATE, STAFF);
+      const stale = await domainError(h.cases.dispatch(c.id, DOSSIER_OPENED, STAFF, { expectedVersion: 1 }));
       expect(stale).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
       expect(await countRows(ds, 'case_events', c.id)).toBe(2);
     });
@@ -140,8 +140,8 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
     it('lets exactly one of two concurrent dispatches with the same expectedVersion through', async () => {
       const c = await inDossier();
       const results = await Promise.allSettled([
-        h.cases.dispatch(c.id, APPLICATION_FILED, SECRETARY, { expectedVersion: 3 }),
-        h.cases.dispatch(c.id, BIOGRAPHY_FILED, SECRETARY, { expectedVersion: 3 }),
+        h.cases.dispatch(c.id, APPLICATION_FILED, STAFF, { expectedVersion: 3 }),
+        h.cases.dispatch(c.id, BIOGRAPHY_FILED, STAFF, { expectedVersion: 3 }),
       ]);
       const fulfilled = results.filter((r) => r.status === 'fulfilled');
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -157,9 +157,9 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
     it('retries concurrent dispatches without expectedVersion: all succeed with consecutive seqs', async () => {
       const c = await inDossier();
       const views = await Promise.all([
-        h.cases.dispatch(c.id, APPLICATION_FILED, SECRETARY),
-        h.cases.dispatch(c.id, BIOGRAPHY_FILED, SECRETARY),
-        h.cases.dispatch(c.id, { type: 'VERIFICATION_REQUESTED', occurredOn: '2026-05-13', requestId: 'r-1', scope: 'domestic', subject: 'father' }, SECRETARY),
+        h.cases.dispatch(c.id, APPLICATION_FILED, STAFF),
+        h.cases.dispatch(c.id, BIOGRAPHY_FILED, STAFF),
+        h.cases.dispatch(c.id, { type: 'VERIFICATION_REQUESTED', occurredOn: '2026-05-13', requestId: 'r-1', scope: 'domestic', subject: 'father' }, STAFF),
       ]);
       expect(views.map((v) => v.version).sort()).toEqual([4, 5, 6]);
       const events = await h.cases.events(c.id);
@@ -172,15 +172,15 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
 
     it('replays an idempotent request and writes nothing; the same key with another body is IDEMPOTENCY_KEY_REUSED', async () => {
       const c = await open();
-      const first = await h.cases.dispatch(c.id, CERTIFICATE, SECRETARY, { idempotencyKey: 'k-1' });
+      const first = await h.cases.dispatch(c.id, CERTIFICATE, STAFF, { idempotencyKey: 'k-1' });
       const events = await countRows(ds, 'case_events', c.id);
       h.clock.advance(60_000);
-      const again = await h.cases.dispatch(c.id, CERTIFICATE, SECRETARY, { idempotencyKey: 'k-1', expectedVersion: 1 });
+      const again = await h.cases.dispatch(c.id, CERTIFICATE, STAFF, { idempotencyKey: 'k-1', expectedVersion: 1 });
       expect(again).toEqual(first);
       expect(await countRows(ds, 'case_events', c.id)).toBe(events);
       expect((await h.cases.get(c.id)).version).toBe(2);
 
-      const reused = await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, certificateNo: 'CN-8' } as DomainEvent, SECRETARY, { idempotencyKey: 'k-1' }));
+      const reused = await domainError(h.cases.dispatch(c.id, { ...CERTIFICATE, certificateNo: 'CN-8' } as DomainEvent, STAFF, { idempotencyKey: 'k-1' }));
       expect(reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await countRows(ds, 'case_events', c.id)).toBe(events);
     });
@@ -188,8 +188,8 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
     it('replays concurrent requests carrying the same idempotency key: one write, one answer', async () => {
       const c = await open();
       const [a, b] = await Promise.all([
-        h.cases.dispatch(c.id, CERTIFICATE, SECRETARY, { idempotencyKey: 'k-2' }),
-        h.cases.dispatch(c.id, CERTIFICATE, SECRETARY, { idempotencyKey: 'k-2' }),
+        h.cases.dispatch(c.id, CERTIFICATE, STAFF, { idempotencyKey: 'k-2' }),
+        h.cases.dispatch(c.id, CERTIFICATE, STAFF, { idempotencyKey: 'k-2' }),
       ]);
       expect(a).toEqual(b);
       expect(await countRows(ds, 'case_events', c.id)).toBe(2);
@@ -236,9 +236,9 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       for (const [i, org] of [h.tree.cell, other, elsewhereCell, h.tree.cell, h.tree.cell].entries()) {
         h.clock.advance(1000);
         const fullName = i === 1 ? 'Trần Văn Đức' : `Nguyễn Thị Lan ${i}`;
-        created.push(await h.cases.create({ organisationId: org.id, occurredOn: OPENED_ON, candidate: { ...CANDIDATE, fullName } }, SECRETARY));
+        created.push(await h.cases.create({ organisationId: org.id, occurredOn: OPENED_ON, candidate: { ...CANDIDATE, fullName } }, STAFF));
       }
-      await h.cases.dispatch(created[3].id, CERTIFICATE, SECRETARY);
+      await h.cases.dispatch(created[3].id, CERTIFICATE, STAFF);
 
       const ids = (page: { items: { id: string }[] }) => page.items.map((c) => c.id);
       expect(ids(await h.cases.list())).toEqual(created.map((c) => c.id));

@@ -25,7 +25,8 @@ export const CANDIDATE: Candidate = {
   occupation: 'worker',
 };
 
-export const SECRETARY: Actor = { kind: 'user', userId: 'u-1', username: 'bi-thu', organisationId: null, roles: ['cell_secretary'] };
+/** A back-office account over the whole tree: these suites test storage, not access (see test/access). */
+export const STAFF: Actor = { kind: 'user', userId: 'u-1', username: 'van-phong', organisationId: null, roles: ['admin'] };
 
 /** Events of the early procedure, valid in this order from a case opened on 2026-05-04 (the clock says 2026-06-01). */
 export const OPENED_ON = '2026-05-04';

@@ -27,13 +27,19 @@ describe('OrganisationsService on PostgreSQL', () => {
     expect((await service.ancestors(cell.id)).map((o) => o.id)).toEqual([province.id, commune.id, grassroots.id]);
     expect((await service.list({ parentId: commune.id })).map((o) => o.id).sort()).toEqual([grassroots.id, villageCell.id].sort());
     expect((await service.list()).map((o) => o.id)[0]).toBe(province.id);
-    expect(await service.subtreeFilter(commune.id)).toEqual({ pathPrefix: commune.path });
-    expect(await service.isWithin(cell.id, commune.id)).toBe(true);
-    expect(await service.isWithin(commune.id, cell.id)).toBe(false);
+    expect(await service.scopeOf(commune.id)).toEqual({ organisationId: commune.id, pathPrefix: commune.path });
+    // Scoped reads: the commune's subtree holds the cell, not the province.
+    const communeScope = await service.scopeOf(commune.id);
+    expect((await service.get(cell.id, communeScope)).id).toBe(cell.id);
+    expect(await domainError(service.get(province.id, communeScope))).toMatchObject({ code: 'NOT_FOUND' });
+    const inCommune = (await service.list({}, communeScope)).map((o) => o.id);
+    expect(inCommune[0]).toBe(commune.id);
+    expect(new Set(inCommune)).toEqual(new Set([commune.id, grassroots.id, cell.id, villageCell.id]));
 
-    expect(await service.factsForCell(cell.id)).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false });
-    expect(await service.factsForCell(villageCell.id)).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true });
-    expect(await domainError(service.factsForCell(grassroots.id))).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });
+    expect((await service.chainOf(cell.id)).map((n) => n.id)).toEqual([province.id, commune.id, grassroots.id, cell.id]);
+    expect((await service.cellContext(cell.id)).facts).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false });
+    expect((await service.cellContext(villageCell.id)).facts).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true });
+    expect(await domainError(service.cellContext(grassroots.id))).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });
 
     // The prefix index serves subtree queries.
     const plan: { 'QUERY PLAN': string }[] = await dataSource.transaction(async (m) => {

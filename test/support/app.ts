@@ -8,10 +8,17 @@ import { TEST_DATABASE_URL } from './database';
 
 export const API = '/api/v1';
 
+/** The bootstrap admin's password in every test app (ADMIN_PASSWORD). */
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
 export interface TestApp {
   app: INestApplication;
-  /** Requests against the running app, e.g. `http.get('/api/v1/cases')`. */
-  http: ReturnType<typeof supertest>;
+  /** Requests against the running app as the bootstrap `admin` (whole tree, every role), e.g. `http.get('/api/v1/cases')`. */
+  http: ReturnType<typeof supertest.agent>;
+  /** Requests with no token at all. */
+  anonymous: ReturnType<typeof supertest>;
+  /** Logs in and answers an agent sending that account's token. */
+  as(username: string, password: string): Promise<ReturnType<typeof supertest.agent>>;
   clock: FixedClock;
   /** Moves the clock to 10:00 in Ho Chi Minh City on the given business date. */
   setToday(date: BusinessDate): void;
@@ -30,14 +37,25 @@ export function instantOf(date: BusinessDate): string {
  */
 export async function startTestApp(options: { today?: BusinessDate; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const clock = new FixedClock(instantOf(options.today ?? '2026-01-05'));
+  // Tokens live ten years by default here: the tests move the injected clock across months and years.
+  const common = { LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ACCESS_TOKEN_TTL_SECONDS: '315360000' };
   const env: NodeJS.ProcessEnv = options.dataDir
-    ? { DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ...options.env }
-    : { DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ...options.env };
+    ? { DATA_DIR: options.dataDir, ...common, ...options.env }
+    : { DATABASE_URL: TEST_DATABASE_URL, ...common, ...options.env };
   const config: AppConfig = loadConfig(env);
   const app = await createApp({ config, clock });
+  const server = app.getHttpServer();
+  const as = async (username: string, password: string) => {
+    const res = await supertest(server).post(`${API}/auth/login`).send({ username, password });
+    if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status} ${JSON.stringify(res.body)}`);
+    return supertest.agent(server).set('Authorization', `Bearer ${res.body.accessToken as string}`);
+  };
+  const http = config.ADMIN_PASSWORD ? await as('admin', config.ADMIN_PASSWORD) : supertest.agent(server);
   return {
     app,
-    http: supertest(app.getHttpServer()),
+    http,
+    anonymous: supertest(server),
+    as,
     clock,
     setToday: (date) => clock.set(instantOf(date)),
     close: () => app.close(),

@@ -31,6 +31,6 @@ export async function createPgliteDataSource(dataDir: string): Promise<DataSourc
 export async function cleanDatabase(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await manager.query(`SET LOCAL session_replication_role = replica`);
-    await manager.query(`TRUNCATE case_events, deadlines, idempotency_keys, cases, organisations, calendar_overrides RESTART IDENTITY CASCADE`);
+    await manager.query(`TRUNCATE case_events, deadlines, idempotency_keys, cases, organisations, calendar_overrides, login_attempts RESTART IDENTITY CASCADE`);
   });
 }

@@ -88,7 +88,7 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
   });
 
   describe('GET /webhooks, DELETE /webhooks/{id}, GET /webhooks/{id}/deliveries', () => {
-    it('lists only the organisation’s own webhooks and needs organisationId', async () => {
+    it('lists only the organisation’s own webhooks, needs organisationId, and knows no organisation outside the caller’s subtree', async () => {
       const own = await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
       await registerWebhook(t.http, { organisationId: tree.provinceId, url: 'https://province.example.vn/' });
       const list = await t.http.get(`${API}/webhooks`).query({ organisationId: tree.cellId });
@@ -97,8 +97,8 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
       expect(missing.status).toBe(400);
       expect(missing.body.fields[0].field).toBe('organisationId');
       const unknown = await t.http.get(`${API}/webhooks`).query({ organisationId: randomUUID() });
-      expect(unknown.status).toBe(400);
-      expect(unknown.body.fields[0].field).toBe('organisationId');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('NOT_FOUND');
     });
 
     it('deactivates with 204 (idempotently), 404 for an unknown id, 400 for a malformed one', async () => {

@@ -33,7 +33,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   app.set('x-powered-by', false);
   // The console may be served over plain http on an office network: no forced upgrade to https (a TLS proxy adds HSTS).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
-  // CORS stays closed: the staff console is served from the same origin.
+  // CORS is closed unless CORS_ORIGINS names origins: the staff console is served from the same origin.
+  if (config.CORS_ORIGINS.length > 0) {
+    app.enableCors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposedHeaders: ['ETag', 'Retry-After'], maxAge: 600 });
+  }
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));

@@ -1,9 +1,15 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessModule } from '@charterflow/access';
 import { CasesModule } from '@charterflow/cases';
 import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
 import { NotificationsModule } from '@charterflow/notifications';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { LOGIN_THROTTLER, RateLimitGuard, WRITE_THROTTLER } from './auth/write-throttler.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleModule } from './console/console.module';
@@ -11,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -22,8 +29,34 @@ export class AppModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), OrganisationsModule, CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],
-      controllers: [OrganisationsController, CasesController, CalendarController, NotificationsController, WebhooksController],
+      imports: [
+        PlatformModule.forRoot(options),
+        ThrottlerModule.forRoot({
+          setHeaders: false,
+          throttlers: [
+            // Logins per client address; only the login route counts.
+            { name: LOGIN_THROTTLER, ttl: 60_000, limit: options.config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (ctx) => !isLogin(ctx) },
+            // Writes per account (the access guard has put the account on the request).
+            { name: WRITE_THROTTLER, ttl: 60_000, limit: options.config.WRITE_RATE_LIMIT_PER_MINUTE, skipIf: (ctx) => isLogin(ctx) || !isWrite(ctx) },
+          ],
+        }),
+        AccessModule,
+        OrganisationsModule,
+        CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],
+      // Guards run in this order: who is calling (and may they call this route), then the rate limits.
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+      controllers: [AuthController, UsersController, OrganisationsController, CasesController, CalendarController, NotificationsController, WebhooksController],
     };
   }
+}
+
+function isLogin(ctx: ExecutionContext): boolean {
+  return ctx.getHandler() === AuthController.prototype.login;
+}
+
+function isWrite(ctx: ExecutionContext): boolean {
+  return ctx.getType() === 'http' && !['GET', 'HEAD', 'OPTIONS'].includes(ctx.switchToHttp().getRequest<{ method: string }>().method);
 }

@@ -4,18 +4,23 @@ import { DataSource } from 'typeorm';
 import {
   BusinessDate,
   CaseAggregate,
+  ChainNode,
   Candidate,
   DecisionEnv,
   DomainEvent,
   ENGINE_ONLY_EVENTS,
   EVENT_TYPES,
   isBusinessDate,
+  mayAct,
+  mayRecord,
+  OPEN_CASE_LEVELS,
+  RecordVerdict,
   TopState,
 } from '@charterflow/procedure';
 // The pure engine (libs/procedure/src/engine). Switch to the package barrel once it re-exports these.
 import { decide, describe, dueTimedEvents, openCase, restoreAggregate } from '@charterflow/procedure';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
-import { OrganisationsService } from '@charterflow/organisations';
+import { CellContext, cellContextOf, OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { CALENDAR_PROVIDER, CalendarProvider } from './calendar-provider';
 import { Clock } from './clock';
@@ -33,7 +38,8 @@ import { CaseEventView, CaseListFilter, CaseListPage, CaseView } from './views/c
 export const MAX_DISPATCH_ATTEMPTS = 5;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-const CREATE_SCOPE = 'cases:create';
+/** Idempotency keys of POST /cases are remembered per account: another account's key never replays an answer. */
+const createScope = (actor: Actor) => `cases:create:${actor.userId ?? actor.username}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CreateCaseInput {
@@ -72,22 +78,29 @@ export class CasesService {
 
   // ---- writes ------------------------------------------------------------------------------------------------
 
-  /** Opens a case in a cell: the CASE_OPENED event (seq 1), the case row (version 1) and its deadlines. */
+  /**
+   * Opens a case in a cell: the CASE_OPENED event (seq 1), the case row (version 1) and its deadlines. A cell
+   * outside the actor's subtree answers as an unknown one; a staff actor needs the right to open cases there
+   * (`OPEN_CASE_LEVELS`).
+   */
   async create(input: CreateCaseInput, actor: Actor, opts: { idempotencyKey?: string } = {}): Promise<CaseView> {
     const requestHash = sha256Hex(canonicalJson(input));
+    const idemScope = createScope(actor);
     for (;;) {
-      const replayed = await this.replay(CREATE_SCOPE, opts.idempotencyKey, requestHash);
+      const replayed = await this.replay(idemScope, opts.idempotencyKey, requestHash);
       if (replayed) return replayed;
 
       if (!isBusinessDate(input.occurredOn)) throw DomainException.validation([{ field: 'occurredOn', message: 'occurredOn must be a date YYYY-MM-DD' }]);
       if (typeof input.candidate?.fullName !== 'string') throw DomainException.validation([{ field: 'candidate.fullName', message: 'fullName is required' }]);
-      const organisation = await this.organisations.get(input.organisationId).catch((e: unknown) => {
-        if (e instanceof DomainException && e.code === 'NOT_FOUND') {
-          throw DomainException.validation([{ field: 'organisationId', message: `organisation ${input.organisationId} does not exist` }]);
-        }
+      const chain = await this.organisations.chainOf(input.organisationId).catch((e: unknown) => {
+        if (e instanceof DomainException && e.code === 'NOT_FOUND') throw unknownOrganisation(input.organisationId);
         throw e;
       });
-      const env = await this.envFor(organisation.id);
+      if (!actorSees(actor, chain)) throw unknownOrganisation(input.organisationId);
+      const context = cellContextOf(chain);
+      if (actor.kind === 'user') assertAllowed(mayAct(actor, 'CASE_OPENED', OPEN_CASE_LEVELS, context.chain));
+      const organisation = { id: input.organisationId };
+      const env = this.envOf(context);
       const opening: DomainEvent = { type: 'CASE_OPENED', occurredOn: input.occurredOn, candidate: input.candidate };
       const decision = openCase(opening, env);
       if (!decision.ok) throw refusalToException(decision.refusal);
@@ -114,7 +127,7 @@ export class CasesService {
           await this.history.insert(m, event);
           await this.deadlines.upsertAll(m, id, decision.aggregate.deadlines, now);
           const view = this.toView((await this.cases.findById(id, m)) as CaseRow, await this.deadlines.listByCases([id], m));
-          await this.remember(m, CREATE_SCOPE, opts.idempotencyKey, requestHash, 201, view, now);
+          await this.remember(m, idemScope, opts.idempotencyKey, requestHash, 201, view, now);
           return view;
         });
       } catch (e) {
@@ -133,14 +146,20 @@ export class CasesService {
    */
   async dispatch(caseId: string, event: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
     this.checkEvent(event);
+    // Access first: a case outside the actor's subtree is unknown to it (404), a step it may not record is 403 —
+    // before any idempotent replay could answer.
+    const row = await this.requireRow(caseId);
+    const context = await this.organisations.cellContext(row.organisationId);
+    if (!actorSees(actor, context.chain)) throw DomainException.notFound('Case', caseId);
+    if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
+      throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type, permission: event.type });
+    }
+    if (actor.kind === 'user') assertAllowed(mayRecord(actor, event.type, context.chain));
     const scope = `case:${caseId}`;
     const requestHash = sha256Hex(canonicalJson(event));
     const replayed = await this.replay(scope, opts.idempotencyKey, requestHash);
     if (replayed) return replayed;
-    if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
-      throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type });
-    }
-    return this.step(caseId, opts, (aggregate, env) => [...this.timedSteps(aggregate, env), { event, actor }], { scope, key: opts.idempotencyKey, requestHash });
+    return this.step(caseId, opts, (aggregate, env) => [...this.timedSteps(aggregate, env), { event, actor }], { scope, key: opts.idempotencyKey, requestHash }, { row, context });
   }
 
   /** Records the timed events now due (e.g. PROBATION_ENDED) as the system actor; a no-op when none is due. */
@@ -149,20 +168,22 @@ export class CasesService {
   }
 
   /** Recomputes the hash chain of a case from the stored rows. */
-  async verifyChain(caseId: string): Promise<ChainVerdict> {
-    await this.requireRow(caseId);
+  async verifyChain(caseId: string, scope: Scope = WHOLE_TREE): Promise<ChainVerdict> {
+    await this.requireRow(caseId, scope);
     const rows = await this.history.listByCase(caseId);
     return verifyEvents(rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })));
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
 
-  async get(id: string): Promise<CaseView> {
-    const row = await this.requireRow(id);
+  /** One case; NOT_FOUND when unknown or outside `scope`. */
+  async get(id: string, scope: Scope = WHOLE_TREE): Promise<CaseView> {
+    const row = await this.requireRow(id, scope);
     return this.toView(row, await this.deadlines.listByCases([id]));
   }
 
-  async list(filter: CaseListFilter = {}): Promise<CaseListPage> {
+  /** A page of the cases in `scope` (narrowed to `filter.organisationId`, which must itself lie in `scope`). */
+  async list(filter: CaseListFilter = {}, scope: Scope = WHOLE_TREE): Promise<CaseListPage> {
     const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(limit) || limit < 1) throw DomainException.validation([{ field: 'limit', message: 'limit must be a whole number ≥ 1' }]);
     if (filter.dueBefore !== undefined && !isBusinessDate(filter.dueBefore)) {
@@ -170,7 +191,11 @@ export class CasesService {
     }
     const pageSize = Math.min(limit, MAX_PAGE_SIZE);
     const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
-    const pathPrefix = filter.organisationId !== undefined ? (await this.organisations.subtreeFilter(filter.organisationId)).pathPrefix : undefined;
+    const pathPrefix =
+      filter.organisationId !== undefined ? ((await this.organisations.scopeOf(filter.organisationId)).pathPrefix ?? undefined) : (scope.pathPrefix ?? undefined);
+    if (filter.organisationId !== undefined && scope.pathPrefix !== null && !pathPrefix?.startsWith(scope.pathPrefix)) {
+      throw DomainException.notFound('Organisation', filter.organisationId);
+    }
     const q = filter.q !== undefined ? searchText(filter.q) : '';
     const rows = await this.cases.find({
       state: filter.state,
@@ -190,8 +215,8 @@ export class CasesService {
   }
 
   /** The history of a case, oldest first. */
-  async events(caseId: string): Promise<CaseEventView[]> {
-    await this.requireRow(caseId);
+  async events(caseId: string, scope: Scope = WHOLE_TREE): Promise<CaseEventView[]> {
+    await this.requireRow(caseId, scope);
     const rows = await this.history.listByCase(caseId);
     return rows.map((r) => ({
       seq: r.seq,
@@ -218,12 +243,14 @@ export class CasesService {
     opts: { expectedVersion?: number },
     plan: (aggregate: CaseAggregate, env: DecisionEnv) => { event: DomainEvent; actor: Actor }[],
     idem?: { scope: string; key?: string; requestHash: string },
+    preloaded?: { row: CaseRow; context: CellContext },
   ): Promise<CaseView> {
     for (let attempt = 1; ; attempt += 1) {
-      const row = await this.requireRow(caseId);
+      const first = attempt === 1 ? preloaded : undefined;
+      const row = first?.row ?? (await this.requireRow(caseId));
       if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw this.conflict(row.version);
       const aggregate = restoreAggregate(row.snapshot);
-      const env = await this.envFor(row.organisationId);
+      const env = this.envOf(first?.context ?? (await this.organisations.cellContext(row.organisationId)));
 
       // Decide every event in turn; the first refusal ends the call with nothing written.
       let current = aggregate;
@@ -295,8 +322,8 @@ export class CasesService {
     return out;
   }
 
-  private async envFor(organisationId: string): Promise<DecisionEnv> {
-    return { today: this.clock.today(), organisation: await this.organisations.factsForCell(organisationId), calendar: this.calendars.calendar() };
+  private envOf(context: CellContext): DecisionEnv {
+    return { today: this.clock.today(), organisation: context.facts, calendar: this.calendars.calendar() };
   }
 
   /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
@@ -336,8 +363,8 @@ export class CasesService {
     return new DomainException('VERSION_CONFLICT', `The case is at version ${currentVersion}; reload it and try again.`, { currentVersion });
   }
 
-  private async requireRow(id: string): Promise<CaseRow> {
-    const row = UUID.test(id) ? await this.cases.findById(id) : null;
+  private async requireRow(id: string, scope: Scope = WHOLE_TREE): Promise<CaseRow> {
+    const row = UUID.test(id) ? await this.cases.findById(id, undefined, scope.pathPrefix) : null;
     if (!row) throw DomainException.notFound('Case', id);
     return row;
   }
@@ -361,4 +388,18 @@ export class CasesService {
       updatedAt: row.updatedAt.toISOString(),
     };
   }
+}
+
+/** Whether the case whose cell context is given lies in the actor's subtree (the engine sees everything). */
+function actorSees(actor: Actor, chain: readonly ChainNode[]): boolean {
+  return actor.kind === 'system' || actor.organisationId === null || chain.some((n) => n.id === actor.organisationId);
+}
+
+function assertAllowed(verdict: RecordVerdict): void {
+  if (verdict.allowed) return;
+  throw new DomainException('FORBIDDEN', `${verdict.reason}.`, { permission: verdict.permission, requiredRoles: verdict.requiredRoles });
+}
+
+function unknownOrganisation(id: string): DomainException {
+  return DomainException.validation([{ field: 'organisationId', message: `organisation ${id} does not exist` }]);
 }

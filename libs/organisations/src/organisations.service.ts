@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationFacts } from '@charterflow/procedure';
+import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
+import { pathInScope, Scope, WHOLE_TREE } from './scope';
 
 /** An organisation as the API shows it. */
 export interface OrganisationView {
@@ -15,6 +16,19 @@ export interface OrganisationView {
   /** Ids from the root down to this node, each followed by '/'. */
   path: string;
   createdAt: string;
+}
+
+/** What dispatching an event needs to know about a case's cell: the rules' facts and the bodies above it. */
+export interface CellContext {
+  facts: OrganisationFacts;
+  /** Root first, the cell last. */
+  chain: ChainNode[];
+}
+
+export interface UpdateOrganisationInput {
+  name?: string;
+  /** Moves the node and its subtree under another parent. */
+  parentId?: string;
 }
 
 export interface CreateOrganisationInput {
@@ -31,14 +45,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class OrganisationsService {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
-  async create(input: CreateOrganisationInput): Promise<OrganisationView> {
+  /**
+   * Creates a node under a parent in `scope` (a parent outside it answers exactly as an unknown one). A root (a
+   * province) needs the whole tree's scope.
+   */
+  async create(input: CreateOrganisationInput, scope: Scope = WHOLE_TREE): Promise<OrganisationView> {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name) throw DomainException.validation([{ field: 'name', message: 'name is required' }]);
     if (!ORGANISATION_KINDS.includes(input.kind)) {
       throw DomainException.validation([{ field: 'kind', message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` }]);
     }
     const parentId = input.parentId ?? null;
-    const parent = parentId === null ? null : await this.findOrNull(parentId);
+    if (parentId === null && scope.pathPrefix !== null) {
+      throw new DomainException('FORBIDDEN', 'Only an administrator of the whole tree may create a root organisation.', { permission: 'organisations.createRoot' });
+    }
+    const parent = parentId === null ? null : await this.findInScope(parentId, scope);
     if (parentId !== null && !parent) {
       throw DomainException.validation([{ field: 'parentId', message: `organisation ${parentId} does not exist` }]);
     }
@@ -55,28 +76,76 @@ export class OrganisationsService {
     return toView(await this.organisations.insert({ name, kind: input.kind, parent, authorisedToAdmit }));
   }
 
-  async get(id: string): Promise<OrganisationView> {
-    return toView(await this.require(id));
-  }
-
-  /** Children of `parentId` when given, else every organisation (ordered by path: each node before its subtree). */
-  async list(filter: { parentId?: string } = {}): Promise<OrganisationView[]> {
-    const rows = filter.parentId === undefined ? await this.organisations.findAll() : await this.organisations.findChildren(filter.parentId);
-    return rows.map(toView);
+  /** One node; NOT_FOUND when unknown or outside `scope`. */
+  async get(id: string, scope: Scope = WHOLE_TREE): Promise<OrganisationView> {
+    return toView(await this.require(id, scope));
   }
 
   /**
-   * The path prefix shared by `id` and every organisation below it: `path LIKE prefix || '%'` (an index range scan)
-   * selects the subtree. NOT_FOUND for an unknown id.
+   * Children of `parentId` when given (NOT_FOUND when the parent is outside `scope`), else every organisation in
+   * `scope` (ordered by path: each node before its subtree).
    */
-  async subtreeFilter(id: string): Promise<{ pathPrefix: string }> {
-    return { pathPrefix: (await this.require(id)).path };
+  async list(filter: { parentId?: string } = {}, scope: Scope = WHOLE_TREE): Promise<OrganisationView[]> {
+    if (filter.parentId === undefined) return (await this.organisations.findAll(scope.pathPrefix ?? undefined)).map(toView);
+    await this.require(filter.parentId, scope);
+    return (await this.organisations.findChildren(filter.parentId)).map(toView);
   }
 
-  /** True when `id` is `ancestorId` or lies below it. */
-  async isWithin(id: string, ancestorId: string): Promise<boolean> {
-    const org = await this.findOrNull(id);
-    return !!org && org.path.includes(`/${ancestorId}/`);
+  /**
+   * Renames a node and/or moves it (with its subtree) under another parent in `scope`. The node itself must lie in
+   * `scope` and must not be its top (an account cannot move the node it is attached to). The hierarchy rules hold
+   * as on creation; a node cannot move under itself or its own subtree.
+   */
+  async update(id: string, input: UpdateOrganisationInput, scope: Scope = WHOLE_TREE): Promise<OrganisationView> {
+    const node = await this.require(id, scope);
+    if (input.name !== undefined) {
+      const name = typeof input.name === 'string' ? input.name.trim() : '';
+      if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
+      await this.organisations.rename(id, name);
+    }
+    if (input.parentId !== undefined && input.parentId !== node.parentId) {
+      if (scope.organisationId === id) {
+        throw new DomainException('FORBIDDEN', 'An account cannot move the organisation it is attached to.', { permission: 'organisations.move' });
+      }
+      const parent = await this.findInScope(input.parentId, scope);
+      if (!parent) throw DomainException.validation([{ field: 'parentId', message: `organisation ${input.parentId} does not exist` }]);
+      if (parent.path.startsWith(node.path)) {
+        throw new DomainException('RULE_VIOLATION', 'An organisation cannot move under itself or under its own subtree.', {
+          rule: 'ORGANISATION_HIERARCHY',
+          source: 'Điều lệ Đảng (CH) Art. 11 (organisation system)',
+        });
+      }
+      const problem = hierarchyProblem(node.kind, parent.kind, node.authorisedToAdmit);
+      if (problem) {
+        throw new DomainException('RULE_VIOLATION', problem, {
+          rule: 'ORGANISATION_HIERARCHY',
+          source: 'Điều lệ Đảng (CH) Art. 11 (organisation system)',
+          kind: node.kind,
+          parentKind: parent.kind,
+        });
+      }
+      await this.organisations.move(node, parent);
+    }
+    return toView(await this.require(id));
+  }
+
+  /** The scope of an account attached to `organisationId` (null: the whole tree). NOT_FOUND for an unknown id. */
+  async scopeOf(organisationId: string | null): Promise<Scope> {
+    if (organisationId === null) return WHOLE_TREE;
+    const org = await this.require(organisationId);
+    return { organisationId: org.id, pathPrefix: org.path };
+  }
+
+  /** The node and its ancestors, root first (one statement). NOT_FOUND for an unknown id. */
+  async chainOf(id: string): Promise<ChainNode[]> {
+    const chain = UUID.test(id) ? await this.organisations.findChain(id) : [];
+    if (chain.length === 0 || chain[chain.length - 1].id !== id) throw DomainException.notFound('Organisation', id);
+    return chain.map((n) => ({ id: n.id, kind: n.kind, authorisedToAdmit: n.authorisedToAdmit }));
+  }
+
+  /** The facts and the chain of bodies of a case's cell, in one statement. */
+  async cellContext(cellId: string): Promise<CellContext> {
+    return cellContextOf(await this.chainOf(cellId));
   }
 
   /** The ancestors of `id`, root first (excluding `id` itself). */
@@ -87,32 +156,17 @@ export class OrganisationsService {
     return ids.map((a) => rows.find((r) => r.id === a)).filter((r): r is Organisation => !!r).map(toView);
   }
 
-  /**
-   * What the procedure rules need to know about a cell: whether its grassroots committee may decide admissions
-   * and whether it sits directly under a commune committee. RULE_VIOLATION `CASE_ORGANISATION_NOT_CELL` when `cellId`
-   * is not a cell.
-   */
-  async factsForCell(cellId: string): Promise<OrganisationFacts> {
-    const cell = UUID.test(cellId) ? await this.organisations.findWithParent(cellId) : null;
-    if (!cell) throw DomainException.notFound('Organisation', cellId);
-    if (cell.kind !== 'cell') {
-      throw new DomainException('RULE_VIOLATION', `Organisation ${cellId} is a ${cell.kind}; a case belongs to a cell.`, {
-        rule: 'CASE_ORGANISATION_NOT_CELL',
-        source: 'CH Art. 4(3); HD06 §3.6 (the cell votes the admission)',
-      });
-    }
-    return {
-      authorisedToAdmit: cell.parentKind === 'grassroots' && cell.parentAuthorisedToAdmit,
-      directlyUnderSuperior: cell.parentKind === 'commune',
-    };
-  }
-
   private async findOrNull(id: string): Promise<Organisation | null> {
     return UUID.test(id) ? this.organisations.findById(id) : null;
   }
 
-  private async require(id: string): Promise<Organisation> {
+  private async findInScope(id: string, scope: Scope): Promise<Organisation | null> {
     const org = await this.findOrNull(id);
+    return org && pathInScope(org.path, scope) ? org : null;
+  }
+
+  private async require(id: string, scope: Scope = WHOLE_TREE): Promise<Organisation> {
+    const org = await this.findInScope(id, scope);
     if (!org) throw DomainException.notFound('Organisation', id);
     return org;
   }
@@ -127,5 +181,25 @@ function toView(o: Organisation): OrganisationView {
     authorisedToAdmit: o.authorisedToAdmit,
     path: o.path,
     createdAt: o.createdAt.toISOString(),
+  };
+}
+
+/**
+ * What the rules need of a case's cell, from its chain (root first, the cell last): whether its grassroots
+ * committee may decide admissions and whether it sits directly under a commune committee. RULE_VIOLATION
+ * `CASE_ORGANISATION_NOT_CELL` when the chain does not end with a cell.
+ */
+export function cellContextOf(chain: ChainNode[]): CellContext {
+  const cell = chain[chain.length - 1];
+  if (cell.kind !== 'cell') {
+    throw new DomainException('RULE_VIOLATION', `Organisation ${cell.id} is a ${cell.kind}; a case belongs to a cell.`, {
+      rule: 'CASE_ORGANISATION_NOT_CELL',
+      source: 'CH Art. 4(3); HD06 §3.6 (the cell votes the admission)',
+    });
+  }
+  const parent = chain[chain.length - 2];
+  return {
+    facts: { authorisedToAdmit: parent?.kind === 'grassroots' && parent.authorisedToAdmit, directlyUnderSuperior: parent?.kind === 'commune' },
+    chain,
   };
 }

@@ -15,3 +15,4 @@ export { DEADLINE_TABLE, type DeadlineDefinition } from './deadlines/table';
 export { EVENT_RULES, EXPLAINED_REFUSALS, EXTENDABLE_DEADLINE_KINDS, atLeastTwoThirds, moreThanHalf } from './rules';
 export { admissionMachine } from './machine/admission.machine';
 export type { CaseFacts, GuardEnv, VoteRecord } from './machine/facts';
+export * from './access';

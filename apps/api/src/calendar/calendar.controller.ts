@@ -5,6 +5,7 @@ import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { CalendarYearDto, ReplaceCalendarYearDto } from './dto/calendar-year.dto';
 import { WorkingDaysAnswerDto, WorkingDaysQuery } from './dto/working-days.query';
 import { ParseYearPipe } from './year.pipe';
+import { RequirePermission } from '../auth/access.decorators';
 
 @ApiTags('calendar')
 @Controller('calendar')
@@ -13,6 +14,7 @@ export class CalendarController {
 
   // Declared before `:year` so that the literal path wins.
   @Get('working-days')
+  @RequirePermission('calendar.read')
   @ApiOperation({ summary: 'The N-th working day after a date (counting starts the day after)' })
   @ApiOkResponse({ type: WorkingDaysAnswerDto })
   @ApiErrors(400)
@@ -21,6 +23,7 @@ export class CalendarController {
   }
 
   @Get(':year')
+  @RequirePermission('calendar.read')
   @ApiOperation({ summary: 'Days off and make-up working days in force for a year' })
   @ApiParam({ name: 'year', example: 2026 })
   @ApiOkResponse({ type: CalendarYearDto })
@@ -30,6 +33,7 @@ export class CalendarController {
   }
 
   @Put(':year')
+  @RequirePermission('calendar.manage')
   @ApiOperation({ summary: 'Replace a year’s days off and make-up working days (from the official announcement)' })
   @ApiParam({ name: 'year', example: 2027 })
   @ApiOkResponse({ type: CalendarYearDto, description: 'The year as now in force' })

@@ -3,7 +3,9 @@ import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, 
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { Actor, CasesService, CaseView } from '@charterflow/cases';
 import { DomainEvent } from '@charterflow/procedure';
-import { CurrentActor } from '../actor/current-actor.decorator';
+import type { Scope } from '@charterflow/organisations';
+import { RequirePermission } from '../auth/access.decorators';
+import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator';
 import { etagOf, IfMatchVersion } from '../common/http/if-match';
 import { IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyKey } from '../common/http/idempotency-key';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
@@ -28,6 +30,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @RequirePermission('cases.open')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case: the cell resolution putting a person on the sympathiser list' })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -48,10 +51,11 @@ export class CasesController {
   }
 
   @Get()
+  @RequirePermission('cases.read')
   @ApiOperation({ summary: 'Search cases by state, organisation subtree, open deadline due date or candidate name' })
   @ApiOkResponse({ type: CaseListDto })
   @ApiErrors(400)
-  list(@Query() query: ListCasesQuery) {
+  list(@Query() query: ListCasesQuery, @CurrentScope() scope: Scope) {
     return this.cases.list({
       state: query.state,
       organisationId: query.organisationId,
@@ -59,34 +63,38 @@ export class CasesController {
       q: query.q,
       limit: query.limit,
       cursor: query.cursor,
-    });
+    }, scope);
   }
 
   @Get(':id')
+  @RequirePermission('cases.read')
   @ApiOperation({ summary: 'Read a case: state, allowed events, deadlines, membership dates' })
   @ApiOkResponse({ type: CaseDto, description: '`ETag` carries the version' })
   @ApiErrors(400, 404)
-  async get(@Param('id', uuidParam()) id: string, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return withEtag(res, await this.cases.get(id));
+  async get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return withEtag(res, await this.cases.get(id, scope));
   }
 
   @Get(':id/events')
+  @RequirePermission('cases.read')
   @ApiOperation({ summary: 'The history of a case, oldest first, hash-chained' })
   @ApiOkResponse({ type: [CaseEventDto] })
   @ApiErrors(400, 404)
-  events(@Param('id', uuidParam()) id: string) {
-    return this.cases.events(id);
+  events(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope) {
+    return this.cases.events(id, scope);
   }
 
   @Get(':id/verify')
+  @RequirePermission('cases.read')
   @ApiOperation({ summary: 'Recompute the hash chain of a case’s history' })
   @ApiOkResponse({ type: ChainVerdictDto })
   @ApiErrors(400, 404)
-  verify(@Param('id', uuidParam()) id: string) {
-    return this.cases.verifyChain(id);
+  verify(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope) {
+    return this.cases.verifyChain(id, scope);
   }
 
   @Post(':id/events')
+  @RequirePermission('cases.record')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a step of the procedure; refused steps name the rule and article and write nothing' })
   @ApiExtraModels(...EVENT_DTO_CLASSES)

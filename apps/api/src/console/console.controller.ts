@@ -4,6 +4,7 @@ import { CONSOLE_HTML } from './assets/page-html';
 import { CONSOLE_JS } from './assets/page-script';
 import { CONSOLE_CSS } from './assets/page-style';
 import { CONSOLE_PATH, CONSOLE_SCRIPT_FILE, CONSOLE_STYLE_FILE, CONSOLE_URL } from './console.paths';
+import { Public } from '../auth/access.decorators';
 
 // The page and its assets are TypeScript string constants: nothing to copy at build time, the same under jest and
 // from dist/. `no-cache` makes browsers revalidate, so a new release is picked up on the next load.
@@ -11,6 +12,7 @@ const NO_CACHE = 'no-cache';
 
 /** The staff console: one static page calling the JSON API (served outside the `api/v1` prefix). */
 @ApiExcludeController()
+@Public()
 @Controller(CONSOLE_PATH)
 export class ConsoleController {
   @Get()
@@ -37,6 +39,7 @@ export class ConsoleController {
 
 /** `GET /` sends a browser to the console. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class ConsoleRootController {
   @Get()

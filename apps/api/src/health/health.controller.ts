@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ErrorDto } from '../common/openapi/error.schemas';
 import { RedisHealthIndicator } from './redis.health';
+import { Public } from '../auth/access.decorators';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

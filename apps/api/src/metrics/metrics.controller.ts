@@ -2,9 +2,11 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DeliveryMetrics } from '@charterflow/delivery';
 import type { HttpResponse } from '../common/http/http-types';
+import { Public } from '../auth/access.decorators';
 
 /** Prometheus scrape endpoint (outside the api/v1 prefix, like /health). */
 @ApiTags('metrics')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: DeliveryMetrics) {}

@@ -91,8 +91,15 @@ export class CasesRepository {
     );
   }
 
-  async findById(id: string, m: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
-    const rows: RawCase[] = await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1`, [id]);
+  /** The case, or null when unknown or, given `pathPrefix`, when its organisation lies outside that subtree. */
+  async findById(id: string, m: EntityManager = this.dataSource.manager, pathPrefix: string | null = null): Promise<CaseRow | null> {
+    const rows: RawCase[] =
+      pathPrefix === null
+        ? await m.query(`SELECT ${COLUMNS} FROM cases c WHERE c.id = $1`, [id])
+        : await m.query(
+            `SELECT ${COLUMNS} FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1 AND o.path LIKE $2 || '%'`,
+            [id, pathPrefix],
+          );
     return rows.length ? toRow(rows[0]) : null;
   }
 

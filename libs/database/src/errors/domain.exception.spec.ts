@@ -10,6 +10,9 @@ describe('DomainException', () => {
       RULE_VIOLATION: 422,
       FORBIDDEN: 403,
       IDEMPOTENCY_KEY_REUSED: 422,
+      UNAUTHENTICATED: 401,
+      TOO_MANY_REQUESTS: 429,
+      ALREADY_EXISTS: 409,
     });
   });
 

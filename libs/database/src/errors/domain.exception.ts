@@ -10,6 +10,9 @@ export const DOMAIN_ERROR_CODES = [
   'RULE_VIOLATION',
   'FORBIDDEN',
   'IDEMPOTENCY_KEY_REUSED',
+  'UNAUTHENTICATED',
+  'TOO_MANY_REQUESTS',
+  'ALREADY_EXISTS',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -53,6 +56,12 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 422;
     case 'FORBIDDEN':
       return 403;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'TOO_MANY_REQUESTS':
+      return 429;
+    case 'ALREADY_EXISTS':
+      return 409;
     default: {
       const unreachable: never = code;
       throw new Error(`unknown domain error code ${String(unreachable)}`);

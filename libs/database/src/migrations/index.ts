@@ -4,6 +4,7 @@ import { CreateIdempotencyKeys1767225600200 } from './1767225600200-CreateIdempo
 import { CreateCalendarOverrides1767225600300 } from './1767225600300-CreateCalendarOverrides';
 import { CreateDelivery1767225600400 } from './1767225600400-CreateDelivery';
 import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
+import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateCalendarOverrides1767225600300,
   CreateDelivery1767225600400,
   CreateWebhooks1767225600500,
+  CreateAccounts1767225600600,
 ];

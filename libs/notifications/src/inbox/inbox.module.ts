@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@charterflow/organisations/organisations.module';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 
@@ -7,6 +8,7 @@ import { InboxService } from './inbox.service';
  * Writers (deadline firing) use `InboxRepository.insertMany` inside their own transaction.
  */
 @Module({
+  imports: [OrganisationsModule],
   providers: [InboxRepository, InboxService],
   exports: [InboxRepository, InboxService],
 })

@@ -64,10 +64,21 @@ export class InboxRepository {
     return rows.length;
   }
 
-  /** One organisation's notifications, newest first, after `after`, at most `limit`. */
-  async find(filter: { organisationId: string; role?: string; unread?: boolean; after?: InboxPosition; limit: number }): Promise<NotificationView[]> {
-    const where = ['organisation_id = $1'];
-    const params: unknown[] = [filter.organisationId];
+  /**
+   * One organisation's notifications, or those of every organisation under `pathPrefix`, newest first, after
+   * `after`, at most `limit`.
+   */
+  async find(filter: { organisationId?: string; pathPrefix?: string | null; role?: string; unread?: boolean; after?: InboxPosition; limit: number }): Promise<NotificationView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.organisationId !== undefined) {
+      params.push(filter.organisationId);
+      where.push(`organisation_id = $${params.length}`);
+    }
+    if (filter.pathPrefix) {
+      params.push(filter.pathPrefix);
+      where.push(`organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE $${params.length} || '%')`);
+    }
     if (filter.role !== undefined) {
       params.push(filter.role);
       where.push(`role = $${params.length}`);
@@ -79,7 +90,7 @@ export class InboxRepository {
     }
     params.push(filter.limit);
     const rows: RawNotification[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT ${COLUMNS} FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map(toView);
@@ -90,12 +101,17 @@ export class InboxRepository {
     return rows[0] ? toView(rows[0]) : null;
   }
 
-  /** Marks a notification read at `now` unless it already is (the first reading is kept). Null when unknown. */
-  async markRead(id: string, now: Date): Promise<NotificationView | null> {
+  /**
+   * Marks a notification read at `now` unless it already is (the first reading is kept). Null when unknown or,
+   * given `pathPrefix`, addressed outside that subtree.
+   */
+  async markRead(id: string, now: Date, pathPrefix: string | null = null): Promise<NotificationView | null> {
     // TypeORM answers [rows, affected] for UPDATE … RETURNING.
     const [rows]: [RawNotification[], number] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, now],
+      `UPDATE notifications SET read_at = COALESCE(read_at, $2)
+       WHERE id = $1 AND ($3::text IS NULL OR organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE $3 || '%'))
+       RETURNING ${COLUMNS}`,
+      [id, now, pathPrefix],
     );
     return rows[0] ? toView(rows[0]) : null;
   }

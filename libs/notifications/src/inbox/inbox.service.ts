@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, FieldError } from '@charterflow/database/errors/domain.exception';
 import { Clock } from '@charterflow/cases/clock';
+import { OrganisationsService } from '@charterflow/organisations/organisations.service';
+import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { InboxRepository } from './inbox.repository';
 import { InboxFilter, NotificationPage, NotificationView } from './notification';
@@ -14,26 +16,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class InboxService {
   constructor(
     private readonly notifications: InboxRepository,
+    private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
 
-  async list(filter: InboxFilter): Promise<NotificationPage> {
+  /** The inbox of one organisation in `scope` (NOT_FOUND outside it), or of every organisation in `scope`. */
+  async list(filter: InboxFilter, scope: Scope = WHOLE_TREE): Promise<NotificationPage> {
     const fields: FieldError[] = [];
-    if (typeof filter.organisationId !== 'string' || !UUID.test(filter.organisationId)) fields.push({ field: 'organisationId', message: 'organisationId must be a UUID' });
+    if (filter.organisationId !== undefined && (typeof filter.organisationId !== 'string' || !UUID.test(filter.organisationId))) {
+      fields.push({ field: 'organisationId', message: 'organisationId must be a UUID' });
+    }
     const limit = filter.limit ?? DEFAULT_INBOX_PAGE_SIZE;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE_SIZE) fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_INBOX_PAGE_SIZE}` });
     if (fields.length) throw DomainException.validation(fields);
     const after = filter.cursor !== undefined ? decodeInboxCursor(filter.cursor) : undefined;
+    if (filter.organisationId !== undefined) await this.organisations.get(filter.organisationId, scope);
 
-    const rows = await this.notifications.find({ organisationId: filter.organisationId, role: filter.role, unread: filter.unread, after, limit: limit + 1 });
+    const rows = await this.notifications.find({
+      organisationId: filter.organisationId,
+      pathPrefix: filter.organisationId === undefined ? scope.pathPrefix : null,
+      role: filter.role,
+      unread: filter.unread,
+      after,
+      limit: limit + 1,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit ? encodeInboxCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
-  /** Marks a notification read (idempotent: the first reading time is kept). NOT_FOUND for an unknown id. */
-  async markRead(id: string): Promise<NotificationView> {
-    const view = UUID.test(id) ? await this.notifications.markRead(id, this.clock.now()) : null;
+  /** Marks a notification read (idempotent: the first reading time is kept). NOT_FOUND when unknown or outside `scope`. */
+  async markRead(id: string, scope: Scope = WHOLE_TREE): Promise<NotificationView> {
+    const view = UUID.test(id) ? await this.notifications.markRead(id, this.clock.now(), scope.pathPrefix) : null;
     if (!view) throw DomainException.notFound('Notification', id);
     return view;
   }

@@ -46,7 +46,8 @@ export interface NotificationPage {
 }
 
 export interface InboxFilter {
-  organisationId: string;
+  /** One organisation's inbox; absent: every inbox in the caller's scope. */
+  organisationId?: string;
   role?: string;
   /** true: unread only; false: read only; absent: both. */
   unread?: boolean;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@charterflow/cases/clock';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService } from '@charterflow/organisations/organisations.service';
+import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
 import { MIN_SECRET_LENGTH, RegisteredWebhook, RegisterWebhookInput, WebhookDeliveryView, WebhookView } from './webhook';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhooksRepository } from './webhooks.repository';
@@ -18,13 +19,13 @@ export class WebhooksService {
   ) {}
 
   /** Registers a webhook; the answer carries the secret, which is never shown again. */
-  async register(input: RegisterWebhookInput): Promise<RegisteredWebhook> {
+  async register(input: RegisterWebhookInput, scope: Scope = WHOLE_TREE): Promise<RegisteredWebhook> {
     const url = httpUrlOrNull(input.url);
     if (!url) throw DomainException.validation([{ field: 'url', message: 'url must be an absolute http or https URL' }]);
     if (input.secret !== undefined && (typeof input.secret !== 'string' || input.secret.length < MIN_SECRET_LENGTH)) {
       throw DomainException.validation([{ field: 'secret', message: `secret must be at least ${MIN_SECRET_LENGTH} characters` }]);
     }
-    await this.requireOrganisation(input.organisationId);
+    await this.requireOrganisation(input.organisationId, scope);
     // 32 random bytes: 256 bits, the size of the HMAC-SHA256 key.
     const secret = input.secret ?? `whsec_${randomBytes(32).toString('base64url')}`;
     const view = await this.webhooks.insert({
@@ -38,26 +39,35 @@ export class WebhooksService {
     return { ...view, secret };
   }
 
-  async list(organisationId: string): Promise<WebhookView[]> {
-    await this.requireOrganisation(organisationId);
+  /** The webhooks of an organisation in `scope`; NOT_FOUND outside it. */
+  async list(organisationId: string, scope: Scope = WHOLE_TREE): Promise<WebhookView[]> {
+    await this.organisations.get(organisationId, scope);
     return this.webhooks.listByOrganisation(organisationId);
   }
 
-  /** Stops deliveries to a webhook (its pending ones are given up). Idempotent; NOT_FOUND for an unknown id. */
-  async deactivate(id: string): Promise<void> {
+  /** Stops deliveries to a webhook (its pending ones are given up). Idempotent; NOT_FOUND when unknown or outside `scope`. */
+  async deactivate(id: string, scope: Scope = WHOLE_TREE): Promise<void> {
+    await this.requireWebhook(id, scope);
     if (!(await this.webhooks.deactivate(id, this.clock.now()))) throw DomainException.notFound('Webhook', id);
   }
 
   /** The delivery log of a webhook, newest first. */
-  async deliveriesOf(webhookId: string, limit = 50): Promise<WebhookDeliveryView[]> {
-    if (!(await this.webhooks.findById(webhookId))) throw DomainException.notFound('Webhook', webhookId);
+  async deliveriesOf(webhookId: string, limit = 50, scope: Scope = WHOLE_TREE): Promise<WebhookDeliveryView[]> {
+    await this.requireWebhook(webhookId, scope);
     return this.deliveries.listByWebhook(webhookId, limit);
   }
 
-  /** An unknown organisation is a bad input here (VALIDATION_FAILED naming the field), not a missing resource. */
-  private async requireOrganisation(organisationId: string): Promise<void> {
+  private async requireWebhook(id: string, scope: Scope): Promise<WebhookView> {
+    const webhook = await this.webhooks.findById(id);
+    const visible = webhook ? await this.organisations.get(webhook.organisationId, scope).then(() => true, () => false) : false;
+    if (!webhook || !visible) throw DomainException.notFound('Webhook', id);
+    return webhook;
+  }
+
+  /** An unknown organisation (or one outside `scope`) is a bad input here (VALIDATION_FAILED naming the field). */
+  private async requireOrganisation(organisationId: string, scope: Scope): Promise<void> {
     try {
-      await this.organisations.get(organisationId);
+      await this.organisations.get(organisationId, scope);
     } catch (error) {
       if (error instanceof DomainException && error.code === 'NOT_FOUND') {
         throw DomainException.validation([{ field: 'organisationId', message: `organisation ${organisationId} does not exist` }]);

@@ -12,15 +12,42 @@ export class OrganisationsRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  /** A node's kind with its parent's kind and authorisation, in one statement (read on every dispatch). */
-  async findWithParent(id: string): Promise<{ kind: OrganisationKind; parentKind: OrganisationKind | null; parentAuthorisedToAdmit: boolean } | null> {
-    const rows: { kind: OrganisationKind; parent_kind: OrganisationKind | null; parent_authorised: boolean | null }[] = await this.repo.query(
-      `SELECT o.kind, p.kind AS parent_kind, p.authorised_to_admit AS parent_authorised
-       FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id WHERE o.id = $1`,
+  /**
+   * The node and its ancestors, root first, in one statement (read on every dispatch: the facts the rules need and
+   * the bodies that may act on a case).
+   */
+  async findChain(id: string): Promise<{ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string }[]> {
+    const rows: { id: string; kind: OrganisationKind; authorised_to_admit: boolean; path: string }[] = await this.repo.query(
+      `SELECT a.id, a.kind, a.authorised_to_admit, a.path
+       FROM organisations o
+       JOIN organisations a ON a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])
+       WHERE o.id = $1
+       ORDER BY length(a.path)`,
       [id],
     );
-    if (rows.length === 0) return null;
-    return { kind: rows[0].kind, parentKind: rows[0].parent_kind, parentAuthorisedToAdmit: rows[0].parent_authorised === true };
+    return rows.map((r) => ({ id: r.id, kind: r.kind, authorisedToAdmit: r.authorised_to_admit, path: r.path }));
+  }
+
+  /**
+   * Moves a node (and its subtree) under `newParent`: every path below is rewritten in one statement. Cases keep
+   * their organisation id, so their history is untouched; they are simply found under the new parent.
+   */
+  async move(node: Organisation, newParent: Organisation): Promise<void> {
+    const newPath = `${newParent.path}${node.id}/`;
+    await this.repo.manager.transaction(async (m) => {
+      await m.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [node.id, newParent.id]);
+      await m.query(`UPDATE organisations SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $1 || '%'`, [node.path, newPath]);
+    });
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    await this.repo.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
+  }
+
+  /** Whether any node sits below `id`. */
+  async hasChildren(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM organisations WHERE parent_id = $1 LIMIT 1`, [id]);
+    return rows.length > 0;
   }
 
   findByIds(ids: string[]): Promise<Organisation[]> {
@@ -37,8 +64,11 @@ export class OrganisationsRepository {
       .getMany();
   }
 
-  findAll(): Promise<Organisation[]> {
-    return this.repo.createQueryBuilder('o').orderBy('o.path').getMany();
+  /** Every node, or every node of the subtree under `pathPrefix`, each node before its subtree. */
+  findAll(pathPrefix?: string): Promise<Organisation[]> {
+    const qb = this.repo.createQueryBuilder('o');
+    if (pathPrefix !== undefined) qb.where(`o.path LIKE :prefix || '%'`, { prefix: pathPrefix });
+    return qb.orderBy('o.path').getMany();
   }
 
   /**

@@ -21,6 +21,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(`${where} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception.stack : undefined);
     }
     if (response.headersSent) return;
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="charterflow"');
     response.status(status).json(body);
   }
 }

@@ -6,7 +6,10 @@ export interface HttpRequest {
   method: string;
   url: string;
   originalUrl?: string;
+  ip?: string;
   headers: IncomingHttpHeaders;
+  /** Set by the access guard on every authenticated request. */
+  principal?: import('@charterflow/access').Principal;
 }
 
 export interface HttpResponse {

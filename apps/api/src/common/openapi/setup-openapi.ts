@@ -10,9 +10,10 @@ export function setupOpenApi(app: INestApplication): void {
     .setTitle('charterflow')
     .setDescription(
       'Quy trình kết nạp đảng viên — admission procedure of the Communist Party of Vietnam, from the sympathiser list to full membership. ' +
-        'Every error body is `{ code, message, ... }`.',
+        'Every error body is `{ code, message, ... }`. Log in with POST /api/v1/auth/login and send `Authorization: Bearer <accessToken>`.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });

@@ -25,6 +25,7 @@ const CONSOLE_DATA = {
     cases: `${CONSOLE_API_BASE}/cases`,
     organisations: `${CONSOLE_API_BASE}/organisations`,
     login: `${CONSOLE_API_BASE}/auth/login`,
+    logout: `${CONSOLE_API_BASE}/auth/logout`,
   },
   today: TODAY_PLACEHOLDER,
   states: pairs(TOP_STATES, STATE_LABELS_VI),
@@ -252,7 +253,7 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     return (b.code || 'ERROR') + ': ' + (b.message || (err && err.message) || '');
   }
 
-  // ---------------------------------------------------------------- sign-in (used once the API asks for it)
+  // ---------------------------------------------------------------- sign-in (every API call needs a token)
 
   function showLogin() {
     var box = $('login');
@@ -287,6 +288,8 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
   }
 
   function onLogout() {
+    // End the session on the server too, so the token stops working at once; sign out locally whatever happens.
+    if (sessionStorage.getItem(TOKEN_KEY)) api('POST', E.logout).catch(function () { return null; });
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(USER_KEY);
     renderSession();
@@ -710,7 +713,8 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     $('event-payload').addEventListener('input', function () { app.editorDirty = true; });
     $('event-form').addEventListener('submit', onRecordEvent);
     window.addEventListener('hashchange', onHashChange);
-    reloadAll();
+    if (sessionStorage.getItem(TOKEN_KEY)) reloadAll();
+    else showLogin();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

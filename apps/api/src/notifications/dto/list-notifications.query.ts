@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { RECIPIENT_ROLES } from '@charterflow/delivery/policy/reminder-policy';
 import { MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
 
 export class ListNotificationsQuery {
-  @ApiProperty({ format: 'uuid', description: 'The organisation whose inbox to read (required until staff accounts exist)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'One organisation of your subtree; absent: every inbox of your subtree' })
+  @IsOptional()
   @IsUUID()
-  organisationId: string;
+  organisationId?: string;
 
   @ApiPropertyOptional({ enum: RECIPIENT_ROLES, description: 'Only notifications addressed to this role' })
   @IsOptional()

@@ -23,3 +23,17 @@ export class CreateOrganisationDto {
   @IsBoolean()
   authorisedToAdmit?: boolean;
 }
+
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ example: 'Chi bộ Giáo viên', maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move the node (with its subtree) under this parent' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}

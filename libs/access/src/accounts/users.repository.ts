@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '@charterflow/procedure';
+import { UserRecord } from './user';
+
+interface RawUser {
+  id: string;
+  username: string;
+  organisation_id: string | null;
+  roles: Role[];
+  password_hash: string;
+  password_changed_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+const COLUMNS = `u.id, u.username, u.organisation_id, u.roles, u.password_hash, u.password_changed_at, u.created_at, u.updated_at, u.deleted_at`;
+
+function toRecord(r: RawUser): UserRecord {
+  return {
+    id: r.id,
+    username: r.username,
+    organisationId: r.organisation_id,
+    roles: r.roles,
+    passwordHash: r.password_hash,
+    passwordChangedAt: r.password_changed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+/** The only place that reads or writes `users`. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A live (not deleted) account by name, case-insensitively. */
+  async findActiveByUsername(username: string): Promise<UserRecord | null> {
+    const rows: RawUser[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE lower(u.username) = lower($1) AND u.deleted_at IS NULL`, [username]);
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  /** Any account by name, deleted ones included (a name stays taken). */
+  async findAnyByUsername(username: string): Promise<UserRecord | null> {
+    const rows: RawUser[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE lower(u.username) = lower($1)`, [username]);
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  /** A live account, or null when unknown, deleted, or (given `pathPrefix`) attached outside that subtree. */
+  async findActive(id: string, pathPrefix: string | null = null): Promise<UserRecord | null> {
+    const rows: RawUser[] =
+      pathPrefix === null
+        ? await this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE u.id = $1 AND u.deleted_at IS NULL`, [id])
+        : await this.dataSource.query(
+            `SELECT ${COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id
+             WHERE u.id = $1 AND u.deleted_at IS NULL AND o.path LIKE $2 || '%'`,
+            [id, pathPrefix],
+          );
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  /** Live accounts attached in the subtree (every account, the tree-wide ones included, when `pathPrefix` is null). */
+  async list(pathPrefix: string | null, organisationId?: string): Promise<UserRecord[]> {
+    const where = ['u.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (pathPrefix !== null) {
+      params.push(pathPrefix);
+      where.push(`EXISTS (SELECT 1 FROM organisations o WHERE o.id = u.organisation_id AND o.path LIKE $${params.length} || '%')`);
+    }
+    if (organisationId !== undefined) {
+      params.push(organisationId);
+      where.push(`u.organisation_id = $${params.length}`);
+    }
+    const rows: RawUser[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM users u WHERE ${where.join(' AND ')} ORDER BY lower(u.username)`, params);
+    return rows.map(toRecord);
+  }
+
+  /** Inserts an account; null when the name is taken (by a live or a deleted account). */
+  async insert(input: { username: string; organisationId: string | null; roles: Role[]; passwordHash: string; now: Date }): Promise<UserRecord | null> {
+    const rows: RawUser[] = await this.dataSource.query(
+      `INSERT INTO users AS u (username, organisation_id, roles, password_hash, password_changed_at, created_at, updated_at)
+       VALUES ($1, $2, $3::text[], $4, $5, $5, $5)
+       ON CONFLICT ((lower(username))) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [input.username, input.organisationId, input.roles, input.passwordHash, input.now],
+    );
+    return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  async setPassword(m: EntityManager, id: string, passwordHash: string, now: Date): Promise<void> {
+    await m.query(`UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1`, [id, passwordHash, now]);
+  }
+
+  /** Keeps the password, replaces only its stored hash (a stronger cost at the next login). */
+  async rehash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+  }
+
+  async softDelete(m: EntityManager, id: string, now: Date): Promise<boolean> {
+    const [, affected]: [unknown, number] = await m.query(`UPDATE users SET deleted_at = $2, updated_at = $2 WHERE id = $1 AND deleted_at IS NULL`, [id, now]);
+    return affected > 0;
+  }
+
+  /** The bootstrap admin: restores it if deleted, attaches it to the whole tree with every role. */
+  async restoreAsAdmin(m: EntityManager, id: string, roles: Role[], now: Date): Promise<void> {
+    await m.query(`UPDATE users SET deleted_at = NULL, organisation_id = NULL, roles = $2::text[], updated_at = $3 WHERE id = $1`, [id, roles, now]);
+  }
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@charterflow/config';
+import { Clock } from '@charterflow/cases';
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { UsersRepository } from './accounts/users.repository';
+import { passwordProblem, toUserView, UserView } from './accounts/user';
+import { afterFailure, lockedForSeconds } from './login/lockout-policy';
+import { LoginAttemptsRepository } from './login/login-attempts.repository';
+import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
+import { Principal } from './principal';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { TokenService } from './tokens/token.service';
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: UserView;
+}
+
+const BAD_CREDENTIALS = 'Invalid username or password.';
+
+/** Login, logout, password change, and turning a bearer token into the request's principal. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly attempts: LoginAttemptsRepository,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks a name and password. A locked name answers TOO_MANY_REQUESTS without looking at the password; an
+   * unknown name and a wrong password answer the same UNAUTHENTICATED after the same work (a dummy hash is checked).
+   */
+  async login(username: string, password: string): Promise<LoginResult> {
+    const key = typeof username === 'string' ? username.trim().toLowerCase() : '';
+    const now = this.clock.now();
+    const wait = lockedForSeconds(await this.attempts.find(key), now);
+    if (wait > 0) throw lockedError(wait);
+
+    const user = key ? await this.users.findActiveByUsername(key) : null;
+    const ok = typeof password === 'string' && (await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE())));
+    if (!user || !ok) {
+      const policy = { maxFailures: this.config.LOGIN_MAX_FAILURES, lockSeconds: this.config.LOGIN_LOCK_SECONDS };
+      const state = await this.attempts.recordFailure(key, (current) => afterFailure(current, now, policy));
+      const lockedNow = lockedForSeconds(state, now);
+      if (lockedNow > 0) throw lockedError(lockedNow);
+      throw new DomainException('UNAUTHENTICATED', BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
+    }
+    await this.attempts.clear(key);
+    if (needsRehash(user.passwordHash)) await this.users.rehash(user.id, await hashPassword(password));
+
+    const sessionId = randomUUID();
+    const signed = this.tokens.sign({ userId: user.id, sessionId, username: user.username });
+    await this.sessions.insert({ id: sessionId, userId: user.id, issuedAt: signed.issuedAt, expiresAt: signed.expiresAt });
+    return { accessToken: signed.token, tokenType: 'Bearer', expiresAt: signed.expiresAt.toISOString(), user: toUserView(user) };
+  }
+
+  /**
+   * The principal of a bearer token: signature, issuer, audience and expiry first, then its session (not revoked,
+   * not expired) and its account (not deleted), read afresh so that a revocation or a role change counts at once.
+   */
+  async authenticate(token: string | undefined): Promise<Principal> {
+    if (!token) throw unauthenticated('MISSING_TOKEN', 'An access token is required: Authorization: Bearer <token>.');
+    const verdict = this.tokens.verify(token);
+    if (!verdict.ok) {
+      throw verdict.problem === 'expired'
+        ? unauthenticated('TOKEN_EXPIRED', 'The access token has expired; log in again.')
+        : unauthenticated('TOKEN_INVALID', 'The access token is not valid.');
+    }
+    const row = await this.sessions.findPrincipal(verdict.claims.sid);
+    const now = this.clock.now();
+    if (!row || row.userId !== verdict.claims.sub) throw unauthenticated('TOKEN_INVALID', 'The access token is not valid.');
+    if (row.revokedAt) throw unauthenticated('SESSION_ENDED', 'This session has ended; log in again.');
+    if (row.expiresAt <= now) throw unauthenticated('TOKEN_EXPIRED', 'The access token has expired; log in again.');
+    if (row.deletedAt) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
+    return {
+      userId: row.userId,
+      username: row.username,
+      organisationId: row.organisationId,
+      roles: row.roles,
+      sessionId: row.sessionId,
+      scope: { organisationId: row.organisationId, pathPrefix: row.organisationPath },
+    };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.sessions.revoke(principal.sessionId, 'logout', this.clock.now());
+  }
+
+  /** Changes the caller's own password; every session of the account ends, this one included. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findActive(principal.userId);
+    if (!user) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
+    if (typeof currentPassword !== 'string' || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw DomainException.validation([{ field: 'currentPassword', message: 'currentPassword is not the current password' }]);
+    }
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) throw DomainException.validation([{ field: 'newPassword', message: problem }]);
+    const hash = await hashPassword(newPassword);
+    const now = this.clock.now();
+    await this.users.transaction(async (m) => {
+      await this.users.setPassword(m, user.id, hash, now);
+      await this.sessions.revokeAllOfUser(m, user.id, 'password changed', now);
+    });
+  }
+}
+
+function unauthenticated(reason: string, message: string): DomainException {
+  return new DomainException('UNAUTHENTICATED', message, { reason });
+}
+
+function lockedError(seconds: number): DomainException {
+  return new DomainException('TOO_MANY_REQUESTS', `Too many failed logins for this account name; try again in ${seconds} s.`, {
+    reason: 'LOGIN_LOCKED',
+    retryAfterSeconds: seconds,
+  });
+}

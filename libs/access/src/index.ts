@@ -1,0 +1,7 @@
+export * from './access.module';
+export * from './auth.service';
+export * from './principal';
+export * from './accounts/user';
+export * from './accounts/users.service';
+export * from './policy/route-permissions';
+export { hashPassword, verifyPassword } from './passwords/password-hasher';
