@@ -76,9 +76,9 @@ export class AuthService {
     const row = await this.sessions.findPrincipal(verdict.claims.sid);
     const now = this.clock.now();
     if (!row || row.userId !== verdict.claims.sub) throw unauthenticated('TOKEN_INVALID', 'The access token is not valid.');
+    if (row.deletedAt) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
     if (row.revokedAt) throw unauthenticated('SESSION_ENDED', 'This session has ended; log in again.');
     if (row.expiresAt <= now) throw unauthenticated('TOKEN_EXPIRED', 'The access token has expired; log in again.');
-    if (row.deletedAt) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
     return {
       userId: row.userId,
       username: row.username,
