@@ -28,7 +28,12 @@ export const ROUTE_PERMISSIONS = {
   'notifications.mark': WRITERS,
   'webhooks.read': ['grassroots_officer', 'superior_officer', 'inspector', 'admin'],
   'webhooks.manage': ['grassroots_officer', 'superior_officer', 'admin'],
+  /** Compliance audit, statistics and reports of the subtree. */
   'audit.read': EVERY_ROLE,
+  /** Admission targets of the organisations below (plans are broken down by the committees above). */
+  'targets.manage': ['grassroots_officer', 'superior_officer', 'admin'],
+  /** Bulk import of cases already under way: a back-office operation. */
+  'imports.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RoutePermission = keyof typeof ROUTE_PERMISSIONS;
