@@ -18,6 +18,8 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { UsersController } from './users/users.controller';
+import { ImportsApiModule } from './imports/imports-api.module';
+import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -42,6 +44,8 @@ export class AppModule {
         }),
         AccessModule,
         OrganisationsModule,
+        StatisticsApiModule,
+        ImportsApiModule,
         CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [
