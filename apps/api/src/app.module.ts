@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { UsersController } from './users/users.controller';
+import { AuditApiModule } from './audit/audit-api.module';
 import { ImportsApiModule } from './imports/imports-api.module';
 import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         }),
         AccessModule,
         OrganisationsModule,
+        AuditApiModule,
         StatisticsApiModule,
         ImportsApiModule,
         CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],

@@ -1,0 +1,47 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DEADLINE_AUDIT_STATUSES, DeadlineAuditStatus } from '@charterflow/audit/deadline-audit/deadline-audit.service';
+import { DEADLINE_KINDS } from '@charterflow/procedure';
+import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+
+export class DeadlineAuditQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'An organisation of your subtree (default: your whole subtree)' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ enum: DEADLINE_AUDIT_STATUSES, default: 'missed', description: '`missed`: closed late, marked missed, or still open past the limit' })
+  @IsOptional()
+  @IsIn(DEADLINE_AUDIT_STATUSES)
+  status?: DeadlineAuditStatus;
+
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS })
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
+  kind?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Due on or after' })
+  @IsOptional()
+  @IsBusinessDate()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Due on or before' })
+  @IsOptional()
+  @IsBusinessDate()
+  dueTo?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
