@@ -143,6 +143,13 @@ export class AppConfig {
   @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   RECONCILE_INTERVAL_MS: number = 600_000;
 
+  /** How often the worker runs the compliance checks again for changed cases (milliseconds). */
+  @Transform(wholeNumber(60_000))
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
+  AUDIT_SWEEP_INTERVAL_MS: number = 60_000;
+
   /** JSON file with the reminder offsets per deadline kind; unset → the built-in policy. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -7,6 +7,7 @@ import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
 import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
 import { CreateTargets1767225600700 } from './1767225600700-CreateTargets';
 import { CreateImports1767225600800 } from './1767225600800-CreateImports';
+import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateComplianceFindings';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateAccounts1767225600600,
   CreateTargets1767225600700,
   CreateImports1767225600800,
+  CreateComplianceFindings1767225600900,
 ];
