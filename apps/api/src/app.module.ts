@@ -2,6 +2,7 @@ import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from '@charterflow/access';
+import { ComplianceSweepModule } from '@charterflow/audit/findings/compliance-sweep';
 import { CasesModule } from '@charterflow/cases';
 import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
 import { NotificationsModule } from '@charterflow/notifications';
@@ -48,7 +49,7 @@ export class AppModule {
         AuditApiModule,
         StatisticsApiModule,
         ImportsApiModule,
-        CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config })] : [])],
+        CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ComplianceSweepModule } from '@charterflow/audit/findings/compliance-sweep';
 import { DeliveryModule, DeliveryTuning } from '@charterflow/delivery';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 
@@ -7,13 +8,13 @@ export interface WorkerModuleOptions extends CoreModuleOptions {
   tuning?: DeliveryTuning;
 }
 
-/** The worker process alone: the platform and deadline delivery, no HTTP. */
+/** The worker process alone: the platform, deadline delivery and the compliance sweep, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(options), DeliveryModule.forRoot({ config: options.config, tuning: options.tuning })],
+      imports: [PlatformModule.forRoot(options), DeliveryModule.forRoot({ config: options.config, tuning: options.tuning }), ComplianceSweepModule],
     };
   }
 }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DeadlineAuditRepository } from '@charterflow/audit/deadline-audit/deadline-audit.repository';
-import { DeadlineAuditService } from '@charterflow/audit/deadline-audit/deadline-audit.service';
+import { ComplianceModule } from '@charterflow/audit/compliance.module';
+import { CasesModule } from '@charterflow/cases';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { AuditController } from './audit.controller';
 
-/** The compliance audit over HTTP: late and missed time limits, violations, per-case compliance and reports. */
+/** The compliance audit over HTTP: late and missed time limits, violations, per-case compliance and its report. */
 @Module({
-  imports: [OrganisationsModule],
-  providers: [DeadlineAuditRepository, DeadlineAuditService],
+  imports: [ComplianceModule, CasesModule, OrganisationsModule],
   controllers: [AuditController],
 })
 export class AuditApiModule {}

@@ -1,18 +1,30 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DeadlineAuditPage, DeadlineAuditService } from '@charterflow/audit/deadline-audit/deadline-audit.service';
-import type { Scope } from '@charterflow/organisations';
+import { CaseCompliance, ComplianceService, ViolationPage } from '@charterflow/audit/findings/compliance.service';
+import { renderCaseComplianceReport } from '@charterflow/audit/reports/case-compliance-report';
+import { CasesService } from '@charterflow/cases';
+import { OrganisationsService, type Scope } from '@charterflow/organisations';
+import { EventType, TopState } from '@charterflow/procedure';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentScope } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
+import { uuidParam } from '../common/validation/parse-uuid.pipe';
+import { EVENT_LABELS_VI, STATE_LABELS_VI } from '../console/assets/labels';
 import { DeadlineAuditQuery } from './dto/deadline-audit.query';
+import { ViolationsQuery } from './dto/violations.query';
 
 @ApiTags('audit')
-@Controller('audit')
+@Controller()
 export class AuditController {
-  constructor(private readonly deadlines: DeadlineAuditService) {}
+  constructor(
+    private readonly deadlines: DeadlineAuditService,
+    private readonly compliance: ComplianceService,
+    private readonly cases: CasesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
-  @Get('deadlines')
+  @Get('audit/deadlines')
   @RequirePermission('audit.read')
   @ApiOperation({
     summary: 'Late and missed time limits of your subtree, with how late (working days)',
@@ -26,4 +38,70 @@ export class AuditController {
       scope,
     );
   }
+
+  @Get('audit/violations')
+  @RequirePermission('audit.read')
+  @ApiOperation({
+    summary: 'Which cases broke which rule, where and when: failed compliance checks of your subtree',
+    description:
+      'Each item: `caseId`, `check` (A-number of the procedure specification §6), `organisationId`, `detectedOn` (the business date of the breach), `severity`, `evidence`. ' +
+      '`from`/`to` filter on `detectedOn`. `totals` counts failures per check over the whole filter. The checks of changed cases are run again before the answer.',
+  })
+  @ApiOkResponse({ description: '`{ asOf, totals, items, nextCursor, pendingCases }`' })
+  @ApiErrors(400, 404)
+  violations(@Query() query: ViolationsQuery, @CurrentScope() scope: Scope): Promise<ViolationPage> {
+    return this.compliance.violations({ organisationId: query.organisationId, from: query.from, to: query.to, check: query.check, limit: query.limit, cursor: query.cursor }, scope);
+  }
+
+  @Get('cases/:id/compliance')
+  @RequirePermission('audit.read')
+  @ApiOperation({ summary: 'Every compliance check of one case: pass, fail or not applicable, with the evidence' })
+  @ApiOkResponse({ description: '`{ caseId, organisationId, asOf, failed, results: [{ check, title, source, severity, status, detectedOn, eventSeq, evidence }] }`' })
+  @ApiErrors(400, 404)
+  caseCompliance(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<CaseCompliance> {
+    return this.compliance.caseCompliance(id, scope);
+  }
+
+  @Get('cases/:id/compliance/report')
+  @RequirePermission('audit.read')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The printable compliance report of one case (HTML, Vietnamese first)' })
+  @ApiErrors(400, 404)
+  async caseReport(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<string> {
+    const [compliance, view, events, chain] = await Promise.all([
+      this.compliance.caseCompliance(id, scope),
+      this.cases.get(id, scope),
+      this.cases.events(id, scope),
+      this.cases.verifyChain(id, scope),
+    ]);
+    const organisation = await this.organisations.get(view.organisationId);
+    const candidate = view.candidate as { fullName?: string; dateOfBirth?: string };
+    return renderCaseComplianceReport({
+      caseId: id,
+      candidateName: candidate.fullName ?? '',
+      dateOfBirth: candidate.dateOfBirth ?? null,
+      organisationName: organisation.name,
+      state: view.state,
+      stateLabel: { vi: STATE_LABELS_VI[view.state as TopState] ?? view.state, en: view.state },
+      asOf: compliance.asOf,
+      chainValid: chain.valid,
+      brokenAtSeq: chain.brokenAtSeq,
+      results: compliance.results,
+      events: events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        label: EVENT_LABELS_VI[e.type as EventType] ?? e.type,
+        occurredOn: e.occurredOn,
+        actor: actorText(e.actor as unknown as Record<string, unknown>),
+      })),
+    });
+  }
+}
+
+function actorText(actor: Record<string, unknown> | null): string {
+  if (!actor) return '';
+  if (actor.kind === 'system') return 'Hệ thống / system';
+  const roles = Array.isArray(actor.roles) ? (actor.roles as string[]).join(', ') : '';
+  return `${String(actor.username ?? '')}${roles ? ` (${roles})` : ''}`;
 }

@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+
+export class ViolationsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'An organisation of your subtree (default: your whole subtree)' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Breaches detected on or after this date' })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Breaches detected on or before this date' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ type: String, example: 'A15,A16', description: 'Check ids (A-numbers), comma-separated or repeated' })
+  @IsOptional()
+  @Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value).map?.((v: string) => String(v).trim().toUpperCase()))
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(/^A\d{1,2}$/, { each: true, message: 'check must list ids like A15' })
+  check?: string[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+}
