@@ -36,6 +36,8 @@ export class CreateComplianceFindings1767225600900 implements MigrationInterface
       )`);
     await q.query(`CREATE INDEX compliance_findings_organisation_idx ON compliance_findings (organisation_id, detected_on)`);
     await q.query(`CREATE INDEX compliance_findings_check_idx ON compliance_findings (check_id, detected_on)`);
+    // The violations page: ordered by the date of the breach (undated last), then case and check.
+    await q.query(`CREATE INDEX compliance_findings_order_idx ON compliance_findings ((COALESCE(detected_on, '9999-12-31'::date)), case_id, check_id)`);
 
     // Every appended event makes its case dirty, in the same transaction (no code path can forget it).
     await q.query(`

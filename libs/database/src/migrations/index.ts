@@ -5,8 +5,6 @@ import { CreateCalendarOverrides1767225600300 } from './1767225600300-CreateCale
 import { CreateDelivery1767225600400 } from './1767225600400-CreateDelivery';
 import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
 import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
-import { CreateTargets1767225600700 } from './1767225600700-CreateTargets';
-import { CreateImports1767225600800 } from './1767225600800-CreateImports';
 import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateComplianceFindings';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
@@ -18,7 +16,5 @@ export const MIGRATIONS = [
   CreateDelivery1767225600400,
   CreateWebhooks1767225600500,
   CreateAccounts1767225600600,
-  CreateTargets1767225600700,
-  CreateImports1767225600800,
   CreateComplianceFindings1767225600900,
 ];

@@ -7,7 +7,7 @@ import { TOP_STATES, TopState } from '../model/states';
 import { isBusinessDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
 import { CaseFacts, GuardEnv, MachineEvent } from '../machine/facts';
-import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES } from '../rules/catalogue';
+import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
 import { procedureVersionFor } from '../versions/rule-sets';
@@ -72,6 +72,7 @@ function guardEnv(env: DecisionEnv, aggregate: CaseAggregate | null): GuardEnv {
     today: env.today,
     organisation: { authorisedToAdmit: !!env.organisation.authorisedToAdmit, directlyUnderSuperior: !!env.organisation.directlyUnderSuperior },
     openDeadlines: aggregate ? openDeadlineViews(aggregate.deadlines) : [],
+    ...(env.waiveRules ? { waiveRules: true } : {}),
   };
 }
 
@@ -115,9 +116,11 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
     const explained = event.type === 'CASE_OPENED' ? null : explainedRefusal(fromState, input);
     return { ok: false, refusal: explained ?? notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };
   }
-  // (2) dates, (3) the event's own rules: the same table the machine's `rulesPass` guard reads.
+  // (2) dates, (3) the event's own rules: the same table the machine's `rulesPass` guard reads. A historical import
+  // waives (3) and reports what it waived.
   const violation = firstViolation(input);
   if (violation) return { ok: false, refusal: violation };
+  const waived = env.waiveRules ? waivedViolations(input) : [];
 
   // (4) the transition, computed purely.
   const machineEvent = { ...event, env: genv } as MachineEvent;
@@ -137,6 +140,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
     aggregate: { machineVersion: MACHINE_VERSION, procedureVersion: aggregate.procedureVersion, machine: persist(next), deadlines },
     fromState,
     toState,
+    ...(waived.length ? { waived } : {}),
   };
 }
 

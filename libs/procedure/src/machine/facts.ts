@@ -26,6 +26,8 @@ export interface GuardEnv {
   today: BusinessDate;
   organisation: OrganisationFacts;
   openDeadlines: OpenDeadlineView[];
+  /** A historical import: only the date rules may refuse (see DecisionEnv.waiveRules). */
+  waiveRules?: boolean;
 }
 
 export type MachineEvent = DomainEvent & { env: GuardEnv };

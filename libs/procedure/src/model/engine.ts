@@ -1,7 +1,7 @@
 import { BusinessDate } from './dates';
 import { Candidate } from './candidate';
 import { DeadlineRecord } from './deadlines';
-import { DomainRefusal } from './errors';
+import { DomainRefusal, RuleViolation } from './errors';
 import { DomainEvent, EventType } from './events';
 import { TopState } from './states';
 import { WorkingDayCalendar } from './calendar';
@@ -47,7 +47,7 @@ export interface CaseDescription {
 }
 
 export type Decision =
-  | { ok: true; aggregate: CaseAggregate; fromState: TopState; toState: TopState }
+  | { ok: true; aggregate: CaseAggregate; fromState: TopState; toState: TopState; waived?: RuleViolation[] }
   | { ok: false; refusal: DomainRefusal };
 
 /** Everything a decision may depend on besides the aggregate and the event. Supplied by the caller: no clock reads here. */
@@ -56,6 +56,12 @@ export interface DecisionEnv {
   today: BusinessDate;
   organisation: OrganisationFacts;
   calendar: WorkingDayCalendar;
+  /**
+   * Replaying a recorded history (a historical import): the event's rules other than the date rules do not stop
+   * it; every one it breaks is reported in `Decision.waived` instead. Date rules (no future date, no step before the
+   * previous one) and the machine's shape (EVENT_NOT_ALLOWED) still refuse.
+   */
+  waiveRules?: boolean;
 }
 
 /**

@@ -131,9 +131,17 @@ export function firstViolationOf(rules: readonly RuleDefinition[], input: RuleIn
   return null;
 }
 
-/** The first rule the event breaks (date rules, then its own rules), or null. */
+/**
+ * The first rule the event breaks (date rules, then its own rules), or null. When the rules are waived (a
+ * historical import), only the date rules count here; `waivedViolations` lists the others.
+ */
 export function firstViolation(input: RuleInput): RuleViolation | null {
-  return firstViolationOf(rulesFor(input.event.type), input);
+  return firstViolationOf(input.env.waiveRules ? DATE_RULES : rulesFor(input.event.type), input);
+}
+
+/** Every rule of the event itself (not the date rules) that it breaks: what a historical import records as waived. */
+export function waivedViolations(input: RuleInput): RuleViolation[] {
+  return (EVENT_RULES[input.event.type] ?? []).map((rule) => evaluateRule(rule, input)).filter((v): v is RuleViolation => v !== null);
 }
 
 /**
