@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { VALIDATION_OPTIONS } from './common/validation/validation.options';
-import { useImportBodyParsers } from './imports/import-body-parsers';
+import { useIntakeBodyParsers } from './intake/intake-body-parsers';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '100kb';
@@ -38,7 +38,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposedHeaders: ['ETag', 'Retry-After'], maxAge: 600 });
   }
-  useImportBodyParsers(app);
+  useIntakeBodyParsers(app);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));

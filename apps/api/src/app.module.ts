@@ -20,8 +20,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { OrganisationsController } from './organisations/organisations.controller';
 import { UsersController } from './users/users.controller';
 import { AuditApiModule } from './audit/audit-api.module';
-import { ImportsApiModule } from './imports/imports-api.module';
-import { StatisticsApiModule } from './statistics/statistics-api.module';
+import { IntakeApiModule } from './intake/intake-api.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -47,8 +46,7 @@ export class AppModule {
         AccessModule,
         OrganisationsModule,
         AuditApiModule,
-        StatisticsApiModule,
-        ImportsApiModule,
+        IntakeApiModule,
         CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [

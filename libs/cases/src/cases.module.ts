@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
+import { CaseImportService } from './import/case-import.service';
 import { CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity } from './entities';
 import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
@@ -16,7 +17,7 @@ import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repos
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService],
-  exports: [CasesService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService, CaseImportService],
+  exports: [CasesService, CaseImportService],
 })
 export class CasesModule {}

@@ -25,9 +25,10 @@ import { Actor, SYSTEM_ACTOR } from './actor';
 import { CALENDAR_PROVIDER, CalendarProvider } from './calendar-provider';
 import { Clock } from './clock';
 import { refusalToException } from './errors/refusal';
-import { canonicalJson, ChainVerdict, eventHash, GENESIS_HASH, sha256Hex, verifyEvents } from './history/hash-chain';
+import { chainSteps, Step } from './history/chain-steps';
+import { canonicalJson, ChainVerdict, GENESIS_HASH, sha256Hex, verifyEvents } from './history/hash-chain';
 import { decodeCursor, encodeCursor } from './list/cursor';
-import { CaseEventRow, CaseEventsRepository } from './repositories/case-events.repository';
+import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CaseRow, CasesRepository } from './repositories/cases.repository';
 import { DeadlineRow, DeadlinesRepository } from './repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
@@ -46,14 +47,6 @@ export interface CreateCaseInput {
   organisationId: string;
   occurredOn: BusinessDate;
   candidate: Candidate;
-}
-
-/** One accepted event, ready to be appended. */
-interface Step {
-  event: DomainEvent;
-  actor: Actor;
-  fromState: TopState | null;
-  toState: TopState;
 }
 
 /** Thrown inside a transaction to roll it back when a concurrent request stored the same idempotency key first. */
@@ -109,7 +102,7 @@ export class CasesService {
       const id = randomUUID();
       try {
         return await this.dataSource.transaction(async (m) => {
-          const [event] = this.chain(id, 0, GENESIS_HASH, [{ event: opening, actor, fromState: null, toState: decision.toState }], now);
+          const [event] = chainSteps(id, 0, GENESIS_HASH, [{ event: opening, actor, fromState: null, toState: decision.toState }], now);
           const description = describe(decision.aggregate);
           await this.cases.insert(m, {
             id,
@@ -267,7 +260,7 @@ export class CasesService {
       let stored: CaseView | null;
       try {
         stored = await this.dataSource.transaction(async (m) => {
-          const chained = this.chain(caseId, row.lastSeq, row.lastHash, steps, now);
+          const chained = chainSteps(caseId, row.lastSeq, row.lastHash, steps, now);
           const updated = await this.cases.updateIfVersion(m, {
             id: caseId,
             expectedVersion: row.version,
@@ -303,23 +296,6 @@ export class CasesService {
   /** Timed events due today, each decided as the system actor. */
   private timedSteps(aggregate: CaseAggregate, env: DecisionEnv): { event: DomainEvent; actor: Actor }[] {
     return dueTimedEvents(aggregate, env.today).map((event) => ({ event, actor: SYSTEM_ACTOR }));
-  }
-
-  /** Numbers and hashes the steps after `lastSeq` / `lastHash`. */
-  private chain(caseId: string, lastSeq: number, lastHash: string, steps: Step[], recordedAt: Date): CaseEventRow[] {
-    const out: CaseEventRow[] = [];
-    let prevHash = lastHash;
-    steps.forEach((s, i) => {
-      const { type, occurredOn, ...rest } = s.event;
-      // Round-trip through JSON: exactly what jsonb stores (and what the hash will be recomputed from).
-      const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-      const actor = JSON.parse(JSON.stringify(s.actor)) as Record<string, unknown>;
-      const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
-      const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
-      out.push({ ...fields, recordedAt, hash });
-      prevHash = hash;
-    });
-    return out;
   }
 
   private envOf(context: CellContext): DecisionEnv {

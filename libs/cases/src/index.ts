@@ -15,3 +15,4 @@ export { DeadlinesRepository } from './repositories/deadlines.repository';
 export { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 export { DomainException, DOMAIN_ERROR_CODES, httpStatusOf } from '@charterflow/database/errors/domain.exception';
 export type { DomainErrorCode, FieldError } from '@charterflow/database/errors/domain.exception';
+export * from './import/case-import.service';

@@ -20,6 +20,9 @@ export interface CaseRow {
 
 export interface NewCaseRow extends Omit<CaseRow, 'version' | 'updatedAt'> {
   searchText: string;
+  /** An imported case: the office's own identifier and the hash of the imported row. */
+  externalId?: string | null;
+  importHash?: string | null;
 }
 
 /** The new state written by one accepted step; applied only when the row still has `expectedVersion`. */
@@ -73,8 +76,8 @@ export class CasesRepository {
   async insert(m: EntityManager, row: NewCaseRow): Promise<void> {
     await m.query(
       `INSERT INTO cases (id, organisation_id, state, snapshot, machine_version, procedure_version, version, candidate,
-                          search_text, last_seq, last_hash, created_at, updated_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 1, $7::jsonb, $8, $9, $10, $11, $11)`,
+                          search_text, last_seq, last_hash, created_at, updated_at, external_id, import_hash)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 1, $7::jsonb, $8, $9, $10, $11, $11, $12, $13)`,
       [
         row.id,
         row.organisationId,
@@ -87,8 +90,20 @@ export class CasesRepository {
         row.lastSeq,
         row.lastHash,
         row.createdAt,
+        row.externalId ?? null,
+        row.importHash ?? null,
       ],
     );
+  }
+
+  /** Imported cases by their external ids: id and the hash of the row they came from. */
+  async findByExternalIds(externalIds: readonly string[]): Promise<Map<string, { id: string; importHash: string | null }>> {
+    if (externalIds.length === 0) return new Map();
+    const rows: { id: string; external_id: string; import_hash: string | null }[] = await this.dataSource.query(
+      `SELECT id, external_id, import_hash FROM cases WHERE external_id = ANY($1::text[])`,
+      [externalIds],
+    );
+    return new Map(rows.map((r) => [r.external_id, { id: r.id, importHash: r.import_hash }]));
   }
 
   /** The case, or null when unknown or, given `pathPrefix`, when its organisation lies outside that subtree. */

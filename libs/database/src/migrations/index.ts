@@ -6,6 +6,7 @@ import { CreateDelivery1767225600400 } from './1767225600400-CreateDelivery';
 import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
 import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
 import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateComplianceFindings';
+import { CreateIntake1767225601000 } from './1767225601000-CreateIntake';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateWebhooks1767225600500,
   CreateAccounts1767225600600,
   CreateComplianceFindings1767225600900,
+  CreateIntake1767225601000,
 ];

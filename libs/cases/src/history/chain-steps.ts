@@ -1,0 +1,29 @@
+import { DomainEvent, TopState } from '@charterflow/procedure';
+import { Actor } from '../actor';
+import { CaseEventRow } from '../repositories/case-events.repository';
+import { eventHash } from './hash-chain';
+
+/** One accepted event, ready to be appended. */
+export interface Step {
+  event: DomainEvent;
+  actor: Actor;
+  fromState: TopState | null;
+  toState: TopState;
+}
+
+/** Numbers and hashes the steps after `lastSeq` / `lastHash`: the rows to append to a case's history. */
+export function chainSteps(caseId: string, lastSeq: number, lastHash: string, steps: readonly Step[], recordedAt: Date): CaseEventRow[] {
+  const out: CaseEventRow[] = [];
+  let prevHash = lastHash;
+  steps.forEach((s, i) => {
+    const { type, occurredOn, ...rest } = s.event;
+    // Round-trip through JSON: exactly what jsonb stores (and what the hash will be recomputed from).
+    const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+    const actor = JSON.parse(JSON.stringify(s.actor)) as Record<string, unknown>;
+    const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
+    const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
+    out.push({ ...fields, recordedAt, hash });
+    prevHash = hash;
+  });
+  return out;
+}

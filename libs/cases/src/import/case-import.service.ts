@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  BusinessDate,
+  CaseAggregate,
+  Candidate,
+  ChainNode,
+  DecisionEnv,
+  describe,
+  DomainEvent,
+  DomainRefusal,
+  dueTimedEvents,
+  ENGINE_ONLY_EVENTS,
+  decide,
+  openCase,
+} from '@charterflow/procedure';
+import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
+import { Actor, SYSTEM_ACTOR } from '../actor';
+import { CALENDAR_PROVIDER, CalendarProvider } from '../calendar-provider';
+import { Clock } from '../clock';
+import { chainSteps, Step } from '../history/chain-steps';
+import { GENESIS_HASH } from '../history/hash-chain';
+import { CaseEventsRepository } from '../repositories/case-events.repository';
+import { CasesRepository } from '../repositories/cases.repository';
+import { DeadlinesRepository } from '../repositories/deadlines.repository';
+import { searchText } from '../search/search-text';
+
+/** One case as an import brings it: the office's identifier, the cell, the candidate and the recorded history. */
+export interface ImportedCase {
+  externalId: string;
+  organisationId: string;
+  openedOn: BusinessDate;
+  candidate: Candidate;
+  /** The recorded steps in order (no CASE_OPENED, no PROBATION_ENDED: the engine writes those). */
+  events: DomainEvent[];
+  /** Hash of the source row: the same row uploaded again is recognised as unchanged. */
+  rowHash: string;
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; caseId: string; state: string; waived: { seq: number; type: string; rule: string; source: string; message: string }[] }
+  | { status: 'unchanged'; caseId: string }
+  | { status: 'refused'; errors: ImportRowError[] };
+
+export interface ImportRowError {
+  code: string;
+  message: string;
+  field?: string;
+  rule?: string;
+  source?: string;
+  eventType?: string;
+  occurredOn?: string;
+  /** EVENT_NOT_ALLOWED: the state the case was in. */
+  state?: string;
+}
+
+/** Caches what every row of one import shares: the organisations (chain and facts) and the existing external ids. */
+export interface ImportBatchContext {
+  chains: Map<string, ChainNode[] | null>;
+  existing: Map<string, { id: string; importHash: string | null }>;
+}
+
+/**
+ * Brings a case already under way into the engine: replays its recorded history through the same pure engine as live
+ * dispatch, with the recorded business dates (timed events such as PROBATION_ENDED are applied when they fell due),
+ * and stores it in one transaction, so a row is all or nothing. With `historical`, the event's own rules are waived
+ * and reported instead of refusing; dates and the machine's shape are never waived. Deadlines still ahead stay open;
+ * those whose limit has already passed are stored as missed.
+ */
+@Injectable()
+export class CaseImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly organisations: OrganisationsService,
+    @Inject(CALENDAR_PROVIDER) private readonly calendars: CalendarProvider,
+    private readonly cases: CasesRepository,
+    private readonly history: CaseEventsRepository,
+    private readonly deadlines: DeadlinesRepository,
+  ) {}
+
+  /** What one import's rows share, read once: the existing external ids among `externalIds`. */
+  async batchContext(externalIds: readonly string[]): Promise<ImportBatchContext> {
+    return { chains: new Map(), existing: await this.cases.findByExternalIds([...new Set(externalIds)]) };
+  }
+
+  async importCase(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome> {
+    const known = options.batch.existing.get(input.externalId);
+    if (known) {
+      return known.importHash === input.rowHash
+        ? { status: 'unchanged', caseId: known.id }
+        : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `A case with external id ${input.externalId} was imported from a different row; correct it in the engine instead of re-importing it.` });
+    }
+    const chain = await this.chainFor(input.organisationId, actor, options.batch);
+    if (!chain) return refused({ code: 'VALIDATION_FAILED', field: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
+    if (chain[chain.length - 1].kind !== 'cell') return refused({ code: 'RULE_VIOLATION', rule: 'CASE_ORGANISATION_NOT_CELL', field: 'organisationId', message: 'A case belongs to a cell.' });
+    const staffOnly = input.events.find((e) => ENGINE_ONLY_EVENTS.includes(e.type));
+    if (staffOnly) return refused({ code: 'VALIDATION_FAILED', field: 'events', eventType: staffOnly.type, message: `${staffOnly.type} is recorded by the engine itself` });
+
+    const today = this.clock.today();
+    const env: DecisionEnv = { today, organisation: cellContextOf(chain).facts, calendar: this.calendars.calendar(), waiveRules: options.historical };
+    const replay = replayCase(input, actor, env);
+    if (!replay.ok) return refused(replay.error);
+
+    const now = this.clock.now();
+    const id = randomUUID();
+    const rows = chainSteps(id, 0, GENESIS_HASH, replay.steps, now);
+    const description = describe(replay.aggregate);
+    // Limits already past on import day are missed; the ones ahead stay open and are delivered as usual.
+    const deadlines = replay.aggregate.deadlines.map((d) => (d.status === 'open' && d.dueOn < today ? { ...d, status: 'missed' as const } : d));
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await this.cases.insert(m, {
+          id,
+          organisationId: input.organisationId,
+          state: description.state,
+          snapshot: replay.aggregate,
+          machineVersion: replay.aggregate.machineVersion,
+          procedureVersion: replay.aggregate.procedureVersion,
+          candidate: description.candidate,
+          searchText: searchText(description.candidate.fullName),
+          lastSeq: rows.length,
+          lastHash: rows[rows.length - 1].hash,
+          createdAt: now,
+          externalId: input.externalId,
+          importHash: input.rowHash,
+        });
+        await this.history.insertMany(m, rows);
+        await this.deadlines.upsertAll(m, id, deadlines, now);
+      });
+    } catch (e) {
+      // Another upload stored the same external id first.
+      if ((e as { code?: string }).code === '23505') {
+        const again = (await this.cases.findByExternalIds([input.externalId])).get(input.externalId);
+        if (again) return again.importHash === input.rowHash ? { status: 'unchanged', caseId: again.id } : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `external id ${input.externalId} was imported concurrently from a different row` });
+      }
+      throw e;
+    }
+    options.batch.existing.set(input.externalId, { id, importHash: input.rowHash });
+    return { status: 'imported', caseId: id, state: description.state, waived: replay.waived };
+  }
+
+  /** The chain of the cell when the actor may act there (its subtree), else null — an unknown cell to this account. */
+  private async chainFor(organisationId: string, actor: Actor, batch: ImportBatchContext): Promise<ChainNode[] | null> {
+    if (!batch.chains.has(organisationId)) {
+      const chain = await this.organisations.chainOf(organisationId).catch(() => null);
+      const visible = chain && (actor.kind === 'system' || actor.organisationId === null || chain.some((n) => n.id === actor.organisationId));
+      batch.chains.set(organisationId, visible ? chain : null);
+    }
+    return batch.chains.get(organisationId) ?? null;
+  }
+}
+
+function refused(error: ImportRowError): ImportOutcome {
+  return { status: 'refused', errors: [error] };
+}
+
+type Replay =
+  | { ok: true; aggregate: CaseAggregate; steps: Step[]; waived: { seq: number; type: string; rule: string; source: string; message: string }[] }
+  | { ok: false; error: ImportRowError };
+
+/** The history through the pure engine, step by step: CASE_OPENED, each event (with timed events due before it), then timed events due today. */
+export function replayCase(input: ImportedCase, actor: Actor, env: DecisionEnv): Replay {
+  const opening: DomainEvent = { type: 'CASE_OPENED', occurredOn: input.openedOn, candidate: input.candidate };
+  const opened = openCase(opening, env);
+  if (!opened.ok) return { ok: false, error: errorOf(opened.refusal, opening) };
+  let aggregate = opened.aggregate;
+  const steps: Step[] = [{ event: opening, actor, fromState: null, toState: opened.toState }];
+  const waived: { seq: number; type: string; rule: string; source: string; message: string }[] = [];
+  const apply = (event: DomainEvent, who: Actor): ImportRowError | null => {
+    const d = decide(aggregate, event, env);
+    if (!d.ok) return errorOf(d.refusal, event);
+    aggregate = d.aggregate;
+    steps.push({ event, actor: who, fromState: d.fromState, toState: d.toState });
+    for (const v of d.waived ?? []) waived.push({ seq: steps.length, type: event.type, rule: v.rule, source: v.source, message: v.message });
+    return null;
+  };
+  for (const event of input.events) {
+    for (const timed of dueTimedEvents(aggregate, event.occurredOn)) {
+      const error = apply(timed, SYSTEM_ACTOR);
+      if (error) return { ok: false, error };
+    }
+    const error = apply(event, actor);
+    if (error) return { ok: false, error };
+  }
+  for (const timed of dueTimedEvents(aggregate, env.today)) {
+    const error = apply(timed, SYSTEM_ACTOR);
+    if (error) return { ok: false, error };
+  }
+  return { ok: true, aggregate, steps, waived };
+}
+
+function errorOf(refusal: DomainRefusal, event: DomainEvent): ImportRowError {
+  return {
+    code: refusal.code,
+    message: refusal.message,
+    eventType: event.type,
+    occurredOn: event.occurredOn,
+    ...(refusal.code === 'RULE_VIOLATION' ? { rule: refusal.rule, source: refusal.source } : { state: refusal.state }),
+  };
+}

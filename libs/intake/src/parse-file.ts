@@ -1,0 +1,47 @@
+import { parse } from 'csv-parse/sync';
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+
+export const MAX_IMPORT_ROWS = 50_000;
+
+/** One row of an uploaded file: its number among the data rows (1 = the first after the header) and its cells. */
+export interface RawRow {
+  row: number;
+  /** The line of the file where the row starts (CSV), for the spreadsheet user. */
+  line?: number;
+  cells: Record<string, unknown>;
+}
+
+/**
+ * The rows of a CSV upload (UTF-8, with or without BOM, RFC 4180 quoting, a header row naming the columns). A
+ * malformed file (unbalanced quotes, no header) is refused as a whole: 400 naming `file`. A row with more or fewer
+ * cells than the header is kept and reported as that row's problem.
+ */
+export function parseCsv(text: string): RawRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false }) as never;
+  } catch (e) {
+    throw DomainException.validation([{ field: 'file', message: `the file is not valid CSV: ${(e as Error).message}` }]);
+  }
+  if (records.length === 0) throw DomainException.validation([{ field: 'file', message: 'the file has no header row' }]);
+  const header = records[0].record.map((h) => h.trim());
+  if (!header.includes('externalId')) throw DomainException.validation([{ field: 'file', message: 'the header row must name the columns (externalId, organisationId, …)' }]);
+  const rows = records.slice(1);
+  if (rows.length > MAX_IMPORT_ROWS) throw DomainException.validation([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per file` }]);
+  return rows.map(({ record, info }, i) => {
+    const cells: Record<string, unknown> = {};
+    header.forEach((h, k) => (cells[h] = record[k]));
+    if (record.length !== header.length) cells.__cellCount = `${record.length} cells, the header has ${header.length}`;
+    return { row: i + 1, line: info.lines, cells };
+  });
+}
+
+/** The rows of a JSON upload: `{ "historical": bool, "rows": [ { column: value, … } ] }`. */
+export function parseJson(body: unknown): { rows: RawRow[]; historical?: boolean } {
+  const b = body as { rows?: unknown; historical?: unknown } | null;
+  if (!b || typeof b !== 'object' || !Array.isArray(b.rows)) throw DomainException.validation([{ field: 'rows', message: 'the body must be { "historical": bool, "rows": [ … ] }' }]);
+  if (b.historical !== undefined && typeof b.historical !== 'boolean') throw DomainException.validation([{ field: 'historical', message: 'historical must be true or false' }]);
+  if (b.rows.length > MAX_IMPORT_ROWS) throw DomainException.validation([{ field: 'rows', message: `at most ${MAX_IMPORT_ROWS} rows per file` }]);
+  const rows = b.rows.map((cells, i): RawRow => ({ row: i + 1, cells: cells && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : { __notAnObject: true } }));
+  return { rows, historical: b.historical as boolean | undefined };
+}
