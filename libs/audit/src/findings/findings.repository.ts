@@ -34,13 +34,13 @@ export class FindingsRepository {
 
   /**
    * Claims up to `limit` cases whose checks must run again (dirty, or a time limit may have turned since), optionally
-   * only in a subtree. Rows stay locked until the transaction ends; concurrent refreshers skip them.
+   * only in a subtree. Rows stay locked until the transaction ends; concurrent refreshers skip them. The pending ids
+   * come from the two partial indexes first; only those few are matched against the subtree.
    */
   async claimPending(m: EntityManager, today: string, limit: number, pathPrefix: string | null = null): Promise<string[]> {
     const rows: { case_id: string }[] = await m.query(
       `SELECT s.case_id FROM audit_case_state s
-       ${pathPrefix === null ? '' : 'JOIN cases c ON c.id = s.case_id JOIN organisations o ON o.id = c.organisation_id'}
-       WHERE (s.dirty OR s.recheck_on <= $1::date) ${pathPrefix === null ? '' : `AND o.path LIKE $3 || '%'`}
+       WHERE s.case_id IN (${PENDING_IDS}) ${pathPrefix === null ? '' : `AND ${IN_SUBTREE('$3')}`}
        LIMIT $2
        FOR UPDATE OF s SKIP LOCKED`,
       pathPrefix === null ? [today, limit] : [today, limit, pathPrefix],
@@ -51,8 +51,7 @@ export class FindingsRepository {
   async countPending(today: string, pathPrefix: string | null): Promise<number> {
     const rows: { n: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_case_state s
-       ${pathPrefix === null ? '' : 'JOIN cases c ON c.id = s.case_id JOIN organisations o ON o.id = c.organisation_id'}
-       WHERE (s.dirty OR s.recheck_on <= $1::date) ${pathPrefix === null ? '' : `AND o.path LIKE $2 || '%'`}`,
+       WHERE s.case_id IN (${PENDING_IDS}) ${pathPrefix === null ? '' : `AND ${IN_SUBTREE('$2')}`}`,
       pathPrefix === null ? [today] : [today, pathPrefix],
     );
     return rows[0].n;
@@ -155,3 +154,11 @@ function filters(q: Omit<ViolationQuery, 'after' | 'limit'>) {
   if (q.to !== undefined) where.push(`f.detected_on <= ${p(q.to)}::date`);
   return { where, params, p };
 }
+
+/** Cases whose checks must run again as of $1 (today), each branch served by its partial index. */
+const PENDING_IDS = `SELECT case_id FROM audit_case_state WHERE dirty
+  UNION ALL SELECT case_id FROM audit_case_state WHERE NOT dirty AND recheck_on IS NOT NULL AND recheck_on <= $1::date`;
+
+/** The case of `s` lies in the subtree whose path prefix is the given parameter. */
+const IN_SUBTREE = (param: string) =>
+  `EXISTS (SELECT 1 FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = s.case_id AND o.path LIKE ${param} || '%')`;
