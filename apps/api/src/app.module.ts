@@ -21,6 +21,7 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { UsersController } from './users/users.controller';
 import { AuditApiModule } from './audit/audit-api.module';
 import { IntakeApiModule } from './intake/intake-api.module';
+import { ReportingApiModule } from './reporting/reporting-api.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -47,6 +48,7 @@ export class AppModule {
         OrganisationsModule,
         AuditApiModule,
         IntakeApiModule,
+        ReportingApiModule,
         CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [

@@ -7,6 +7,7 @@ import { CreateWebhooks1767225600500 } from './1767225600500-CreateWebhooks';
 import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
 import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateComplianceFindings';
 import { CreateIntake1767225601000 } from './1767225601000-CreateIntake';
+import { CreateAdmissionTargets1767225601100 } from './1767225601100-CreateAdmissionTargets';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateAccounts1767225600600,
   CreateComplianceFindings1767225600900,
   CreateIntake1767225601000,
+  CreateAdmissionTargets1767225601100,
 ];

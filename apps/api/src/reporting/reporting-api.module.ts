@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { StatisticsRepository } from '@charterflow/audit/reporting/statistics.repository';
+import { StatisticsService } from '@charterflow/audit/reporting/statistics.service';
+import { OrganisationsModule } from '@charterflow/organisations';
+import { StatisticsController } from './statistics.controller';
+
+/** Statistics, targets and the period report over HTTP. */
+@Module({ imports: [OrganisationsModule], providers: [StatisticsRepository, StatisticsService], controllers: [StatisticsController] })
+export class ReportingApiModule {}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock } from '@charterflow/cases';
+import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
+import { CATEGORY_KEYS, CategoryKey, categoriesOf } from './categories';
+import { parsePeriod, Period, yearsOf } from './periods';
+import { OutcomeRow, StatisticsRepository } from './statistics.repository';
+import { loadTerms } from './terms';
+
+/** One line of the statistics table: an organisation (or the total) and its counts. */
+export interface StatisticsLine {
+  organisationId: string | null;
+  organisationName: string;
+  admissions: number;
+  categories: Record<CategoryKey, number>;
+  byOccupation: Record<string, number>;
+  recognitions: number;
+  removals: number;
+}
+
+export interface AdmissionStatistics {
+  organisation: { id: string; name: string; kind: string };
+  period: Period;
+  /** One line per direct child organisation, then the whole subtree. */
+  rows: StatisticsLine[];
+  total: StatisticsLine;
+  /** Grassroots committees (and commune committees for their village cells) that admitted anyone in the period. */
+  admittingUnits: { total: number; withAdmissions: number; share: number | null };
+}
+
+export interface TargetProgress {
+  organisationId: string;
+  organisationName: string;
+  period: Period;
+  target: number;
+  admitted: number;
+  /** admitted / target, rounded to 0.1 %; null for a target of 0. */
+  sharePercent: number | null;
+  note: string | null;
+  setBy: string;
+  setAt: string;
+  /** For a term target: the sum of the same organisation's yearly targets inside the term. */
+  yearlyTargetsSum?: number;
+}
+
+const emptyLine = (organisationId: string | null, organisationName: string): StatisticsLine => ({
+  organisationId,
+  organisationName,
+  admissions: 0,
+  categories: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, 0])) as Record<CategoryKey, number>,
+  byOccupation: {},
+  recognitions: 0,
+  removals: 0,
+});
+
+/**
+ * Admissions, recognitions and removals per period and subtree, by the categories of the procedure specification
+ * §8, with the share of admitting units that admitted anyone; and admission targets with progress. An admission is
+ * counted on the date of the decision that admitted (party age runs from it: CH Art. 5; QĐ294 §4.5), not on the
+ * ceremony; a recognition on the decision recognising; a removal on the step that removed.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly repository: StatisticsRepository,
+    private readonly organisations: OrganisationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  period(id: string | undefined, field = 'period'): Period {
+    const p = id ? parsePeriod(id, loadTerms()) : null;
+    if (!p) throw DomainException.validation([{ field, message: `${field} must be a month (2026-03), quarter (2026-Q1), half-year (2026-H1), year (2026) or a configured term (${loadTerms().map((t) => t.id).join(', ')})` }]);
+    return p;
+  }
+
+  async admissions(organisationId: string | undefined, periodId: string | undefined, scope: Scope): Promise<AdmissionStatistics> {
+    const period = this.period(periodId);
+    const organisation = await this.organisationOf(organisationId, scope);
+    const orgs = await this.repository.subtree(organisation.path);
+    const children = orgs.filter((o) => o.parentId === organisation.id);
+    const outcomes = await this.repository.outcomes(organisation.path, period.from, period.to);
+    const lines = new Map(children.map((c) => [c.id, emptyLine(c.id, c.name)]));
+    const total = emptyLine(organisation.id, organisation.name);
+    const admittingUnits = unitsOf(orgs);
+    const admittedBy = new Set<string>();
+    for (const row of outcomes) {
+      const child = children.find((c) => row.organisationPath.startsWith(c.path));
+      for (const line of [total, ...(child ? [lines.get(child.id)!] : [])]) count(line, row);
+      if (row.kind === 'admission') {
+        const unit = admittingUnitOf(row.organisationPath, orgs);
+        if (unit) admittedBy.add(unit);
+      }
+    }
+    return {
+      organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
+      period,
+      rows: [...lines.values()],
+      total,
+      admittingUnits: {
+        total: admittingUnits.length,
+        withAdmissions: admittedBy.size,
+        share: admittingUnits.length ? Math.round((admittedBy.size / admittingUnits.length) * 1000) / 10 : null,
+      },
+    };
+  }
+
+  /** Sets (or replaces) the admission target of an organisation of the caller's subtree for a term or a year. */
+  async setTarget(organisationId: string, periodId: string, input: { admissions: number; note?: string | null }, actor: Actor, scope: Scope): Promise<TargetProgress> {
+    const period = this.period(periodId);
+    if (period.kind !== 'term' && period.kind !== 'year') throw DomainException.validation([{ field: 'period', message: 'a target is set for a term (2025-2030) or a year (2026)' }]);
+    if (!Number.isInteger(input.admissions) || input.admissions < 0) throw DomainException.validation([{ field: 'admissions', message: 'admissions must be a whole number ≥ 0' }]);
+    const organisation = await this.organisations.get(organisationId, scope);
+    await this.repository.upsertTarget({
+      organisationId: organisation.id,
+      periodId: period.id,
+      periodKind: period.kind,
+      admissions: input.admissions,
+      note: input.note ?? null,
+      setBy: { userId: actor.userId, username: actor.username, organisationId: actor.organisationId, roles: actor.roles },
+      setAt: this.clock.now(),
+    });
+    return (await this.targets(organisation.id, period.id, scope)).find((t) => t.organisationId === organisation.id)!;
+  }
+
+  /** Targets of the subtree (optionally of one period) with the admissions achieved against each. */
+  async targets(organisationId: string | undefined, periodId: string | undefined, scope: Scope): Promise<TargetProgress[]> {
+    const organisation = await this.organisationOf(organisationId, scope);
+    const only = periodId ? [this.period(periodId).id] : undefined;
+    const rows = await this.repository.targets(organisation.path, only);
+    const all = await this.repository.targets(organisation.path);
+    const out: TargetProgress[] = [];
+    for (const t of rows) {
+      const period = parsePeriod(t.periodId, loadTerms())!;
+      const admitted = await this.repository.countAdmissions(t.organisationPath, period.from, period.to);
+      const yearly = period.kind === 'term' ? all.filter((y) => y.organisationId === t.organisationId && y.periodKind === 'year' && yearsOf(period).includes(y.periodId)) : [];
+      out.push({
+        organisationId: t.organisationId,
+        organisationName: t.organisationName,
+        period,
+        target: t.admissions,
+        admitted,
+        sharePercent: t.admissions > 0 ? Math.round((admitted / t.admissions) * 1000) / 10 : null,
+        note: t.note,
+        setBy: String(t.setBy.username ?? ''),
+        setAt: t.setAt.toISOString(),
+        ...(period.kind === 'term' ? { yearlyTargetsSum: yearly.reduce((s, y) => s + y.admissions, 0) } : {}),
+      });
+    }
+    return out;
+  }
+
+  private async organisationOf(organisationId: string | undefined, scope: Scope): Promise<OrganisationView> {
+    const id = organisationId ?? scope.organisationId;
+    if (!id) throw DomainException.validation([{ field: 'organisationId', message: 'organisationId is required for an account over the whole tree' }]);
+    return this.organisations.get(id, scope);
+  }
+}
+
+function count(line: StatisticsLine, row: OutcomeRow): void {
+  if (row.kind === 'recognition') line.recognitions += 1;
+  else if (row.kind === 'removal') line.removals += 1;
+  else {
+    line.admissions += 1;
+    const cats = categoriesOf(row.candidate, row.on);
+    for (const k of CATEGORY_KEYS) if (cats[k]) line.categories[k] += 1;
+    const occupation = row.candidate.occupation ?? 'unknown';
+    line.byOccupation[occupation] = (line.byOccupation[occupation] ?? 0) + 1;
+  }
+}
+
+type Org = { id: string; kind: string; parentId: string | null; path: string };
+
+/** The units that admit: grassroots committees, and commune committees for the cells directly under them. */
+function unitsOf(orgs: Org[]): string[] {
+  const units = new Set<string>();
+  for (const o of orgs) {
+    if (o.kind === 'grassroots') units.add(o.id);
+    if (o.kind === 'cell') {
+      const parent = orgs.find((p) => p.id === o.parentId);
+      if (parent?.kind === 'commune') units.add(parent.id);
+    }
+  }
+  return [...units];
+}
+
+/** The admitting unit of a cell: its nearest grassroots committee, or the commune committee of a village cell. */
+function admittingUnitOf(cellPath: string, orgs: Org[]): string | null {
+  const ids = cellPath.split('/').filter(Boolean).reverse().slice(1);
+  for (const id of ids) {
+    const o = orgs.find((x) => x.id === id);
+    if (o?.kind === 'grassroots') return o.id;
+  }
+  const parent = orgs.find((x) => x.id === ids[0]);
+  return parent?.kind === 'commune' ? parent.id : null;
+}
