@@ -50,7 +50,8 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  const violations = (agent: Agent, query: Record<string, string> = {}) => agent.get(`${API}/audit/violations`).query(query);
+  // Other suites share the database: the whole-tree admin looks at this province unless a test names another place.
+  const violations = (agent: Agent, query: Record<string, string> = {}) => agent.get(`${API}/audit/violations`).query(agent === t.http ? { organisationId: o.P, ...query } : query);
 
   it('lists exactly the late and the overdue decisions, dated the day after the limit, with their evidence', async () => {
     const page = (await violations(t.http, { check: 'A15' }).expect(200)).body;
