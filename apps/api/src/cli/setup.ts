@@ -29,7 +29,7 @@ export async function runSetup(argv: string[], env: NodeJS.ProcessEnv): Promise<
   const config = loadConfig({ ...env, RUN_WORKER: 'false' });
   @Module({ imports: [PlatformModule.forRoot({ config }), OrganisationsModule, AccessModule] })
   class SetupModule {}
-  const context = await NestFactory.createApplicationContext(SetupModule, { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(SetupModule, { logger: ['error'] });
   try {
     const organisations = context.get(OrganisationsService);
     const users = context.get(UsersService);
