@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   // Every escalation falls due LEAD_MS after the worker starts.
   const escalateAt = localInstant(addDays(DUE_ON, 1), '00:00').getTime();
   const clock = new ShiftedClock(escalateAt - LEAD_MS - Date.now());
-  const config = loadConfig({ DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', DELIVERY_POLL_INTERVAL_MS: '200' });
+  const config = loadConfig({ DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', DELIVERY_POLL_INTERVAL_MS: '200', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1' });
   const bootStart = Date.now();
   let app: INestApplicationContext | undefined = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, clock, tuning: { worker: { concurrency: CONCURRENCY } } }),

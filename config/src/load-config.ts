@@ -39,7 +39,9 @@ export class ConfigValidationError extends Error {
 }
 
 function describe(error: ValidationError): { variable: string; message: string } {
-  const messages = Object.values(error.constraints ?? {});
+  // A missing value: say only that it is required, not every rule a present value would have to meet.
+  const constraints = error.constraints ?? {};
+  const messages = constraints.isDefined ? [constraints.isDefined] : Object.values(constraints);
   const shown = SECRET_VARIABLES.includes(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
   return { variable: error.property, message: `${[...new Set(messages)].join('; ')}${shown}` };
 }
