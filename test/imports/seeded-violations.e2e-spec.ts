@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import supertest from 'supertest';
 import { addDays, BusinessDate, ruleSetFor } from '@charterflow/procedure';
 import { API, startTestApp, TestApp } from '../support/app';
@@ -93,6 +94,16 @@ describe('violations of imported histories (real PostgreSQL)', () => {
     expect(expected.filter((e) => e.check === 'A4')).toHaveLength(27);
     const totals = (await t.http.get(`${API}/audit/violations`).query({ organisationId: o.P }).expect(200)).body.totals;
     expect(totals).toEqual([{ check: 'A1', count: 42 }, { check: 'A15', count: 60 }, { check: 'A4', count: 27 }]);
+  });
+
+  it('exports the same breaches as CSV, every row of the filter', async () => {
+    const res = await t.http.get(`${API}/audit/violations`).query({ organisationId: o.P, format: 'csv' }).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const records = parse(res.text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(new Set(records.map((r) => key({ caseId: r['Mã hồ sơ (case id)'], check: r['Nội dung kiểm tra (check)'], detectedOn: r['Ngày vi phạm (detected on)'] })))).toEqual(new Set(expected.map(key)));
+    const late = parse((await t.http.get(`${API}/audit/deadlines`).query({ organisationId: o.P, format: 'csv' }).expect(200)).text, { bom: true, columns: true }) as Record<string, string>[];
+    // Every late decision closed late: one missed ADMISSION_DECISION limit per late row.
+    expect(late.filter((r) => r['Hạn chót (due on)'] && r['Trạng thái (status)'] === 'missed' && r['Thời hạn (deadline)'] === 'Hạn ra quyết định kết nạp').length).toBe(60);
   });
 
   it('per organisation: a commune gets its own cells’ breaches only', async () => {

@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DeadlineAuditPage, DeadlineAuditService } from '@charterflow/audit/deadline-audit/deadline-audit.service';
 import { CaseCompliance, ComplianceService, ViolationPage } from '@charterflow/audit/findings/compliance.service';
+import { deadlinesCsv, violationsCsv } from '@charterflow/audit/reports/audit-csv';
 import { renderCaseComplianceReport } from '@charterflow/audit/reports/case-compliance-report';
+import type { HttpResponse as Response } from '../common/http/http-types';
 import { CasesService } from '@charterflow/cases';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';
 import { EventType, TopState } from '@charterflow/procedure';
@@ -30,13 +32,14 @@ export class AuditController {
     summary: 'Late and missed time limits of your subtree, with how late (working days)',
     description: 'Ordered by due date. `status=missed` (default) lists limits met late, marked missed, or still open past their due date today.',
   })
-  @ApiOkResponse({ description: '`{ asOf, items: [...], nextCursor }`' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '`{ asOf, items: [...], nextCursor }`; `format=csv`: every item of the filter as CSV' })
   @ApiErrors(400, 404)
-  deadlinesAudit(@Query() query: DeadlineAuditQuery, @CurrentScope() scope: Scope): Promise<DeadlineAuditPage> {
-    return this.deadlines.list(
-      { organisationId: query.organisationId, status: query.status, kind: query.kind, dueFrom: query.dueFrom, dueTo: query.dueTo, limit: query.limit, cursor: query.cursor },
-      scope,
-    );
+  async deadlinesAudit(@Query() query: DeadlineAuditQuery, @CurrentScope() scope: Scope, @Res({ passthrough: true }) res: Response): Promise<DeadlineAuditPage | string> {
+    const filter = { organisationId: query.organisationId, status: query.status, kind: query.kind, dueFrom: query.dueFrom, dueTo: query.dueTo };
+    if (query.format !== 'csv') return this.deadlines.list({ ...filter, limit: query.limit, cursor: query.cursor }, scope);
+    const items = await allPages((cursor) => this.deadlines.list({ ...filter, limit: 500, cursor }, scope));
+    return csvAnswer(res, 'thoi-han-tre', deadlinesCsv(items));
   }
 
   @Get('audit/violations')
@@ -47,10 +50,14 @@ export class AuditController {
       'Each item: `caseId`, `check` (A-number of the procedure specification §6), `organisationId`, `detectedOn` (the business date of the breach), `severity`, `evidence`. ' +
       '`from`/`to` filter on `detectedOn`. `totals` counts failures per check over the whole filter. The checks of changed cases are run again before the answer.',
   })
-  @ApiOkResponse({ description: '`{ asOf, totals, items, nextCursor, pendingCases }`' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '`{ asOf, totals, items, nextCursor, pendingCases }`; `format=csv`: every item of the filter as CSV' })
   @ApiErrors(400, 404)
-  violations(@Query() query: ViolationsQuery, @CurrentScope() scope: Scope): Promise<ViolationPage> {
-    return this.compliance.violations({ organisationId: query.organisationId, from: query.from, to: query.to, check: query.check, limit: query.limit, cursor: query.cursor }, scope);
+  async violations(@Query() query: ViolationsQuery, @CurrentScope() scope: Scope, @Res({ passthrough: true }) res: Response): Promise<ViolationPage | string> {
+    const filter = { organisationId: query.organisationId, from: query.from, to: query.to, check: query.check };
+    if (query.format !== 'csv') return this.compliance.violations({ ...filter, limit: query.limit, cursor: query.cursor }, scope);
+    const items = await allPages((cursor) => this.compliance.violations({ ...filter, limit: 500, cursor }, scope));
+    return csvAnswer(res, 'vi-pham', violationsCsv(items));
   }
 
   @Get('cases/:id/compliance')
@@ -97,6 +104,24 @@ export class AuditController {
       })),
     });
   }
+}
+
+/** Every item of a paged answer (a CSV export holds the whole filter). */
+async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    items.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+function csvAnswer(res: Response, name: string, body: string): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return body;
 }
 
 function actorText(actor: Record<string, unknown> | null): string {

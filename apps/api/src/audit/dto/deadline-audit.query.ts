@@ -39,6 +39,11 @@ export class DeadlineAuditQuery {
   @Max(500)
   limit?: number;
 
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: '`csv`: every item of the filter, for a spreadsheet' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

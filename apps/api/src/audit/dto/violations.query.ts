@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
 
 export class ViolationsQuery {
@@ -34,6 +34,11 @@ export class ViolationsQuery {
   @Min(1)
   @Max(500)
   limit?: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: '`csv`: every item of the filter, for a spreadsheet' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 
   @ApiPropertyOptional()
   @IsOptional()
