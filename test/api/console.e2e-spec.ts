@@ -47,6 +47,8 @@ describe('Staff console (GET /console)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/javascript; charset=utf-8/);
     expect(res.text).toContain('/api/v1/cases');
     expect(res.text).toContain('/api/v1/organisations');
+    expect(res.text).toContain('/api/v1/audit/violations');
+    expect(res.text).toContain("'/compliance'");
     expect(res.text).toContain('If-Match');
     expect(res.text).toContain('Idempotency-Key');
     expect(res.text).toContain('randomUUID');

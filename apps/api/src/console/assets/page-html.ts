@@ -20,6 +20,7 @@ export const CONSOLE_HTML = `<!doctype html>
   <nav aria-label="Mục chính / Main sections">
     <ul>
       <li><a href="#cases">Hồ sơ kết nạp <span lang="en">/ Admission cases</span></a></li>
+      <li><a href="#audit">Kiểm tra <span lang="en">/ Audit</span></a></li>
       <li><a href="#organisations">Tổ chức đảng <span lang="en">/ Party organisations</span></a></li>
       <li><a href="/api/docs">Tài liệu API <span lang="en">/ API reference</span></a></li>
     </ul>
@@ -135,6 +136,21 @@ export const CONSOLE_HTML = `<!doctype html>
   </div>
   <p id="deadline-empty" hidden>Chưa có thời hạn. / <span lang="en">No deadline yet.</span></p>
 
+  <h3>Kiểm tra việc chấp hành quy trình / <span lang="en">Compliance</span></h3>
+  <p id="compliance-summary"></p>
+  <div class="table-wrap">
+    <table id="compliance-table">
+      <caption class="visually-hidden">Các nội dung kiểm tra vi phạm / <span lang="en">Failed compliance checks</span></caption>
+      <thead><tr>
+        <th scope="col">Mã / <span lang="en">Check</span></th>
+        <th scope="col">Vi phạm / <span lang="en">Breach</span></th>
+        <th scope="col">Ngày / <span lang="en">Date</span></th>
+        <th scope="col">Căn cứ / <span lang="en">Source</span></th>
+      </tr></thead>
+      <tbody></tbody>
+    </table>
+  </div>
+
   <h3 id="record-title">Ghi nhận bước tiếp theo / <span lang="en">Record a step</span></h3>
   <p id="allowed-events-empty" hidden>Không có bước nào được phép ở trạng thái này. / <span lang="en">No event is allowed in this state.</span></p>
   <form id="event-form" aria-labelledby="record-title">
@@ -160,6 +176,26 @@ export const CONSOLE_HTML = `<!doctype html>
         <th scope="col">Chuyển trạng thái / <span lang="en">State change</span></th>
         <th scope="col">Người ghi / <span lang="en">Actor</span></th>
         <th scope="col">Nội dung / <span lang="en">Payload</span></th>
+      </tr></thead>
+      <tbody></tbody>
+    </table>
+  </div>
+</section>
+
+<section id="audit" class="panel" aria-labelledby="audit-title">
+  <h2 id="audit-title">Kiểm tra vi phạm quy trình <span lang="en">/ Procedural violations</span></h2>
+  <p><button type="button" id="audit-load" class="secondary">Tải danh sách / <span lang="en">Load the list</span></button></p>
+  <p id="audit-totals"></p>
+  <div class="table-wrap">
+    <table id="audit-table">
+      <caption class="visually-hidden">Vi phạm trong phạm vi của bạn / <span lang="en">Violations in your subtree</span></caption>
+      <thead><tr>
+        <th scope="col">Mã / <span lang="en">Check</span></th>
+        <th scope="col">Vi phạm / <span lang="en">Breach</span></th>
+        <th scope="col">Người vào Đảng / <span lang="en">Candidate</span></th>
+        <th scope="col">Tổ chức / <span lang="en">Organisation</span></th>
+        <th scope="col">Ngày / <span lang="en">Date</span></th>
+        <th scope="col">Mức độ / <span lang="en">Severity</span></th>
       </tr></thead>
       <tbody></tbody>
     </table>

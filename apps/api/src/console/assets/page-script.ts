@@ -26,6 +26,7 @@ const CONSOLE_DATA = {
     organisations: `${CONSOLE_API_BASE}/organisations`,
     login: `${CONSOLE_API_BASE}/auth/login`,
     logout: `${CONSOLE_API_BASE}/auth/logout`,
+    violations: `${CONSOLE_API_BASE}/audit/violations`,
   },
   today: TODAY_PLACEHOLDER,
   states: pairs(TOP_STATES, STATE_LABELS_VI),
@@ -505,10 +506,11 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
   }
 
   function openCase(id, keepEditor) {
-    return Promise.all([api('GET', E.cases + '/' + id), api('GET', E.cases + '/' + id + '/events')]).then(function (res) {
+    return Promise.all([api('GET', E.cases + '/' + id), api('GET', E.cases + '/' + id + '/events'), api('GET', E.cases + '/' + id + '/compliance').catch(function () { return null; })]).then(function (res) {
       var firstOpen = !app.current || app.current.id !== id;
       renderCase(res[0], !!keepEditor && !firstOpen);
       renderHistory(res[1]);
+      renderCompliance(res[2]);
       upsertCaseRow(res[0]);
       clear($('event-error'));
       if (firstOpen) $('case-title').focus();
@@ -677,6 +679,37 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     });
   }
 
+  // ---------------------------------------------------------------- compliance audit
+
+  function breachRow(cells) {
+    return h('tr', null, cells.map(function (c) { return h('td', null, c); }));
+  }
+
+  function renderCompliance(result) {
+    var failed = (result && result.results || []).filter(function (r) { return r.status === 'fail'; });
+    var tbody = clear($('compliance-table').tBodies[0]);
+    failed.forEach(function (r) {
+      tbody.appendChild(breachRow([r.check, [r.title.vi, ' ', h('span', { className: 'en', lang: 'en', text: '/ ' + r.title.en })], r.detectedOn || '', r.source]));
+    });
+    var summary = clear($('compliance-summary'));
+    if (!result) summary.appendChild(bi('Chưa tải được kết quả kiểm tra', 'Compliance could not be loaded'));
+    else if (failed.length) summary.appendChild(bi(failed.length + ' vi phạm (tính đến ' + result.asOf + ')', failed.length + ' breach(es) as of ' + result.asOf));
+    else summary.appendChild(bi('Không phát hiện vi phạm (tính đến ' + result.asOf + ')', 'No breach found'));
+    $('compliance-table').hidden = failed.length === 0;
+  }
+
+  function loadViolations() {
+    return api('GET', E.violations + query({ limit: 200 })).then(function (page) {
+      var tbody = clear($('audit-table').tBodies[0]);
+      (page.items || []).forEach(function (v) {
+        var link = h('a', { href: '#case/' + v.caseId, text: v.candidateName || v.caseId });
+        tbody.appendChild(breachRow([v.check, v.title.vi, link, v.organisationName, v.detectedOn || '', v.severity]));
+      });
+      var totals = (page.totals || []).map(function (t) { return t.check + ': ' + t.count; }).join(' · ');
+      clear($('audit-totals')).appendChild(bi('Tổng số theo nội dung: ' + (totals || 'không có'), 'Totals per check, as of ' + page.asOf));
+    }, function (err) { setStatus(['Không tải được danh sách vi phạm / Cannot load the violations — ', errorText(err)], true); });
+  }
+
   // ---------------------------------------------------------------- start
 
   function fillLabelSelects() {
@@ -701,6 +734,7 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     renderSession();
     $('login-form').addEventListener('submit', onLogin);
     $('logout').addEventListener('click', onLogout);
+    $('audit-load').addEventListener('click', loadViolations);
     $('case-filter').addEventListener('submit', function (ev) { ev.preventDefault(); loadCases(true); });
     $('case-filter').addEventListener('reset', function () { setTimeout(function () { loadCases(true); }, 0); });
     $('case-more').addEventListener('click', function () { loadCases(false); });
