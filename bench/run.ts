@@ -158,16 +158,18 @@ ${table}
 ${ratios}
 
 **engine dispatch** calls \`CasesService.dispatch(caseId, ${MEASURED_EVENT.type}, staff actor)\` on the whole
-application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock): it reads the case row and the
-cell's organisation facts, decides the event through the procedure machine (rules, deadline table), hash-chains the
-history row, then in one transaction updates the case with \`WHERE version = $n\`, appends to \`case_events\`, upserts
-the deadlines (their trigger adds a delivery \`outbox\` row) and reads them back for the returned view — ${perOp(engineResults)}
+application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock): it reads the case row with the
+chain of its cell (the rules' organisation facts and who may record the event) in one statement, checks the
+actor's right to record it, decides the event through the procedure machine (rules, deadline table), hash-chains the
+history row, then in one transaction updates the case with \`WHERE version = $n\`, appends to \`case_events\` (its
+trigger marks the case for the compliance audit), and upserts the deadlines while reading them back for the
+returned view in one statement (their trigger adds a delivery \`outbox\` row) — ${perOp(engineResults)}
 SQL statements per operation, counted at the pg client. **raw SQL** sends, over a plain \`pg\` pool, BEGIN, the same
 versioned \`UPDATE\` of \`bench_cases\`, one \`INSERT\` into \`bench_events\` and one deadline upsert into
 \`bench_deadlines\`, then COMMIT — ${perOp(rawResults)} statements per operation — with the very bytes (snapshot,
 payload, hashes, deadline) the engine wrote for one of its cases; the bench tables copy the real tables' columns,
 constraints, indexes and foreign keys but not their triggers. The ratio therefore prices everything the engine adds
-to the bare writes: the reads, the decision, hashing, the outbox trigger and the view.
+to the bare writes: the reads, the access check, the decision, hashing, the outbox and audit triggers and the view.
 
 The baseline's pool has as many connections as the concurrency; the engine uses TypeORM's default pool of
 ${enginePoolSize} connections${queued.length ? `, so at concurrency ${queued.join(', ')} its operations also wait for a connection` : ''}.

@@ -141,8 +141,7 @@ export class CasesService {
     this.checkEvent(event);
     // Access first: a case outside the actor's subtree is unknown to it (404), a step it may not record is 403 —
     // before any idempotent replay could answer.
-    const row = await this.requireRow(caseId);
-    const context = await this.organisations.cellContext(row.organisationId);
+    const { row, context } = await this.requireRowWithContext(caseId);
     if (!actorSees(actor, context.chain)) throw DomainException.notFound('Case', caseId);
     if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
       throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type, permission: event.type });
@@ -240,10 +239,10 @@ export class CasesService {
   ): Promise<CaseView> {
     for (let attempt = 1; ; attempt += 1) {
       const first = attempt === 1 ? preloaded : undefined;
-      const row = first?.row ?? (await this.requireRow(caseId));
+      const { row, context } = first ?? (await this.requireRowWithContext(caseId));
       if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw this.conflict(row.version);
       const aggregate = restoreAggregate(row.snapshot);
-      const env = this.envOf(first?.context ?? (await this.organisations.cellContext(row.organisationId)));
+      const env = this.envOf(context);
 
       // Decide every event in turn; the first refusal ends the call with nothing written.
       let current = aggregate;
@@ -274,8 +273,7 @@ export class CasesService {
           });
           if (!updated) return null;
           for (const e of chained) await this.history.insert(m, e);
-          await this.deadlines.upsertAll(m, caseId, current.deadlines, now);
-          const view = this.toView(updated, await this.deadlines.listByCases([caseId], m));
+          const view = this.toView(updated, await this.deadlines.upsertAllAndList(m, caseId, current.deadlines, now));
           if (idem) await this.remember(m, idem.scope, idem.key, idem.requestHash, 200, view, now);
           return view;
         });
@@ -337,6 +335,13 @@ export class CasesService {
 
   private conflict(currentVersion: number): DomainException {
     return new DomainException('VERSION_CONFLICT', `The case is at version ${currentVersion}; reload it and try again.`, { currentVersion });
+  }
+
+  /** The case and its cell's context (facts and chain), in one statement. */
+  private async requireRowWithContext(id: string): Promise<{ row: CaseRow; context: CellContext }> {
+    const found = UUID.test(id) ? await this.cases.findWithChain(id) : null;
+    if (!found) throw DomainException.notFound('Case', id);
+    return { row: found.row, context: cellContextOf(found.chain) };
   }
 
   private async requireRow(id: string, scope: Scope = WHOLE_TREE): Promise<CaseRow> {

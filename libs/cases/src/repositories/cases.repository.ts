@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { OrganisationKind } from '@charterflow/organisations';
 import { CasePosition } from '../list/cursor';
 
 /** A `cases` row as the service uses it. */
@@ -116,6 +117,21 @@ export class CasesRepository {
             [id, pathPrefix],
           );
     return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * The case with the chain of its cell (root first, the cell last) in one statement: what a dispatch reads before
+   * deciding (the rules' organisation facts and the bodies that may act).
+   */
+  async findWithChain(id: string): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
+    const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS},
+              (SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
+               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])) AS chain
+       FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1`,
+      [id],
+    );
+    return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
   }
 
   /**

@@ -35,19 +35,8 @@ const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, sta
  */
 const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status = 'open' AND EXCLUDED.due_on = deadlines.due_on THEN 'missed' ELSE EXCLUDED.status END`;
 
-/** The only place that touches `deadlines`. */
-@Injectable()
-export class DeadlinesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Writes the aggregate's deadline records in one statement: new keys are inserted, changed ones updated (their
-   * `updated_at` moves only when something changed, so a reconciler can watch it), unchanged ones left alone.
-   */
-  async upsertAll(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<void> {
-    if (records.length === 0) return;
-    await m.query(
-      `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at)
+/** Inserts new keys, updates changed rows (only when something changed), leaves the others alone. */
+const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at)
        SELECT $1::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
               r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz
        FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
@@ -59,9 +48,43 @@ export class DeadlinesRepository {
          opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on, late_working_days = EXCLUDED.late_working_days,
          reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at
        WHERE (deadlines.${RECORD_COLUMNS.split(', ').join(', deadlines.')})
-             IS DISTINCT FROM (${RECORD_COLUMNS.split(', ').map((c) => (c === 'status' ? KEPT_STATUS : `EXCLUDED.${c}`)).join(', ')})`,
-      [caseId, JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 }))), now],
+             IS DISTINCT FROM (${RECORD_COLUMNS.split(', ').map((c) => (c === 'status' ? KEPT_STATUS : `EXCLUDED.${c}`)).join(', ')})`;
+
+function upsertParams(caseId: string, records: readonly DeadlineRecord[], now: Date): unknown[] {
+  return [caseId, JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 }))), now];
+}
+
+/** The only place that touches `deadlines`. */
+@Injectable()
+export class DeadlinesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes the aggregate's deadline records in one statement: new keys are inserted, changed ones updated (their
+   * `updated_at` moves only when something changed, so a reconciler can watch it), unchanged ones left alone.
+   */
+  async upsertAll(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<void> {
+    if (records.length === 0) return;
+    await m.query(UPSERT_SQL, upsertParams(caseId, records, now));
+  }
+
+  /**
+   * `upsertAll`, answering every deadline of the case as it stands after the write, in the same statement: the rows
+   * the upsert touched come from its RETURNING, the others from the table (a statement does not see its own writes).
+   */
+  async upsertAllAndList(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<DeadlineRow[]> {
+    if (records.length === 0) return this.listByCases([caseId], m);
+    const rows: RawDeadline[] = await m.query(
+      `WITH up AS (${UPSERT_SQL} RETURNING id, case_id, key, ${RECORD_COLUMNS})
+       SELECT * FROM (
+         SELECT * FROM up
+         UNION ALL
+         SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines d WHERE d.case_id = $1 AND d.key NOT IN (SELECT key FROM up)
+       ) AS all_rows
+       ORDER BY opened_on, due_on, key`,
+      upsertParams(caseId, records, now),
     );
+    return rows.map(toDeadlineRow);
   }
 
   /** Deadlines of the given cases, per case in the order they were opened. */
@@ -71,22 +94,26 @@ export class DeadlinesRepository {
       `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, opened_on, due_on, key`,
       [caseIds],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      key: r.key,
-      kind: r.kind,
-      baseOn: r.base_on,
-      dueOn: r.due_on,
-      originalDueOn: r.original_due_on,
-      extendedBy: r.extended_by,
-      status: r.status,
-      source: r.source,
-      ruleSet: r.rule_set,
-      openedOn: r.opened_on,
-      closedOn: r.closed_on,
-      lateWorkingDays: r.late_working_days,
-      reference: r.reference,
-    }));
+    return rows.map(toDeadlineRow);
   }
+}
+
+function toDeadlineRow(r: RawDeadline): DeadlineRow {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    key: r.key,
+    kind: r.kind,
+    baseOn: r.base_on,
+    dueOn: r.due_on,
+    originalDueOn: r.original_due_on,
+    extendedBy: r.extended_by,
+    status: r.status,
+    source: r.source,
+    ruleSet: r.rule_set,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on,
+    lateWorkingDays: r.late_working_days,
+    reference: r.reference,
+  };
 }
