@@ -121,6 +121,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'must be a comma-separated list of origins like https://console.example.org' })
   CORS_ORIGINS: string[] = [];
 
+  /**
+   * Lets webhooks point at private, loopback and link-local addresses (a receiver on the same machine or network).
+   * Off by default: a webhook must not make the server post into its own network.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? false : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean = false;
+
   /** `false` runs the API without the in-process worker (then run `npm run start:worker` beside it). */
   @Transform(({ value }) => (value === undefined || value === '' ? true : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })

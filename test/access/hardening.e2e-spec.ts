@@ -109,6 +109,20 @@ describe('hardening (real PostgreSQL)', () => {
     });
   });
 
+  it('refuses webhooks into the server’s own network unless WEBHOOK_ALLOW_PRIVATE_TARGETS is set', async () => {
+    const t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' } });
+    try {
+      const province = await createOrganisation(t, { name: 'Tỉnh ủy Mạng', kind: 'province' });
+      for (const url of ['http://127.0.0.1:8080/hook', 'http://169.254.169.254/latest', 'http://localhost/hook', 'http://[::1]/hook', 'http://192.168.1.10/hook']) {
+        const res = await t.http.post(`${API}/webhooks`).send({ organisationId: province, url });
+        expect([url, res.status, res.body.fields?.[0]?.field]).toEqual([url, 400, 'url']);
+      }
+      await t.http.post(`${API}/webhooks`).send({ organisationId: province, url: 'https://hooks.example.vn/charterflow' }).expect(201);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('refuses to start in production without JWT_SECRET', async () => {
     await expect(startTestApp({ env: { NODE_ENV: 'production' } })).rejects.toThrow(/JWT_SECRET/);
   });

@@ -38,7 +38,8 @@ export function instantOf(date: BusinessDate): string {
 export async function startTestApp(options: { today?: BusinessDate; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const clock = new FixedClock(instantOf(options.today ?? '2026-01-05'));
   // Tokens live ten years by default here: the tests move the injected clock across months and years.
-  const common = { LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ACCESS_TOKEN_TTL_SECONDS: '315360000' };
+  // Webhook receivers in the tests listen on 127.0.0.1.
+  const common = { LOG_LEVEL: 'silent', NODE_ENV: 'test', RUN_WORKER: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ACCESS_TOKEN_TTL_SECONDS: '315360000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
   const env: NodeJS.ProcessEnv = options.dataDir
     ? { DATA_DIR: options.dataDir, ...common, ...options.env }
     : { DATABASE_URL: TEST_DATABASE_URL, ...common, ...options.env };

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AppConfig } from '@charterflow/config';
+import { privateTargetProblem } from './target-guard';
 
 /** What one POST came to: an HTTP status, or an error before any status (refused, DNS, timeout, TLS…). */
 export type PostResult = { statusCode: number } | { error: string };
@@ -6,10 +8,20 @@ export type PostResult = { statusCode: number } | { error: string };
 /** Timeout of one delivery request. */
 export const WEBHOOK_REQUEST_TIMEOUT_MS = 10_000;
 
-/** The outbound HTTP of webhooks: one POST with Node's global fetch, nothing else. */
+/**
+ * The outbound HTTP of webhooks: one POST with Node's global fetch, nothing else. Unless private targets are
+ * allowed, the host is resolved first and a private, loopback or link-local address is refused (the delivery fails
+ * like an unreachable receiver).
+ */
 @Injectable()
 export class WebhookHttpClient {
+  constructor(@Optional() private readonly config?: AppConfig) {}
+
   async post(url: string, body: string, headers: Record<string, string>, timeoutMs = WEBHOOK_REQUEST_TIMEOUT_MS): Promise<PostResult> {
+    if (!this.config?.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
+      const problem = await privateTargetProblem(new URL(url).hostname);
+      if (problem) return { error: `refused: ${problem}` };
+    }
     try {
       const response = await fetch(url, {
         method: 'POST',

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@charterflow/cases/clock';
+import { AppConfig } from '@charterflow/config';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService } from '@charterflow/organisations/organisations.service';
 import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
 import { MIN_SECRET_LENGTH, RegisteredWebhook, RegisterWebhookInput, WebhookDeliveryView, WebhookView } from './webhook';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhooksRepository } from './webhooks.repository';
+import { privateHostProblem } from './target-guard';
 
 /** Registration, listing and removal of an organisation's webhooks, and their delivery log. */
 @Injectable()
@@ -16,12 +18,15 @@ export class WebhooksService {
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** Registers a webhook; the answer carries the secret, which is never shown again. */
   async register(input: RegisterWebhookInput, scope: Scope = WHOLE_TREE): Promise<RegisteredWebhook> {
     const url = httpUrlOrNull(input.url);
     if (!url) throw DomainException.validation([{ field: 'url', message: 'url must be an absolute http or https URL' }]);
+    const local = this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS ? null : privateHostProblem(new URL(url).hostname);
+    if (local) throw DomainException.validation([{ field: 'url', message: `${local} (set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow it)` }]);
     if (input.secret !== undefined && (typeof input.secret !== 'string' || input.secret.length < MIN_SECRET_LENGTH)) {
       throw DomainException.validation([{ field: 'secret', message: `secret must be at least ${MIN_SECRET_LENGTH} characters` }]);
     }
