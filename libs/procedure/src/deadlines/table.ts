@@ -4,7 +4,7 @@ import { DecisionEnv } from '../model/engine';
 import { DomainEvent } from '../model/events';
 import { TopState } from '../model/states';
 import { CaseFacts, grassrootsDecides, GuardEnv, votePassed } from '../machine/facts';
-import { RuleSet, ruleSetFor } from '../versions/rule-sets';
+import { RuleSet } from '../versions/rule-sets';
 
 /** One accepted step, as the deadline table sees it. */
 export interface DeadlineStep {
@@ -87,7 +87,7 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
     extendable: false,
     description: 'The verifying committee replies within 30 working days (domestic) or 90 (abroad) of the request.',
     source: () => 'HD06 §3.4d',
-    length: (rs, opening, step) => {
+    length: (rs, _opening, step) => {
       const e = step.event;
       const scope = e.type === 'VERIFICATION_REQUESTED' ? e.scope : 'domestic';
       return wd(rs.verificationReplyWorkingDays[scope]);

@@ -43,10 +43,6 @@ function topStateOf(snapshot: Snapshot): TopState {
   return top as TopState;
 }
 
-function factsOf(aggregate: CaseAggregate): CaseFacts {
-  return (aggregate.machine as PersistedShape).context;
-}
-
 function allowedEventsOfSnapshot(snapshot: Snapshot): EventType[] {
   if (snapshot.status !== 'active') return [];
   const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));

@@ -2,7 +2,7 @@ import { BusinessDate } from './dates';
 import { Candidate } from './candidate';
 import { DeadlineRecord } from './deadlines';
 import { DomainRefusal, RuleViolation } from './errors';
-import { DomainEvent, EventType } from './events';
+import { EventType } from './events';
 import { TopState } from './states';
 import { WorkingDayCalendar } from './calendar';
 

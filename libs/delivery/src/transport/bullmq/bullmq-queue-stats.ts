@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ALL_QUEUES } from '../queues';
@@ -14,7 +14,6 @@ export const REPORTED_STATES = ['waiting', 'delayed', 'active', 'prioritized', '
 @Injectable()
 export class BullmqQueueStats extends QueueStats implements OnApplicationShutdown {
   readonly enabled = true;
-  private readonly logger = new Logger(BullmqQueueStats.name);
   private readonly redis: Redis;
   private readonly queues: Queue[];
 
