@@ -107,14 +107,18 @@ export const SPONSOR = { name: 'Trần Văn Bình', memberId: 'M-1', fullMemberS
 
 /**
  * The compliant path up to the cell vote on `cellVoteOn` (dossier opened 2025-09-08): certificate, dossier, Youth
- * Union resolution and one sponsor, opinions.
+ * Union resolution and one sponsor, opinions. With `verified`, a domestic verification requested on 2025-09-08 and
+ * answered on 2025-09-09 (two more events before BIOGRAPHY_CERTIFIED).
  */
-export function upToCellReview(b = new AuditCaseBuilder()): AuditCaseBuilder {
-  return b
-    .ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'CN-1', issuedOn: '2025-09-02', issuer: 'Trung tâm chính trị' })
+export function upToCellReview(b = new AuditCaseBuilder(), verified = false): AuditCaseBuilder {
+  b.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'CN-1', issuedOn: '2025-09-02', issuer: 'Trung tâm chính trị' })
     .ok('DOSSIER_OPENED', '2025-09-08', { resolutionNo: 'NQ-1' })
     .ok('APPLICATION_FILED', '2025-09-08')
-    .ok('BIOGRAPHY_FILED', '2025-09-08')
+    .ok('BIOGRAPHY_FILED', '2025-09-08');
+  if (verified) {
+    b.ok('VERIFICATION_REQUESTED', '2025-09-08', { requestId: 'TT-1', scope: 'domestic', subject: 'cha đẻ' }).ok('VERIFICATION_REPLIED', '2025-09-09', { requestId: 'TT-1' });
+  }
+  return b
     .ok('BIOGRAPHY_CERTIFIED', '2025-09-09', { politicalIssue: false })
     .ok('INTRODUCING_RESOLUTION_RECORDED', '2025-09-09', { body: 'youth_union', resolutionNo: 'NQ-DTN-1' })
     .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR })
@@ -122,8 +126,8 @@ export function upToCellReview(b = new AuditCaseBuilder()): AuditCaseBuilder {
 }
 
 /** The compliant path to a full member: cell vote 2025-09-15, decision 2025-10-15, ceremony 2025-11-03. */
-export function fullPath(): AuditCaseBuilder {
-  return upToCellReview()
+export function fullPath(verified = false): AuditCaseBuilder {
+  return upToCellReview(new AuditCaseBuilder(), verified)
     .ok('CELL_VOTE_RECORDED', '2025-09-15', { fullMembers: 9, excluded: 0, inFavour: 6 })
     .ok('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 })
     .ok('ADMISSION_DECIDED', '2025-10-15', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-16' }, BOARD)

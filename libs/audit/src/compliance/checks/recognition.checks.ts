@@ -30,7 +30,8 @@ export const A21: CheckDefinition = {
   severity: 'critical',
   evaluate: (h) => {
     for (const body of ['RECOGNITION_CELL_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED'] as const) {
-      const failures = stepsOf(h, body).filter((s) => !votePassed(s.event));
+      // As the engine counts them: failed votes after probation ended (a removal motion failing during probation is not one).
+      const failures = stepsOf(h, body).filter((s) => s.before.probationEnded && !votePassed(s.event));
       const limit = failures.length ? ruleSetFor(failures[0].on).failedVotesBeforeEscalation : 3;
       if (failures.length < limit) continue;
       const last: Step = failures[limit - 1];

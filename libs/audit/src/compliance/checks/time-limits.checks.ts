@@ -3,7 +3,7 @@ import { grassrootsDecides, votePassed } from '@charterflow/procedure/machine/fa
 import { History, Step, stepsOf } from '../history';
 import { AuditContext, CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';
-import { notApplicable, timeLimit } from './outcome';
+import { notApplicable, pass, timeLimit } from './outcome';
 
 /** The date the case left the path (not admitted, withdrawn, removed), or null. */
 function exitOn(h: History): BusinessDate | null {
@@ -11,8 +11,15 @@ function exitOn(h: History): BusinessDate | null {
   return exit ? exit.on : null;
 }
 
-function extension(h: History, kind: string, until: BusinessDate | null): Step | undefined {
-  return h.steps.find((s) => s.type === 'DEADLINE_EXTENDED' && (s.event as { deadlineKind?: string }).deadlineKind === kind && (until === null || s.on <= until));
+/** The DEADLINE_EXTENDED of `kind` recorded after the base step `after` and not after `until` (the step meeting the limit). */
+function extension(h: History, kind: string, after: Step, until: BusinessDate | null): Step | undefined {
+  return h.steps.find(
+    (s) =>
+      s.type === 'DEADLINE_EXTENDED' &&
+      s.seq > after.seq &&
+      (s.event as { deadlineKind?: string }).deadlineKind === kind &&
+      (until === null || s.on <= until),
+  );
 }
 
 /** A limit of `workingDays` (+ `extensionDays` once, when extended) from `base` under the rules in force on `base`. */
@@ -39,7 +46,7 @@ export const A15: CheckDefinition = {
     const decision = h.steps.find(
       (s) => s.seq > cellVote.seq && (s.type === 'ADMISSION_DECIDED' || (s.type === 'GRASSROOTS_VOTE_RECORDED' && grassrootsDecides(s.env))),
     );
-    const ext = extension(h, 'ADMISSION_DECISION', decision?.on ?? null);
+    const ext = extension(h, 'ADMISSION_DECISION', cellVote, decision?.on ?? null);
     const limit = decisionLimit(ctx, cellVote.on, rs.admissionDecision.workingDays, { days: rs.admissionDecision.extension, granted: !!ext }, rs.admissionDecision.source);
     return timeLimit(ctx, limit, decision, exitBefore(h, decision));
   },
@@ -65,7 +72,10 @@ export const A16: CheckDefinition = {
 
 /**
  * A18 — the cell's recognition vote before the 12 months of probation ended, or later than 30 working days after
- * (QĐ294 §4.2.1; HD06 §4.2).
+ * (QĐ294 §4.2.1; HD06 §4.2). Only a `recognise` motion can be early: removal may be proposed at any time during
+ * probation. The limit is met by the cell's first vote (either motion) on or after the end of probation; as in the
+ * engine's deadline table (RECOGNITION_CELL_REVIEW), no limit runs when a removal motion adopted during probation
+ * was still before the committees when probation ended.
  */
 export const A18: CheckDefinition = {
   id: 'A18',
@@ -75,30 +85,47 @@ export const A18: CheckDefinition = {
   evaluate: (h, _c, ctx): CheckOutcome => {
     const end = h.steps.find((s) => s.type === 'CEREMONY_HELD')?.after.probationEndOn ?? null;
     if (!end) return notApplicable('no ceremony yet');
-    const vote = stepsOf(h, 'RECOGNITION_CELL_VOTE_RECORDED')[0];
-    if (vote && vote.on < end) {
-      return { status: 'fail', detectedOn: vote.on, eventSeq: vote.seq, evidence: { probationEndOn: end, votedOn: vote.on, reason: 'before the end of probation' } };
+    const votes = stepsOf(h, 'RECOGNITION_CELL_VOTE_RECORDED');
+    const early = votes.find((s) => (s.event as { motion?: string }).motion === 'recognise' && s.on < end);
+    if (early) {
+      return { status: 'fail', detectedOn: early.on, eventSeq: early.seq, evidence: { probationEndOn: end, votedOn: early.on, reason: 'before the end of probation' } };
     }
+    const ended = stepsOf(h, 'PROBATION_ENDED')[0];
+    if (ended && ended.after.pendingMotion !== null) return notApplicable(`a ${ended.after.pendingMotion} motion was before the committees when probation ended`);
+    const vote = votes.find((s) => s.on >= end);
     const days = ruleSetFor(end).recognitionCellReviewWorkingDays;
     const limit = { base: end, limit: ctx.calendar.addWorkingDays(end, days), workingDays: days, extendedBy: 0, source: 'QĐ294 §4.2.1' };
     return timeLimit(ctx, limit, vote, exitBefore(h, vote));
   },
 };
 
-/** A20 — the recognition decision later than 30 working days (+15 once) after the cell's resolution (QĐ294 §4.3.1). */
+/** A passed deciding step on a recognition or removal motion: the competent committee, or an authorised grassroots committee. */
+const decidesMotion = (s: Step): boolean =>
+  votePassed(s.event) && (s.type === 'RECOGNITION_DECIDED' || (s.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' && grassrootsDecides(s.env)));
+
+/**
+ * A20 — the recognition (or removal) decision later than 30 working days (+15 once; +30 under the older texts)
+ * after the cell's resolution (QĐ294 §4.3.1). Mirrors the engine's RECOGNITION_DECISION limit: it runs from the
+ * latest cell resolution adopted before the decision and is met only by a decision that passed (a refusal by the
+ * standing committee leaves the motion before it); it stops running when the motion ended below (a removal motion
+ * rejected by the grassroots committee during probation).
+ */
 export const A20: CheckDefinition = {
   id: 'A20',
   title: { vi: 'Cấp có thẩm quyền quyết định công nhận đảng viên chính thức quá thời hạn (30 ngày làm việc, gia hạn 15 ngày)', en: 'Recognition decision later than the limit (30 working days, +15 once)' },
   source: 'QĐ294 §4.3.1',
   severity: 'major',
   evaluate: (h, _c, ctx) => {
-    const cellVote = stepsOf(h, 'RECOGNITION_CELL_VOTE_RECORDED').find((s) => votePassed(s.event));
-    if (!cellVote) return notApplicable('no cell resolution on recognition yet');
+    const resolutions = stepsOf(h, 'RECOGNITION_CELL_VOTE_RECORDED').filter((s) => votePassed(s.event));
+    if (resolutions.length === 0) return notApplicable('no cell resolution on recognition yet');
+    const decision = h.steps.find((s) => s.seq > resolutions[0].seq && decidesMotion(s));
+    const cellVote = [...resolutions].reverse().find((s) => !decision || s.seq < decision.seq)!;
+    const lastState = h.steps[h.steps.length - 1].toState;
+    if (!decision && h.facts.pendingMotion === null && lastState !== 'escalated') {
+      return notApplicable('the motion ended before the committees without a decision being due');
+    }
     const rs = ruleSetFor(cellVote.on);
-    const decision = h.steps.find(
-      (s) => s.seq > cellVote.seq && (s.type === 'RECOGNITION_DECIDED' || (s.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' && grassrootsDecides(s.env) && votePassed(s.event))),
-    );
-    const ext = extension(h, 'RECOGNITION_DECISION', decision?.on ?? null);
+    const ext = extension(h, 'RECOGNITION_DECISION', cellVote, decision?.on ?? null);
     const limit = decisionLimit(ctx, cellVote.on, rs.recognitionDecision.workingDays, { days: rs.recognitionDecision.extension, granted: !!ext }, rs.recognitionDecision.source);
     return timeLimit(ctx, limit, decision, exitBefore(h, decision));
   },
@@ -109,3 +136,40 @@ function exitBefore(h: History, met: Step | undefined): BusinessDate | null {
   return met ? null : exitOn(h);
 }
 
+
+/** States in which a verification reply is still awaited (the engine's VERIFICATION_REPLY limit is open only there). */
+const DOSSIER_STATES = ['dossier', 'cellReview'];
+
+/** One request's reply limit, as the engine's VERIFICATION_REPLY deadline counts it. */
+function verificationReply(h: History, ctx: AuditContext, request: Step): CheckOutcome {
+  const { requestId, scope } = request.event as { requestId: string; scope: 'domestic' | 'abroad' };
+  const days = ruleSetFor(request.on).verificationReplyWorkingDays[scope === 'abroad' ? 'abroad' : 'domestic'];
+  const reply = h.steps.find((s) => s.seq > request.seq && s.type === 'VERIFICATION_REPLIED' && (s.event as { requestId?: string }).requestId === requestId);
+  const left = reply ? null : (h.steps.find((s) => s.seq > request.seq && !DOSSIER_STATES.includes(s.toState))?.on ?? null);
+  const limit = { base: request.on, limit: ctx.calendar.addWorkingDays(request.on, days), workingDays: days, extendedBy: 0, source: 'HD06 §3.4d' };
+  const outcome = timeLimit(ctx, limit, reply, left);
+  return { ...outcome, evidence: { requestId, scope, requestSeq: request.seq, ...outcome.evidence } };
+}
+
+/**
+ * A23 — a verification reply later than 30 working days (domestic) or 90 (abroad) (HD06 §3.4d). Counted, as the
+ * engine's VERIFICATION_REPLY limit, from the date of the request (the day the verifying committee received it is not
+ * recorded) with the numbers in force on that date; a request still unanswered fails from the day after its limit,
+ * unless the case left the dossier stage on or before it. The first late request decides a fail.
+ */
+export const A23: CheckDefinition = {
+  id: 'A23',
+  title: { vi: 'Trả lời thẩm tra lý lịch quá 30 ngày làm việc (trong nước) hoặc 90 ngày làm việc (ngoài nước)', en: 'Verification reply later than 30 working days (domestic) or 90 (abroad)' },
+  source: 'HD06 §3.4d',
+  // Minor: the delay is the verifying committee's, and the texts attach no sanction to it.
+  severity: 'minor',
+  evaluate: (h, _c, ctx) => {
+    const requests = stepsOf(h, 'VERIFICATION_REQUESTED');
+    if (requests.length === 0) return notApplicable('no verification requested');
+    const outcomes = requests.map((r) => verificationReply(h, ctx, r));
+    const late = outcomes.find((o) => o.status === 'fail');
+    if (late) return late;
+    const evidence = { requests: outcomes.map((o) => ({ status: o.status, ...o.evidence })) };
+    return outcomes.some((o) => o.status === 'pass') ? pass(evidence) : { status: 'not_applicable', evidence };
+  },
+};

@@ -1,37 +1,83 @@
 import { grassrootsDecides, voteOf, votePassed } from '@charterflow/procedure/machine/facts';
-import { ruleFinding, Step, stepsOf } from '../history';
+import { History, ruleFinding, Step, stepsOf } from '../history';
 import { CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';
 import { fail, notApplicable, pass } from './outcome';
 
-/** States a case reaches when a vote or a decision does not pass. */
-const REFUSED = ['notAdmitted', 'removed', 'escalated'];
+/**
+ * The two paths a vote belongs to, lowest body first: a step of a higher rank acts on the resolution of the lower
+ * one (the ceremony acts on the admission decision).
+ */
+const PATHS: readonly (readonly string[])[] = [
+  ['CELL_VOTE_RECORDED', 'GRASSROOTS_VOTE_RECORDED', 'ADMISSION_DECIDED', 'CEREMONY_HELD'],
+  ['RECOGNITION_CELL_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED', 'RECOGNITION_DECIDED'],
+];
+
+/** How far along the admission path a state is: a failed admission vote never moves a case forward. */
+const ADMISSION_PROGRESS: Readonly<Record<string, number>> = {
+  cellReview: 0,
+  grassrootsReview: 1,
+  superiorReview: 2,
+  awaitingCeremony: 3,
+  probation: 4,
+  recognitionReview: 5,
+  fullMember: 6,
+};
+
+/** States in which a recognition or removal motion has taken effect. */
+const MOTION_EFFECT_STATES = ['fullMember', 'removed'];
+
+/**
+ * What shows that the case went on after `failed` (a vote that did not reach its threshold) as if it had passed:
+ * a later step of a higher body on the same path before the same body voted again, or a recorded state further
+ * along the path. A failed vote that stopped the case, left it with the same body for a new vote (a recognition
+ * vote, a removal motion during probation, a refusal of the standing committee) or sent it to the superior after
+ * the third failure (`escalated`, judged by A21) is the procedure working, not a breach.
+ */
+export function wentOnAfterFailure(h: History, failed: Step): Record<string, unknown> | null {
+  if (failed.toState === 'escalated') return null;
+  const path = PATHS.find((p) => p.includes(failed.type)) ?? [];
+  const rank = path.indexOf(failed.type);
+  const next = h.steps.find((s) => s.seq > failed.seq && path.includes(s.type));
+  if (next && path.indexOf(next.type) > rank) return { proceededWith: { seq: next.seq, event: next.type, occurredOn: next.on } };
+  return movedForward(failed, path === PATHS[0]) ? { fromState: failed.fromState } : null;
+}
+
+/** The recorded state after a failed vote is one only a passed vote leads to. */
+function movedForward(failed: Step, admissionPath: boolean): boolean {
+  if (!admissionPath) return MOTION_EFFECT_STATES.includes(failed.toState);
+  const from = ADMISSION_PROGRESS[failed.fromState ?? ''];
+  const to = ADMISSION_PROGRESS[failed.toState];
+  return from !== undefined && to !== undefined && to > from;
+}
 
 /**
  * A vote breaks its threshold when its counts are inconsistent (VOTE_COUNTS_INVALID) or when it did not reach the
  * threshold (`votePassed`: ≥ 2/3 for a cell or a grassroots committee, > 1/2 for a standing committee) and yet the
- * case went on as if it had. A vote that failed and stopped the case is the procedure working, not a breach.
+ * case went on as if it had (`wentOnAfterFailure`).
  */
-function voteThreshold(steps: Step[], threshold: string, notYet: string): CheckOutcome {
+function voteThreshold(h: History, steps: Step[], threshold: string, notYet: string): CheckOutcome {
   if (steps.length === 0) return notApplicable(notYet);
   for (const step of steps) {
     const counts = voteOf(step.event);
     const invalid = ruleFinding('VOTE_COUNTS_INVALID', step);
     if (invalid) return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...counts, ...invalid });
-    if (!votePassed(step.event) && !REFUSED.includes(step.toState)) {
-      return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...counts, threshold, toState: step.toState });
-    }
+    const wentOn = votePassed(step.event) ? null : wentOnAfterFailure(h, step);
+    if (wentOn) return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...counts, threshold, toState: step.toState, ...wentOn });
   }
   return pass({ votes: steps.map((s) => ({ seq: s.seq, event: s.type, occurredOn: s.on, ...voteOf(s.event), passed: votePassed(s.event) })), threshold });
 }
 
-/** A11 — cell vote below 2/3 of the full members counted (or inconsistent counts) yet the case went on (CH Art. 4(3); QĐ294 §9.3.2). */
+/**
+ * A11 — cell vote (admission, recognition or removal) below 2/3 of the full members counted, fullMembers − excluded
+ * (or inconsistent counts), yet the case went on as if it had passed (CH Art. 4(3); QĐ294 §9.3.2).
+ */
 export const A11: CheckDefinition = {
   id: 'A11',
   title: { vi: 'Chi bộ biểu quyết không đủ 2/3 số đảng viên chính thức hoặc tính sai số đảng viên', en: 'Cell vote below 2/3 of full members, or a wrong denominator' },
   source: 'CH Art. 4(3); QĐ294 §9.3.2',
   severity: 'critical',
-  evaluate: (h) => voteThreshold(stepsOf(h, 'CELL_VOTE_RECORDED', 'RECOGNITION_CELL_VOTE_RECORDED'), 'at least 2/3 of (fullMembers − excluded)', 'no cell vote yet'),
+  evaluate: (h) => voteThreshold(h, stepsOf(h, 'CELL_VOTE_RECORDED', 'RECOGNITION_CELL_VOTE_RECORDED'), 'at least 2/3 of (fullMembers − excluded)', 'no cell vote yet'),
 };
 
 /** A13 — grassroots committee vote below 2/3 of its members yet the case went on (HD06 §3.6c). */
@@ -40,7 +86,7 @@ export const A13: CheckDefinition = {
   title: { vi: 'Đảng ủy cơ sở biểu quyết không đủ 2/3 số cấp ủy viên', en: 'Grassroots committee vote below 2/3 of its members' },
   source: 'HD06 §3.6c',
   severity: 'critical',
-  evaluate: (h) => voteThreshold(stepsOf(h, 'GRASSROOTS_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED'), 'at least 2/3 of committeeMembers', 'no grassroots committee vote yet'),
+  evaluate: (h) => voteThreshold(h, stepsOf(h, 'GRASSROOTS_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED'), 'at least 2/3 of committeeMembers', 'no grassroots committee vote yet'),
 };
 
 /**
@@ -56,7 +102,7 @@ export const A14: CheckDefinition = {
   severity: 'critical',
   evaluate: (h, c) => {
     const decisions = stepsOf(h, 'ADMISSION_DECIDED', 'RECOGNITION_DECIDED');
-    const threshold = voteThreshold(decisions, 'more than 1/2 of standingMembers', 'no decision yet');
+    const threshold = voteThreshold(h, decisions, 'more than 1/2 of standingMembers', 'no decision yet');
     if (threshold.status === 'fail') return threshold;
     for (const step of decisions) {
       const roles = Array.isArray(step.actor?.roles) ? (step.actor!.roles as string[]) : [];
