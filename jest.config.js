@@ -22,9 +22,14 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Jest 30 reads the timeout from the root configuration only (a `testTimeout` inside a project is ignored). Hooks
+  // and tests get a minute: on a busy two-core machine the first embedded PGlite start alone can take several seconds.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000, globalSetup: '<rootDir>/test/global-setup.ts',
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // A database and a Redis database index of the run's own, dropped at the end (test/support/test-services.ts).
+      globalSetup: '<rootDir>/test/global-setup.ts', globalTeardown: '<rootDir>/test/global-teardown.ts',
       // PGlite loads Node built-ins with import(), which jest cannot run without --experimental-vm-modules: transpile it (.cjs included) too.
       transform: { '^.+\\.(t|j|mj|cj)s$': swc },
       transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages, '@electric-sql'].join('|')})/)`] },

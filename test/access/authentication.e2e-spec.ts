@@ -24,7 +24,7 @@ describe('authentication (real PostgreSQL)', () => {
     const grassroots = await createOrganisation(t, { name: 'Đảng bộ cơ sở Xác thực', kind: 'grassroots', parentId: commune });
     cellId = await createOrganisation(t, { name: 'Chi bộ Xác thực', kind: 'cell', parentId: grassroots });
   }, 30_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const login = (username: string, password: string) => t.anonymous.post(`${API}/auth/login`).send({ username, password });
   const me = (token: string) => t.anonymous.get(`${API}/auth/me`).set('Authorization', `Bearer ${token}`);

@@ -99,7 +99,7 @@ describe('authorisation matrix (real PostgreSQL)', () => {
     caseId = c.id;
     caseVersion = c.version;
   }, 60_000); // eleven accounts, each hashed (scrypt) and logged in
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   describe('recording events: 409 (passed authorisation, stale If-Match) for the named body, 403 for others who see the case, 404 for those who do not', () => {
     const cells = EVENT_TYPES.flatMap((type) => POSITIONS.map((p) => [type, p.key, p.label] as const));

@@ -11,7 +11,7 @@ describe('hardening (real PostgreSQL)', () => {
     beforeAll(async () => {
       t = await startTestApp();
     });
-    afterAll(() => t.close());
+    afterAll(() => t?.close());
 
     it('every route is either public or names a permission (deny by default), and only the expected ones are public', () => {
       const reflector = new Reflector();
@@ -77,7 +77,7 @@ describe('hardening (real PostgreSQL)', () => {
     beforeAll(async () => {
       t = await startTestApp({ env: { CORS_ORIGINS: 'https://console.example.vn', LOGIN_RATE_LIMIT_PER_MINUTE: '3', WRITE_RATE_LIMIT_PER_MINUTE: '3' } });
     });
-    afterAll(() => t.close());
+    afterAll(() => t?.close());
 
     it('allows exactly the configured origin', async () => {
       const ok = await t.anonymous.options(`${API}/cases`).set('Origin', 'https://console.example.vn').set('Access-Control-Request-Method', 'POST');

@@ -54,7 +54,7 @@ describe('two provinces: no leak across the tree (real PostgreSQL)', () => {
     board1 = (await account(t, 'board.one', p.one.communeId, ['superior_officer'])).agent;
     inspector1 = (await account(t, 'inspector.one', p.one.provinceId, ['inspector'])).agent;
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   /** Every identifier and name of province two; none may appear in anything a province-one user receives. */
   const secretsOfTwo = () => [p.two.provinceId, p.two.communeId, p.two.grassrootsId, p.two.cellId, p.two.caseId, p.two.notificationId, p.two.webhookId, p.two.userId, 'Cà Mau', 'Trần Thị Hai', 'cb.two'];

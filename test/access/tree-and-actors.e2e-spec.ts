@@ -17,7 +17,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     o.G2 = await createOrganisation(t, { name: 'Đảng ủy Trường học', kind: 'grassroots', parentId: o.C });
     o.A = await createOrganisation(t, { name: 'Chi bộ Khoa Nội', kind: 'cell', parentId: o.G });
   }, 30_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('records every step with the actor that recorded it (id, name, organisation, roles), inside the hash chain', async () => {
     const secretary = await account(t, 'bt.khoanoi', o.A, ['cell_secretary']);

@@ -6,7 +6,7 @@ describe('calendar endpoints', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('the 45th working day after Thu 2026-01-15 is 2026-03-26 (Tết 2026 off)', async () => {
     const res = await t.http.get(`${API}/calendar/working-days`).query({ from: '2026-01-15', add: 45 });

@@ -10,7 +10,7 @@ describe('versions, If-Match and Idempotency-Key', () => {
     t = await startTestApp({ today: '2026-01-06' });
     ({ cellId } = await createOrganisationTree(t.http));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers ETag with the version; a stale If-Match → 409 VERSION_CONFLICT naming the current version, nothing written', async () => {
     const c = await openCase(t.http, cellId);

@@ -8,7 +8,7 @@ describe('Staff console (GET /console)', () => {
   beforeAll(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('GET / redirects to /console', async () => {
     const res = await t.http.get('/');

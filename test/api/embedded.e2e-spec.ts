@@ -1,5 +1,5 @@
 import { API, createOrganisationTree, startTestApp } from '../support/app';
-import { createTempDataDir } from '../support/database';
+import { createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 import { openCase, record } from './helpers';
 
 describe('embedded default: no DATABASE_URL, PGlite in DATA_DIR', () => {
@@ -32,5 +32,5 @@ describe('embedded default: no DATABASE_URL, PGlite in DATA_DIR', () => {
     } finally {
       await second.close();
     }
-  }, 120_000);
+  }, PGLITE_TIMEOUT_MS);
 });

@@ -9,7 +9,7 @@ describe('HTTP errors (api.md "Errors")', () => {
     t = await startTestApp({ today: '2026-03-02' });
     ({ cellId } = await createOrganisationTree(t.http));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('unknown route → 404 NOT_FOUND', async () => {
     const res = await t.http.get(`${API}/nothing-here`);

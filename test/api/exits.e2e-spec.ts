@@ -11,7 +11,7 @@ describe('cases ending in notAdmitted, removed, withdrawn and escalated', () => 
     tree = await createOrganisationTree(t.http);
     authorised = await createOrganisationTree(t.http, { authorised: true });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('a cell vote of 5 in favour of 8 fails (below 2/3): notAdmitted, nothing more allowed', async () => {
     t.setToday('2026-01-14');

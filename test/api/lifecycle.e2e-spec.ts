@@ -15,7 +15,7 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     t = await startTestApp({ today: '2026-01-05' });
     ({ cellId } = await createOrganisationTree(t.http));
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('walks sympathiser → … → fullMember', async () => {
     // 1. the cell resolution puts the person on the sympathiser list

@@ -17,7 +17,7 @@ describe('procedure rules over HTTP', () => {
     t = await startTestApp({ today: '2026-01-05' });
     tree = await createOrganisationTree(t.http);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   /** A case in cellReview (dossier complete on 2026-01-14) for a candidate, the clock on the vote date. */
   async function readyToVote(candidate: Partial<Candidate> = {}, voteOn = '2026-01-15') {

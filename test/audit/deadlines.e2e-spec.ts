@@ -20,7 +20,7 @@ describe('audit of time limits (real PostgreSQL)', () => {
     await recordOn(t, caseId, 'CELL_VOTE_RECORDED', '2026-01-15', { fullMembers: 9, excluded: 0, inFavour: 6 });
     await recordOn(t, caseId, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   // Other suites share the database: look at this province only, unless a test names another organisation.
   const missed = (agent = t.http, query: Record<string, string> = {}) => agent.get(`${API}/audit/deadlines`).query({ status: 'missed', organisationId: o.P, ...query });

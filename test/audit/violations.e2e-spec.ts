@@ -48,7 +48,7 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
     inspectorA = (await account(t, 'kt.xa.a', o.CA, ['inspector'])).agent;
     boardB = (await account(t, 'tc.xa.b', o.CB, ['superior_officer'])).agent;
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   // Other suites share the database: the whole-tree admin looks at this province unless a test names another place.
   const violations = (agent: Agent, query: Record<string, string> = {}) => agent.get(`${API}/audit/violations`).query(agent === t.http ? { organisationId: o.P, ...query } : query);

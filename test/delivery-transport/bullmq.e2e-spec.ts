@@ -15,7 +15,7 @@ describe('BullMQ transport', () => {
     await resetDeliveryState();
     t = await startBullmqApp({ today: '2026-01-14' });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('queues a reminder and an escalation of an admission decision with delays from the clock, and the processor delivers the reminder', async () => {
     const { c } = await caseAwaitingDecision(t); // cell vote 2026-01-15 (clock 10:00 local) → due 2026-03-26
@@ -144,7 +144,7 @@ describe('BullMQ transport', () => {
       await t.relay.relayAll();
     }
 
-    it('FLUSHALL then the reconciler restores every pending job, and removes a job whose firing is no longer pending', async () => {
+    it('a wiped Redis (FLUSHDB) then the reconciler restores every pending job, and removes a job whose firing is no longer pending', async () => {
       await pendingCases();
       // Start from queues that match the database (earlier tests ran some jobs by hand).
       await t.reconciler.reconcile();
@@ -154,7 +154,7 @@ describe('BullMQ transport', () => {
       const orphan = jobIdOf({ deadlineId: parseJobId(before[0])!.deadlineId, generation: 99, phase: 'remind-10wd' });
       const redis = createTestRedis();
       try {
-        await redis.flushall();
+        await redis.flushdb(); // the run's Redis database wiped, as a restart without persistence would
         expect(await scheduledIds(t)).toEqual([]);
         expect(await t.transport.schedulersPresent()).toBe(false);
 
@@ -176,7 +176,7 @@ describe('BullMQ transport', () => {
       const before = await scheduledIds(t);
       const redis = createTestRedis();
       try {
-        await redis.flushall();
+        await redis.flushdb(); // the run's Redis database wiped, as a restart without persistence would
       } finally {
         await redis.quit();
       }

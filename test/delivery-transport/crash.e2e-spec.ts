@@ -70,8 +70,8 @@ describe('a worker killed mid-job (SIGKILL)', () => {
   });
   afterAll(async () => {
     for (const child of children) await kill(child, 'SIGKILL');
-    await escalations.close();
-    await t.close();
+    await escalations?.close();
+    await t?.close();
   });
 
   async function escalationCase() {

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { PollTransport } from '@charterflow/delivery';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
-import { createTempDataDir } from '../support/database';
+import { createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 import { CaseBody, caseInProbation } from '../api/helpers';
 import { caseAwaitingDecision, deadlineOf, notificationsOf } from '../delivery/support';
 import { waitFor } from './support';
 
-jest.setTimeout(180_000);
+jest.setTimeout(PGLITE_TIMEOUT_MS);
 
 type Events = { type: string; occurredOn: string; actor: { kind: string } }[];
 
@@ -30,7 +30,7 @@ describe('embedded delivery (poll transport on PGlite)', () => {
       t = await start('2026-01-14');
       tree = await createOrganisationTree(t.http);
     });
-    afterAll(() => t.close());
+    afterAll(() => t?.close());
 
     it('delivers a reminder once its instant has come, one notification per recipient', async () => {
       const { c } = await caseAwaitingDecision(t, tree); // ADMISSION_DECISION due 2026-03-26

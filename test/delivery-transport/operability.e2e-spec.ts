@@ -26,7 +26,7 @@ describe('operability: /metrics and /health', () => {
     beforeAll(async () => {
       t = await startBullmqApp({ today: '2026-01-14' });
     });
-    afterAll(() => t.close());
+    afterAll(() => t?.close());
 
     it('exposes queue depths, firings by outcome, the lateness histogram and the oldest overdue deadline', async () => {
       const { c } = await caseAwaitingDecision(t);
@@ -73,7 +73,7 @@ describe('operability: /metrics and /health', () => {
     beforeAll(async () => {
       t = await startTestApp({ env: { RUN_WORKER: 'false', REDIS_URL: TEST_REDIS_URL } });
     });
-    afterAll(() => t.close());
+    afterAll(() => t?.close());
 
     it('still reports the queues, and a job nobody takes shows as queue lag', async () => {
       const queue = new Queue('deadline-reminders', { connection: { url: TEST_REDIS_URL } });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FiringService, PendingFiringsService } from '@charterflow/delivery';
 import { createOrganisationTree, startTestApp } from '../support/app';
-import { createPgliteDataSource, createTempDataDir } from '../support/database';
+import { createPgliteDataSource, createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 import { caseInCellReview, caseInProbation, postEvent, record, recordOn } from '../api/helpers';
 import {
   byPhase,
@@ -23,7 +23,7 @@ describe('deadline firing', () => {
   beforeAll(async () => {
     t = await startDeliveryApp();
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   describe('a reminder of the admission decision (cell vote 15/01/2026 → due 26/03/2026)', () => {
     it('is early before its instant, fires at 08:00 local ten working days before with one Vietnamese notification per recipient, then is a duplicate', async () => {
@@ -314,7 +314,7 @@ describe('deadline firing', () => {
         await e.close();
         tmp.remove();
       }
-    }, 120_000);
+    }, PGLITE_TIMEOUT_MS);
 
     it('the migration and its triggers also work on embedded PGlite', async () => {
       const tmp = createTempDataDir();
@@ -343,6 +343,6 @@ describe('deadline firing', () => {
         await db.destroy();
         tmp.remove();
       }
-    }, 120_000);
+    }, PGLITE_TIMEOUT_MS);
   });
 });

@@ -37,7 +37,7 @@ describe('notifications inbox', () => {
       expect(await fireAt(t, at, { deadlineId: d.id, generation: d.generation, phase })).toMatchObject({ outcome: 'fired', notifications: 2 });
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const list = (query: Record<string, string | number | boolean>) => t.http.get(`${API}/notifications`).query(query);
 

@@ -23,7 +23,7 @@ describe('import of cases already under way (real PostgreSQL)', () => {
     o.CX = await createOrganisation(t, { name: 'Xã Khác', kind: 'commune', parentId: o.PX });
     o.X = await createOrganisation(t, { name: 'Chi bộ Khác', kind: 'cell', parentId: o.CX });
   }, 30_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('a probationer admitted months ago (ceremony in January) arrives in probation, with its probation deadline open and its history replayed', async () => {
     // Opened 2025-12-01: cell vote 2025-12-11, decision 2026-01-10, ceremony 2026-01-24.

@@ -82,7 +82,7 @@ describe('violations of imported histories (real PostgreSQL)', () => {
     }
     inspectorC1 = (await account(t, 'kt.c1', o.C1, ['inspector'])).agent;
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('answers exactly the seeded breaches, no more, no fewer', async () => {
     const found = await allViolations(t.http, { organisationId: o.P });

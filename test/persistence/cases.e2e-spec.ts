@@ -10,7 +10,7 @@ describe('CasesService on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
+    await dataSource?.destroy();
   });
 
   caseFlowSuite(() => dataSource, () => cleanDatabase(dataSource));

@@ -12,7 +12,7 @@ describe('OrganisationsService on PostgreSQL', () => {
     service = new OrganisationsService(new OrganisationsRepository(dataSource.getRepository(Organisation)));
   });
   beforeEach(() => cleanDatabase(dataSource));
-  afterAll(() => dataSource.destroy());
+  afterAll(() => dataSource?.destroy());
 
   it('builds the tree with materialised paths and answers ancestors, children and subtree prefixes', async () => {
     const province = await service.create({ name: 'Tỉnh ủy Bắc Ninh', kind: 'province' });

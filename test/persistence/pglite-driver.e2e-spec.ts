@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@charterflow/database';
-import { createPgliteDataSource, createTempDataDir } from '../support/database';
+import { createPgliteDataSource, createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 
 describe('embedded PGlite driver', () => {
   const folder = createTempDataDir();
@@ -8,12 +8,13 @@ describe('embedded PGlite driver', () => {
 
   beforeAll(async () => {
     dataSource = await createPgliteDataSource(folder.dir);
-  });
+  }, PGLITE_TIMEOUT_MS);
 
+  // A failed start leaves no data source: close what exists, then always remove the folder.
   afterAll(async () => {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource?.isInitialized) await dataSource.destroy();
     folder.remove();
-  });
+  }, PGLITE_TIMEOUT_MS);
 
   it('runs the migrations: every table exists', async () => {
     const rows: { table_name: string }[] = await dataSource.query(

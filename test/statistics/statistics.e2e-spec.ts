@@ -94,7 +94,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     const report = (await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
     expect(report).toMatchObject({ imported: rows.length, refused: 0 });
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const q1 = () => seeded.filter((s) => s.decidedOn >= '2026-01-01' && s.decidedOn <= '2026-03-31');
 

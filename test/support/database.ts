@@ -4,14 +4,26 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@charterflow/database';
 
-/** The integration test database (real PostgreSQL), migrated once per run by test/global-setup.ts. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/** The run's own test database (real PostgreSQL), created and migrated once per run by test/global-setup.ts. */
+export const TEST_DATABASE_URL = requiredEnv('TEST_DATABASE_URL');
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the integration tests run under jest's global setup (test/global-setup.ts)`);
+  return value;
+}
 
 /** An initialised DataSource on the test PostgreSQL database (migrations already applied by the global setup). */
 export async function createTestDataSource(): Promise<DataSource> {
   const dataSource = new DataSource({ ...buildDataSourceOptions({ databaseUrl: TEST_DATABASE_URL, dataDir: '' }), migrationsRun: false });
   return dataSource.initialize();
 }
+
+/**
+ * Time given to a hook or test that starts embedded PGlite: its first start in a process compiles the WebAssembly
+ * module and runs every migration, which on a busy two-core machine takes far longer than jest's default.
+ */
+export const PGLITE_TIMEOUT_MS = 180_000;
 
 /** A fresh temporary folder for an embedded database; `remove()` deletes it. */
 export function createTempDataDir(prefix = 'charterflow-pglite-'): { dir: string; remove(): void } {

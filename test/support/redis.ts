@@ -1,21 +1,27 @@
 import { Redis } from 'ioredis';
 
 /**
- * The integration tests' Redis (real, never mocked). Each engineer's run points TEST_REDIS_URL at a private
- * instance; CI runs serially on the default port. Tests may FLUSHALL it.
+ * The integration tests' Redis (real, never mocked): a database index of the run's own, claimed by
+ * test/global-setup.ts (or the one TEST_REDIS_URL names). Tests may empty it; nothing else is touched.
  */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = requiredEnv('TEST_REDIS_URL');
 
-/** A plain client on the test Redis (for inspection and FLUSHALL); `quit()` it when done. */
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the integration tests run under jest's global setup (test/global-setup.ts)`);
+  return value;
+}
+
+/** A plain client on the run's Redis database (for inspection and FLUSHDB); `quit()` it when done. */
 export function createTestRedis(): Redis {
   return new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false });
 }
 
-/** Empties the test Redis (every queue, job and scheduler). */
+/** Empties the run's Redis database (every queue, job and scheduler of this run; other databases are untouched). */
 export async function flushTestRedis(): Promise<void> {
   const redis = createTestRedis();
   try {
-    await redis.flushall();
+    await redis.flushdb();
   } finally {
     await redis.quit();
   }

@@ -26,7 +26,7 @@ describe('webhook delivery: signed POSTs, retries with backoff, SKIP LOCKED', ()
     dataSource = t.app.get(DataSource);
     deliverer = t.app.get(WebhookDelivery);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
   beforeEach(async () => {
     t.setToday('2026-01-05');
     await cleanWebhooks(dataSource);

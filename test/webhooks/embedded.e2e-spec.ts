@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { WebhookDelivery } from '@charterflow/delivery/contracts';
 import { verifyWebhookSignature } from '@charterflow/notifications';
 import { API, createOrganisationTree, startTestApp } from '../support/app';
-import { createTempDataDir } from '../support/database';
+import { createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 import { deliveryRows, insertNotification, registerWebhook, startReceiver } from './helpers';
 
 describe('webhooks on the embedded database (PGlite)', () => {
@@ -48,5 +48,5 @@ describe('webhooks on the embedded database (PGlite)', () => {
       await receiver.close();
       await t.close();
     }
-  }, 120_000);
+  }, PGLITE_TIMEOUT_MS);
 });

@@ -12,7 +12,7 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
     t = await startTestApp({ today: '2026-01-05' });
     dataSource = t.app.get(DataSource);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
   beforeEach(async () => {
     await cleanWebhooks(dataSource);
     tree = await createOrganisationTree(t.http);
