@@ -48,7 +48,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     expect(actorOf('CASE_OPENED')).toEqual({ kind: 'user', userId: secretary.id, username: 'bt.khoanoi', organisationId: o.A, roles: ['cell_secretary'] });
     expect(actorOf('DOSSIER_OPENED')).toEqual({ kind: 'user', userId: officer.id, username: 'vp.benhvien', organisationId: o.G, roles: ['grassroots_officer'] });
     expect(actorOf('ADMISSION_DECIDED')).toEqual({ kind: 'user', userId: board.id, username: 'tc.phuong', organisationId: o.C, roles: ['superior_officer'] });
-    expect((await t.http.get(`${API}/cases/${caseId}/verify`).expect(200)).body).toEqual({ valid: true, events: 12 });
+    expect((await t.http.get(`${API}/cases/${caseId}/verify`).expect(200)).body).toEqual({ valid: true, events: 12, expectedEvents: 12, checked: expect.arrayContaining(['event_hashes', 'case_head']) });
 
     // The actor is part of the hashed content: rewriting who recorded a step breaks the chain at that step.
     const db = t.app.get(DataSource);
@@ -75,7 +75,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     expect(moved.body).toMatchObject({ id: cell, parentId: o.G2, path: `/${o.P}/${o.C}/${o.G2}/${cell}/` });
 
     expect((await t.http.get(`${API}/cases/${c.id}/events`).expect(200)).body).toEqual(before);
-    expect((await t.http.get(`${API}/cases/${c.id}/verify`).expect(200)).body).toEqual({ valid: true, events: 2 });
+    expect((await t.http.get(`${API}/cases/${c.id}/verify`).expect(200)).body).toEqual({ valid: true, events: 2, expectedEvents: 2, checked: expect.arrayContaining(['event_hashes', 'case_head']) });
     await officerG.agent.get(`${API}/cases/${c.id}`).expect(404);
     await officerG2.agent.get(`${API}/cases/${c.id}`).expect(200);
     // The new grassroots committee now opens the dossier; the old one may not.

@@ -1,5 +1,6 @@
+import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, startTestApp, TestApp } from '../support/app';
-import { CANDIDATE, openCase, snapshotOf } from './helpers';
+import { CANDIDATE, openCase, record, snapshotOf } from './helpers';
 
 describe('versions, If-Match and Idempotency-Key', () => {
   let t: TestApp;
@@ -91,5 +92,97 @@ describe('versions, If-Match and Idempotency-Key', () => {
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     }
+  });
+
+  describe('one case, one spelling of its id', () => {
+    /** A case id written in upper case, and in a mix of cases. */
+    const spellings = (id: string) => ({ lower: id, upper: id.toUpperCase(), mixed: id.replace(/[a-f]/g, (ch, i: number) => (i % 2 ? ch.toUpperCase() : ch)) });
+
+    it('an event sent to the upper-case id is chained under the canonical id: the history still verifies', async () => {
+      const c = await openCase(t.http, cellId);
+      const { upper, mixed } = spellings(c.id);
+      const res = await t.http.post(`${API}/cases/${upper}/events`).send(cert);
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe(c.id);
+      await record(t.http, mixed, 'DOSSIER_OPENED', '2026-01-06', { resolutionNo: 'NQ-1' });
+      const verdict = (await t.http.get(`${API}/cases/${c.id}/verify`)).body;
+      expect(verdict).toMatchObject({ valid: true, events: 3, expectedEvents: 3 });
+      expect((await t.http.get(`${API}/cases/${upper}/verify`)).body).toEqual(verdict);
+    });
+
+    it('one Idempotency-Key sent to the lower-, upper- and mixed-case id writes one event and replays its answer', async () => {
+      const c = await openCase(t.http, cellId);
+      const key = `cert-${c.id}`;
+      const answers = [];
+      for (const id of Object.values(spellings(c.id))) {
+        answers.push(await t.http.post(`${API}/cases/${id}/events`).set('Idempotency-Key', key).send(cert));
+      }
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(answers[1].body).toEqual(answers[0].body);
+      expect(answers[2].body).toEqual(answers[0].body);
+      expect(await snapshotOf(t.http, c.id)).toEqual({ version: 2, events: 2 });
+    });
+
+    it('reads answer the same case, deadlines and history whatever the spelling', async () => {
+      const c = await openCase(t.http, cellId);
+      await record(t.http, c.id, 'AWARENESS_CERTIFICATE_RECORDED', '2026-01-06', { certificateNo: 'CN-2', issuedOn: '2026-01-06', issuer: 'Trung tâm' });
+      const { lower, upper } = spellings(c.id);
+      const [a, b] = await Promise.all([t.http.get(`${API}/cases/${lower}`), t.http.get(`${API}/cases/${upper}`)]);
+      expect(b.body).toEqual(a.body);
+      expect(a.body.deadlines.length).toBeGreaterThan(0);
+      const [h1, h2] = await Promise.all([t.http.get(`${API}/cases/${lower}/events`), t.http.get(`${API}/cases/${upper}/events`)]);
+      expect(h2.body).toEqual(h1.body);
+      expect(h1.body).toHaveLength(2);
+    });
+
+    it('an organisation id in upper case opens the case in that cell', async () => {
+      const res = await t.http.post(`${API}/cases`).send({ organisationId: cellId.toUpperCase(), occurredOn: '2026-01-05', candidate: CANDIDATE });
+      expect(res.status).toBe(201);
+      expect(res.body.organisationId).toBe(cellId);
+    });
+  });
+
+  describe('concurrent writes without If-Match', () => {
+    /** A case in the dossier stage, where verification requests can be recorded in any number and order. */
+    async function dossierCase() {
+      const c = await openCase(t.http, cellId);
+      await record(t.http, c.id, 'AWARENESS_CERTIFICATE_RECORDED', '2026-01-06', { certificateNo: 'CN-3', issuedOn: '2026-01-06', issuer: 'Trung tâm' });
+      await record(t.http, c.id, 'DOSSIER_OPENED', '2026-01-06', { resolutionNo: 'NQ-3' });
+      return c;
+    }
+
+    it('fifty writes at once to one case take turns: every one is recorded, in one unbroken chain', async () => {
+      const c = await dossierCase();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          t.http.post(`${API}/cases/${c.id}/events`).send({ type: 'VERIFICATION_REQUESTED', occurredOn: '2026-01-06', requestId: `TT-${i}`, scope: 'domestic', subject: `Người thân ${i}` }),
+        ),
+      );
+      expect(answers.filter((a) => a.status !== 200).map((a) => [a.status, a.body.code])).toEqual([]);
+      const versions = answers.map((a) => a.body.version as number).sort((x, y) => x - y);
+      expect(versions).toEqual(Array.from({ length: 50 }, (_, i) => 4 + i));
+      expect(await snapshotOf(t.http, c.id)).toEqual({ version: 53, events: 53 });
+      expect((await t.http.get(`${API}/cases/${c.id}/verify`)).body).toMatchObject({ valid: true, events: 53 });
+    });
+
+    it('a write that waits too long behind another holding the case answers 503 CASE_BUSY with Retry-After and writes nothing', async () => {
+      const c = await dossierCase();
+      const before = await snapshotOf(t.http, c.id);
+      const db = t.app.get(DataSource);
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
+        const res = await t.http.post(`${API}/cases/${c.id}/events`).send({ type: 'VERIFICATION_REQUESTED', occurredOn: '2026-01-06', requestId: 'TT-x', scope: 'domestic', subject: 'Cha' });
+        expect(res.status).toBe(503);
+        expect(res.headers['retry-after']).toBe('1');
+        expect(res.body).toMatchObject({ code: 'CASE_BUSY', message: expect.any(String), messageVi: expect.any(String) });
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await snapshotOf(t.http, c.id)).toEqual(before);
+    });
   });
 });

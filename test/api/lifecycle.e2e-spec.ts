@@ -174,7 +174,7 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     expect(events).toHaveLength(24);
     expect(c.version).toBe(23);
     events.slice(1).forEach((e, i) => expect(e.prevHash).toBe(events[i].hash));
-    expect((await t.http.get(`${API}/cases/${caseId}/verify`)).body).toEqual({ valid: true, events: 24 });
+    expect((await t.http.get(`${API}/cases/${caseId}/verify`)).body).toEqual({ valid: true, events: 24, expectedEvents: 24, checked: expect.arrayContaining(['event_hashes', 'case_head']) });
 
     // and the case is found by state, organisation subtree and name
     const list = await t.http.get(`${API}/cases`).query({ state: 'fullMember', organisationId: cellId, q: 'nguyen thi lan' });

@@ -19,6 +19,16 @@ import {
  * The persistence behaviour of CasesService, run against a real database: PostgreSQL (cases.e2e-spec.ts) and
  * embedded PGlite (cases-pglite.e2e-spec.ts). `reset` empties every table.
  */
+/** The verdict of an intact history of `events` events, checked against its case row. */
+function intact(events: number) {
+  return {
+    valid: true,
+    events,
+    expectedEvents: events,
+    checked: ['sequence', 'links', 'event_hashes', 'case_length', 'case_head', 'case_state'],
+  };
+}
+
 export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Promise<void>): void {
   let h: Harness;
   let ds: DataSource;
@@ -90,7 +100,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
         recordedAt: '2026-06-01T03:00:00.000Z',
         prevHash: events[0].hash,
       });
-      expect(await h.cases.verifyChain(c.id)).toEqual({ valid: true, events: 2 });
+      expect(await h.cases.verifyChain(c.id)).toEqual(intact(2));
     });
 
     it('updates a deadline row in place when the aggregate changes it', async () => {
@@ -151,7 +161,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       const events = await h.cases.events(c.id);
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
       expect((await h.cases.get(c.id)).version).toBe(4);
-      expect(await h.cases.verifyChain(c.id)).toEqual({ valid: true, events: 4 });
+      expect(await h.cases.verifyChain(c.id)).toEqual(intact(4));
     });
 
     it('retries concurrent dispatches without expectedVersion: all succeed with consecutive seqs', async () => {
@@ -166,7 +176,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(events.slice(3).map((e) => e.type).sort()).toEqual(['APPLICATION_FILED', 'BIOGRAPHY_FILED', 'VERIFICATION_REQUESTED']);
       expect((await h.cases.get(c.id)).version).toBe(6);
-      expect(await h.cases.verifyChain(c.id)).toEqual({ valid: true, events: 6 });
+      expect(await h.cases.verifyChain(c.id)).toEqual(intact(6));
       expect(await ds.query(`SELECT count(*)::int AS n FROM deadlines WHERE case_id = $1 AND kind = 'VERIFICATION_REPLY'`, [c.id])).toEqual([{ n: 1 }]);
     });
 
@@ -218,7 +228,24 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
         await m.query(`SET LOCAL session_replication_role = replica`);
         await m.query(`UPDATE case_events SET payload = jsonb_set(payload, '{certificateNo}', '"FORGED"') WHERE case_id = $1 AND seq = 2`, [c.id]);
       });
-      expect(await h.cases.verifyChain(c.id)).toEqual({ valid: false, brokenAtSeq: 2, events: 3 });
+      expect(await h.cases.verifyChain(c.id)).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'EVENT_ALTERED', events: 3, expectedEvents: 3 });
+    });
+
+    it('detects events deleted from the end behind the trigger: the rest still chains, but the case row counts more', async () => {
+      const c = await inDossier();
+      await ds.transaction(async (m) => {
+        await m.query(`SET LOCAL session_replication_role = replica`);
+        await m.query(`DELETE FROM case_events WHERE case_id = $1 AND seq = 3`, [c.id]);
+      });
+      expect(await h.cases.verifyChain(c.id)).toEqual({ ...intact(2), valid: false, brokenAtSeq: 3, problem: 'LENGTH_MISMATCH', expectedEvents: 3 });
+    });
+
+    it('detects a forged case row: a state the history never reached, or another last hash', async () => {
+      const c = await inDossier();
+      await ds.query(`UPDATE cases SET state = 'fullMember' WHERE id = $1`, [c.id]);
+      expect(await h.cases.verifyChain(c.id)).toMatchObject({ valid: false, brokenAtSeq: 3, problem: 'STATE_MISMATCH' });
+      await ds.query(`UPDATE cases SET state = 'dossier', last_hash = $2 WHERE id = $1`, [c.id, '0'.repeat(64)]);
+      expect(await h.cases.verifyChain(c.id)).toMatchObject({ valid: false, brokenAtSeq: 3, problem: 'HEAD_MISMATCH' });
     });
 
     it('events() of an unknown case is NOT_FOUND', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
 
 /**
@@ -47,13 +47,12 @@ export async function dropDatabase(name: string): Promise<void> {
   });
 }
 
-async function withPostgres(work: (client: Client) => Promise<void>): Promise<void> {
-  const client = new Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
+async function withPostgres(work: (client: DataSource) => Promise<void>): Promise<void> {
+  const client = await new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL }).initialize();
   try {
     await work(client);
   } finally {
-    await client.end();
+    await client.destroy();
   }
 }
 

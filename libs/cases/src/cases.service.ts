@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   BusinessDate,
   CaseAggregate,
@@ -20,6 +20,7 @@ import {
 // The pure engine (libs/procedure/src/engine). Switch to the package barrel once it re-exports these.
 import { decide, describe, dueTimedEvents, openCase, restoreAggregate } from '@charterflow/procedure';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { canonicalId } from '@charterflow/kernel';
 import { CellContext, cellContextOf, OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { CALENDAR_PROVIDER, CalendarProvider } from './calendar-provider';
@@ -35,13 +36,15 @@ import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repos
 import { containsPattern, searchText } from './search/search-text';
 import { CaseEventView, CaseListFilter, CaseListPage, CaseView } from './views/case.views';
 
-/** Attempts of a dispatch without `expectedVersion` before it gives up with VERSION_CONFLICT. */
-export const MAX_DISPATCH_ATTEMPTS = 5;
+/**
+ * How long a write waits for another write to the same case to finish before it answers CASE_BUSY. Writes to one
+ * case take a few milliseconds each; only a stuck transaction or a flood of writes to one case waits this long.
+ */
+export const CASE_LOCK_WAIT_MS = 5000;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 /** Idempotency keys of POST /cases are remembered per account: another account's key never replays an answer. */
 const createScope = (actor: Actor) => `cases:create:${actor.userId ?? actor.username}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CreateCaseInput {
   organisationId: string;
@@ -131,39 +134,41 @@ export class CasesService {
   }
 
   /**
-   * Records one event. Order: idempotency replay, FORBIDDEN for engine-only events from staff, the case, the
-   * `expectedVersion` check, then due timed events (as the system actor) and the event through the engine; a
-   * refusal writes nothing. The step is stored with `UPDATE … WHERE version = $n`; when another writer got there
-   * first the call answers VERSION_CONFLICT if it named a version, else decides again on the new state
-   * (at most MAX_DISPATCH_ATTEMPTS times).
+   * Records one event. Inside one transaction that holds the case row's lock (so that concurrent writers to one case
+   * take turns instead of racing): the case, the access check (404 outside the actor's subtree, 403 for a step its
+   * body does not record), the idempotency replay, the `expectedVersion` check, then due timed events (as the system
+   * actor) and the event through the engine. A refusal writes nothing. A writer that waits longer than
+   * CASE_LOCK_WAIT_MS for the lock answers CASE_BUSY (503, Retry-After) and writes nothing either.
    */
-  async dispatch(caseId: string, event: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
+  async dispatch(id: string, event: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
     this.checkEvent(event);
-    // Access first: a case outside the actor's subtree is unknown to it (404), a step it may not record is 403 —
-    // before any idempotent replay could answer.
-    const { row, context } = await this.requireRowWithContext(caseId);
-    if (!actorSees(actor, context.chain)) throw DomainException.notFound('Case', caseId);
-    if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
-      throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type, permission: event.type });
-    }
-    if (actor.kind === 'user') assertAllowed(mayRecord(actor, event.type, context.chain));
-    const scope = `case:${caseId}`;
-    const requestHash = sha256Hex(canonicalJson(event));
-    const replayed = await this.replay(scope, opts.idempotencyKey, requestHash);
-    if (replayed) return replayed;
-    return this.step(caseId, opts, (aggregate, env) => [...this.timedSteps(aggregate, env), { event, actor }], { scope, key: opts.idempotencyKey, requestHash }, { row, context });
+    // The history's hashes and the idempotency scope use the canonical spelling: one case, one chain, one key space.
+    const caseId = requireCaseId(id);
+    const idem = { scope: `case:${caseId}`, key: opts.idempotencyKey, requestHash: sha256Hex(canonicalJson(event)) };
+    // Access before any idempotent replay could answer.
+    const authorise = (context: CellContext) => {
+      if (!actorSees(actor, context.chain)) throw DomainException.notFound('Case', caseId);
+      if (actor.kind === 'user' && ENGINE_ONLY_EVENTS.includes(event.type)) {
+        throw new DomainException('FORBIDDEN', `${event.type} is recorded by the engine itself; staff cannot send it.`, { eventType: event.type, permission: event.type });
+      }
+      if (actor.kind === 'user') assertAllowed(mayRecord(actor, event.type, context.chain));
+    };
+    return this.step(caseId, opts, (aggregate, env) => [...this.timedSteps(aggregate, env), { event, actor }], idem, authorise);
   }
 
   /** Records the timed events now due (e.g. PROBATION_ENDED) as the system actor; a no-op when none is due. */
   async applyDueTimedEvents(caseId: string): Promise<CaseView> {
-    return this.step(caseId, {}, (aggregate, env) => this.timedSteps(aggregate, env));
+    return this.step(requireCaseId(caseId), {}, (aggregate, env) => this.timedSteps(aggregate, env));
   }
 
-  /** Recomputes the hash chain of a case from the stored rows. */
+  /** Recomputes the hash chain of a case from the stored rows and checks it ends where the case row says. */
   async verifyChain(caseId: string, scope: Scope = WHOLE_TREE): Promise<ChainVerdict> {
-    await this.requireRow(caseId, scope);
-    const rows = await this.history.listByCase(caseId);
-    return verifyEvents(rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })));
+    const row = await this.requireRow(caseId, scope);
+    const rows = await this.history.listByCase(row.id);
+    return verifyEvents(
+      rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() })),
+      { lastSeq: row.lastSeq, lastHash: row.lastHash, state: row.state },
+    );
   }
 
   // ---- reads -------------------------------------------------------------------------------------------------
@@ -171,7 +176,7 @@ export class CasesService {
   /** One case; NOT_FOUND when unknown or outside `scope`. */
   async get(id: string, scope: Scope = WHOLE_TREE): Promise<CaseView> {
     const row = await this.requireRow(id, scope);
-    return this.toView(row, await this.deadlines.listByCases([id]));
+    return this.toView(row, await this.deadlines.listByCases([row.id]));
   }
 
   /** A page of the cases in `scope` (narrowed to `filter.organisationId`, which must itself lie in `scope`). */
@@ -208,8 +213,8 @@ export class CasesService {
 
   /** The history of a case, oldest first. */
   async events(caseId: string, scope: Scope = WHOLE_TREE): Promise<CaseEventView[]> {
-    await this.requireRow(caseId, scope);
-    const rows = await this.history.listByCase(caseId);
+    const row = await this.requireRow(caseId, scope);
+    const rows = await this.history.listByCase(row.id);
     return rows.map((r) => ({
       seq: r.seq,
       type: r.type as CaseEventView['type'],
@@ -227,67 +232,63 @@ export class CasesService {
   // ---- internals ---------------------------------------------------------------------------------------------
 
   /**
-   * Decides the events `plan` lists against the current row and stores them, retrying on a version conflict when
-   * no `expectedVersion` was named. An empty plan writes nothing and answers the current case.
+   * Decides the events `plan` lists against the case and stores them, in one transaction holding the case row's
+   * lock. An empty plan writes nothing and answers the current case.
    */
   private async step(
     caseId: string,
     opts: { expectedVersion?: number },
     plan: (aggregate: CaseAggregate, env: DecisionEnv) => { event: DomainEvent; actor: Actor }[],
     idem?: { scope: string; key?: string; requestHash: string },
-    preloaded?: { row: CaseRow; context: CellContext },
+    authorise?: (context: CellContext) => void,
   ): Promise<CaseView> {
-    for (let attempt = 1; ; attempt += 1) {
-      const first = attempt === 1 ? preloaded : undefined;
-      const { row, context } = first ?? (await this.requireRowWithContext(caseId));
-      if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw this.conflict(row.version);
-      const aggregate = restoreAggregate(row.snapshot);
-      const env = this.envOf(context);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await this.cases.boundLockWait(m, CASE_LOCK_WAIT_MS);
+        const found = await this.cases.findWithChain(caseId, m, { forUpdate: true });
+        if (!found) throw DomainException.notFound('Case', caseId);
+        const { row } = found;
+        const context = cellContextOf(found.chain);
+        authorise?.(context);
+        const replayed = idem ? await this.replay(idem.scope, idem.key, idem.requestHash, m) : null;
+        if (replayed) return replayed;
+        if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion) throw this.conflict(row.version);
+        const env = this.envOf(context);
 
-      // Decide every event in turn; the first refusal ends the call with nothing written.
-      let current = aggregate;
-      const steps: Step[] = [];
-      for (const { event, actor } of plan(aggregate, env)) {
-        const decision = decide(current, event, env);
-        if (!decision.ok) throw refusalToException(decision.refusal);
-        steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
-        current = decision.aggregate;
-      }
-      if (steps.length === 0) return this.toView(row, await this.deadlines.listByCases([caseId]));
+        // Decide every event in turn; the first refusal ends the call with nothing written.
+        let current = restoreAggregate(row.snapshot);
+        const steps: Step[] = [];
+        for (const { event, actor } of plan(current, env)) {
+          const decision = decide(current, event, env);
+          if (!decision.ok) throw refusalToException(decision.refusal);
+          steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
+          current = decision.aggregate;
+        }
+        if (steps.length === 0) return this.toView(row, await this.deadlines.listByCases([caseId], m));
 
-      const now = this.clock.now();
-      let stored: CaseView | null;
-      try {
-        stored = await this.dataSource.transaction(async (m) => {
-          const chained = chainSteps(caseId, row.lastSeq, row.lastHash, steps, now);
-          const updated = await this.cases.updateIfVersion(m, {
-            id: caseId,
-            expectedVersion: row.version,
-            state: steps[steps.length - 1].toState,
-            snapshot: current,
-            machineVersion: current.machineVersion,
-            procedureVersion: current.procedureVersion,
-            lastSeq: row.lastSeq + chained.length,
-            lastHash: chained[chained.length - 1].hash,
-            updatedAt: now,
-          });
-          if (!updated) return null;
-          for (const e of chained) await this.history.insert(m, e);
-          const view = this.toView(updated, await this.deadlines.upsertAllAndList(m, caseId, current.deadlines, now));
-          if (idem) await this.remember(m, idem.scope, idem.key, idem.requestHash, 200, view, now);
-          return view;
+        const now = this.clock.now();
+        const chained = chainSteps(caseId, row.lastSeq, row.lastHash, steps, now);
+        const updated = await this.cases.updateIfVersion(m, {
+          id: caseId,
+          expectedVersion: row.version,
+          state: steps[steps.length - 1].toState,
+          snapshot: current,
+          machineVersion: current.machineVersion,
+          procedureVersion: current.procedureVersion,
+          lastSeq: row.lastSeq + chained.length,
+          lastHash: chained[chained.length - 1].hash,
+          updatedAt: now,
         });
-      } catch (e) {
-        if (!(e instanceof IdempotencyRace)) throw e;
-        stored = null;
-      }
-      if (stored) return stored;
-      // Lost a race: a concurrent request may have been this very request (same idempotency key).
-      const replayed = idem ? await this.replay(idem.scope, idem.key, idem.requestHash) : null;
-      if (replayed) return replayed;
-      if (opts.expectedVersion !== undefined || attempt >= MAX_DISPATCH_ATTEMPTS) {
-        throw this.conflict((await this.requireRow(caseId)).version);
-      }
+        // The row is locked by this transaction: nobody else can have moved its version.
+        if (!updated) throw new Error(`case ${caseId} changed under its row lock`);
+        for (const e of chained) await this.history.insert(m, e);
+        const view = this.toView(updated, await this.deadlines.upsertAllAndList(m, caseId, current.deadlines, now));
+        if (idem) await this.remember(m, idem.scope, idem.key, idem.requestHash, 200, view, now);
+        return view;
+      });
+    } catch (e) {
+      if (isLockWaitTimeout(e)) throw caseBusy();
+      throw e;
     }
   }
 
@@ -301,9 +302,9 @@ export class CasesService {
   }
 
   /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
-  private async replay(scope: string, key: string | undefined, requestHash: string): Promise<CaseView | null> {
+  private async replay(scope: string, key: string | undefined, requestHash: string, m?: EntityManager): Promise<CaseView | null> {
     if (key === undefined) return null;
-    const stored = await this.idempotency.find(scope, key);
+    const stored = await this.idempotency.find(scope, key, m);
     if (!stored) return null;
     if (stored.requestHash !== requestHash) {
       throw new DomainException('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request.`, { idempotencyKey: key });
@@ -337,15 +338,8 @@ export class CasesService {
     return new DomainException('VERSION_CONFLICT', `The case is at version ${currentVersion}; reload it and try again.`, { currentVersion });
   }
 
-  /** The case and its cell's context (facts and chain), in one statement. */
-  private async requireRowWithContext(id: string): Promise<{ row: CaseRow; context: CellContext }> {
-    const found = UUID.test(id) ? await this.cases.findWithChain(id) : null;
-    if (!found) throw DomainException.notFound('Case', id);
-    return { row: found.row, context: cellContextOf(found.chain) };
-  }
-
   private async requireRow(id: string, scope: Scope = WHOLE_TREE): Promise<CaseRow> {
-    const row = UUID.test(id) ? await this.cases.findById(id, undefined, scope.pathPrefix) : null;
+    const row = await this.cases.findById(requireCaseId(id), undefined, scope.pathPrefix);
     if (!row) throw DomainException.notFound('Case', id);
     return row;
   }
@@ -376,9 +370,29 @@ function actorSees(actor: Actor, chain: readonly ChainNode[]): boolean {
   return actor.kind === 'system' || actor.organisationId === null || chain.some((n) => n.id === actor.organisationId);
 }
 
+/** The canonical spelling of a case id; anything that is not a UUID names no case. */
+function requireCaseId(id: string): string {
+  const canonical = canonicalId(id);
+  if (canonical === null) throw DomainException.notFound('Case', String(id));
+  return canonical;
+}
+
 function assertAllowed(verdict: RecordVerdict): void {
   if (verdict.allowed) return;
   throw new DomainException('FORBIDDEN', `${verdict.reason}.`, { permission: verdict.permission, requiredRoles: verdict.requiredRoles });
+}
+
+/** PostgreSQL's "lock not available" (SQLSTATE 55P03): the lock wait bound by `lock_timeout` ran out. */
+function isLockWaitTimeout(e: unknown): boolean {
+  const error = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return error?.code === '55P03' || error?.driverError?.code === '55P03';
+}
+
+function caseBusy(): DomainException {
+  return new DomainException('CASE_BUSY', 'Other changes to this case are being saved; nothing was written. Try again in a moment.', {
+    retryAfterSeconds: 1,
+    messageVi: 'Hồ sơ đang được cập nhật bởi thao tác khác; chưa có gì được ghi. Vui lòng thử lại sau giây lát.',
+  });
 }
 
 function unknownOrganisation(id: string): DomainException {

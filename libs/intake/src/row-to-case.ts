@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AREA_TYPES, BusinessDate, Candidate, DomainEvent, EDUCATION_LEVELS, EVENT_TYPES, EventType, GENDERS } from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
+import { canonicalId } from '@charterflow/kernel';
 import { FieldProblem, RowReader } from './row-fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
 
 /**
@@ -15,8 +15,9 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
   const r = new RowReader(row);
   const externalId = r.text('externalId', { required: true, max: 100 });
   if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) r.problem('externalId', 'externalId may hold letters, digits and . _ : / - (at most 100)');
-  const organisationId = r.text('organisationId', { required: true });
-  if (organisationId !== undefined && !UUID.test(organisationId)) r.problem('organisationId', 'organisationId must be a UUID');
+  const givenOrganisationId = r.text('organisationId', { required: true });
+  const organisationId = canonicalId(givenOrganisationId) ?? givenOrganisationId;
+  if (givenOrganisationId !== undefined && canonicalId(givenOrganisationId) === null) r.problem('organisationId', 'organisationId must be a UUID');
   const openedOn = r.date('openedOn', { required: true });
   const candidate: Partial<Candidate> = {
     fullName: r.text('fullName', { required: true, max: 200 }),

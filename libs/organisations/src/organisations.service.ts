@@ -4,6 +4,7 @@ import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
+import { canonicalId, isUuid } from '@charterflow/kernel';
 import { pathInScope, Scope, WHOLE_TREE } from './scope';
 
 /** An organisation as the API shows it. */
@@ -38,7 +39,6 @@ export interface CreateOrganisationInput {
   authorisedToAdmit?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The party organisation tree: province → commune → grassroots committee → cell. */
 @Injectable()
@@ -137,8 +137,9 @@ export class OrganisationsService {
   }
 
   /** The node and its ancestors, root first (one statement). NOT_FOUND for an unknown id. */
-  async chainOf(id: string): Promise<ChainNode[]> {
-    const chain = UUID.test(id) ? await this.organisations.findChain(id) : [];
+  async chainOf(given: string): Promise<ChainNode[]> {
+    const id = canonicalId(given) ?? given;
+    const chain = isUuid(id) ? await this.organisations.findChain(id) : [];
     if (chain.length === 0 || chain[chain.length - 1].id !== id) throw DomainException.notFound('Organisation', id);
     return chain.map((n) => ({ id: n.id, kind: n.kind, authorisedToAdmit: n.authorisedToAdmit }));
   }
@@ -157,7 +158,8 @@ export class OrganisationsService {
   }
 
   private async findOrNull(id: string): Promise<Organisation | null> {
-    return UUID.test(id) ? this.organisations.findById(id) : null;
+    const canonical = canonicalId(id);
+    return canonical ? this.organisations.findById(canonical) : null;
   }
 
   private async findInScope(id: string, scope: Scope): Promise<Organisation | null> {

@@ -49,16 +49,44 @@ describe('hash chain', () => {
     expect(eventHash(reordered)).toBe(eventHash(e));
   });
 
+  const EVENT_CHECKS = ['sequence', 'links', 'event_hashes'];
+  const ALL_CHECKS = [...EVENT_CHECKS, 'case_length', 'case_head', 'case_state'];
+
   it('verifies an intact chain and an empty one', () => {
-    expect(verifyEvents(chain())).toEqual({ valid: true, events: 2 });
-    expect(verifyEvents([])).toEqual({ valid: true, events: 0 });
+    expect(verifyEvents(chain())).toEqual({ valid: true, events: 2, checked: EVENT_CHECKS });
+    expect(verifyEvents([])).toEqual({ valid: true, events: 0, checked: EVENT_CHECKS });
   });
 
   it('finds a changed payload, a broken link and a gap', () => {
     const [first, second] = chain();
-    expect(verifyEvents([{ ...first, payload: { certificateNo: 'FORGED' } }, second])).toEqual({ valid: false, brokenAtSeq: 1, events: 2 });
-    expect(verifyEvents([first, { ...second, prevHash: GENESIS_HASH }])).toEqual({ valid: false, brokenAtSeq: 2, events: 2 });
-    expect(verifyEvents([second])).toEqual({ valid: false, brokenAtSeq: 2, events: 1 });
-    expect(verifyEvents([first, { ...second, recordedAt: '2026-01-05T03:00:00.124Z' }])).toEqual({ valid: false, brokenAtSeq: 2, events: 2 });
+    expect(verifyEvents([{ ...first, payload: { certificateNo: 'FORGED' } }, second])).toMatchObject({ valid: false, brokenAtSeq: 1, problem: 'EVENT_ALTERED', events: 2 });
+    expect(verifyEvents([first, { ...second, prevHash: GENESIS_HASH }])).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'LINK_BROKEN', events: 2 });
+    expect(verifyEvents([second])).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'SEQUENCE_GAP', events: 1 });
+    expect(verifyEvents([first, { ...second, recordedAt: '2026-01-05T03:00:00.124Z' }])).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'EVENT_ALTERED', events: 2 });
+  });
+
+  describe('against the case row', () => {
+    const events = chain();
+    const head = { lastSeq: 2, lastHash: events[1].hash, state: events[1].toState };
+
+    it('an intact history that ends where the row says is valid, and the verdict names every check', () => {
+      expect(verifyEvents(events, head)).toEqual({ valid: true, events: 2, expectedEvents: 2, checked: ALL_CHECKS });
+    });
+
+    it('finds events deleted from the end: the chain that is left is intact, but shorter than the row says', () => {
+      expect(verifyEvents(events.slice(0, 1), head)).toEqual({
+        valid: false, brokenAtSeq: 2, problem: 'LENGTH_MISMATCH', events: 1, expectedEvents: 2, checked: ALL_CHECKS,
+      });
+      expect(verifyEvents([], head)).toMatchObject({ valid: false, brokenAtSeq: 1, problem: 'LENGTH_MISMATCH', events: 0 });
+    });
+
+    it('finds a row counting fewer events than there are', () => {
+      expect(verifyEvents(events, { ...head, lastSeq: 1 })).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'LENGTH_MISMATCH' });
+    });
+
+    it('finds a forged row: another last hash, or a state the history never reached', () => {
+      expect(verifyEvents(events, { ...head, lastHash: events[0].hash })).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'HEAD_MISMATCH' });
+      expect(verifyEvents(events, { ...head, state: 'fullMember' })).toMatchObject({ valid: false, brokenAtSeq: 2, problem: 'STATE_MISMATCH' });
+    });
   });
 });

@@ -45,22 +45,63 @@ export function eventHash(event: ChainedEvent): string {
   return sha256Hex(canonicalJson({ caseId, seq, type, payload, occurredOn, recordedAt, actor, fromState, toState, prevHash }));
 }
 
+/**
+ * Why a history does not verify:
+ * - EVENT_ALTERED: an event's stored hash is not the hash of its content (the event was altered);
+ * - LINK_BROKEN: an event's `prevHash` is not its predecessor's hash (an event was removed, inserted or replaced);
+ * - SEQUENCE_GAP: the sequence numbers are not 1, 2, 3, …;
+ * - LENGTH_MISMATCH: the case row counts more (or fewer) events than the history holds (events deleted from the end);
+ * - HEAD_MISMATCH: the case row's last hash is not the last event's hash;
+ * - STATE_MISMATCH: the case row's state is not the state the last event led to.
+ */
+export const CHAIN_PROBLEMS = ['EVENT_ALTERED', 'LINK_BROKEN', 'SEQUENCE_GAP', 'LENGTH_MISMATCH', 'HEAD_MISMATCH', 'STATE_MISMATCH'] as const;
+export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
+
+/** What a verification compares, in this order; a verdict lists them in `checked`. */
+export const CHAIN_CHECKS = ['sequence', 'links', 'event_hashes', 'case_length', 'case_head', 'case_state'] as const;
+
 export interface ChainVerdict {
   valid: boolean;
-  /** The first event whose stored hash, predecessor link or sequence number does not match. */
+  /** The first event that does not match (for LENGTH_MISMATCH: the first missing or extra sequence number). */
   brokenAtSeq?: number;
+  problem?: ChainProblem;
+  /** The number of events found and checked. */
   events: number;
+  /** The number of events the case row says it has (`last_seq`), when checked against the row. */
+  expectedEvents?: number;
+  /** Everything this verdict compared (CHAIN_CHECKS, without the case_* ones when no case row was given). */
+  checked: readonly (typeof CHAIN_CHECKS)[number][];
 }
 
-/** Checks stored events (oldest first): consecutive seqs from 1, each prevHash the previous hash, each hash recomputed. */
-export function verifyEvents(events: readonly (ChainedEvent & { hash: string })[]): ChainVerdict {
+/** What the case row says about the end of its history. */
+export interface CaseHead {
+  lastSeq: number;
+  lastHash: string;
+  state: string;
+}
+
+/**
+ * Checks stored events (oldest first): consecutive seqs from 1, each prevHash the previous hash, each hash
+ * recomputed; then, given the case row, that the history ends where the row says (its length, its last hash and the
+ * state the last event led to), so that events deleted from the end or a forged row are found too.
+ */
+export function verifyEvents(events: readonly (ChainedEvent & { hash: string })[], head?: CaseHead): ChainVerdict {
+  const checked = head ? CHAIN_CHECKS : CHAIN_CHECKS.filter((c) => !c.startsWith('case_'));
+  const base = { events: events.length, ...(head ? { expectedEvents: head.lastSeq } : {}), checked };
+  const broken = (problem: ChainProblem, seq: number): ChainVerdict => ({ valid: false, brokenAtSeq: seq, problem, ...base });
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i += 1) {
     const e = events[i];
-    if (e.seq !== i + 1 || e.prevHash !== prev || eventHash(e) !== e.hash) {
-      return { valid: false, brokenAtSeq: e.seq, events: events.length };
-    }
+    if (e.seq !== i + 1) return broken('SEQUENCE_GAP', e.seq);
+    if (e.prevHash !== prev) return broken('LINK_BROKEN', e.seq);
+    if (eventHash(e) !== e.hash) return broken('EVENT_ALTERED', e.seq);
     prev = e.hash;
   }
-  return { valid: true, events: events.length };
+  if (head) {
+    const last = events[events.length - 1];
+    if (head.lastSeq !== events.length) return broken('LENGTH_MISMATCH', Math.min(head.lastSeq, events.length) + 1);
+    if (last && head.lastHash !== last.hash) return broken('HEAD_MISMATCH', last.seq);
+    if (last && head.state !== last.toState) return broken('STATE_MISMATCH', last.seq);
+  }
+  return { valid: true, ...base };
 }

@@ -120,23 +120,33 @@ export class CasesRepository {
   }
 
   /**
-   * The case with the chain of its cell (root first, the cell last) in one statement: what a dispatch reads before
-   * deciding (the rules' organisation facts and the bodies that may act).
+   * The case with the chain of its cell (root first, the cell last) in one statement: what a step reads before
+   * deciding (the rules' organisation facts and the bodies that may act). `forUpdate` also locks the case row (only
+   * it, not the organisations) until the caller's transaction ends.
    */
-  async findWithChain(id: string): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
-    const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await this.dataSource.query(
+  async findWithChain(
+    id: string,
+    m: EntityManager = this.dataSource.manager,
+    opts: { forUpdate?: boolean } = {},
+  ): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
+    const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await m.query(
       `SELECT ${COLUMNS},
               (SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
                FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])) AS chain
-       FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1`,
+       FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [id],
     );
     return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
   }
 
+  /** Bounds how long the caller's transaction waits for a row lock (PostgreSQL answers 55P03 after `ms`). */
+  async boundLockWait(m: EntityManager, ms: number): Promise<void> {
+    await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(ms))}`);
+  }
+
   /**
-   * The optimistic concurrency check: `UPDATE … SET version = version + 1 WHERE id = $1 AND version = $2`.
-   * Returns the updated row, or null when another writer got there first (nothing is changed then).
+   * The versioned update: `UPDATE … SET version = version + 1 WHERE id = $1 AND version = $2`. Returns the updated
+   * row, or null when the row no longer has that version (nothing is changed then).
    */
   async updateIfVersion(m: EntityManager, u: CaseStepUpdate): Promise<CaseRow | null> {
     const [rows]: [RawCase[], number] = await m.query(

@@ -13,6 +13,7 @@ describe('DomainException', () => {
       UNAUTHENTICATED: 401,
       TOO_MANY_REQUESTS: 429,
       ALREADY_EXISTS: 409,
+      CASE_BUSY: 503,
     });
   });
 

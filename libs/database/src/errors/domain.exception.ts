@@ -13,6 +13,7 @@ export const DOMAIN_ERROR_CODES = [
   'UNAUTHENTICATED',
   'TOO_MANY_REQUESTS',
   'ALREADY_EXISTS',
+  'CASE_BUSY',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -62,6 +63,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 429;
     case 'ALREADY_EXISTS':
       return 409;
+    case 'CASE_BUSY':
+      return 503;
     default: {
       const unreachable: never = code;
       throw new Error(`unknown domain error code ${String(unreachable)}`);

@@ -12,8 +12,8 @@ import { DeadlineForFiring, FiringDeadlinesRepository } from './firing-deadlines
 import { escalationText, NotificationSubject, probationEndedText, reminderText } from './notification-text';
 import { OrganisationChainRepository } from './organisation-chain.repository';
 import { escalationRecipients, Recipient, resolveRecipients } from './recipients';
+import { isUuid } from '@charterflow/kernel';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STALE: FiringResult = { outcome: 'stale', notifications: 0 };
 
 /** The outcome of the firing transaction, and the case whose timed events must be applied after it committed. */
@@ -52,7 +52,7 @@ export class FiringService implements FiringHandler {
   ) {}
 
   async fire(ref: FiringRef): Promise<FiringResult> {
-    if (typeof ref?.deadlineId !== 'string' || !UUID.test(ref.deadlineId) || !Number.isInteger(ref.generation)) return STALE;
+    if (typeof ref?.deadlineId !== 'string' || !isUuid(ref.deadlineId) || !Number.isInteger(ref.generation)) return STALE;
     const attempt = await this.dataSource.transaction((m) => this.attempt(m, ref));
     if (attempt.applyTimedEventsOf) await this.cases.applyDueTimedEvents(attempt.applyTimedEventsOf);
     if (attempt.result.outcome === 'fired') {

@@ -7,9 +7,9 @@ import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository, firingKey } from './deadline-firings.repository';
 import { FiringDeadlinesRepository } from './firing-deadlines.repository';
+import { isUuid } from '@charterflow/kernel';
 
 export const DEFAULT_PENDING_LIMIT = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The planned firings of open deadlines that have not fired yet: what the reconciler and the poller compare with the
@@ -39,7 +39,7 @@ export class PendingFiringsService implements PendingFirings {
   }
 
   async forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]> {
-    const ids = [...new Set(deadlineIds.filter((id) => typeof id === 'string' && UUID.test(id)))];
+    const ids = [...new Set(deadlineIds.filter((id) => isUuid(id)))];
     return this.pending(await this.deadlines.listOpenByIds(ids), this.calendars.calendar());
   }
 

@@ -6,10 +6,10 @@ import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { InboxRepository } from './inbox.repository';
 import { InboxFilter, NotificationPage, NotificationView } from './notification';
+import { canonicalId, isUuid } from '@charterflow/kernel';
 
 export const DEFAULT_INBOX_PAGE_SIZE = 50;
 export const MAX_INBOX_PAGE_SIZE = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The notifications inbox of an organisation (per role), newest first, and marking a notification read. */
 @Injectable()
@@ -23,7 +23,7 @@ export class InboxService {
   /** The inbox of one organisation in `scope` (NOT_FOUND outside it), or of every organisation in `scope`. */
   async list(filter: InboxFilter, scope: Scope = WHOLE_TREE): Promise<NotificationPage> {
     const fields: FieldError[] = [];
-    if (filter.organisationId !== undefined && (typeof filter.organisationId !== 'string' || !UUID.test(filter.organisationId))) {
+    if (filter.organisationId !== undefined && !isUuid(filter.organisationId)) {
       fields.push({ field: 'organisationId', message: 'organisationId must be a UUID' });
     }
     const limit = filter.limit ?? DEFAULT_INBOX_PAGE_SIZE;
@@ -47,7 +47,8 @@ export class InboxService {
 
   /** Marks a notification read (idempotent: the first reading time is kept). NOT_FOUND when unknown or outside `scope`. */
   async markRead(id: string, scope: Scope = WHOLE_TREE): Promise<NotificationView> {
-    const view = UUID.test(id) ? await this.notifications.markRead(id, this.clock.now(), scope.pathPrefix) : null;
+    const canonical = canonicalId(id);
+    const view = canonical ? await this.notifications.markRead(canonical, this.clock.now(), scope.pathPrefix) : null;
     if (!view) throw DomainException.notFound('Notification', id);
     return view;
   }

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEADLINE_AUDIT_STATUSES, DeadlineAuditStatus } from '@charterflow/audit/deadline-audit/deadline-audit.service';
 import { DEADLINE_KINDS } from '@charterflow/procedure';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class DeadlineAuditQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'An organisation of your subtree (default: your whole subtree)' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ enum: DEADLINE_AUDIT_STATUSES, default: 'missed', description: '`missed`: closed late, marked missed, or still open past the limit' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEADLINE_KINDS, EVENT_TYPES, TOP_STATES } from '@charterflow/procedure';
+import { CHAIN_CHECKS, CHAIN_PROBLEMS } from '@charterflow/cases';
 import { CandidateDto } from './candidate.dto';
 
 // Response schemas for OpenAPI. The answers themselves are the cases service's views.
@@ -129,12 +130,28 @@ export class CaseEventDto {
 }
 
 export class ChainVerdictDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'Every check passed' })
   valid: boolean;
 
-  @ApiPropertyOptional({ description: 'First event whose hash, link or sequence number does not match' })
+  @ApiPropertyOptional({ description: 'The first event that does not match (for LENGTH_MISMATCH, the first missing or extra sequence number)' })
   brokenAtSeq?: number;
 
-  @ApiProperty({ description: 'Number of events checked' })
+  @ApiPropertyOptional({
+    enum: CHAIN_PROBLEMS,
+    description: 'Why the history does not verify',
+  })
+  problem?: string;
+
+  @ApiProperty({ description: 'Number of events found and checked' })
   events: number;
+
+  @ApiProperty({ description: 'Number of events the case row records (`last_seq`)' })
+  expectedEvents: number;
+
+  @ApiProperty({
+    type: [String],
+    example: CHAIN_CHECKS,
+    description: 'What was compared: sequence numbers, links and hashes of the events, then the case row\'s event count, last hash and state',
+  })
+  checked: string[];
 }

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
 import { CandidateDto } from './candidate.dto';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateCaseDto {
   @ApiProperty({ format: 'uuid', description: 'The party cell the candidate belongs to' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 
   @ApiProperty({ example: '2026-01-05', format: 'date', description: 'Date of the cell resolution putting the person on the sympathiser list' })

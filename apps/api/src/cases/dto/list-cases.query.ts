@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TOP_STATES, TopState } from '@charterflow/procedure';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: TOP_STATES })
@@ -12,7 +13,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Cases of this organisation and its subtree' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Cases with an open deadline due on or before this date' })

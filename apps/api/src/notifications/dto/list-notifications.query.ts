@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RECIPIENT_ROLES } from '@charterflow/delivery/policy/reminder-policy';
 import { MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One organisation of your subtree; absent: every inbox of your subtree' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ enum: RECIPIENT_ROLES, description: 'Only notifications addressed to this role' })

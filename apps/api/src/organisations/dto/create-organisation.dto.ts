@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
@@ -15,7 +16,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The parent node; none for a province' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string | null;
 
   @ApiPropertyOptional({ description: 'A grassroots committee authorised to decide admissions itself', default: false })
@@ -34,6 +35,6 @@ export class UpdateOrganisationDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Move the node (with its subtree) under this parent' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class ListOrganisationsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the children of this node' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   parentId?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]|\d{4}))?$/;
 const PERIOD_MESSAGE = 'period must be a month (2026-03), quarter (2026-Q1), half-year (2026-H1), year (2026) or term (2025-2030)';
@@ -7,7 +8,7 @@ const PERIOD_MESSAGE = 'period must be a month (2026-03), quarter (2026-Q1), hal
 export class StatisticsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'An organisation of your subtree (default: your organisation)' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @ApiProperty({ example: '2026-Q1', description: 'Month 2026-03, quarter 2026-Q1, half-year 2026-H1, year 2026, or term 2025-2030' })
@@ -24,7 +25,7 @@ export class StatisticsQuery {
 export class TargetsQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ example: '2025-2030' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '@charterflow/access';
 import { ROLES, Role } from '@charterflow/procedure';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -24,7 +25,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiProperty({ format: 'uuid', description: 'The organisation the account acts for; it sees and acts in its subtree' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['cell_secretary'] })
@@ -45,7 +46,7 @@ export class ResetPasswordDto {
 export class ListUsersQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 }
 

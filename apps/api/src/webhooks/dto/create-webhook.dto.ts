@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { MIN_SECRET_LENGTH } from '@charterflow/notifications/webhooks/webhook';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateWebhookDto {
   @ApiProperty({ format: 'uuid', description: 'The organisation whose notifications are sent' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 
   @ApiProperty({ example: 'https://hooks.example.vn/charterflow', maxLength: 2000, description: 'Absolute http or https URL receiving the POSTs' })

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class ListWebhooksQuery {
   @ApiProperty({ format: 'uuid', description: 'The organisation whose webhooks are listed' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 }
