@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { PasswordHasher } from '@charterflow/access';
 import { API, startTestApp, TEST_ADMIN_PASSWORD, TestApp } from '../support/app';
 import { account, createOrganisation, createUser, STAFF_PASSWORD } from './support';
 
@@ -18,7 +19,7 @@ describe('authentication (real PostgreSQL)', () => {
   let cellId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ today: '2026-03-02', env: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '3600', LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_SECONDS: '900' } });
+    t = await startTestApp({ today: '2026-03-02', env: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '3600', LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_SECONDS: '900', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
     const province = await createOrganisation(t, { name: 'Tỉnh ủy Xác thực', kind: 'province' });
     const commune = await createOrganisation(t, { name: 'Đảng ủy xã Xác thực', kind: 'commune', parentId: province });
     const grassroots = await createOrganisation(t, { name: 'Đảng bộ cơ sở Xác thực', kind: 'grassroots', parentId: commune });
@@ -135,6 +136,33 @@ describe('authentication (real PostgreSQL)', () => {
     expect((await login('a.burst', STAFF_PASSWORD).expect(429)).body.retryAfterSeconds).toBe(1);
     t.clock.set('2026-03-02T03:15:00.000Z');
     await login('a.burst', STAFF_PASSWORD).expect(200);
+    t.setToday('2026-03-02');
+  });
+
+  it('forty logins at once on one name, the right password 23rd: at most LOGIN_MAX_FAILURES wrong passwords are checked, then the name is locked', async () => {
+    await createUser(t, 'a.parallel', cellId, ['cell_secretary']);
+    t.clock.set('2026-03-02T05:00:00.000Z');
+    const hasher = t.app.get(PasswordHasher);
+    const verify = jest.spyOn(hasher, 'verify');
+    try {
+      const passwords = Array.from({ length: 40 }, (_, i) => (i === 22 ? STAFF_PASSWORD : `wrong-${i}-password`));
+      const answers = await Promise.all(passwords.map((password) => login('a.parallel', password)));
+      const outcomes = await Promise.all(verify.mock.results.map((r) => r.value as Promise<boolean>));
+      const failedChecks = outcomes.filter((ok) => !ok).length;
+      expect(failedChecks).toBeLessThanOrEqual(5);
+      // Every attempt was answered: by its checked password, or refused unchecked as locked.
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.every((s) => s === 200 || s === 401 || s === 429)).toBe(true);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThan(5);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(35);
+      expect(verify.mock.calls.length).toBeLessThanOrEqual(6);
+      // The right password succeeded only if it was checked before the lock.
+      expect(statuses[22] === 200).toBe(outcomes.some((ok) => ok));
+    } finally {
+      verify.mockRestore();
+    }
+    // The name is locked now, the right password included.
+    await login('a.parallel', STAFF_PASSWORD).expect(429);
     t.setToday('2026-03-02');
   });
 

@@ -6,6 +6,7 @@ import { UsersRepository } from './accounts/users.repository';
 import { UsersService } from './accounts/users.service';
 import { AuthService } from './auth.service';
 import { LoginAttemptsRepository } from './login/login-attempts.repository';
+import { PasswordHasher } from './passwords/password-hasher';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { TokenService } from './tokens/token.service';
 
@@ -15,7 +16,7 @@ import { TokenService } from './tokens/token.service';
  */
 @Module({
   imports: [OrganisationsModule, JwtModule.register({})],
-  providers: [UsersRepository, SessionsRepository, LoginAttemptsRepository, TokenService, AuthService, UsersService, AdminBootstrap],
-  exports: [AuthService, UsersService],
+  providers: [PasswordHasher, UsersRepository, SessionsRepository, LoginAttemptsRepository, TokenService, AuthService, UsersService, AdminBootstrap],
+  exports: [AuthService, UsersService, PasswordHasher],
 })
 export class AccessModule {}

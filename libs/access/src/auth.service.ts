@@ -7,7 +7,7 @@ import { UsersRepository } from './accounts/users.repository';
 import { passwordProblem, toUserView, UserView } from './accounts/user';
 import { afterFailure, lockedForSeconds } from './login/lockout-policy';
 import { LoginAttemptsRepository } from './login/login-attempts.repository';
-import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
+import { PasswordHasher } from './passwords/password-hasher';
 import { Principal } from './principal';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { TokenService } from './tokens/token.service';
@@ -29,31 +29,39 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly attempts: LoginAttemptsRepository,
     private readonly tokens: TokenService,
+    private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   /**
-   * Checks a name and password. A locked name answers TOO_MANY_REQUESTS without looking at the password; an
-   * unknown name and a wrong password answer the same UNAUTHENTICATED after the same work (a dummy hash is checked).
+   * Checks a name and password. Each attempt is counted as a failure *before* its password is checked, under the
+   * name's row lock, and a success takes the count back: so however many attempts arrive at once, at most
+   * LOGIN_MAX_FAILURES passwords are checked and found wrong before the name locks, and a locked name answers
+   * TOO_MANY_REQUESTS without its password being looked at. An unknown name and a wrong password answer the same
+   * UNAUTHENTICATED after the same work (a dummy hash is checked).
    */
   async login(username: string, password: string): Promise<LoginResult> {
     const key = typeof username === 'string' ? username.trim().toLowerCase() : '';
     const now = this.clock.now();
-    const wait = lockedForSeconds(await this.attempts.find(key), now);
-    if (wait > 0) throw lockedError(wait);
+    const policy = { maxFailures: this.config.LOGIN_MAX_FAILURES, lockSeconds: this.config.LOGIN_LOCK_SECONDS };
+    let lockedBefore = 0;
+    const counted = await this.attempts.update(key, (current) => {
+      lockedBefore = lockedForSeconds(current, now);
+      return lockedBefore > 0 ? null : afterFailure(current, now, policy);
+    });
+    if (lockedBefore > 0) throw lockedError(lockedBefore);
 
     const user = key ? await this.users.findActiveByUsername(key) : null;
-    const ok = typeof password === 'string' && (await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE())));
+    const ok = typeof password === 'string' && (await this.passwords.verify(password, user?.passwordHash ?? (await this.passwords.dummyHash())));
     if (!user || !ok) {
-      const policy = { maxFailures: this.config.LOGIN_MAX_FAILURES, lockSeconds: this.config.LOGIN_LOCK_SECONDS };
-      const state = await this.attempts.recordFailure(key, (current) => afterFailure(current, now, policy));
-      const lockedNow = lockedForSeconds(state, now);
+      // This failure is already counted; it may be the one that locked the name.
+      const lockedNow = lockedForSeconds(counted, now);
       if (lockedNow > 0) throw lockedError(lockedNow);
       throw new DomainException('UNAUTHENTICATED', BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
     }
     await this.attempts.clear(key);
-    if (needsRehash(user.passwordHash)) await this.users.rehash(user.id, await hashPassword(password));
+    if (this.passwords.needsRehash(user.passwordHash)) await this.users.rehash(user.id, await this.passwords.hash(password));
 
     const sessionId = randomUUID();
     const signed = this.tokens.sign({ userId: user.id, sessionId, username: user.username });
@@ -97,12 +105,12 @@ export class AuthService {
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findActive(principal.userId);
     if (!user) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
-    if (typeof currentPassword !== 'string' || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    if (typeof currentPassword !== 'string' || !(await this.passwords.verify(currentPassword, user.passwordHash))) {
       throw DomainException.validation([{ field: 'currentPassword', message: 'currentPassword is not the current password' }]);
     }
     const problem = passwordProblem(newPassword, user.username);
     if (problem) throw DomainException.validation([{ field: 'newPassword', message: problem }]);
-    const hash = await hashPassword(newPassword);
+    const hash = await this.passwords.hash(newPassword);
     const now = this.clock.now();
     await this.users.transaction(async (m) => {
       await this.users.setPassword(m, user.id, hash, now);

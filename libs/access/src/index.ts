@@ -4,4 +4,4 @@ export * from './principal';
 export * from './accounts/user';
 export * from './accounts/users.service';
 export * from './policy/route-permissions';
-export { hashPassword, verifyPassword } from './passwords/password-hasher';
+export { PasswordHasher } from './passwords/password-hasher';

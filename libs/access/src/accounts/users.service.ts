@@ -3,7 +3,7 @@ import { Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { isRole, Role, roleProblem, ROLES } from '@charterflow/procedure';
-import { hashPassword, verifyPassword } from '../passwords/password-hasher';
+import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { passwordProblem, toUserView, USERNAME_PATTERN, UserView } from './user';
 import { UsersRepository } from './users.repository';
@@ -25,6 +25,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
   ) {}
 
@@ -48,7 +49,7 @@ export class UsersService {
     });
     const misfit = roleProblem(roles, organisation.kind);
     if (misfit) throw DomainException.validation([{ field: 'roles', message: misfit }]);
-    const created = await this.users.insert({ username, organisationId: organisation.id, roles, passwordHash: await hashPassword(input.password), now: this.clock.now() });
+    const created = await this.users.insert({ username, organisationId: organisation.id, roles, passwordHash: await this.passwords.hash(input.password), now: this.clock.now() });
     if (!created) throw new DomainException('ALREADY_EXISTS', `The username ${username} is taken.`, { field: 'username' });
     return toUserView(created);
   }
@@ -86,7 +87,7 @@ export class UsersService {
     if (!user) throw DomainException.notFound('User', id);
     const problem = passwordProblem(password, user.username);
     if (problem) throw DomainException.validation([{ field: 'password', message: problem }]);
-    const hash = await hashPassword(password);
+    const hash = await this.passwords.hash(password);
     const now = this.clock.now();
     await this.users.transaction(async (m) => {
       await this.users.setPassword(m, id, hash, now);
@@ -103,14 +104,14 @@ export class UsersService {
     const roles = [...ROLES];
     const existing = await this.users.findAnyByUsername(BOOTSTRAP_ADMIN);
     if (!existing) {
-      const created = await this.users.insert({ username: BOOTSTRAP_ADMIN, organisationId: null, roles, passwordHash: await hashPassword(password), now });
+      const created = await this.users.insert({ username: BOOTSTRAP_ADMIN, organisationId: null, roles, passwordHash: await this.passwords.hash(password), now });
       if (created) return 'created';
       return this.ensureAdmin(password); // created concurrently by another replica
     }
-    const matches = await verifyPassword(password, existing.passwordHash);
+    const matches = await this.passwords.verify(password, existing.passwordHash);
     const shapeOk = !existing.deletedAt && existing.organisationId === null && roles.every((r) => existing.roles.includes(r));
     if (matches && shapeOk) return 'unchanged';
-    const hash = matches ? null : await hashPassword(password);
+    const hash = matches ? null : await this.passwords.hash(password);
     await this.users.transaction(async (m) => {
       await this.users.restoreAsAdmin(m, existing.id, roles, now);
       if (hash) {

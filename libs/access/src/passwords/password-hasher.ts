@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 
 /**
  * Password hashing with scrypt (memory-hard; in Node's own crypto, so no native add-on to build). The stored form
@@ -58,3 +59,24 @@ export const DUMMY_HASH_PROMISE: () => Promise<string> = (() => {
   let cached: Promise<string> | null = null;
   return () => (cached ??= hashPassword(randomBytes(16).toString('hex')));
 })();
+
+/** The hashing functions as a provider, so that the services using them share one instance (and tests can count the checks). */
+@Injectable()
+export class PasswordHasher {
+  hash(password: string): Promise<string> {
+    return hashPassword(password);
+  }
+
+  verify(password: string, stored: string): Promise<boolean> {
+    return verifyPassword(password, stored);
+  }
+
+  needsRehash(stored: string): boolean {
+    return needsRehash(stored);
+  }
+
+  /** A hash to verify against when the account does not exist, so that both paths cost the same. */
+  dummyHash(): Promise<string> {
+    return DUMMY_HASH_PROMISE();
+  }
+}
