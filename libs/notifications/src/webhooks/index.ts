@@ -3,6 +3,7 @@ export * from './signature';
 export * from './retry-policy';
 export * from './webhooks.repository';
 export * from './webhook-deliveries.repository';
+export * from './host-resolver';
 export * from './webhook-http.client';
 export * from './webhooks.service';
 export * from './webhook.deliverer';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebhookDelivery } from '@charterflow/delivery/contracts';
 import { OrganisationsModule } from '@charterflow/organisations/organisations.module';
+import { HostResolver, SystemHostResolver } from './host-resolver';
 import { WebhookDeliverer } from './webhook.deliverer';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookHttpClient } from './webhook-http.client';
@@ -17,6 +18,7 @@ import { WebhooksService } from './webhooks.service';
   providers: [
     WebhooksRepository,
     WebhookDeliveriesRepository,
+    { provide: HostResolver, useClass: SystemHostResolver },
     WebhookHttpClient,
     WebhooksService,
     WebhookDeliverer,
