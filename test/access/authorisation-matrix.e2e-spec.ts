@@ -169,19 +169,25 @@ describe('authorisation matrix (real PostgreSQL)', () => {
       const newUser = await agent.post(`${API}/users`).send({ username: `new.${key.toLowerCase()}`, password: 'mat-khau-moi-1', organisationId: orgs.A, roles: ['cell_secretary'] });
       const users = await agent.get(`${API}/users`);
       const calendar = await agent.put(`${API}/calendar/2031`).send({ daysOff: [], workingDays: [], source: 'test' });
+      // A province's own calendar: only an administrator whose subtree holds the province.
+      const provinceCalendar = await agent.put(`${API}/calendar/2031`).query({ organisationId: orgs.PX }).send({ daysOff: [], workingDays: [], source: 'test' });
       const webhooks = await agent.get(`${API}/webhooks`).query({ organisationId: orgs.A });
       if (key === 'admC') {
-        expect([newCell.status, newUser.status, users.status, calendar.status, webhooks.status]).toEqual([201, 201, 200, 200, 200]);
+        expect([newCell.status, newUser.status, users.status, webhooks.status]).toEqual([201, 201, 200, 200]);
+        // The national calendar belongs to administrators over the whole tree only; PX is not in its subtree.
+        expect([calendar.status, provinceCalendar.status]).toEqual([403, 404]);
+        expect(calendar.body.permission).toBe('calendar.national');
       } else if (key === 'admPX') {
         // An admin elsewhere: allowed by role, but cell A's branch does not exist for it.
         expect([newCell.status, newUser.status, users.status, webhooks.status]).toEqual([400, 400, 200, 404]);
+        expect([calendar.status, provinceCalendar.status]).toEqual([403, 200]);
         expect(newCell.body.fields[0].field).toBe('parentId');
         expect(newUser.body.fields[0].field).toBe('organisationId');
         // It sees the accounts of its own province only.
         expect(users.body.map((u: { username: string }) => u.username)).toEqual(['m.admpx', 'm.secx', 'm.supcx']);
       } else {
         expect(isAdmin).toBe(false);
-        for (const res of [newCell, newUser, users, calendar]) expect(res.status).toBe(403);
+        for (const res of [newCell, newUser, users, calendar, provinceCalendar]) expect(res.status).toBe(403);
         expect(newCell.body.permission).toBe('organisations.manage');
         expect(newUser.body.permission).toBe('users.manage');
         const webhookReaders: readonly PositionKey[] = ['offG', 'supC', 'supP', 'insC'];

@@ -57,7 +57,7 @@ export async function buildHarness(dataSource: DataSource): Promise<Harness> {
     dataSource,
     clock,
     organisations,
-    { calendar: () => calendar },
+    { calendarFor: () => calendar, allCalendars: () => [calendar] },
     new CasesRepository(dataSource),
     new CaseEventsRepository(dataSource),
     new DeadlinesRepository(dataSource),

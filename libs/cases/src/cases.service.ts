@@ -298,7 +298,7 @@ export class CasesService {
   }
 
   private envOf(context: CellContext): DecisionEnv {
-    return { today: this.clock.today(), organisation: context.facts, calendar: this.calendars.calendar() };
+    return { today: this.clock.today(), organisation: context.facts, calendar: this.calendars.calendarFor(context.provinceId) };
   }
 
   /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */

@@ -24,6 +24,8 @@ export interface CellContext {
   facts: OrganisationFacts;
   /** Root first, the cell last. */
   chain: ChainNode[];
+  /** The province the cell belongs to (the root of its chain): its calendar is the case's. */
+  provinceId: string | null;
 }
 
 export interface UpdateOrganisationInput {
@@ -203,5 +205,6 @@ export function cellContextOf(chain: ChainNode[]): CellContext {
   return {
     facts: { authorisedToAdmit: parent?.kind === 'grassroots' && parent.authorisedToAdmit, directlyUnderSuperior: parent?.kind === 'commune' },
     chain,
+    provinceId: chain[0]?.kind === 'province' ? chain[0].id : null,
   };
 }

@@ -15,3 +15,8 @@ export const WHOLE_TREE: Scope = Object.freeze({ organisationId: null, pathPrefi
 export function pathInScope(path: string, scope: Scope): boolean {
   return scope.pathPrefix === null || path.startsWith(scope.pathPrefix);
 }
+
+/** The province at the root of a materialised path ('/<province>/…/'), or null for an empty path. */
+export function provinceOfPath(path: string): string | null {
+  return path.split('/').find((segment) => segment !== '') ?? null;
+}

@@ -6,6 +6,8 @@ export interface AuditedDeadlineRow {
   id: string;
   caseId: string;
   organisationId: string;
+  /** The province of the case's organisation (whose calendar counts the working days late). */
+  provinceId: string | null;
   candidateName: string;
   kind: string;
   baseOn: string;
@@ -54,7 +56,7 @@ export class DeadlineAuditRepository {
     if (q.dueTo !== undefined) where.push(`d.due_on <= ${p(q.dueTo)}::date`);
     if (q.after) where.push(`(d.due_on, d.id) > (${p(q.after.dueOn)}::date, ${p(q.after.id)}::uuid)`);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT d.id, d.case_id, c.organisation_id, c.candidate->>'fullName' AS candidate_name, d.kind,
+      `SELECT d.id, d.case_id, c.organisation_id, NULLIF(split_part(o.path, '/', 2), '') AS province_id, c.candidate->>'fullName' AS candidate_name, d.kind,
               to_char(d.base_on, 'YYYY-MM-DD') AS base_on, to_char(d.due_on, 'YYYY-MM-DD') AS due_on,
               to_char(d.original_due_on, 'YYYY-MM-DD') AS original_due_on, d.extended_by, d.status,
               to_char(d.closed_on, 'YYYY-MM-DD') AS closed_on, d.late_working_days, d.source, d.rule_set
@@ -70,6 +72,7 @@ export class DeadlineAuditRepository {
       id: r.id as string,
       caseId: r.case_id as string,
       organisationId: r.organisation_id as string,
+      provinceId: (r.province_id as string | null) ?? null,
       candidateName: r.candidate_name as string,
       kind: r.kind as string,
       baseOn: r.base_on as string,

@@ -19,7 +19,7 @@ export interface DeadlineAuditFilter {
 }
 
 /** A time limit as the audit shows it: how late, in working days, whether closed late or still overdue. */
-export interface AuditedDeadline extends AuditedDeadlineRow {
+export interface AuditedDeadline extends Omit<AuditedDeadlineRow, 'provinceId'> {
   label: { vi: string; en: string };
   /** Working days past the limit: when closed late, at closing; when still unclosed past its limit, as of today. */
   workingDaysLate: number | null;
@@ -61,10 +61,9 @@ export class DeadlineAuditService {
     const today = this.clock.today();
     const query: DeadlineAuditQuery = { pathPrefix, status, today, kind: filter.kind, dueFrom: filter.dueFrom, dueTo: filter.dueTo, after, limit: limit + 1 };
     const rows = await this.deadlines.find(query);
-    const calendar = this.calendars.calendar();
-    const items = rows.slice(0, limit).map((r): AuditedDeadline => {
+    const items = rows.slice(0, limit).map(({ provinceId, ...r }): AuditedDeadline => {
       const overdue = (r.status === 'open' || r.status === 'missed') && r.closedOn === null && r.dueOn < today;
-      const workingDaysLate = r.lateWorkingDays ?? (overdue ? calendar.workingDaysBetween(r.dueOn, today) : null);
+      const workingDaysLate = r.lateWorkingDays ?? (overdue ? this.calendars.calendarFor(provinceId).workingDaysBetween(r.dueOn, today) : null);
       return { ...r, label: DEADLINE_KIND_LABELS[r.kind as DeadlineKind] ?? { vi: r.kind, en: r.kind }, workingDaysLate, overdue };
     });
     const last = items[items.length - 1];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider, CasesService, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
-import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
+import { OrganisationsService, provinceOfPath, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { BusinessDate, isBusinessDate } from '@charterflow/procedure';
 import { CHECK_IDS, checkById } from '../compliance/catalogue';
 import { CheckResult } from '../compliance/model';
@@ -174,7 +174,7 @@ export class ComplianceService {
   }
 
   private evaluate(c: StoredAuditCase, today: BusinessDate): CheckResult[] {
-    return runChecks(c, { today, calendar: this.calendars.calendar() });
+    return runChecks(c, { today, calendar: this.calendars.calendarFor(provinceOfPath(c.organisationPath)) });
   }
 }
 

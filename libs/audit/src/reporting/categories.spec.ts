@@ -35,4 +35,8 @@ describe('periods', () => {
   it('refuses malformed or unknown ids', () => {
     for (const id of ['2026-13', '2026-Q5', '2026-H3', '26', '2031-2036', 'x']) expect(parsePeriod(id, TERMS)).toBeNull();
   });
+  it('refuses years before the Party was founded or after 2100, on both sides of each bound', () => {
+    for (const id of ['1929', '1929-12', '1929-Q4', '2101', '2101-01', '1900', '0000']) expect(parsePeriod(id, TERMS)).toBeNull();
+    for (const id of ['1930', '1930-01', '2100', '2100-H2']) expect(parsePeriod(id, TERMS)).not.toBeNull();
+  });
 });

@@ -22,11 +22,24 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
 
 /**
+ * The years a statistics period or a target may name: from the Party's founding year (1930) to 2100, the last year
+ * of a business date. `2026` is a period; `1900` or `0000` can only be a typing error.
+ */
+export const PERIOD_YEARS = { min: 1930, max: 2100 } as const;
+
+const yearInRange = (y: number) => y >= PERIOD_YEARS.min && y <= PERIOD_YEARS.max;
+
+/**
  * Parses a period id: `2026-03` (month), `2026-Q1` (quarter), `2026-H1` (half-year: the six-monthly statistics of
  * HD 40-HD/BTCTW), `2026` (year), `2025-2030` (a term, from config/statistics/terms.json). Null when malformed or
  * unknown.
  */
 export function parsePeriod(id: string, terms: readonly Term[]): Period | null {
+  const period = parseAnyPeriod(id, terms);
+  return period && yearInRange(Number(period.from.slice(0, 4))) && yearInRange(Number(period.to.slice(0, 4))) ? period : null;
+}
+
+function parseAnyPeriod(id: string, terms: readonly Term[]): Period | null {
   let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(id);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];

@@ -99,7 +99,8 @@ export class CaseImportService {
     if (staffOnly) return refused({ code: 'VALIDATION_FAILED', field: 'events', eventType: staffOnly.type, message: `${staffOnly.type} is recorded by the engine itself` });
 
     const today = this.clock.today();
-    const env: DecisionEnv = { today, organisation: cellContextOf(chain).facts, calendar: this.calendars.calendar(), waiveRules: options.historical };
+    const context = cellContextOf(chain);
+    const env: DecisionEnv = { today, organisation: context.facts, calendar: this.calendars.calendarFor(context.provinceId), waiveRules: options.historical };
     const replay = replayCase(input, actor, env);
     if (!replay.ok) return refused(replay.error);
 

@@ -8,6 +8,7 @@ import { CreateAccounts1767225600600 } from './1767225600600-CreateAccounts';
 import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateComplianceFindings';
 import { CreateIntake1767225601000 } from './1767225601000-CreateIntake';
 import { CreateAdmissionTargets1767225601100 } from './1767225601100-CreateAdmissionTargets';
+import { ScopeCalendarOverrides1767225601200 } from './1767225601200-ScopeCalendarOverrides';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateComplianceFindings1767225600900,
   CreateIntake1767225601000,
   CreateAdmissionTargets1767225601100,
+  ScopeCalendarOverrides1767225601200,
 ];

@@ -13,13 +13,16 @@ export interface DeadlineForFiring extends DeadlineToPlan {
 interface RawDeadline {
   id: string;
   case_id: string;
+  province_id: string | null;
   kind: DeadlineKind;
   due_on: BusinessDate;
   status: DeadlineStatus;
   generation: number;
 }
 
-const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation`;
+const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation, NULLIF(split_part(o.path, '/', 2), '') AS province_id`;
+/** A deadline with its case and the case's organisation (whose path names the province). */
+const PLAN_FROM = `deadlines d JOIN cases c ON c.id = d.case_id JOIN organisations o ON o.id = c.organisation_id`;
 
 /** Reads and writes of `deadlines` for delivery (the cases module owns the rest). */
 @Injectable()
@@ -30,7 +33,7 @@ export class FiringDeadlinesRepository {
   async lockForFiring(m: EntityManager, deadlineId: string): Promise<DeadlineForFiring | null> {
     const rows: (RawDeadline & { source: string; organisation_id: string; candidate_name: string | null })[] = await m.query(
       `SELECT ${PLAN_COLUMNS}, d.source, c.organisation_id, c.candidate ->> 'fullName' AS candidate_name
-       FROM deadlines d JOIN cases c ON c.id = d.case_id
+       FROM ${PLAN_FROM}
        WHERE d.id = $1
        FOR UPDATE OF d`,
       [deadlineId],
@@ -48,19 +51,19 @@ export class FiringDeadlinesRepository {
   async listOpen(dueOnOrBefore?: BusinessDate): Promise<DeadlineToPlan[]> {
     const rows: RawDeadline[] =
       dueOnOrBefore === undefined
-        ? await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM deadlines d WHERE d.status = 'open'`)
-        : await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM deadlines d WHERE d.status = 'open' AND d.due_on <= $1::date`, [dueOnOrBefore]);
+        ? await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.status = 'open'`)
+        : await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.status = 'open' AND d.due_on <= $1::date`, [dueOnOrBefore]);
     return rows.map(toPlan);
   }
 
   /** The open deadlines among `ids`. */
   async listOpenByIds(ids: readonly string[]): Promise<DeadlineToPlan[]> {
     if (ids.length === 0) return [];
-    const rows: RawDeadline[] = await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM deadlines d WHERE d.id = ANY($1::uuid[]) AND d.status = 'open'`, [ids]);
+    const rows: RawDeadline[] = await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.id = ANY($1::uuid[]) AND d.status = 'open'`, [ids]);
     return rows.map(toPlan);
   }
 }
 
 function toPlan(r: RawDeadline): DeadlineToPlan {
-  return { id: r.id, caseId: r.case_id, kind: r.kind, dueOn: r.due_on, status: r.status, generation: r.generation };
+  return { id: r.id, caseId: r.case_id, provinceId: r.province_id, kind: r.kind, dueOn: r.due_on, status: r.status, generation: r.generation };
 }

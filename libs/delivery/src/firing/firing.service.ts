@@ -65,7 +65,7 @@ export class FiringService implements FiringHandler {
     const row = await this.deadlines.lockForFiring(m, ref.deadlineId);
     if (!row || row.status !== 'open' || row.generation !== ref.generation) return { result: STALE };
 
-    const plan = planFirings(row, this.policies.policy, this.calendars.calendar());
+    const plan = planFirings(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
     const planned = plan.find((p) => p.phase === ref.phase);
     // A phase the policy no longer plans for this row (policy changed since the job was queued): nothing to do.
     if (!planned) return { result: STALE };

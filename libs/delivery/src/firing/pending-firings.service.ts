@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider } from '@charterflow/cases';
-import { businessDateOf, WorkingDayCalendar } from '@charterflow/procedure';
+import { businessDateOf } from '@charterflow/procedure';
 import { PendingFirings, PlannedFiring } from '../contracts';
 import { latestDueOnFiringBy } from '../plan/latest-due-on';
 import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
@@ -32,20 +32,23 @@ export class PendingFiringsService implements PendingFirings {
   async list(opts: { dueBefore?: Date; limit?: number } = {}): Promise<PlannedFiring[]> {
     const limit = opts.limit ?? DEFAULT_PENDING_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, got ${String(limit)}`);
-    const calendar = this.calendars.calendar();
-    const bound = opts.dueBefore ? latestDueOnFiringBy(businessDateOf(opts.dueBefore), this.policies.policy, calendar) : undefined;
+    // The due dates whose firings may fall before `dueBefore`, whichever calendar a case counts on.
+    const day = opts.dueBefore ? businessDateOf(opts.dueBefore) : undefined;
+    const bound = day ? this.calendars.allCalendars().map((c) => latestDueOnFiringBy(day, this.policies.policy, c)).sort().pop() : undefined;
     const rows = await this.deadlines.listOpen(bound);
-    return (await this.pending(rows, calendar, opts.dueBefore)).slice(0, limit);
+    return (await this.pending(rows, opts.dueBefore)).slice(0, limit);
   }
 
   async forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]> {
     const ids = [...new Set(deadlineIds.filter((id) => isUuid(id)))];
-    return this.pending(await this.deadlines.listOpenByIds(ids), this.calendars.calendar());
+    return this.pending(await this.deadlines.listOpenByIds(ids));
   }
 
-  private async pending(rows: readonly DeadlineToPlan[], calendar: WorkingDayCalendar, dueBefore?: Date): Promise<PlannedFiring[]> {
+  private async pending(rows: readonly DeadlineToPlan[], dueBefore?: Date): Promise<PlannedFiring[]> {
     const policy = this.policies.policy;
-    const planned = rows.flatMap((r) => planFirings(r, policy, calendar)).filter((p) => !dueBefore || p.fireAt.getTime() <= dueBefore.getTime());
+    const planned = rows
+      .flatMap((r) => planFirings(r, policy, this.calendars.calendarFor(r.provinceId)))
+      .filter((p) => !dueBefore || p.fireAt.getTime() <= dueBefore.getTime());
     if (planned.length === 0) return [];
     const fired = await this.firings.keysOf([...new Set(planned.map((p) => p.deadlineId))]);
     return planned.filter((p) => p.phase === 'due' || !fired.has(firingKey(p))).sort(byFireAt);

@@ -18,7 +18,7 @@ describe('latestDueOnFiringBy (the due-date bound of the pending-firings query)'
       const endOfDay = localInstant(addDays(day, 1), '00:00').getTime();
       for (let dueOn = addDays(bound, 1); dueOn <= addDays(bound, 40); dueOn = addDays(dueOn, 1)) {
         for (const kind of DEADLINE_KINDS) {
-          const [first] = planFirings({ id: 'x', caseId: 'y', kind, dueOn, status: 'open', generation: 1 }, POLICY, CALENDAR);
+          const [first] = planFirings({ id: 'x', caseId: 'y', provinceId: null, kind, dueOn, status: 'open', generation: 1 }, POLICY, CALENDAR);
           if (first.fireAt.getTime() < endOfDay) throw new Error(`${kind} due ${dueOn} fires at ${first.fireAt.toISOString()}, by the end of ${day}, past the bound ${bound}`);
         }
       }

@@ -15,7 +15,7 @@ const ID = '0b7f3c1e-7f8a-4c55-9d7e-2f7f0d1f3a10';
 const CASE_ID = '5d2c8a44-1c35-4b6e-8f7e-0a9b6c3d2e11';
 
 function deadline(kind: DeadlineKind, dueOn: string, extra: Partial<DeadlineToPlan> = {}): DeadlineToPlan {
-  return { id: ID, caseId: CASE_ID, kind, dueOn, status: 'open', generation: 1, ...extra };
+  return { id: ID, caseId: CASE_ID, provinceId: null, kind, dueOn, status: 'open', generation: 1, ...extra };
 }
 
 /** phase → ISO instant. */

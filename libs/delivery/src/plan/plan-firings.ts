@@ -8,6 +8,8 @@ import { workingDaysBefore } from './working-days-before';
 export interface DeadlineToPlan {
   id: string;
   caseId: string;
+  /** The province of the case's organisation: its calendar counts the working days. */
+  provinceId: string | null;
   kind: DeadlineKind;
   dueOn: BusinessDate;
   status: DeadlineStatus;

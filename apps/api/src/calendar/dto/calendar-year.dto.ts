@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CalendarDayDto {
   @ApiProperty({ format: 'date', example: '2026-02-16' })
@@ -51,4 +52,18 @@ export class CalendarYearDto {
 
   @ApiProperty()
   source: string;
+
+  @ApiProperty({ enum: ['national', 'province'], description: 'Whose arrangement of the year is in force: the national one, or the province’s own' })
+  scope: 'national' | 'province';
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The province whose calendar this is (null: the national calendar)' })
+  provinceId: string | null;
+}
+
+/** Whose calendar a request reads or changes. */
+export class CalendarScopeQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  organisationId?: string;
 }

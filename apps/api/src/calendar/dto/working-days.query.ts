@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export const MAX_WORKING_DAYS_QUERY = 1000;
 
@@ -16,6 +17,11 @@ export class WorkingDaysQuery {
   @Min(0)
   @Max(MAX_WORKING_DAYS_QUERY)
   add: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Count on the calendar of this organisation’s province (default: your own)' })
+  @IsOptional()
+  @IsId()
+  organisationId?: string;
 }
 
 export class WorkingDaysAnswerDto {

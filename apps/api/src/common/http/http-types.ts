@@ -8,6 +8,8 @@ export interface HttpRequest {
   originalUrl?: string;
   ip?: string;
   headers: IncomingHttpHeaders;
+  /** Path parameters as written (before any pipe). */
+  params?: Record<string, string | undefined>;
   /** Set by the access guard on every authenticated request. */
   principal?: import('@charterflow/access').Principal;
 }
