@@ -105,6 +105,25 @@ describe('import of cases already under way (real PostgreSQL)', () => {
     expect(compliance.results.find((r: { check: string }) => r.check === 'A1')).toMatchObject({ status: 'fail', detectedOn: '2025-12-11' });
   });
 
+  it('an external id is the importing province’s own: another province may use the same id, and learns nothing of the first', async () => {
+    const gx = await createOrganisation(t, { name: 'Đảng ủy cơ sở Khác', kind: 'grassroots', parentId: o.CX });
+    const x2 = await createOrganisation(t, { name: 'Chi bộ Khác 2', kind: 'cell', parentId: gx });
+    const adminP = await account(t, 'qt.so.p', o.P, ['admin']);
+    const adminX = await account(t, 'qt.so.x', o.PX, ['admin']);
+    const send = (agent: typeof adminP.agent, row: Record<string, string>) => agent.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv([row])).expect(201);
+    const rowP = probationerRow('SO-1', o.A, '2025-12-01');
+    const rowX = { ...probationerRow('SO-1', x2, '2025-12-03'), fullName: 'Người của tỉnh khác' };
+    const inP = (await send(adminP.agent, rowP)).body.items[0];
+    const inX = (await send(adminX.agent, rowX)).body.items[0];
+    expect(inP).toMatchObject({ status: 'imported', externalId: 'SO-1' });
+    expect(inX).toMatchObject({ status: 'imported', externalId: 'SO-1' });
+    expect(inX.caseId).not.toBe(inP.caseId);
+    // Each province recognises its own row again, and only its own.
+    expect((await send(adminX.agent, rowX)).body.items[0]).toMatchObject({ status: 'unchanged', caseId: inX.caseId });
+    expect((await send(adminP.agent, rowP)).body.items[0]).toMatchObject({ status: 'unchanged', caseId: inP.caseId });
+    expect((await send(adminX.agent, { ...rowX, cellInFavour: '7' })).body.items[0]).toMatchObject({ status: 'refused', errors: [{ code: 'CONFLICT_EXISTING_CASE' }] });
+  });
+
   it('re-uploading the same file changes nothing; a different row under a known external id is a conflict', async () => {
     const rows = [probationerRow('R-1', o.A, '2025-12-01'), probationerRow('R-2', o.A, '2025-12-02')];
     expect((await upload(toCsv(rows)).expect(201)).body).toMatchObject({ imported: 2 });

@@ -22,7 +22,7 @@ import { Clock } from '../clock';
 import { chainSteps, Step } from '../history/chain-steps';
 import { GENESIS_HASH } from '../history/hash-chain';
 import { CaseEventsRepository } from '../repositories/case-events.repository';
-import { CasesRepository } from '../repositories/cases.repository';
+import { CasesRepository, externalIdKey } from '../repositories/cases.repository';
 import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { searchText } from '../search/search-text';
 
@@ -58,6 +58,7 @@ export interface ImportRowError {
 /** Caches what every row of one import shares: the organisations (chain and facts) and the existing external ids. */
 export interface ImportBatchContext {
   chains: Map<string, ChainNode[] | null>;
+  /** Keyed `externalIdKey(province, externalId)`: a row sees only the ids of its own province. */
   existing: Map<string, { id: string; importHash: string | null }>;
 }
 
@@ -80,26 +81,28 @@ export class CaseImportService {
     private readonly deadlines: DeadlinesRepository,
   ) {}
 
-  /** What one import's rows share, read once: the existing external ids among `externalIds`. */
+  /** What one import's rows share, read once: the cases already imported under any of `externalIds`, in any province. */
   async batchContext(externalIds: readonly string[]): Promise<ImportBatchContext> {
     return { chains: new Map(), existing: await this.cases.findByExternalIds([...new Set(externalIds)]) };
   }
 
   async importCase(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome> {
-    const known = options.batch.existing.get(input.externalId);
+    // The cell first: its province is where the external id must be unique, and only its cases may be looked at.
+    const chain = await this.chainFor(input.organisationId, actor, options.batch);
+    if (!chain) return refused({ code: 'VALIDATION_FAILED', field: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
+    if (chain[chain.length - 1].kind !== 'cell') return refused({ code: 'RULE_VIOLATION', rule: 'CASE_ORGANISATION_NOT_CELL', field: 'organisationId', message: 'A case belongs to a cell.' });
+    const context = cellContextOf(chain);
+    const key = externalIdKey(context.provinceId, input.externalId);
+    const known = options.batch.existing.get(key);
     if (known) {
       return known.importHash === input.rowHash
         ? { status: 'unchanged', caseId: known.id }
         : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `A case with external id ${input.externalId} was imported from a different row; correct it in the engine instead of re-importing it.` });
     }
-    const chain = await this.chainFor(input.organisationId, actor, options.batch);
-    if (!chain) return refused({ code: 'VALIDATION_FAILED', field: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
-    if (chain[chain.length - 1].kind !== 'cell') return refused({ code: 'RULE_VIOLATION', rule: 'CASE_ORGANISATION_NOT_CELL', field: 'organisationId', message: 'A case belongs to a cell.' });
     const staffOnly = input.events.find((e) => ENGINE_ONLY_EVENTS.includes(e.type));
     if (staffOnly) return refused({ code: 'VALIDATION_FAILED', field: 'events', eventType: staffOnly.type, message: `${staffOnly.type} is recorded by the engine itself` });
 
     const today = this.clock.today();
-    const context = cellContextOf(chain);
     const env: DecisionEnv = { today, organisation: context.facts, calendar: this.calendars.calendarFor(context.provinceId), waiveRules: options.historical };
     const replay = replayCase(input, actor, env);
     if (!replay.ok) return refused(replay.error);
@@ -125,6 +128,7 @@ export class CaseImportService {
           lastHash: rows[rows.length - 1].hash,
           createdAt: now,
           externalId: input.externalId,
+          importProvinceId: context.provinceId,
           importHash: input.rowHash,
         });
         await this.history.insertMany(m, rows);
@@ -133,12 +137,12 @@ export class CaseImportService {
     } catch (e) {
       // Another upload stored the same external id first.
       if ((e as { code?: string }).code === '23505') {
-        const again = (await this.cases.findByExternalIds([input.externalId])).get(input.externalId);
+        const again = (await this.cases.findByExternalIds([input.externalId])).get(key);
         if (again) return again.importHash === input.rowHash ? { status: 'unchanged', caseId: again.id } : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `external id ${input.externalId} was imported concurrently from a different row` });
       }
       throw e;
     }
-    options.batch.existing.set(input.externalId, { id, importHash: input.rowHash });
+    options.batch.existing.set(key, { id, importHash: input.rowHash });
     return { status: 'imported', caseId: id, state: description.state, waived: replay.waived };
   }
 

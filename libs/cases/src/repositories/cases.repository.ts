@@ -21,8 +21,9 @@ export interface CaseRow {
 
 export interface NewCaseRow extends Omit<CaseRow, 'version' | 'updatedAt'> {
   searchText: string;
-  /** An imported case: the office's own identifier and the hash of the imported row. */
+  /** An imported case: the office's own identifier (unique in its province), the province and the hash of the imported row. */
   externalId?: string | null;
+  importProvinceId?: string | null;
   importHash?: string | null;
 }
 
@@ -77,8 +78,8 @@ export class CasesRepository {
   async insert(m: EntityManager, row: NewCaseRow): Promise<void> {
     await m.query(
       `INSERT INTO cases (id, organisation_id, state, snapshot, machine_version, procedure_version, version, candidate,
-                          search_text, last_seq, last_hash, created_at, updated_at, external_id, import_hash)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 1, $7::jsonb, $8, $9, $10, $11, $11, $12, $13)`,
+                          search_text, last_seq, last_hash, created_at, updated_at, external_id, import_hash, import_province_id)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 1, $7::jsonb, $8, $9, $10, $11, $11, $12, $13, $14)`,
       [
         row.id,
         row.organisationId,
@@ -93,18 +94,22 @@ export class CasesRepository {
         row.createdAt,
         row.externalId ?? null,
         row.importHash ?? null,
+        row.importProvinceId ?? null,
       ],
     );
   }
 
-  /** Imported cases by their external ids: id and the hash of the row they came from. */
+  /**
+   * Imported cases by their external ids, keyed `externalIdKey(province, externalId)`: id and the hash of the row
+   * they came from. An external id is unique within the province the case was imported into.
+   */
   async findByExternalIds(externalIds: readonly string[]): Promise<Map<string, { id: string; importHash: string | null }>> {
     if (externalIds.length === 0) return new Map();
-    const rows: { id: string; external_id: string; import_hash: string | null }[] = await this.dataSource.query(
-      `SELECT id, external_id, import_hash FROM cases WHERE external_id = ANY($1::text[])`,
+    const rows: { id: string; external_id: string; import_province_id: string | null; import_hash: string | null }[] = await this.dataSource.query(
+      `SELECT id, external_id, import_province_id, import_hash FROM cases WHERE external_id = ANY($1::text[])`,
       [externalIds],
     );
-    return new Map(rows.map((r) => [r.external_id, { id: r.id, importHash: r.import_hash }]));
+    return new Map(rows.map((r) => [externalIdKey(r.import_province_id, r.external_id), { id: r.id, importHash: r.import_hash }]));
   }
 
   /** The case, or null when unknown or, given `pathPrefix`, when its organisation lies outside that subtree. */
@@ -200,4 +205,9 @@ function toRow(r: RawCase): CaseRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** The key of an imported case among the external ids: its province and its id there. */
+export function externalIdKey(provinceId: string | null, externalId: string): string {
+  return `${provinceId ?? ''}/${externalId}`;
 }

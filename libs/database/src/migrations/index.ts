@@ -9,6 +9,7 @@ import { CreateComplianceFindings1767225600900 } from './1767225600900-CreateCom
 import { CreateIntake1767225601000 } from './1767225601000-CreateIntake';
 import { CreateAdmissionTargets1767225601100 } from './1767225601100-CreateAdmissionTargets';
 import { ScopeCalendarOverrides1767225601200 } from './1767225601200-ScopeCalendarOverrides';
+import { ExternalIdPerProvince1767225601300 } from './1767225601300-ExternalIdPerProvince';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateIntake1767225601000,
   CreateAdmissionTargets1767225601100,
   ScopeCalendarOverrides1767225601200,
+  ExternalIdPerProvince1767225601300,
 ];
