@@ -158,6 +158,13 @@ export class AppConfig {
   @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   AUDIT_SWEEP_INTERVAL_MS: number = 60_000;
 
+  /** How often a worker records that it is alive; `/health` is degraded when none did for three intervals. */
+  @Transform(wholeNumber(15_000))
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds between 1000 and 600000' })
+  WORKER_HEARTBEAT_INTERVAL_MS: number = 15_000;
+
   /** JSON file with the reminder offsets per deadline kind; unset → the built-in policy. */
   @Transform(emptyToUndefined)
   @IsOptional()

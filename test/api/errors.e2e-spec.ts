@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, startTestApp, TestApp } from '../support/app';
 import { openCase, postEvent, snapshotOf } from './helpers';
 
@@ -107,10 +108,11 @@ describe('HTTP errors (api.md "Errors")', () => {
     });
   });
 
-  it('GET /health answers 200 outside the /api/v1 prefix', async () => {
+  it('GET /health answers 200 outside the /api/v1 prefix (degraded: this API runs no worker and none beats)', async () => {
+    await t.app.get(DataSource).query(`DELETE FROM worker_heartbeats`);
     const res = await t.http.get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(res.body).toMatchObject({ status: 'degraded', degraded: ['worker'], info: { database: { status: 'up' }, worker: { status: 'down', workers: 0 } } });
     expect((await t.http.get(`${API}/health`)).status).toBe(404);
   });
 

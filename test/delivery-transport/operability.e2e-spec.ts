@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
-import { jobIdOf } from '@charterflow/delivery';
+import { DataSource } from 'typeorm';
+import { jobIdOf, WorkerHeartbeat } from '@charterflow/delivery';
 import { startTestApp, TestApp } from '../support/app';
 import { CLOSED_REDIS_URL, TEST_REDIS_URL } from '../support/redis';
 import { caseAwaitingDecision, deadlineOf } from '../delivery/support';
@@ -59,13 +60,51 @@ describe('operability: /metrics and /health', () => {
       expect(sample(after, 'charterflow_oldest_overdue_deadline_seconds')).toBe(Date.parse('2026-03-28T03:00:00.000Z') / 1000 - Date.parse('2026-03-26T17:00:00.000Z') / 1000);
     });
 
-    it('reports Redis up with the queue lag', async () => {
+    it('reports Redis up with the queue lag, and the worker beating', async () => {
       const res = await t.http.get('/health').expect(200);
       expect(res.body).toMatchObject({
         status: 'ok',
-        info: { database: { status: 'up' }, redis: { status: 'up', queueLagSeconds: expect.any(Number), queues: { 'deadline-reminders': { lagSeconds: expect.any(Number) } } } },
+        info: {
+          database: { status: 'up' },
+          redis: { status: 'up', queueLagSeconds: expect.any(Number), queues: { 'deadline-reminders': { lagSeconds: expect.any(Number) } } },
+          worker: { status: 'up', workers: expect.any(Number), lastBeatAt: expect.any(String) },
+        },
       });
+      expect(res.body.info.worker.workers).toBeGreaterThanOrEqual(1);
+      expect(res.body.degraded).toBeUndefined();
     });
+
+    it('turns degraded when no worker has beaten for three intervals, and ok again at the next beat', async () => {
+      const heartbeat = t.app.get(WorkerHeartbeat);
+      await heartbeat.beatNow();
+      // Every other worker of this run is gone; this one's last beat is four intervals old.
+      await t.db.query(`DELETE FROM worker_heartbeats WHERE worker_id <> $1`, [heartbeat.workerId]);
+      await t.db.query(`UPDATE worker_heartbeats SET beat_at = now() - make_interval(secs => 4 * interval_ms / 1000.0)`);
+      const stale = (await t.http.get('/health').expect(200)).body;
+      expect(stale).toMatchObject({ status: 'degraded', degraded: ['worker'], info: { database: { status: 'up' }, worker: { status: 'down', workers: 0 } } });
+      // Just inside three intervals it still counts.
+      await t.db.query(`UPDATE worker_heartbeats SET beat_at = now() - make_interval(secs => 2.9 * interval_ms / 1000.0)`);
+      expect((await t.http.get('/health').expect(200)).body).toMatchObject({ status: 'ok', info: { worker: { status: 'up', workers: 1 } } });
+      await t.db.query(`UPDATE worker_heartbeats SET beat_at = now() - make_interval(secs => 4 * interval_ms / 1000.0)`);
+      await heartbeat.beatNow();
+      expect((await t.http.get('/health').expect(200)).body).toMatchObject({ status: 'ok', info: { worker: { status: 'up', workers: 1 } } });
+    });
+  });
+
+  it('a worker that stops cleanly removes its heartbeat; an API alone then reports degraded', async () => {
+    const worker = await startBullmqApp({ today: '2026-01-14' });
+    const id = worker.app.get(WorkerHeartbeat).workerId;
+    expect(await worker.db.query(`SELECT count(*)::int AS n FROM worker_heartbeats WHERE worker_id = $1`, [id])).toEqual([{ n: 1 }]);
+    await worker.close();
+    const api = await startTestApp({ env: { RUN_WORKER: 'false', REDIS_URL: TEST_REDIS_URL } });
+    try {
+      const db = api.app.get(DataSource);
+      expect(await db.query(`SELECT count(*)::int AS n FROM worker_heartbeats WHERE worker_id = $1`, [id])).toEqual([{ n: 0 }]);
+      await db.query(`DELETE FROM worker_heartbeats`);
+      expect((await api.http.get('/health').expect(200)).body).toMatchObject({ status: 'degraded', degraded: ['worker'], info: { redis: { status: 'up' }, worker: { status: 'down' } } });
+    } finally {
+      await api.close();
+    }
   });
 
   describe('an API without worker (RUN_WORKER=false) beside Redis', () => {

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
 import { NotificationsModule } from '@charterflow/notifications';
 import { DeliveryCoreModule } from './firing/delivery-core.module';
+import { HeartbeatModule } from './heartbeat/heartbeat.module';
+import { WorkerHeartbeat } from './heartbeat/worker-heartbeat';
 import { DeliveryMetricsModule } from './metrics/delivery-metrics.module';
 import { BullmqTransportModule } from './transport/bullmq/bullmq-transport.module';
 import { DeliveryLifecycle } from './transport/delivery-lifecycle';
@@ -26,9 +28,9 @@ export class DeliveryModule {
     const transport = options.config.REDIS_URL ? BullmqTransportModule.forRoot(options.tuning) : PollTransportModule;
     return {
       module: DeliveryModule,
-      imports: [DeliveryCoreModule, NotificationsModule, DeliveryMetricsModule, transport],
-      providers: [DeliveryLifecycle],
-      exports: [transport],
+      imports: [DeliveryCoreModule, NotificationsModule, DeliveryMetricsModule, HeartbeatModule, transport],
+      providers: [WorkerHeartbeat, DeliveryLifecycle],
+      exports: [transport, WorkerHeartbeat],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './plan';
 export * from './firing';
 export * from './metrics';
 export * from './transport';
+export * from './heartbeat';

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DeliveryMetricsModule } from '@charterflow/delivery';
+import { DeliveryMetricsModule, HeartbeatModule } from '@charterflow/delivery';
 import { HealthController } from './health.controller';
 import { RedisHealthIndicator } from './redis.health';
+import { WorkerHealthIndicator } from './worker.health';
 
 @Module({
-  imports: [TerminusModule, DeliveryMetricsModule],
+  imports: [TerminusModule, DeliveryMetricsModule, HeartbeatModule],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [RedisHealthIndicator, WorkerHealthIndicator],
 })
 export class HealthModule {}

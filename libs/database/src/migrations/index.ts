@@ -10,6 +10,7 @@ import { CreateIntake1767225601000 } from './1767225601000-CreateIntake';
 import { CreateAdmissionTargets1767225601100 } from './1767225601100-CreateAdmissionTargets';
 import { ScopeCalendarOverrides1767225601200 } from './1767225601200-ScopeCalendarOverrides';
 import { ExternalIdPerProvince1767225601300 } from './1767225601300-ExternalIdPerProvince';
+import { CreateWorkerHeartbeats1767225601400 } from './1767225601400-CreateWorkerHeartbeats';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateAdmissionTargets1767225601100,
   ScopeCalendarOverrides1767225601200,
   ExternalIdPerProvince1767225601300,
+  CreateWorkerHeartbeats1767225601400,
 ];

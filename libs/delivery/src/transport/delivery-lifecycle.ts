@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { WorkerHeartbeat } from '../heartbeat/worker-heartbeat';
 import { DeliveryTransport } from './delivery-transport';
 import { BackgroundTask, DELIVERY_BACKGROUND_TASKS } from './delivery-tuning';
 
@@ -15,15 +16,18 @@ export class DeliveryLifecycle implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly transport: DeliveryTransport,
     @Inject(DELIVERY_BACKGROUND_TASKS) private readonly tasks: BackgroundTask[],
+    private readonly heartbeat: WorkerHeartbeat,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.transport.start();
     for (const task of this.tasks) task.start();
+    this.heartbeat.start();
     this.logger.log(`deadline delivery started (${this.transport.name})`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.heartbeat.stop();
     await Promise.all(this.tasks.map((t) => t.stop()));
     await this.transport.stop();
     this.logger.log('deadline delivery drained');

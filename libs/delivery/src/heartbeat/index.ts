@@ -1,0 +1,3 @@
+export * from './heartbeat.module';
+export * from './worker-heartbeat';
+export * from './worker-heartbeats.repository';
