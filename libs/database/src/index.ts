@@ -1,5 +1,6 @@
 export * from './database.options';
 export * from './errors/domain.exception';
+export * from './errors/database-unavailable';
 export * from './migrations';
 export { createPgliteDriver } from './pglite/pglite-driver';
 export { createTypeParsers } from './type-parsers';

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException, httpStatusOf } from '@charterflow/database';
+import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException, httpStatusOf, isDatabaseUnavailable } from '@charterflow/database';
 import { CalendarValidationError } from '@charterflow/calendar';
 import { codeForStatus, ErrorBody } from './error-body';
 
@@ -26,6 +26,9 @@ function bodyParserError(error: unknown): { status: number; type: string; messag
 }
 
 const EXPOSED_DETAIL_KEYS_EXCLUDED = new Set(['code', 'message']);
+
+/** Seconds a client should wait before trying again while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Maps anything thrown while handling a request to its one documented answer. */
 export function toErrorResponse(error: unknown): ErrorResponse {
@@ -79,6 +82,19 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       body.fields = messages.map((m) => ({ field: m.split(' ')[0], message: m }));
     }
     return { status, body, unexpected: false };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: the client may try again (with its Idempotency-Key, a write is never doubled).
+    return {
+      status: 503,
+      body: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database is not answering; try again shortly.',
+        messageVi: 'Cơ sở dữ liệu tạm thời không phản hồi; vui lòng thử lại sau ít phút.',
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      },
+      unexpected: false,
+    };
   }
   return { status: 500, body: { code: 'INTERNAL', message: 'Internal server error.' }, unexpected: true };
 }
