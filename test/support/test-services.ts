@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { Redis } from 'ioredis';
+
+/** The part of `pg`'s Client used here: `pg` ships no type declarations (see libs/database/src/pg-module.ts). */
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => PgClient };
 
 /**
  * Where a test run keeps its state. By default every run creates a database of its own on the local PostgreSQL
@@ -47,7 +55,7 @@ export async function dropDatabase(name: string): Promise<void> {
   });
 }
 
-async function withPostgres(work: (client: Client) => Promise<void>): Promise<void> {
+async function withPostgres(work: (client: PgClient) => Promise<void>): Promise<void> {
   const client = new Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
