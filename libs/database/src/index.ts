@@ -3,3 +3,4 @@ export * from './errors/domain.exception';
 export * from './migrations';
 export { createPgliteDriver } from './pglite/pglite-driver';
 export { createTypeParsers } from './type-parsers';
+export * from './text/storable-text';
