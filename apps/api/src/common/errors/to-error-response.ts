@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException, httpStatusOf } from '@charterflow/database';
 import { CalendarValidationError } from '@charterflow/calendar';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 import { codeForStatus, ErrorBody } from './error-body';
 
 export interface ErrorResponse {
@@ -50,6 +51,17 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       return {
         status: 400,
         body: { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.', fields: [{ field: 'body', message: 'body must be valid JSON' }] },
+        unexpected: false,
+      };
+    }
+    if (parser.type === 'entity.too.deep') {
+      return {
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+          fields: [{ field: 'body', message: `body must not nest arrays and objects deeper than ${MAX_JSON_DEPTH} levels` }],
+        },
         unexpected: false,
       };
     }
