@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider, CasesService, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
-import { BusinessDate, isBusinessDate } from '@charterflow/procedure';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate } from '@charterflow/procedure';
 import { CHECK_IDS, checkById } from '../compliance/catalogue';
 import { CheckResult } from '../compliance/model';
 import { runChecks } from '../compliance/run-checks';
@@ -129,7 +129,7 @@ export class ComplianceService {
   /** The violations of a subtree, filtered by check and by the date of the breach, paged. */
   async violations(filter: ViolationFilter, scope: Scope = WHOLE_TREE): Promise<ViolationPage> {
     const fields: { field: string; message: string }[] = [];
-    for (const key of ['from', 'to'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD` });
+    for (const key of ['from', 'to'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD from ${BUSINESS_YEAR_MIN} to ${BUSINESS_YEAR_MAX}` });
     const unknown = (filter.check ?? []).filter((c) => !CHECK_IDS.includes(c));
     if (unknown.length) fields.push({ field: 'check', message: `unknown check(s) ${unknown.join(', ')}; checks are ${CHECK_IDS.join(', ')}` });
     const limit = filter.limit ?? 100;

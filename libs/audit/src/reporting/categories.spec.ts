@@ -1,5 +1,5 @@
 import { categoriesOf } from './categories';
-import { parsePeriod, yearsOf } from './periods';
+import { parsePeriod, parseRequestedPeriod, yearsOf } from './periods';
 
 const TERMS = [{ id: '2025-2030', from: '2025-10-01', to: '2030-09-30' }];
 
@@ -34,5 +34,11 @@ describe('periods', () => {
   });
   it('refuses malformed or unknown ids', () => {
     for (const id of ['2026-13', '2026-Q5', '2026-H3', '26', '2031-2036', 'x']) expect(parsePeriod(id, TERMS)).toBeNull();
+  });
+  it('answers a requested period only within the business-date years 1900–2100', () => {
+    expect(parseRequestedPeriod('2026-Q1', TERMS)).toEqual(parsePeriod('2026-Q1', TERMS));
+    expect(parseRequestedPeriod('1900-01', TERMS)?.from).toBe('1900-01-01');
+    expect(parseRequestedPeriod('2100', TERMS)?.to).toBe('2100-12-31');
+    for (const id of ['0000', '0000-Q1', '0000-01', '1899-H2', '2101', '9999-12']) expect(parseRequestedPeriod(id, TERMS)).toBeNull();
   });
 });

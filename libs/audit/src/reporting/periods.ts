@@ -1,4 +1,4 @@
-import { BusinessDate, daysInMonth } from '@charterflow/procedure';
+import { BusinessDate, daysInMonth, isBusinessDate } from '@charterflow/procedure';
 
 /** A party committee's term, as configured in config/statistics/terms.json. */
 export interface Term {
@@ -47,6 +47,16 @@ export function parsePeriod(id: string, terms: readonly Term[]): Period | null {
   const term = terms.find((t) => t.id === id);
   if (term) return { id, kind: 'term', from: term.from, to: term.to, label: { vi: `Nhiệm kỳ ${term.id}`, en: `Term ${term.id}` } };
   return null;
+}
+
+/**
+ * A period a request names (statistics, targets): parsed as `parsePeriod` does, and only when its dates are business
+ * dates (years 1900–2100), so that no query asks PostgreSQL for the year 0000. Periods already stored are read
+ * with `parsePeriod`, whatever their year.
+ */
+export function parseRequestedPeriod(id: string, terms: readonly Term[]): Period | null {
+  const period = parsePeriod(id, terms);
+  return period && isBusinessDate(period.from) && isBusinessDate(period.to) ? period : null;
 }
 
 /** The years a term covers, for the yearly split of its targets. */
