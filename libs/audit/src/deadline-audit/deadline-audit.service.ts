@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
-import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, DEADLINE_KIND_LABELS, DEADLINE_KINDS, DeadlineKind, isBusinessDate } from '@charterflow/procedure';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, DEADLINE_KIND_LABELS, DEADLINE_KINDS, DeadlineKind, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { AuditedDeadlineRow, DeadlineAuditQuery, DeadlineAuditRepository } from './deadline-audit.repository';
 
 export const DEADLINE_AUDIT_STATUSES = ['missed', 'open', 'met', 'cancelled', 'all'] as const;
@@ -76,10 +76,18 @@ function encodeCursor(c: { dueOn: string; id: string }): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Only what `encodeCursor` made: a stored due date (any calendar date, since a limit may be computed past the
+ * business-date range), a deadline id, and the exact encoding, so that no forged value reaches the SQL.
+ */
 function decodeCursor(s: string): { dueOn: string; id: string } | undefined {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { dueOn?: unknown; id?: unknown };
-    return isBusinessDate(c.dueOn) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id) ? { dueOn: c.dueOn, id: c.id } : undefined;
+    if (!isCalendarDate(c.dueOn) || typeof c.id !== 'string' || !UUID.test(c.id)) return undefined;
+    const position = { dueOn: c.dueOn, id: c.id };
+    return encodeCursor(position) === s ? position : undefined;
   } catch {
     return undefined;
   }
