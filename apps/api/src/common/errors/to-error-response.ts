@@ -67,6 +67,14 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     }
     return { status: parser.status, body: { code: codeForStatus(parser.status), message: parser.message }, unexpected: false };
   }
+  // The router could not percent-decode a path parameter (`%E0%A4%A`, or UTF-8 of a lone surrogate `%ED%A0%80`).
+  if (error instanceof HttpException && error.getStatus() === 400 && error.cause instanceof URIError) {
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: error.message, fields: [{ field: 'path', message: 'the path must be percent-encoded UTF-8 text' }] },
+      unexpected: false,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const shaped = error.getResponse() as Partial<ErrorBody>;
