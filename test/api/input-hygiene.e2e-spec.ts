@@ -205,6 +205,19 @@ describe('Bad input is refused at the edge (README "Bad input")', () => {
     });
   });
 
+  describe('found by the fuzz test (test/api/fuzz.e2e-spec.ts)', () => {
+    it('a refused move does not rename either: the request writes nothing', async () => {
+      const before = (await t.http.get(`${API}/organisations/${tree.cellId}`)).body as { name: string };
+      const count = await writes.read();
+      const res = await t.http.patch(`${API}/organisations/${tree.cellId}`).send({ name: 'Chi bộ đổi tên', parentId: tree.cellId });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ORGANISATION_HIERARCHY' });
+      expect(await writes.read()).toBe(count);
+      expect((await t.http.get(`${API}/organisations/${tree.cellId}`)).body.name).toBe(before.name);
+    });
+
+  });
+
   describe('forged cursors', () => {
     const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const uuid = '00000000-0000-4000-8000-000000000000';
