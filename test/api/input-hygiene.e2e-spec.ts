@@ -216,6 +216,12 @@ describe('Bad input is refused at the edge (README "Bad input")', () => {
       expect((await t.http.get(`${API}/organisations/${tree.cellId}`)).body.name).toBe(before.name);
     });
 
+    it('an error of a route answering HTML is JSON all the same', async () => {
+      const res = await t.http.get(`${API}/cases/00000000-0000-4000-8000-000000000000/compliance/report`);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String) });
+    });
   });
 
   describe('forged cursors', () => {
