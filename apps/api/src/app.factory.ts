@@ -1,5 +1,5 @@
 import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -7,7 +7,9 @@ import { Clock } from '@charterflow/cases';
 import { AppConfig, loadConfig } from '@charterflow/config';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { jsonBodyParser } from './common/http/json-body-parser';
 import { setupOpenApi } from './common/openapi/setup-openapi';
+import { StorableInputInterceptor } from './common/validation/storable-input.interceptor';
 import { VALIDATION_OPTIONS } from './common/validation/validation.options';
 import { useIntakeBodyParsers } from './intake/intake-body-parsers';
 
@@ -39,8 +41,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
     app.enableCors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposedHeaders: ['ETag', 'Retry-After'], maxAge: 600 });
   }
   useIntakeBodyParsers(app);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(jsonBodyParser(JSON_BODY_LIMIT));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
+  // Text the database cannot hold is refused before any DTO sees it; then each DTO validates its own shape.
+  app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalFilters(new AllExceptionsFilter());
   setupOpenApi(app);

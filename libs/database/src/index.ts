@@ -4,3 +4,4 @@ export * from './errors/database-unavailable';
 export * from './migrations';
 export { createPgliteDriver } from './pglite/pglite-driver';
 export { createTypeParsers } from './type-parsers';
+export * from './text/storable-text';

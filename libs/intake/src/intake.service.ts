@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Actor, CaseImportService, Clock, ImportRowError } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { findUnstorableText, unstorableReason } from '@charterflow/database/text/storable-text';
 import type { Scope } from '@charterflow/organisations';
 import { ImportsRepository } from './imports.repository';
 import { parseCsv, parseJson, RawRow } from './parse-file';
@@ -56,7 +57,7 @@ export class IntakeService {
     const startedAt = this.clock.now();
     const parsed = upload.format === 'csv' ? { rows: parseCsv(upload.text), historical: upload.historical } : parseJson(upload.body);
     const historical = upload.format === 'csv' ? upload.historical : (parsed.historical ?? upload.historical ?? false);
-    const externalIds = parsed.rows.map((r) => r.cells.externalId).filter((x): x is string => typeof x === 'string');
+    const externalIds = parsed.rows.map((r) => r.cells.externalId).filter((x): x is string => typeof x === 'string' && unstorableReason(x) === null);
     const batch = await this.cases.batchContext(externalIds);
     const seen = new Map<string, number>();
     const items: ImportItem[] = [];
@@ -88,9 +89,14 @@ export class IntakeService {
   }
 
   private async importRow(raw: RawRow, actor: Actor, historical: boolean, batch: Awaited<ReturnType<CaseImportService['batchContext']>>, seen: Map<string, number>): Promise<ImportItem> {
-    const base = { row: raw.row, ...(raw.line ? { line: raw.line } : {}), externalId: typeof raw.cells.externalId === 'string' ? raw.cells.externalId : null };
+    const externalId = typeof raw.cells.externalId === 'string' && unstorableReason(raw.cells.externalId) === null ? raw.cells.externalId : null;
+    const base = { row: raw.row, ...(raw.line ? { line: raw.line } : {}), externalId };
     const shape = raw.cells.__notAnObject ? 'the row must be an object' : typeof raw.cells.__cellCount === 'string' ? `the row has ${raw.cells.__cellCount}` : null;
     if (shape) return { ...base, status: 'refused', errors: [{ code: 'VALIDATION_FAILED', field: 'row', message: shape }] };
+    // Text the database cannot hold (U+0000, an unpaired surrogate) makes a bad row, reported like any other; the
+    // report names the cell with its name escaped, since the report is stored too.
+    const unstorable = findUnstorableText(raw.cells, '');
+    if (unstorable) return { ...base, status: 'refused', errors: [{ code: 'VALIDATION_FAILED', ...unstorable }] };
     const mapped = rowToCase(raw.cells);
     if (!mapped.ok) return { ...base, status: 'refused', errors: mapped.problems.map((p) => ({ code: 'VALIDATION_FAILED', field: p.field, message: p.message })) };
     const earlier = seen.get(mapped.value.externalId);

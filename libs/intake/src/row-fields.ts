@@ -1,4 +1,4 @@
-import { BusinessDate, isBusinessDate } from '@charterflow/procedure';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate } from '@charterflow/procedure';
 
 /** One problem of one row: the column and what is wrong with it. */
 export interface FieldProblem {
@@ -56,7 +56,7 @@ export class RowReader {
       return undefined;
     }
     if (!isBusinessDate(v)) {
-      this.problem(field, `${field} must be a date YYYY-MM-DD`);
+      this.problem(field, `${field} must be a date YYYY-MM-DD from ${BUSINESS_YEAR_MIN} to ${BUSINESS_YEAR_MAX}`);
       return undefined;
     }
     return v;

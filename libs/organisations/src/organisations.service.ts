@@ -100,11 +100,13 @@ export class OrganisationsService {
    */
   async update(id: string, input: UpdateOrganisationInput, scope: Scope = WHOLE_TREE): Promise<OrganisationView> {
     const node = await this.require(id, scope);
+    // Everything is checked before anything is written: a refused move leaves the name as it was too.
+    let name: string | undefined;
     if (input.name !== undefined) {
-      const name = typeof input.name === 'string' ? input.name.trim() : '';
+      name = typeof input.name === 'string' ? input.name.trim() : '';
       if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
-      await this.organisations.rename(id, name);
     }
+    let newParent: Organisation | undefined;
     if (input.parentId !== undefined && input.parentId !== node.parentId) {
       if (scope.organisationId === id) {
         throw new DomainException('FORBIDDEN', 'An account cannot move the organisation it is attached to.', { permission: 'organisations.move' });
@@ -126,8 +128,9 @@ export class OrganisationsService {
           parentKind: parent.kind,
         });
       }
-      await this.organisations.move(node, parent);
+      newParent = parent;
     }
+    if (name !== undefined || newParent) await this.organisations.update(node, { name, newParent });
     return toView(await this.require(id));
   }
 

@@ -8,6 +8,7 @@ import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
+import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -16,6 +17,7 @@ export class ImportsController {
 
   @Post()
   @RequirePermission('imports.run')
+  @BodyTextCheckedPerRow()
   @HttpCode(201)
   @ApiOperation({
     summary: 'Import cases already under way (CSV or JSON), one row per case with its real past dates',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
-import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, DeadlineKind, isBusinessDate } from '@charterflow/procedure';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, DEADLINE_KIND_LABELS, DEADLINE_KINDS, DeadlineKind, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { AuditedDeadlineRow, DeadlineAuditQuery, DeadlineAuditRepository } from './deadline-audit.repository';
 
 export const DEADLINE_AUDIT_STATUSES = ['missed', 'open', 'met', 'cancelled', 'all'] as const;
@@ -50,7 +50,7 @@ export class DeadlineAuditService {
     const status = filter.status ?? 'missed';
     if (!DEADLINE_AUDIT_STATUSES.includes(status)) fields.push({ field: 'status', message: `status must be one of ${DEADLINE_AUDIT_STATUSES.join(', ')}` });
     if (filter.kind !== undefined && !(DEADLINE_KINDS as readonly string[]).includes(filter.kind)) fields.push({ field: 'kind', message: `kind must be one of ${DEADLINE_KINDS.join(', ')}` });
-    for (const key of ['dueFrom', 'dueTo'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD` });
+    for (const key of ['dueFrom', 'dueTo'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD from ${BUSINESS_YEAR_MIN} to ${BUSINESS_YEAR_MAX}` });
     const limit = filter.limit ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_PAGE}` });
     const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
@@ -75,10 +75,18 @@ function encodeCursor(c: { dueOn: string; id: string }): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Only what `encodeCursor` made: a stored due date (any calendar date, since a limit may be computed past the
+ * business-date range), a deadline id, and the exact encoding, so that no forged value reaches the SQL.
+ */
 function decodeCursor(s: string): { dueOn: string; id: string } | undefined {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { dueOn?: unknown; id?: unknown };
-    return isBusinessDate(c.dueOn) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id) ? { dueOn: c.dueOn, id: c.id } : undefined;
+    if (!isCalendarDate(c.dueOn) || typeof c.id !== 'string' || !UUID.test(c.id)) return undefined;
+    const position = { dueOn: c.dueOn, id: c.id };
+    return encodeCursor(position) === s ? position : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALENDAR_PROVIDER, CalendarProvider, CasesService, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, provinceOfPath, Scope, WHOLE_TREE } from '@charterflow/organisations';
-import { BusinessDate, isBusinessDate } from '@charterflow/procedure';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { CHECK_IDS, checkById } from '../compliance/catalogue';
 import { CheckResult } from '../compliance/model';
 import { runChecks } from '../compliance/run-checks';
@@ -129,7 +129,7 @@ export class ComplianceService {
   /** The violations of a subtree, filtered by check and by the date of the breach, paged. */
   async violations(filter: ViolationFilter, scope: Scope = WHOLE_TREE): Promise<ViolationPage> {
     const fields: { field: string; message: string }[] = [];
-    for (const key of ['from', 'to'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD` });
+    for (const key of ['from', 'to'] as const) if (filter[key] !== undefined && !isBusinessDate(filter[key])) fields.push({ field: key, message: `${key} must be a date YYYY-MM-DD from ${BUSINESS_YEAR_MIN} to ${BUSINESS_YEAR_MAX}` });
     const unknown = (filter.check ?? []).filter((c) => !CHECK_IDS.includes(c));
     if (unknown.length) fields.push({ field: 'check', message: `unknown check(s) ${unknown.join(', ')}; checks are ${CHECK_IDS.join(', ')}` });
     const limit = filter.limit ?? 100;
@@ -194,12 +194,20 @@ function encodeCursor(c: { detectedOn: string; caseId: string; checkId: string }
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Only what `encodeCursor` made: a detection date (any calendar date: an undated finding sorts as 9999-12-31), a
+ * case id, a known check, and the exact encoding, so that no forged value reaches the SQL.
+ */
 function decodeCursor(s: string): { detectedOn: string; caseId: string; checkId: string } | undefined {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
-    return isBusinessDate(c.detectedOn) && typeof c.caseId === 'string' && typeof c.checkId === 'string'
-      ? { detectedOn: c.detectedOn, caseId: c.caseId, checkId: c.checkId }
-      : undefined;
+    if (!isCalendarDate(c.detectedOn) || typeof c.caseId !== 'string' || !UUID.test(c.caseId) || typeof c.checkId !== 'string' || !CHECK_IDS.includes(c.checkId)) {
+      return undefined;
+    }
+    const position = { detectedOn: c.detectedOn, caseId: c.caseId, checkId: c.checkId };
+    return encodeCursor(position) === s ? position : undefined;
   } catch {
     return undefined;
   }

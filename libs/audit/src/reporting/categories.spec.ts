@@ -1,5 +1,5 @@
 import { categoriesOf } from './categories';
-import { parsePeriod, yearsOf } from './periods';
+import { parsePeriod, parseRequestedPeriod, yearsOf } from './periods';
 
 const TERMS = [{ id: '2025-2030', from: '2025-10-01', to: '2030-09-30' }];
 
@@ -35,8 +35,10 @@ describe('periods', () => {
   it('refuses malformed or unknown ids', () => {
     for (const id of ['2026-13', '2026-Q5', '2026-H3', '26', '2031-2036', 'x']) expect(parsePeriod(id, TERMS)).toBeNull();
   });
-  it('refuses years before the Party was founded or after 2100, on both sides of each bound', () => {
-    for (const id of ['1929', '1929-12', '1929-Q4', '2101', '2101-01', '1900', '0000']) expect(parsePeriod(id, TERMS)).toBeNull();
-    for (const id of ['1930', '1930-01', '2100', '2100-H2']) expect(parsePeriod(id, TERMS)).not.toBeNull();
+  it('answers a requested period only from the Party’s founding year 1930 to 2100, on both sides of each bound', () => {
+    expect(parseRequestedPeriod('2026-Q1', TERMS)).toEqual(parsePeriod('2026-Q1', TERMS));
+    expect(parseRequestedPeriod('1930-01', TERMS)?.from).toBe('1930-01-01');
+    expect(parseRequestedPeriod('2100', TERMS)?.to).toBe('2100-12-31');
+    for (const id of ['0000', '0000-Q1', '0000-01', '1899-H2', '1900', '1929', '1929-12', '1929-Q4', '2101', '2101-01', '9999-12']) expect(parseRequestedPeriod(id, TERMS)).toBeNull();
   });
 });

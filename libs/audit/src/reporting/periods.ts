@@ -1,4 +1,4 @@
-import { BusinessDate, daysInMonth } from '@charterflow/procedure';
+import { BusinessDate, daysInMonth, isBusinessDate } from '@charterflow/procedure';
 
 /** A party committee's term, as configured in config/statistics/terms.json. */
 export interface Term {
@@ -35,11 +35,6 @@ const yearInRange = (y: number) => y >= PERIOD_YEARS.min && y <= PERIOD_YEARS.ma
  * unknown.
  */
 export function parsePeriod(id: string, terms: readonly Term[]): Period | null {
-  const period = parseAnyPeriod(id, terms);
-  return period && yearInRange(Number(period.from.slice(0, 4))) && yearInRange(Number(period.to.slice(0, 4))) ? period : null;
-}
-
-function parseAnyPeriod(id: string, terms: readonly Term[]): Period | null {
   let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(id);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
@@ -60,6 +55,18 @@ function parseAnyPeriod(id: string, terms: readonly Term[]): Period | null {
   const term = terms.find((t) => t.id === id);
   if (term) return { id, kind: 'term', from: term.from, to: term.to, label: { vi: `Nhiệm kỳ ${term.id}`, en: `Term ${term.id}` } };
   return null;
+}
+
+/**
+ * A period a request names (statistics, targets): parsed as `parsePeriod` does, and only when its dates are business
+ * dates (years 1900–2100), so that no query asks PostgreSQL for the year 0000. Periods already stored are read
+ * with `parsePeriod`, whatever their year.
+ */
+export function parseRequestedPeriod(id: string, terms: readonly Term[]): Period | null {
+  const period = parsePeriod(id, terms);
+  return period && isBusinessDate(period.from) && isBusinessDate(period.to) && yearInRange(Number(period.from.slice(0, 4))) && yearInRange(Number(period.to.slice(0, 4)))
+    ? period
+    : null;
 }
 
 /** The years a term covers, for the yearly split of its targets. */

@@ -3,7 +3,7 @@ import { Actor, Clock } from '@charterflow/cases';
 import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
 import { CATEGORY_KEYS, CategoryKey, categoriesOf } from './categories';
-import { parsePeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
+import { parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
 import { OutcomeRow, StatisticsRepository } from './statistics.repository';
 import { loadTerms } from './terms';
 
@@ -68,8 +68,8 @@ export class StatisticsService {
   ) {}
 
   period(id: string | undefined, field = 'period'): Period {
-    const p = id ? parsePeriod(id, loadTerms()) : null;
-    if (!p) throw DomainException.validation([{ field, message: `${field} must be a month (2026-03), quarter (2026-Q1), half-year (2026-H1), year (2026) from ${PERIOD_YEARS.min} to ${PERIOD_YEARS.max}, or a configured term (${loadTerms().map((t) => t.id).join(', ')})` }]);
+    const p = id ? parseRequestedPeriod(id, loadTerms()) : null;
+    if (!p) throw DomainException.validation([{ field, message: `${field} must be a month (2026-03), quarter (2026-Q1), half-year (2026-H1), year (2026) of ${PERIOD_YEARS.min}–${PERIOD_YEARS.max} or a configured term (${loadTerms().map((t) => t.id).join(', ')})` }]);
     return p;
   }
 

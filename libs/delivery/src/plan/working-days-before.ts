@@ -1,4 +1,4 @@
-import { addDays, assertBusinessDate, BusinessDate, WorkingDayCalendar } from '@charterflow/procedure';
+import { addDays, assertCalendarDate, BusinessDate, WorkingDayCalendar } from '@charterflow/procedure';
 
 /** More than a year of days off in a row would be a broken calendar, not a long holiday. */
 const MAX_LOOK_BACK_DAYS = 3_660;
@@ -11,7 +11,7 @@ const MAX_LOOK_BACK_DAYS = 3_660;
  * functions, which are table look-ups, instead of walking day by day: the planner runs for every open deadline.
  */
 export function workingDaysBefore(calendar: WorkingDayCalendar, date: BusinessDate, n: number): BusinessDate {
-  assertBusinessDate(date);
+  assertCalendarDate(date);
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`number of working days must be a whole number ≥ 1, got ${String(n)}`);
   const last = addDays(date, -1);
   // A start `from` with at least n working days in (from, last]; two calendar days per working day is ample.

@@ -15,6 +15,10 @@ describe('inbox cursor', () => {
     ['a case-list cursor', Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url')],
     ['a bad instant', Buffer.from(JSON.stringify(['n', '2026-03-12', position.id])).toString('base64url')],
     ['a bad id', Buffer.from(JSON.stringify(['n', position.createdAt, 'x'])).toString('base64url')],
+    ['an instant of year 0000', Buffer.from(JSON.stringify(['n', '0000-01-01T00:00:00.000Z', position.id])).toString('base64url')],
+    ['an instant of year 10000', Buffer.from(JSON.stringify(['n', '+010000-01-01T00:00:00.000Z', position.id])).toString('base64url')],
+    ['an impossible day', Buffer.from(JSON.stringify(['n', '2026-02-30T01:00:00.123Z', position.id])).toString('base64url')],
+    ['another spelling of an issued token', `${encodeInboxCursor(position)}=`],
   ])('refuses %s with VALIDATION_FAILED on cursor', (_what, token) => {
     expect(() => decodeInboxCursor(token)).toThrow(DomainException);
     try {

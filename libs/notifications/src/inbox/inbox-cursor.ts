@@ -25,7 +25,19 @@ export function decodeInboxCursor(cursor: string): InboxPosition {
   }
   if (!Array.isArray(value) || value.length !== 3 || value[0] !== 'n') throw invalid();
   const [, createdAt, id] = value as unknown[];
-  if (typeof createdAt !== 'string' || !ISO_INSTANT.test(createdAt) || Number.isNaN(Date.parse(createdAt))) throw invalid();
+  if (typeof createdAt !== 'string' || !isStoredInstant(createdAt)) throw invalid();
   if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
+  // Exactly the token `encodeInboxCursor` gives for it: no forged spelling of a position reaches the SQL.
+  if (encodeInboxCursor({ createdAt, id }) !== cursor) throw invalid();
   return { createdAt, id };
+}
+
+/**
+ * An instant as `toISOString` writes it (so 2026-02-30 and 25:00 are out) of the years 0001–9999 that PostgreSQL's
+ * timestamptz reads (there is no year 0).
+ */
+function isStoredInstant(text: string): boolean {
+  if (!ISO_INSTANT.test(text) || text.startsWith('0000')) return false;
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString() === text;
 }

@@ -29,19 +29,19 @@ export class OrganisationsRepository {
   }
 
   /**
-   * Moves a node (and its subtree) under `newParent`: every path below is rewritten in one statement. Cases keep
-   * their organisation id, so their history is untouched; they are simply found under the new parent.
+   * Renames a node and/or moves it (with its subtree) under `newParent`, in one transaction: both or neither. A move
+   * rewrites every path below in one statement; cases keep their organisation id, so their history is untouched and
+   * they are simply found under the new parent.
    */
-  async move(node: Organisation, newParent: Organisation): Promise<void> {
-    const newPath = `${newParent.path}${node.id}/`;
+  async update(node: Organisation, change: { name?: string; newParent?: Organisation }): Promise<void> {
     await this.repo.manager.transaction(async (m) => {
-      await m.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [node.id, newParent.id]);
-      await m.query(`UPDATE organisations SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $1 || '%'`, [node.path, newPath]);
+      if (change.name !== undefined) await m.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [node.id, change.name]);
+      if (change.newParent) {
+        const newPath = `${change.newParent.path}${node.id}/`;
+        await m.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [node.id, change.newParent.id]);
+        await m.query(`UPDATE organisations SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $1 || '%'`, [node.path, newPath]);
+      }
     });
-  }
-
-  async rename(id: string, name: string): Promise<void> {
-    await this.repo.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
   }
 
   /** Whether any node sits below `id`. */

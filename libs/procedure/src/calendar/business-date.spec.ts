@@ -1,4 +1,4 @@
-import { addMonths, businessDateOf, completedMonths, isBusinessDate, addDays, dayOfWeek } from './business-date';
+import { addMonths, businessDateOf, completedMonths, isBusinessDate, isCalendarDate, addDays, dayOfWeek, assertBusinessDate, assertCalendarDate } from './business-date';
 
 describe('business dates', () => {
   it('accepts real calendar dates only', () => {
@@ -7,6 +7,19 @@ describe('business dates', () => {
     expect(isBusinessDate('2025-13-01')).toBe(false);
     expect(isBusinessDate('2025-1-01')).toBe(false);
     expect(isBusinessDate(20250101)).toBe(false);
+  });
+
+  it('bounds business dates to the years 1900–2100, inclusive', () => {
+    expect(isBusinessDate('1900-01-01')).toBe(true);
+    expect(isBusinessDate('2100-12-31')).toBe(true);
+    for (const d of ['1899-12-31', '2101-01-01', '0000-01-01', '0001-01-01', '9999-12-31']) expect(isBusinessDate(d)).toBe(false);
+    expect(() => assertBusinessDate('0000-01-01')).toThrow(RangeError);
+  });
+
+  it('knows calendar dates of any year PostgreSQL reads, without year 0', () => {
+    for (const d of ['0001-01-01', '1899-12-31', '2101-01-01', '9999-12-31', '0004-02-29']) expect(isCalendarDate(d)).toBe(true);
+    for (const d of ['0000-01-01', '0000-02-29', '2025-02-29', '10000-01-01', '+2026-01-01']) expect(isCalendarDate(d)).toBe(false);
+    expect(assertCalendarDate('2101-01-02')).toBe('2101-01-02');
   });
 
   it('adds calendar months with the last-day rule (procedure doc §1)', () => {

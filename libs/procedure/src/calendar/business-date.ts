@@ -8,17 +8,44 @@ import { BusinessDate, BUSINESS_TIME_ZONE } from '../model/dates';
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-export function isBusinessDate(value: unknown): value is BusinessDate {
+/**
+ * The years a business date may fall in, inclusive. Every date the procedure records — a birth, a step, a
+ * certificate, a sponsor's membership, an audit or statistics filter, an imported row — lies well inside; outside
+ * it, a date is a typing error or a probe, and some would fail in PostgreSQL (there is no year 0) or ask the
+ * working-day calendar for centuries it cannot compute.
+ *
+ * The range lives here, in `isBusinessDate`, rather than in a separate edge check, so that every door applies it
+ * the same way: the DTOs, the services' own filter checks, the engine's DATE_INVALID rule and the import rows.
+ * Arithmetic and stored data are not bound by it: the calendar, the delivery planner and the restoring of a stored
+ * case check `isCalendarDate` only, so a date computed past 2100 (a limit counted from late 2100) still works.
+ */
+export const BUSINESS_YEAR_MIN = 1900;
+export const BUSINESS_YEAR_MAX = 2100;
+
+/** A real calendar date `YYYY-MM-DD` of the years 0001–9999 (2026-02-30 and 0000-01-01 are not). */
+export function isCalendarDate(value: unknown): value is BusinessDate {
   if (typeof value !== 'string') return false;
   const m = PATTERN.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
+/** A real calendar date `YYYY-MM-DD` of the years BUSINESS_YEAR_MIN–BUSINESS_YEAR_MAX: what a request may carry. */
+export function isBusinessDate(value: unknown): value is BusinessDate {
+  if (!isCalendarDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= BUSINESS_YEAR_MIN && year <= BUSINESS_YEAR_MAX;
+}
+
 export function assertBusinessDate(value: unknown, what = 'date'): BusinessDate {
-  if (!isBusinessDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got ${String(value)}`);
+  if (!isBusinessDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD from ${BUSINESS_YEAR_MIN} to ${BUSINESS_YEAR_MAX}, got ${String(value)}`);
+  return value;
+}
+
+export function assertCalendarDate(value: unknown, what = 'date'): BusinessDate {
+  if (!isCalendarDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got ${String(value)}`);
   return value;
 }
 

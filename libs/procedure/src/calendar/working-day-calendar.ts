@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import { CalendarYearOverrides, WorkingDayCalendar } from '../model/calendar';
 import { BusinessDate } from '../model/dates';
-import { assertBusinessDate, dayOfWeek, fromUtcDate, isBusinessDate, parts, toUtcDate } from './business-date';
+import { assertCalendarDate, dayOfWeek, fromUtcDate, isCalendarDate, parts, toUtcDate } from './business-date';
 
 /**
  * The civil-service working-day calendar of procedure doc §1 and §7.
@@ -16,6 +16,9 @@ import { assertBusinessDate, dayOfWeek, fromUtcDate, isBusinessDate, parts, toUt
  *   `extraHolidays` in force (e.g. Vietnam Culture Day once the Labour Code is amended).
  *
  * Per-year tables are built lazily on first use and cached for the life of the calendar.
+ *
+ * The calendar computes any four-digit year; what a request may ask of it is bounded at the edge (business dates
+ * are 1900–2100, see `isBusinessDate`), so that no caller makes it build centuries of tables.
  */
 
 /** A holiday not (yet) in the holiday library, in force for baseline years from `effectiveFrom`. */
@@ -98,12 +101,12 @@ export function createWorkingDayCalendar(overrides: CalendarYearOverrides[], opt
 
   return {
     isWorkingDay(date) {
-      const { t, index } = locate(assertBusinessDate(date));
+      const { t, index } = locate(assertCalendarDate(date));
       return t.working[index] === 1;
     },
 
     addWorkingDays(from, n) {
-      assertBusinessDate(from, 'from');
+      assertCalendarDate(from, 'from');
       if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`number of working days must be a whole number ≥ 0, got ${String(n)}`);
       if (n > MAX_WORKING_DAYS_TO_ADD) throw new RangeError(`number of working days must be at most ${MAX_WORKING_DAYS_TO_ADD}, got ${n}`);
       if (n === 0) return from;
@@ -128,8 +131,8 @@ export function createWorkingDayCalendar(overrides: CalendarYearOverrides[], opt
     },
 
     workingDaysBetween(from, to) {
-      assertBusinessDate(from, 'from');
-      assertBusinessDate(to, 'to');
+      assertCalendarDate(from, 'from');
+      assertCalendarDate(to, 'to');
       if (to <= from) return 0;
       const a = locate(from);
       const b = locate(to);
@@ -209,7 +212,7 @@ function describeBaseline(year: number, extraHolidays: ExtraHoliday[]): Calendar
 
   for (const extra of extraHolidays) {
     const date = `${y}-${extra.monthDay}`;
-    if (isBusinessDate(date) && date >= extra.effectiveFrom && !holidays.has(date)) holidays.set(date, splitName(extra.name));
+    if (isCalendarDate(date) && date >= extra.effectiveFrom && !holidays.has(date)) holidays.set(date, splitName(extra.name));
   }
 
   // LC Art. 112(1) gives 2 days for National Day: 2 Sep and one adjoining day that the Government fixes each year.
@@ -248,7 +251,7 @@ function checkOverrideEntry(entry: CalendarYearOverrides): void {
   for (const [list, rows] of [['daysOff', entry.daysOff], ['workingDays', entry.workingDays]] as const) {
     if (!Array.isArray(rows)) throw new RangeError(`calendar overrides ${entry.year}: ${list} must be a list`);
     for (const row of rows) {
-      if (!isBusinessDate(row.date) || parts(row.date).year !== entry.year) {
+      if (!isCalendarDate(row.date) || parts(row.date).year !== entry.year) {
         throw new RangeError(`calendar overrides ${entry.year}: ${list} has ${String(row.date)}, not a date of ${entry.year}`);
       }
     }
@@ -257,8 +260,8 @@ function checkOverrideEntry(entry: CalendarYearOverrides): void {
 
 function checkExtraHoliday(extra: ExtraHoliday): ExtraHoliday {
   const m = MONTH_DAY.exec(extra.monthDay);
-  if (!m || !isBusinessDate(`2024-${extra.monthDay}`)) throw new RangeError(`extra holiday: monthDay must be MM-DD, got ${extra.monthDay}`);
-  assertBusinessDate(extra.effectiveFrom, `extra holiday ${extra.monthDay} effectiveFrom`);
+  if (!m || !isCalendarDate(`2024-${extra.monthDay}`)) throw new RangeError(`extra holiday: monthDay must be MM-DD, got ${extra.monthDay}`);
+  assertCalendarDate(extra.effectiveFrom, `extra holiday ${extra.monthDay} effectiveFrom`);
   if (!extra.name?.trim()) throw new RangeError(`extra holiday ${extra.monthDay}: name is required`);
   return { ...extra };
 }

@@ -4,7 +4,7 @@ import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/
 import { EventNotAllowed } from '../model/errors';
 import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events';
 import { TOP_STATES, TopState } from '../model/states';
-import { isBusinessDate } from '../calendar/business-date';
+import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
 import { CaseFacts, GuardEnv, MachineEvent } from '../machine/facts';
 import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
@@ -216,7 +216,8 @@ export function restoreAggregate(json: unknown): CaseAggregate {
   for (const field of ['candidate', 'openedOn', 'lastStepOn', 'procedureVersion', 'votes', 'verifications', 'consents', 'sponsors']) {
     if (!(field in ctx)) fail(`context field ${field} missing`);
   }
-  if (!isBusinessDate(ctx.lastStepOn)) fail('context.lastStepOn is not a date');
+  // A stored case is read back whatever the year: the business-date range binds new input only.
+  if (!isCalendarDate(ctx.lastStepOn)) fail('context.lastStepOn is not a date');
   let snapshot: Snapshot;
   try {
     snapshot = restoreSnapshot(m);

@@ -1,6 +1,6 @@
 import { BusinessDate } from '../model/dates';
 import { DomainEvent } from '../model/events';
-import { isBusinessDate } from '../calendar/business-date';
+import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, isBusinessDate } from '../calendar/business-date';
 import { defineRule, RuleInput } from './rule';
 
 /** Every business date an event carries, with its field name (occurredOn first). */
@@ -29,14 +29,14 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
 export const DATE_INVALID = defineRule({
   id: 'DATE_INVALID',
   source: 'api.md Conventions (dates are YYYY-MM-DD calendar dates)',
-  descriptionEn: 'Every date of an event must be a real calendar date written YYYY-MM-DD.',
-  descriptionVi: 'Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng YYYY-MM-DD.',
+  descriptionEn: `Every date of an event must be a real calendar date written YYYY-MM-DD, of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
+  descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng YYYY-MM-DD, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
   check: ({ event }) => {
     const bad = datesOf(event).find((d) => !isBusinessDate(d.date));
     return bad
       ? {
-          message: `${bad.field} is not a calendar date YYYY-MM-DD: ${String(bad.date)}.`,
-          messageVi: `${bad.field} không phải ngày hợp lệ (YYYY-MM-DD): ${String(bad.date)}.`,
+          message: `${bad.field} is not a calendar date YYYY-MM-DD of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}: ${String(bad.date)}.`,
+          messageVi: `${bad.field} không phải ngày hợp lệ (YYYY-MM-DD, năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}): ${String(bad.date)}.`,
           details: { field: bad.field },
         }
       : null;

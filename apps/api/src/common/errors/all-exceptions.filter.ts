@@ -23,6 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="charterflow"');
+    // A route that answers HTML or CSV has announced its type before the handler ran; an error is JSON all the same.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(status).json(body);
   }
 }

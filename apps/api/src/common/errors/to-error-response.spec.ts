@@ -30,3 +30,30 @@ describe('parseIfMatch', () => {
     expect(() => parseIfMatch(header)).toThrow(DomainException);
   });
 });
+
+describe('toErrorResponse of a path the router cannot decode', () => {
+  it('answers 400 VALIDATION_FAILED naming path', () => {
+    const uri = Object.assign(new URIError("Failed to decode param '%ED%A0%80'"), { status: 400 });
+    expect(toErrorResponse(new HttpException(uri.message, 400, { cause: uri }))).toEqual({
+      status: 400,
+      unexpected: false,
+      body: { code: 'VALIDATION_FAILED', message: uri.message, fields: [{ field: 'path', message: expect.any(String) }] },
+    });
+  });
+});
+
+describe('toErrorResponse of the JSON depth limit', () => {
+  it('answers 400 VALIDATION_FAILED naming body, as an expected refusal (not logged as an error)', () => {
+    const deep = Object.assign(new Error('too deep'), { type: 'entity.too.deep', status: 400 });
+    expect(toErrorResponse(deep)).toEqual({
+      status: 400,
+      unexpected: false,
+      body: { code: 'VALIDATION_FAILED', message: expect.stringContaining('32 levels'), fields: [{ field: 'body', message: expect.stringContaining('32 levels') }] },
+    });
+  });
+
+  it('answers 415 UNSUPPORTED_MEDIA_TYPE for a JSON body in another charset than UTF-8', () => {
+    const charset = Object.assign(new Error('unsupported charset "UTF-16"'), { type: 'charset.unsupported', status: 415 });
+    expect(toErrorResponse(charset)).toMatchObject({ status: 415, unexpected: false, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  });
+});

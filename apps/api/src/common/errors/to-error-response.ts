@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException, httpStatusOf, isDatabaseUnavailable } from '@charterflow/database';
 import { CalendarValidationError } from '@charterflow/calendar';
+import { MAX_JSON_DEPTH } from '../http/json-depth';
 import { codeForStatus, ErrorBody } from './error-body';
 
 export interface ErrorResponse {
@@ -56,7 +57,26 @@ export function toErrorResponse(error: unknown): ErrorResponse {
         unexpected: false,
       };
     }
+    if (parser.type === 'entity.too.deep') {
+      return {
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+          fields: [{ field: 'body', message: `body must not nest arrays and objects deeper than ${MAX_JSON_DEPTH} levels` }],
+        },
+        unexpected: false,
+      };
+    }
     return { status: parser.status, body: { code: codeForStatus(parser.status), message: parser.message }, unexpected: false };
+  }
+  // The router could not percent-decode a path parameter (`%E0%A4%A`, or UTF-8 of a lone surrogate `%ED%A0%80`).
+  if (error instanceof HttpException && error.getStatus() === 400 && error.cause instanceof URIError) {
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: error.message, fields: [{ field: 'path', message: 'the path must be percent-encoded UTF-8 text' }] },
+      unexpected: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

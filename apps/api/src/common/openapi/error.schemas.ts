@@ -12,7 +12,7 @@ export class FieldErrorDto {
   @ApiProperty({ example: 'candidate.dateOfBirth' })
   field: string;
 
-  @ApiProperty({ example: 'candidate.dateOfBirth must be a real calendar date YYYY-MM-DD' })
+  @ApiProperty({ example: 'candidate.dateOfBirth must be a real calendar date YYYY-MM-DD from 1900-01-01 to 2100-12-31' })
   message: string;
 }
 

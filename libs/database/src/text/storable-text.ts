@@ -1,0 +1,58 @@
+import type { FieldError } from '../errors/domain.exception';
+
+/**
+ * Text PostgreSQL cannot hold: `text` and `jsonb` refuse U+0000, and an unpaired UTF-16 surrogate has no UTF-8
+ * form (the driver would store U+FFFD in its place, or jsonb would refuse the `\ud800` escape). Either one in a
+ * request would end as a 500 or as silently altered data, so the edge refuses it first.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored, or null when it can. */
+export function unstorableReason(text: string): string | null {
+  const m = UNSTORABLE.exec(text);
+  if (!m) return null;
+  return m[0] === '\u0000' ? 'must not contain the NUL character (U+0000)' : 'must not contain an unpaired UTF-16 surrogate';
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/**
+ * Appends a key to a field path the way the validation errors name fields (`candidate.fullName`,
+ * `organisations[1]`). A key that is not a plain name is quoted with JSON escapes, so that the path itself never
+ * carries the character it reports.
+ */
+export function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  if (IDENTIFIER.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * The first string (value or object key, at any depth) of a parsed JSON body, query or parameter set that cannot
+ * be stored, with its path from `root` (`''` for a body: `candidate.fullName`; `'query'`: `query.q`). Iterative, so
+ * that no input can exhaust the stack; objects met twice are walked once.
+ */
+export function findUnstorableText(value: unknown, root: string): FieldError | null {
+  // `name` is the object key that led to the entry, checked when the entry is reached (document order).
+  const stack: { value: unknown; path: string; name?: string }[] = [{ value, path: root }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value: v, path, name } = stack.pop()!;
+    const field = path || 'body';
+    const keyReason = name === undefined ? null : unstorableReason(name);
+    if (keyReason) return { field, message: `the name of ${field} ${keyReason}` };
+    if (typeof v === 'string') {
+      const reason = unstorableReason(v);
+      if (reason) return { field, message: `${field} ${reason}` };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    const entries: { value: unknown; path: string; name?: string }[] = Array.isArray(v)
+      ? v.map((item, i) => ({ value: item, path: childPath(path, i) }))
+      : Object.entries(v).map(([key, item]) => ({ value: item, path: childPath(path, key), name: key }));
+    // Pushed in reverse so that the first offending field in document order is the one reported.
+    for (let i = entries.length - 1; i >= 0; i -= 1) stack.push(entries[i]);
+  }
+  return null;
+}
