@@ -16,13 +16,13 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ComplianceModule } from '../libs/audit/src/compliance.module';
 import { ComplianceService } from '../libs/audit/src/findings/compliance.service';
-import { FixedClock } from '@charterflow/cases';
 import { loadConfig } from '@charterflow/config';
 import { OrganisationsService, WHOLE_TREE } from '@charterflow/organisations';
 import { PlatformModule } from '@charterflow/platform';
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
+import { FixedClock } from '@charterflow/kernel';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Compliance audit';

@@ -19,7 +19,6 @@ import { NestFactory } from '@nestjs/core';
 import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Clock } from '@charterflow/cases';
 import { loadConfig } from '@charterflow/config';
 import { buildDataSourceOptions } from '@charterflow/database';
 import { DEFAULT_CONCURRENCY, loadReminderPolicy, localInstant, phasesOfKind, resolveReminderPolicyPath } from '@charterflow/delivery';
@@ -28,6 +27,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
+import { Clock } from '@charterflow/kernel';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Deadline delivery';

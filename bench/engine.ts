@@ -3,12 +3,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
-import { Actor, CasesService, FixedClock } from '@charterflow/cases';
+import { CasesService } from '@charterflow/cases';
 import { loadConfig } from '@charterflow/config';
 import { OrganisationsService } from '@charterflow/organisations';
 import { BusinessDate, Candidate, DomainEvent } from '@charterflow/procedure';
 import { Pool } from './pg';
 import { runConcurrently } from './stats';
+import { Actor, FixedClock } from '@charterflow/kernel';
 
 /** The day cases are opened (the cell resolution putting the person on the sympathiser list). */
 export const OPENED_ON: BusinessDate = '2026-01-05';

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { Actor, CasesModule, FixedClock } from '@charterflow/cases';
+import { CasesModule } from '@charterflow/cases';
 import { loadConfig } from '@charterflow/config';
 import { IntakeModule, IntakeService } from '@charterflow/intake';
 import { OrganisationsService, WHOLE_TREE } from '@charterflow/organisations';
@@ -23,6 +23,7 @@ import { probationerRow, toCsv } from '../test/imports/rows';
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt } from './stats';
+import { Actor, FixedClock } from '@charterflow/kernel';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Import of cases under way';

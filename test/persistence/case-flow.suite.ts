@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DomainEvent } from '@charterflow/procedure';
-import { CaseView, GENESIS_HASH, SYSTEM_ACTOR } from '@charterflow/cases';
+import { CaseView, GENESIS_HASH } from '@charterflow/cases';
 import {
   APPLICATION_FILED,
   BIOGRAPHY_FILED,
@@ -14,6 +14,7 @@ import {
   OPENED_ON,
   STAFF,
 } from './harness';
+import { SYSTEM_ACTOR } from '@charterflow/kernel';
 
 /**
  * The persistence behaviour of CasesService, run against a real database: PostgreSQL (cases.e2e-spec.ts) and

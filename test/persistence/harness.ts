@@ -1,16 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Candidate, createWorkingDayCalendar, DomainEvent } from '@charterflow/procedure';
-import {
-  Actor,
-  CaseEventsRepository,
-  CasesRepository,
-  CasesService,
-  DeadlinesRepository,
-  DomainException,
-  FixedClock,
-  IdempotencyKeysRepository,
-} from '@charterflow/cases';
+import { CaseEventsRepository, CasesRepository, CasesService, DeadlinesRepository, IdempotencyKeysRepository } from '@charterflow/cases';
 import { Organisation, OrganisationsRepository, OrganisationsService, OrganisationView } from '@charterflow/organisations';
+import { Actor, DomainException, FixedClock } from '@charterflow/kernel';
 
 export const CANDIDATE: Candidate = {
   fullName: 'Nguyễn Thị Lan',

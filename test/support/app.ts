@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import supertest from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
-import { FixedClock } from '@charterflow/cases';
 import { AppConfig, loadConfig } from '@charterflow/config';
 import { BusinessDate } from '@charterflow/procedure';
 import { TEST_DATABASE_URL } from './database';
+import { FixedClock } from '@charterflow/kernel';
 
 export const API = '/api/v1';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { WebhookDelivery } from '@charterflow/delivery/contracts';
+import { WebhookDelivery } from '@charterflow/notifications';
 import { retryDelayMs, verifyWebhookSignature, WEBHOOK_RETRY, WebhookDeliverer, WebhookDeliveriesRepository } from '@charterflow/notifications';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
 import {

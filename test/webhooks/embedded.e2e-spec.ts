@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { WebhookDelivery } from '@charterflow/delivery/contracts';
+import { WebhookDelivery } from '@charterflow/notifications';
 import { verifyWebhookSignature } from '@charterflow/notifications';
 import { API, createOrganisationTree, startTestApp } from '../support/app';
 import { createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';

@@ -3,7 +3,6 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { Clock } from '@charterflow/cases';
 import { AppConfig, loadConfig } from '@charterflow/config';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -12,6 +11,7 @@ import { setupOpenApi } from './common/openapi/setup-openapi';
 import { StorableInputInterceptor } from './common/validation/storable-input.interceptor';
 import { VALIDATION_OPTIONS } from './common/validation/validation.options';
 import { useIntakeBodyParsers } from './intake/intake-body-parsers';
+import { Clock } from '@charterflow/kernel';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '100kb';

@@ -2,7 +2,7 @@ import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from '@charterflow/access';
-import { ComplianceSweepModule } from '@charterflow/audit/findings/compliance-sweep';
+import { ComplianceSweepModule } from '@charterflow/audit';
 import { CasesModule } from '@charterflow/cases';
 import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
 import { NotificationsModule } from '@charterflow/notifications';

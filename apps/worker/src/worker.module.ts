@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ComplianceSweepModule } from '@charterflow/audit/findings/compliance-sweep';
+import { ComplianceSweepModule } from '@charterflow/audit';
 import { DeliveryModule, DeliveryTuning } from '@charterflow/delivery';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { Clock } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { UsersRepository } from './accounts/users.repository';
 import { passwordProblem, toUserView, UserView } from './accounts/user';
 import { afterFailure, lockedForSeconds } from './login/lockout-policy';
@@ -11,6 +9,7 @@ import { PasswordHasher } from './passwords/password-hasher';
 import { Principal } from './principal';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { TokenService } from './tokens/token.service';
+import { Clock, DomainException } from '@charterflow/kernel';
 
 export interface LoginResult {
   accessToken: string;

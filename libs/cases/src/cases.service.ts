@@ -19,12 +19,8 @@ import {
 } from '@charterflow/procedure';
 // The pure engine (libs/procedure/src/engine). Switch to the package barrel once it re-exports these.
 import { decide, describe, dueTimedEvents, openCase, restoreAggregate } from '@charterflow/procedure';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
-import { canonicalId } from '@charterflow/kernel';
+import { Actor, CALENDAR_PROVIDER, CalendarProvider, canonicalId, Clock, DomainException, SYSTEM_ACTOR } from '@charterflow/kernel';
 import { CellContext, cellContextOf, OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
-import { Actor, SYSTEM_ACTOR } from './actor';
-import { CALENDAR_PROVIDER, CalendarProvider } from './calendar-provider';
-import { Clock } from './clock';
 import { refusalToException } from './errors/refusal';
 import { chainSteps, Step } from './history/chain-steps';
 import { canonicalJson, ChainVerdict, GENESIS_HASH, sha256Hex, verifyEvents } from './history/hash-chain';

@@ -1,8 +1,5 @@
-export * from './actor';
-export * from './calendar-provider';
 export * from './cases.module';
 export * from './cases.service';
-export * from './clock';
 export * from './entities';
 export * from './errors/refusal';
 export * from './history/hash-chain';
@@ -13,6 +10,4 @@ export { CasesRepository } from './repositories/cases.repository';
 export { CaseEventsRepository } from './repositories/case-events.repository';
 export { DeadlinesRepository } from './repositories/deadlines.repository';
 export { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
-export { DomainException, DOMAIN_ERROR_CODES, httpStatusOf } from '@charterflow/database/errors/domain.exception';
-export type { DomainErrorCode, FieldError } from '@charterflow/database/errors/domain.exception';
 export * from './import/case-import.service';

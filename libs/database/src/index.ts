@@ -1,7 +1,5 @@
 export * from './database.options';
-export * from './errors/domain.exception';
 export * from './errors/database-unavailable';
 export * from './migrations';
 export { createPgliteDriver } from './pglite/pglite-driver';
 export { createTypeParsers } from './type-parsers';
-export * from './text/storable-text';

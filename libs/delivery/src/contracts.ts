@@ -65,9 +65,3 @@ export abstract class PendingFirings {
   /** The pending firings of the given deadlines (after an outbox message named them). */
   abstract forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]>;
 }
-
-/** Outbound webhooks waiting for (re)delivery; the transport calls this periodically. */
-export abstract class WebhookDelivery {
-  /** Attempts every delivery whose next attempt is due; returns how many were attempted. */
-  abstract deliverDue(limit?: number): Promise<number>;
-}

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, CaseImportService, Clock, ImportRowError } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
-import { findUnstorableText, unstorableReason } from '@charterflow/database/text/storable-text';
+import { CaseImportService, ImportRowError } from '@charterflow/cases';
 import type { Scope } from '@charterflow/organisations';
 import { ImportsRepository } from './imports.repository';
 import { parseCsv, parseJson, RawRow } from './parse-file';
 import { rowToCase } from './row-to-case';
+import { Actor, Clock, DomainException, findUnstorableText, unstorableReason } from '@charterflow/kernel';
 
 /** The outcome of one row of an upload. */
 export interface ImportItem {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { DomainException } from '@charterflow/kernel';
 
 export const MAX_IMPORT_ROWS = 50_000;
 

@@ -4,4 +4,3 @@ export * from './organisations.service';
 export * from './organisations.module';
 export * from './scope';
 export { OrganisationsRepository } from './repositories/organisations.repository';
-export { DomainException, httpStatusOf } from '@charterflow/database/errors/domain.exception';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
-import { canonicalId, isUuid } from '@charterflow/kernel';
+import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';
 import { pathInScope, Scope, WHOLE_TREE } from './scope';
 
 /** An organisation as the API shows it. */

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CalendarModule, CalendarService } from '@charterflow/calendar';
-import { CALENDAR_PROVIDER, Clock, SystemClock } from '@charterflow/cases';
 import { AppConfig } from '@charterflow/config';
+import { CALENDAR_PROVIDER, Clock, SystemClock } from '@charterflow/kernel';
 
 export interface CoreModuleOptions {
   config: AppConfig;

@@ -15,4 +15,8 @@ export { DEADLINE_TABLE, type DeadlineDefinition } from './deadlines/table';
 export { EVENT_RULES, EXPLAINED_REFUSALS, EXTENDABLE_DEADLINE_KINDS, atLeastTwoThirds, moreThanHalf } from './rules';
 export { admissionMachine } from './machine/admission.machine';
 export type { CaseFacts, GuardEnv, VoteRecord } from './machine/facts';
+// The facts reducer and the rule table the audit replays a history through (libs/audit judges with the engine's
+// own reading of every event, never a copy of it).
+export { applyFacts, grassrootsDecides, initialFacts, voteOf, votePassed, type MachineEvent } from './machine/facts';
+export { RULE_DEFINITIONS } from './rules';
 export * from './access';

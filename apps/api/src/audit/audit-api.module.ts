@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '@charterflow/audit/compliance.module';
+import { ComplianceModule } from '@charterflow/audit';
 import { CasesModule } from '@charterflow/cases';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { AuditController } from './audit.controller';

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DeadlineAuditPage, DeadlineAuditService } from '@charterflow/audit/deadline-audit/deadline-audit.service';
-import { CaseCompliance, ComplianceService, ViolationPage } from '@charterflow/audit/findings/compliance.service';
-import { deadlinesCsv, violationsCsv } from '@charterflow/audit/reports/audit-csv';
-import { renderCaseComplianceReport } from '@charterflow/audit/reports/case-compliance-report';
+import { DeadlineAuditPage, DeadlineAuditService } from '@charterflow/audit';
+import { CaseCompliance, ComplianceService, ViolationPage } from '@charterflow/audit';
+import { deadlinesCsv, violationsCsv } from '@charterflow/audit';
+import { renderCaseComplianceReport } from '@charterflow/audit';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { CasesService } from '@charterflow/cases';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';

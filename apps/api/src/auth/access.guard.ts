@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthService, rolesAllow, RoutePermission } from '@charterflow/access';
-import { DomainException } from '@charterflow/database';
 import type { HttpRequest } from '../common/http/http-types';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION } from './access.decorators';
+import { DomainException } from '@charterflow/kernel';
 
 /**
  * The one gate of every route (a global guard). Deny by default: a route is either `@Public()` or names a

@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Principal } from '@charterflow/access';
-import type { Actor } from '@charterflow/cases';
 import type { Scope } from '@charterflow/organisations';
 import type { HttpRequest } from '../common/http/http-types';
+import type { Actor } from '@charterflow/kernel';
 
 function principalOf(ctx: ExecutionContext): Principal {
   const principal = ctx.switchToHttp().getRequest<HttpRequest>().principal;

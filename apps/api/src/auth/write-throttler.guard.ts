@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainException } from '@charterflow/database';
 import type { HttpRequest } from '../common/http/http-types';
+import { DomainException } from '@charterflow/kernel';
 
 export const LOGIN_THROTTLER = 'login';
 export const WRITE_THROTTLER = 'writes';

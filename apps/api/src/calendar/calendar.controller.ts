@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@charterflow/calendar';
-import { DomainException } from '@charterflow/database';
 import { OrganisationsService, provinceOfPath, Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentScope } from '../auth/current-principal.decorator';
@@ -9,6 +8,7 @@ import { YearParam } from '../common/http/year-param';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { CalendarScopeQuery, CalendarYearDto, ReplaceCalendarYearDto } from './dto/calendar-year.dto';
 import { WorkingDaysAnswerDto, WorkingDaysQuery } from './dto/working-days.query';
+import { DomainException } from '@charterflow/kernel';
 
 const ORGANISATION_QUERY = {
   name: 'organisationId',

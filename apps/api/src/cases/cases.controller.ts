@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
-import { Actor, CasesService, CaseView } from '@charterflow/cases';
+import { CasesService, CaseView } from '@charterflow/cases';
 import { DomainEvent } from '@charterflow/procedure';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
@@ -15,6 +15,7 @@ import { CreateCaseDto } from './dto/create-case.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { EventBodyPipe } from './events/event-body.pipe';
 import { EVENT_DTOS } from './events/event-dtos';
+import { Actor } from '@charterflow/kernel';
 
 const EVENT_DTO_CLASSES = Object.values(EVENT_DTOS);
 

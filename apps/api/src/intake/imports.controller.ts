@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database';
 import { ImportReport, IntakeService } from '@charterflow/intake';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
@@ -9,6 +7,7 @@ import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator'
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
+import { Actor, DomainException } from '@charterflow/kernel';
 
 @ApiTags('imports')
 @Controller('imports')

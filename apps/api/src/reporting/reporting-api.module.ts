@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { StatisticsRepository } from '@charterflow/audit/reporting/statistics.repository';
-import { StatisticsService } from '@charterflow/audit/reporting/statistics.service';
+import { StatisticsRepository } from '@charterflow/audit';
+import { StatisticsService } from '@charterflow/audit';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { StatisticsController } from './statistics.controller';
 

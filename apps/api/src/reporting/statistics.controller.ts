@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { renderStatisticsReport, statisticsCsv, targetsCsv } from '@charterflow/audit/reporting/statistics-export';
-import { AdmissionStatistics, StatisticsService, TargetProgress } from '@charterflow/audit/reporting/statistics.service';
-import { Actor, Clock } from '@charterflow/cases';
+import { renderStatisticsReport, statisticsCsv, targetsCsv } from '@charterflow/audit';
+import { AdmissionStatistics, StatisticsService, TargetProgress } from '@charterflow/audit';
 import type { Scope } from '@charterflow/organisations';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { RequirePermission } from '../auth/access.decorators';
@@ -10,6 +9,7 @@ import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator'
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { SetTargetDto, StatisticsQuery, TargetsQuery } from './dto/statistics.dto';
+import { Actor, Clock } from '@charterflow/kernel';
 
 /** CSV answers are sent as a download; JSON as usual. */
 function csv(res: Response, name: string, body: string): string {

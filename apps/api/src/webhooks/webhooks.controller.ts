@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WebhooksService } from '@charterflow/notifications/webhooks/webhooks.service';
+import { WebhooksService } from '@charterflow/notifications';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { CreateWebhookDto } from './dto/create-webhook.dto';

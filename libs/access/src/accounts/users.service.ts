@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { isRole, Role, roleProblem, ROLES } from '@charterflow/procedure';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { passwordProblem, toUserView, USERNAME_PATTERN, UserView } from './user';
 import { UsersRepository } from './users.repository';
+import { Clock, DomainException } from '@charterflow/kernel';
 
 export interface CreateUserInput {
   username: string;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@charterflow/config';
-import { Clock } from '@charterflow/cases';
+import { Clock } from '@charterflow/kernel';
 
 export const TOKEN_ISSUER = 'charterflow';
 export const TOKEN_AUDIENCE = 'charterflow-api';

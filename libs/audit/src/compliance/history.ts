@@ -1,6 +1,6 @@
 import { BusinessDate, DomainEvent, EventType } from '@charterflow/procedure';
-import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent } from '@charterflow/procedure/machine/facts';
-import { RULE_DEFINITIONS } from '@charterflow/procedure/rules';
+import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent } from '@charterflow/procedure';
+import { RULE_DEFINITIONS } from '@charterflow/procedure';
 import { Candidate } from '@charterflow/procedure';
 import { AuditCase } from './model';
 

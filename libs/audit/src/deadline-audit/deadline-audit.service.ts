@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, DEADLINE_KIND_LABELS, DEADLINE_KINDS, DeadlineKind, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { AuditedDeadlineRow, DeadlineAuditQuery, DeadlineAuditRepository } from './deadline-audit.repository';
+import { CALENDAR_PROVIDER, CalendarProvider, Clock, DomainException } from '@charterflow/kernel';
 
 export const DEADLINE_AUDIT_STATUSES = ['missed', 'open', 'met', 'cancelled', 'all'] as const;
 export type DeadlineAuditStatus = (typeof DEADLINE_AUDIT_STATUSES)[number];

@@ -1,8 +1,8 @@
 import { Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { PeriodicTask } from '@charterflow/delivery/transport/periodic-task';
 import { ComplianceModule } from '../compliance.module';
 import { ComplianceService } from './compliance.service';
+import { PeriodicTask } from '@charterflow/kernel';
 
 /**
  * The worker's share of the audit: every AUDIT_SWEEP_INTERVAL_MS, run the checks again for the cases that changed

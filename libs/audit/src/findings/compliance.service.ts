@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CALENDAR_PROVIDER, CalendarProvider, CasesService, Clock } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { CasesService } from '@charterflow/cases';
 import { OrganisationsService, provinceOfPath, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { CHECK_IDS, checkById } from '../compliance/catalogue';
@@ -8,6 +7,7 @@ import { CheckResult } from '../compliance/model';
 import { runChecks } from '../compliance/run-checks';
 import { AuditCasesRepository, StoredAuditCase } from './audit-cases.repository';
 import { FindingRow, FindingsRepository } from './findings.repository';
+import { CALENDAR_PROVIDER, CalendarProvider, Clock, DomainException } from '@charterflow/kernel';
 
 /** The compliance of one case: every check with pass / fail / not applicable and its evidence. */
 export interface CaseCompliance {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock } from '@charterflow/cases';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
 import { CATEGORY_KEYS, CategoryKey, categoriesOf } from './categories';
 import { parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
 import { OutcomeRow, StatisticsRepository } from './statistics.repository';
 import { loadTerms } from './terms';
+import { Actor, Clock, DomainException } from '@charterflow/kernel';
 
 /** One line of the statistics table: an organisation (or the total) and its counts. */
 export interface StatisticsLine {

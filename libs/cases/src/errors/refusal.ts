@@ -1,5 +1,5 @@
 import { DomainRefusal } from '@charterflow/procedure';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { DomainException } from '@charterflow/kernel';
 
 /** The engine's refusal as the one exception the API maps: RULE_VIOLATION or EVENT_NOT_ALLOWED (both 422). */
 export function refusalToException(refusal: DomainRefusal): DomainException {

@@ -1,7 +1,7 @@
 import { DomainEvent, TopState } from '@charterflow/procedure';
-import { Actor } from '../actor';
 import { CaseEventRow } from '../repositories/case-events.repository';
 import { eventHash } from './hash-chain';
+import { Actor } from '@charterflow/kernel';
 
 /** One accepted event, ready to be appended. */
 export interface Step {

@@ -16,15 +16,13 @@ import {
   openCase,
 } from '@charterflow/procedure';
 import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
-import { Actor, SYSTEM_ACTOR } from '../actor';
-import { CALENDAR_PROVIDER, CalendarProvider } from '../calendar-provider';
-import { Clock } from '../clock';
 import { chainSteps, Step } from '../history/chain-steps';
 import { GENESIS_HASH } from '../history/hash-chain';
 import { CaseEventsRepository } from '../repositories/case-events.repository';
 import { CasesRepository, externalIdKey } from '../repositories/cases.repository';
 import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { searchText } from '../search/search-text';
+import { Actor, SYSTEM_ACTOR, CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/kernel';
 
 /** One case as an import brings it: the office's identifier, the cell, the candidate and the recorded history. */
 export interface ImportedCase {

@@ -1,5 +1,5 @@
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { decodeCursor, encodeCursor } from './cursor';
+import { DomainException } from '@charterflow/kernel';
 
 describe('case list cursor', () => {
   const position = { createdAt: '2026-01-05T03:00:00.123Z', id: '7d1c4d52-25c0-4a7d-9f43-0b2f8f1c1a11' };

@@ -1,5 +1,5 @@
 import { Candidate, DeadlineKind, DeadlineStatus, EventType, Membership, TopState } from '@charterflow/procedure';
-import { Actor } from '../actor';
+import { Actor } from '@charterflow/kernel';
 
 /** A deadline row as the API shows it (`id` is the row's uuid). */
 export interface DeadlineView {

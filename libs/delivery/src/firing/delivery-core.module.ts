@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@charterflow/cases';
 // The inbox module itself, not the notifications barrel (see firing.service.ts).
-import { InboxModule } from '@charterflow/notifications/inbox/inbox.module';
+import { InboxModule } from '@charterflow/notifications';
 import { FiringHandler, PendingFirings } from '../contracts';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository } from './deadline-firings.repository';

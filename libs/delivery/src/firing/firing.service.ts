@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CALENDAR_PROVIDER, CalendarProvider, CasesService, Clock } from '@charterflow/cases';
+import { CasesService } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
-import { InboxRepository } from '@charterflow/notifications/inbox/inbox.repository';
-import type { NewNotification, NotificationKind } from '@charterflow/notifications/inbox/notification';
+import { InboxRepository } from '@charterflow/notifications';
+import type { NewNotification, NotificationKind } from '@charterflow/notifications';
 import { FiringHandler, FiringRef, FiringResult, PlannedFiring } from '../contracts';
 import { planFirings, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
@@ -12,7 +12,7 @@ import { DeadlineForFiring, FiringDeadlinesRepository } from './firing-deadlines
 import { escalationText, NotificationSubject, probationEndedText, reminderText } from './notification-text';
 import { OrganisationChainRepository } from './organisation-chain.repository';
 import { escalationRecipients, Recipient, resolveRecipients } from './recipients';
-import { isUuid } from '@charterflow/kernel';
+import { CALENDAR_PROVIDER, CalendarProvider, Clock, isUuid } from '@charterflow/kernel';
 
 const STALE: FiringResult = { outcome: 'stale', notifications: 0 };
 

@@ -1,5 +1,5 @@
 import { BusinessDate, DEADLINE_KIND_LABELS, DeadlineKind, parts } from '@charterflow/procedure';
-import type { BilingualText } from '@charterflow/notifications/inbox/notification';
+import type { BilingualText } from '@charterflow/notifications';
 import { ReminderOffset } from '../policy/reminder-policy';
 
 /** What every notification about a deadline names. */

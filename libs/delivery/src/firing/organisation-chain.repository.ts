@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
+import { OrganisationKind } from '@charterflow/organisations';
 
 export interface ChainOrganisation {
   id: string;

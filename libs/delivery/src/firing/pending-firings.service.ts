@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CALENDAR_PROVIDER, CalendarProvider } from '@charterflow/cases';
 import { businessDateOf } from '@charterflow/procedure';
 import { PendingFirings, PlannedFiring } from '../contracts';
 import { latestDueOnFiringBy } from '../plan/latest-due-on';
@@ -7,7 +6,7 @@ import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository, firingKey } from './deadline-firings.repository';
 import { FiringDeadlinesRepository } from './firing-deadlines.repository';
-import { isUuid } from '@charterflow/kernel';
+import { CALENDAR_PROVIDER, CalendarProvider, isUuid } from '@charterflow/kernel';
 
 export const DEFAULT_PENDING_LIMIT = 1000;
 

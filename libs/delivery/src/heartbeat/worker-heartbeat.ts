@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { PeriodicTask } from '../transport/periodic-task';
 import { DeliveryTransport } from '../transport/delivery-transport';
 import { BackgroundTask } from '../transport/delivery-tuning';
 import { WorkerHeartbeatsRepository } from './worker-heartbeats.repository';
+import { PeriodicTask } from '@charterflow/kernel';
 
 /**
  * The worker says it is alive: a row refreshed every WORKER_HEARTBEAT_INTERVAL_MS while delivery runs, removed when

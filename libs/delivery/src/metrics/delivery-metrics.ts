@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { Clock } from '@charterflow/cases';
 import { FiringPhase, FiringRef, FiringResult } from '../contracts';
 import { QueueStats } from '../transport/queue-stats';
 import { OverdueDeadlinesRepository } from './overdue-deadlines.repository';
+import { Clock } from '@charterflow/kernel';
 
 /** Lateness buckets in seconds: from a healthy queue (sub-second) to a day of downtime caught up. */
 export const LATENESS_BUCKETS_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21_600, 86_400, 604_800];

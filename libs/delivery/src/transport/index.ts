@@ -3,7 +3,6 @@ export * from './delivery-tuning';
 export * from './delivery-lifecycle';
 export * from './firing-runner';
 export * from './outbox.repository';
-export * from './periodic-task';
 export * from './queue-stats';
 export * from './queues';
 export * from './bullmq/bullmq.transport';

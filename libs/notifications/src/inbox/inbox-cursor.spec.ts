@@ -1,5 +1,5 @@
-import { DomainException } from '@charterflow/database/errors/domain.exception';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
+import { DomainException } from '@charterflow/kernel';
 
 describe('inbox cursor', () => {
   const position = { createdAt: '2026-03-12T01:00:00.123Z', id: '0b7f3c1e-7f8a-4c55-9d7e-2f7f0d1f3a10' };

@@ -1,4 +1,4 @@
-import { DomainException } from '@charterflow/database/errors/domain.exception';
+import { DomainException } from '@charterflow/kernel';
 
 /** Position in an inbox page ordered newest first by (created_at, id): the last item of the page before. */
 export interface InboxPosition {

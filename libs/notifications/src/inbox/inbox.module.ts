@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationsModule } from '@charterflow/organisations/organisations.module';
+import { OrganisationsModule } from '@charterflow/organisations';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, FieldError } from '@charterflow/database/errors/domain.exception';
-import { Clock } from '@charterflow/cases/clock';
-import { OrganisationsService } from '@charterflow/organisations/organisations.service';
-import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
+import { OrganisationsService } from '@charterflow/organisations';
+import { Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { InboxRepository } from './inbox.repository';
 import { InboxFilter, NotificationPage, NotificationView } from './notification';
-import { canonicalId, isUuid } from '@charterflow/kernel';
+import { canonicalId, Clock, DomainException, FieldError, isUuid } from '@charterflow/kernel';
 
 export const DEFAULT_INBOX_PAGE_SIZE = 50;
 export const MAX_INBOX_PAGE_SIZE = 200;

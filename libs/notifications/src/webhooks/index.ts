@@ -8,3 +8,4 @@ export * from './webhook-http.client';
 export * from './webhooks.service';
 export * from './webhook.deliverer';
 export * from './webhooks.module';
+export * from './webhook-delivery';

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@charterflow/cases/clock';
-import { WebhookDelivery } from '@charterflow/delivery/contracts';
+import { WebhookDelivery } from './webhook-delivery';
 import { afterAttempt, WEBHOOK_RETRY } from './retry-policy';
 import { signWebhook } from './signature';
 import { NOTIFICATION_CREATED } from './webhook';
 import { AttemptRecord, ClaimedDelivery, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WEBHOOK_REQUEST_TIMEOUT_MS, WebhookHttpClient } from './webhook-http.client';
+import { Clock } from '@charterflow/kernel';
 
 /** Requests in flight at once within one `deliverDue` call. */
 const PARALLEL_REQUESTS = 16;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { WebhookDelivery } from '@charterflow/delivery/contracts';
-import { OrganisationsModule } from '@charterflow/organisations/organisations.module';
+import { WebhookDelivery } from './webhook-delivery';
+import { OrganisationsModule } from '@charterflow/organisations';
 import { HostResolver, SystemHostResolver } from './host-resolver';
 import { WebhookDeliverer } from './webhook.deliverer';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@charterflow/cases/clock';
 import { AppConfig } from '@charterflow/config';
-import { DomainException } from '@charterflow/database/errors/domain.exception';
-import { OrganisationsService } from '@charterflow/organisations/organisations.service';
-import { Scope, WHOLE_TREE } from '@charterflow/organisations/scope';
+import { OrganisationsService } from '@charterflow/organisations';
+import { Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { MIN_SECRET_LENGTH, RegisteredWebhook, RegisterWebhookInput, WebhookDeliveryView, WebhookView } from './webhook';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhooksRepository } from './webhooks.repository';
 import { privateHostProblem } from './target-guard';
+import { Clock, DomainException } from '@charterflow/kernel';
 
 /** Registration, listing and removal of an organisation's webhooks, and their delivery log. */
 @Injectable()

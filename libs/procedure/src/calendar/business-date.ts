@@ -1,4 +1,4 @@
-import { BusinessDate, BUSINESS_TIME_ZONE } from '../model/dates';
+import { BusinessDate } from '../model/dates';
 
 /**
  * Arithmetic on calendar dates written `YYYY-MM-DD`. Dates are handled as UTC midnights internally so that no
@@ -112,18 +112,5 @@ export function completedMonths(from: BusinessDate, to: BusinessDate): number {
   return n;
 }
 
-/** The calendar date of an instant in Asia/Ho_Chi_Minh. */
-export function businessDateOf(instant: Date, timeZone = BUSINESS_TIME_ZONE): BusinessDate {
-  return dateFormatOf(timeZone).format(instant);
-}
-
-/** Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone. */
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-function dateFormatOf(timeZone: string): Intl.DateTimeFormat {
-  let f = DATE_FORMATS.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    DATE_FORMATS.set(timeZone, f);
-  }
-  return f;
-}
+/** The calendar date of an instant in Asia/Ho_Chi_Minh: the kernel's, which the clock uses too. */
+export { businessDateOf } from '@charterflow/kernel';

@@ -1,4 +1,3 @@
-/** A calendar date in Asia/Ho_Chi_Minh, written `YYYY-MM-DD`. Business dates are never instants. */
-export type BusinessDate = string;
-
-export const BUSINESS_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+// Business dates are the kernel's (they are what the clock answers): the type and the time zone, re-exported here
+// for the procedure's readers.
+export { type BusinessDate, BUSINESS_TIME_ZONE } from '@charterflow/kernel';

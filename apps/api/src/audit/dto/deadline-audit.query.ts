@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEADLINE_AUDIT_STATUSES, DeadlineAuditStatus } from '@charterflow/audit/deadline-audit/deadline-audit.service';
+import { DEADLINE_AUDIT_STATUSES, DeadlineAuditStatus } from '@charterflow/audit';
 import { DEADLINE_KINDS } from '@charterflow/procedure';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
 import { IsId } from '../../common/validation/is-id.decorator';

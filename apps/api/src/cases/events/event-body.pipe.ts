@@ -1,11 +1,11 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DomainException } from '@charterflow/database';
 import { DomainEvent, EVENT_TYPES, EventType } from '@charterflow/procedure';
 import { toFieldErrors } from '../../common/validation/field-errors';
 import { VALIDATION_OPTIONS } from '../../common/validation/validation.options';
 import { EVENT_DTOS } from './event-dtos';
+import { DomainException } from '@charterflow/kernel';
 
 function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
-import { DomainException } from '@charterflow/database';
 import { parseIfMatch } from '../http/if-match';
 import { toErrorResponse } from './to-error-response';
+import { DomainException } from '@charterflow/kernel';
 
 describe('toErrorResponse', () => {
   it('spreads a rule refusal’s details beside code and message', () => {

@@ -1,8 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException, httpStatusOf, isDatabaseUnavailable } from '@charterflow/database';
+import { isDatabaseUnavailable } from '@charterflow/database';
 import { CalendarValidationError } from '@charterflow/calendar';
 import { MAX_JSON_DEPTH } from '../http/json-depth';
 import { codeForStatus, ErrorBody } from './error-body';
+import { DOMAIN_ERROR_CODES, DomainErrorCode, DomainException } from '@charterflow/kernel';
+import { httpStatusOf } from './http-status';
 
 export interface ErrorResponse {
   status: number;

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { HttpRequest as Request } from './http-types';
-import { DomainException } from '@charterflow/database';
+import { DomainException } from '@charterflow/kernel';
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { HttpRequest as Request } from './http-types';
-import { DomainException } from '@charterflow/database';
+import { DomainException } from '@charterflow/kernel';
 
 const QUOTED = /^(?:W\/)?"(\d{1,9})"$/;
 const BARE = /^(\d{1,9})$/;

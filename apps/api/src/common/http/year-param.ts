@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { DomainException } from '@charterflow/database';
 import { CALENDAR_YEARS } from '@charterflow/calendar';
 import type { HttpRequest } from './http-types';
+import { DomainException } from '@charterflow/kernel';
 
 /**
  * A calendar year in the path, read from the raw text: exactly four digits, from CALENDAR_YEARS.min to .max.

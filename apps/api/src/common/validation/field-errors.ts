@@ -1,5 +1,5 @@
 import { ValidationError } from 'class-validator';
-import { FieldError } from '@charterflow/database';
+import { FieldError } from '@charterflow/kernel';
 
 /** Joins a child property to its parent path: `candidate.dateOfBirth`, `organisations[1]`. */
 function join(parent: string, property: string): string {

@@ -1,6 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
-import { DomainException } from '@charterflow/database';
-import { canonicalId } from '@charterflow/kernel';
+import { canonicalId, DomainException } from '@charterflow/kernel';
 
 /**
  * A path id that must be a UUID, handed on in its canonical lower-case spelling (so that `/cases/ABC…` and

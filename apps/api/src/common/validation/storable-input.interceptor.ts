@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Observable } from 'rxjs';
-import { DomainException, findUnstorableText } from '@charterflow/database';
+import { DomainException, findUnstorableText } from '@charterflow/kernel';
 
 const BODY_TEXT_CHECKED_PER_ROW = 'charterflow:body-text-checked-per-row';
 

@@ -1,6 +1,6 @@
 import { ValidationPipeOptions } from '@nestjs/common';
-import { DomainException } from '@charterflow/database';
 import { toFieldErrors } from './field-errors';
+import { DomainException } from '@charterflow/kernel';
 
 /** The one set of class-validator options used for every body, query and header DTO. */
 export const VALIDATION_OPTIONS: ValidationPipeOptions = {

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
+import type { OrganisationKind } from '@charterflow/organisations';
 import { AreaType, DEADLINE_KIND_LABELS, DeadlineKind, DeadlineStatus, EducationLevel, EventType, Gender, TopState } from '@charterflow/procedure';
 
 // Vietnamese labels of the console, typed against the procedure's own lists: a state, event type or deadline kind

@@ -1,5 +1,5 @@
 import { AREA_TYPES, DEADLINE_KINDS, EDUCATION_LEVELS, EVENT_TYPES, FINAL_STATES, GENDERS, TOP_STATES } from '@charterflow/procedure';
-import { ORGANISATION_KINDS } from '@charterflow/organisations/entities/organisation.entity';
+import { ORGANISATION_KINDS } from '@charterflow/organisations';
 import { CONSOLE_API_BASE } from '../console.paths';
 import {
   AREA_TYPE_LABELS_VI,

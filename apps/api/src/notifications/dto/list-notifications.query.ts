@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { RECIPIENT_ROLES } from '@charterflow/delivery/policy/reminder-policy';
+import { RECIPIENT_ROLES } from '@charterflow/delivery';
 import { MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
 import { IsId } from '../../common/validation/is-id.decorator';
 

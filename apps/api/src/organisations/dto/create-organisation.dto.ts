@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations/entities/organisation.entity';
+import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
 import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateOrganisationDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ORGANISATION_KINDS } from '@charterflow/organisations/entities/organisation.entity';
+import { ORGANISATION_KINDS } from '@charterflow/organisations';
 
 /** An organisation as answered (OpenAPI schema). */
 export class OrganisationDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { MIN_SECRET_LENGTH } from '@charterflow/notifications/webhooks/webhook';
+import { MIN_SECRET_LENGTH } from '@charterflow/notifications';
 import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateWebhookDto {

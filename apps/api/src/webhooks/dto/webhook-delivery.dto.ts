@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DELIVERY_STATUSES } from '@charterflow/notifications/webhooks/webhook';
+import { DELIVERY_STATUSES } from '@charterflow/notifications';
 
 /** One entry of a webhook's delivery log (OpenAPI schema). */
 export class WebhookDeliveryDto {

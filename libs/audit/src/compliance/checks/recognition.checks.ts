@@ -1,5 +1,5 @@
 import { ruleSetFor } from '@charterflow/procedure';
-import { votePassed } from '@charterflow/procedure/machine/facts';
+import { votePassed } from '@charterflow/procedure';
 import { Step, stepsOf } from '../history';
 import { CheckDefinition } from './definition';
 import { fail, notApplicable, pass, rulesAtSteps } from './outcome';

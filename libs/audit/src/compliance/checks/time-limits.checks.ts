@@ -1,5 +1,5 @@
 import { BusinessDate, ruleSetFor } from '@charterflow/procedure';
-import { grassrootsDecides, votePassed } from '@charterflow/procedure/machine/facts';
+import { grassrootsDecides, votePassed } from '@charterflow/procedure';
 import { History, Step, stepsOf } from '../history';
 import { AuditContext, CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';

@@ -1,4 +1,4 @@
-import { grassrootsDecides, voteOf, votePassed } from '@charterflow/procedure/machine/facts';
+import { grassrootsDecides, voteOf, votePassed } from '@charterflow/procedure';
 import { History, ruleFinding, Step, stepsOf } from '../history';
 import { CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';

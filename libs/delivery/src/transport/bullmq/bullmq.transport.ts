@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue, WorkerHost } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { Clock } from '@charterflow/cases';
 import { AppConfig } from '@charterflow/config';
 import { PlannedFiring } from '../../contracts';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
 import { FIRING_QUEUES, parseJobId, QueueName, queueOfPhase, QUEUES } from '../queues';
 import { firingJobOf, FiringJobData } from './firing-job';
 import { WEBHOOKS_JOB_NAME, WEBHOOKS_SCHEDULER_ID } from './webhooks.processor';
+import { Clock } from '@charterflow/kernel';
 
 /** Injection token of the processors whose workers this transport runs. */
 export const DELIVERY_WORKERS = Symbol('DELIVERY_WORKERS');

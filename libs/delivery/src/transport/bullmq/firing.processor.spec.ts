@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { FixedClock } from '@charterflow/cases';
 import { FiringResult, PendingFirings, PlannedFiring } from '../../contracts';
 import { FiringRunner } from '../firing-runner';
 import { FiringJobData } from './firing-job';
 import { firingProcessorFor } from './firing.processor';
+import { FixedClock } from '@charterflow/kernel';
 
 const deadlineId = '0b7c9a52-3c1e-4f7e-9a55-1d2f3e4a5b6c';
 const data: FiringJobData = { deadlineId, generation: 2, phase: 'escalate', caseId: 'c', kind: 'CEREMONY', fireAt: '2026-03-26T17:00:00.000Z' };

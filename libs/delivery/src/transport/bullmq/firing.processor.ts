@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Type } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job, WorkerOptions } from 'bullmq';
-import { Clock } from '@charterflow/cases';
 import { FiringResult, PendingFirings } from '../../contracts';
 import { DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
 import { FiringRunner } from '../firing-runner';
 import { delayUntil, FiringJobData } from './firing-job';
+import { Clock } from '@charterflow/kernel';
 
 /** How long to wait before asking again when a job ran before its instant and the plan has no better answer. */
 const EARLY_RETRY_MS = 1000;

@@ -5,10 +5,10 @@ import { PendingFirings } from '../../contracts';
 import { ReminderPolicyService } from '../../policy/reminder-policy.service';
 import { BackgroundTask, DEFAULT_RELAY_BATCH_SIZE, DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
 import { OutboxRepository } from '../outbox.repository';
-import { PeriodicTask } from '../periodic-task';
 import { BullmqTransport } from './bullmq.transport';
 import { Reconciler } from './reconciler';
 import { staleJobIds } from './stale-jobs';
+import { PeriodicTask } from '@charterflow/kernel';
 
 /** Batches relayed in one tick at most, so that a tick ends (and a shutdown drains) in bounded time. */
 const MAX_BATCHES_PER_TICK = 50;

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
 import { PendingFirings, PlannedFiring } from '../../contracts';
 import { BackgroundTask } from '../delivery-tuning';
-import { PeriodicTask } from '../periodic-task';
 import { BullmqTransport, WAITING_STATES } from './bullmq.transport';
+import { PeriodicTask } from '@charterflow/kernel';
 
 export interface ReconcileReport {
   /** Pending firings whose job was missing (e.g. Redis lost everything): added. */

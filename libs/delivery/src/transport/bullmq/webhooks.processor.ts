@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { WebhookDelivery } from '../../contracts';
+import { WebhookDelivery } from '@charterflow/notifications';
 import { DEFAULT_CONCURRENCY } from '../delivery-tuning';
 import { QUEUES } from '../queues';
 

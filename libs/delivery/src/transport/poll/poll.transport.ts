@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@charterflow/cases';
 import { AppConfig } from '@charterflow/config';
-import { PendingFirings, PlannedFiring, WebhookDelivery } from '../../contracts';
+import { PendingFirings, PlannedFiring } from '../../contracts';
+import { WebhookDelivery } from '@charterflow/notifications';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
 import { FiringRunner } from '../firing-runner';
 import { OutboxRepository } from '../outbox.repository';
-import { PeriodicTask } from '../periodic-task';
+import { Clock, PeriodicTask } from '@charterflow/kernel';
 
 /** Firings read per query; a tick reads again while a page comes back full. */
 export const POLL_PAGE = 200;

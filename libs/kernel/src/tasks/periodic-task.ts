@@ -1,4 +1,10 @@
-import { Logger } from '@nestjs/common';
+
+/** Where a task reports a failed run (a Nest `Logger` fits). */
+export interface TaskLogger {
+  error(message: unknown, ...rest: unknown[]): void;
+}
+
+const consoleLogger: TaskLogger = { error: (...args: unknown[]) => console.error(...args) };
 
 /**
  * Runs `work` now and then every `intervalMs`, never two runs at once; `stop()` cancels the timer and waits for a
@@ -14,7 +20,7 @@ export class PeriodicTask {
     private readonly name: string,
     private readonly intervalMs: number,
     private readonly work: () => Promise<unknown>,
-    private readonly logger: Pick<Logger, 'error'> = new Logger(PeriodicTask.name),
+    private readonly logger: TaskLogger = consoleLogger,
   ) {}
 
   get isRunning(): boolean {

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { BusinessDate } from '@charterflow/procedure';
-import { businessDateOf } from '@charterflow/procedure';
+import { BusinessDate, businessDateOf } from './business-date';
 
 /**
- * The one source of the current time. Provided by the application module under the `Clock` class token
+ * The one source of the current time. Provided by the application under the `Clock` class token
  * (`{ provide: Clock, useClass: SystemClock }`); tests provide a `FixedClock`.
  */
 export abstract class Clock {
@@ -15,7 +13,6 @@ export abstract class Clock {
   }
 }
 
-@Injectable()
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();

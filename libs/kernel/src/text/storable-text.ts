@@ -1,4 +1,4 @@
-import type { FieldError } from '../errors/domain.exception';
+import type { FieldError } from '../errors/domain-error';
 
 /**
  * Text PostgreSQL cannot hold: `text` and `jsonb` refuse U+0000, and an unpaired UTF-16 surrogate has no UTF-8

@@ -1,6 +1,6 @@
 /**
- * The one exception type the domain services throw. The HTTP layer maps it once: `httpStatusOf(code)` gives the
- * status and the body is `{ code, message, ...details }` (api.md "Errors").
+ * The one exception type the domain services throw, with a code from one list. The HTTP layer maps each code to its
+ * status once (apps/api `httpStatusOf`) and answers `{ code, message, ...details }` (api.md "Errors").
  */
 export const DOMAIN_ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -40,34 +40,5 @@ export class DomainException extends Error {
 
   static notFound(what: string, id: string): DomainException {
     return new DomainException('NOT_FOUND', `${what} ${id} was not found.`);
-  }
-}
-
-export function httpStatusOf(code: DomainErrorCode): number {
-  switch (code) {
-    case 'VALIDATION_FAILED':
-      return 400;
-    case 'NOT_FOUND':
-      return 404;
-    case 'VERSION_CONFLICT':
-      return 409;
-    case 'EVENT_NOT_ALLOWED':
-    case 'RULE_VIOLATION':
-    case 'IDEMPOTENCY_KEY_REUSED':
-      return 422;
-    case 'FORBIDDEN':
-      return 403;
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'TOO_MANY_REQUESTS':
-      return 429;
-    case 'ALREADY_EXISTS':
-      return 409;
-    case 'CASE_BUSY':
-      return 503;
-    default: {
-      const unreachable: never = code;
-      throw new Error(`unknown domain error code ${String(unreachable)}`);
-    }
   }
 }
