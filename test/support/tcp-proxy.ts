@@ -33,8 +33,10 @@ export class TcpProxy {
     this.server = undefined;
   }
 
-  restore(): Promise<void> {
-    return this.listen(this.port);
+  /** Listens again on the same port; a proxy already listening stays as it is. */
+  async restore(): Promise<void> {
+    if (this.server) return;
+    await this.listen(this.port);
   }
 
   async stop(): Promise<void> {
@@ -56,10 +58,11 @@ export class TcpProxy {
         upstream.pipe(client);
       });
     });
-    this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
+        // Only a server that listens is kept: one that failed to bind must not hide the one that did.
+        this.server = server;
         this.port = (server.address() as AddressInfo).port;
         resolve();
       });
