@@ -1,3 +1,4 @@
+import { EVENT_TYPES, eventSchemaName } from '@charterflow/procedure';
 import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, startTestApp, TestApp } from '../support/app';
 import { openCase, postEvent, snapshotOf } from './helpers';
@@ -133,7 +134,16 @@ describe('HTTP errors (api.md "Errors")', () => {
         '/health',
       ]),
     );
-    expect(res.body.components.schemas).toHaveProperty('CellVoteRecordedDto');
+    // Every event of the procedure's schema is a component with its labels, and the event body is one of them.
+    const body = res.body.paths['/api/v1/cases/{id}/events'].post.requestBody.content['application/json'].schema;
+    expect(body.oneOf).toHaveLength(EVENT_TYPES.length);
+    for (const type of EVENT_TYPES) {
+      const schema = res.body.components.schemas[eventSchemaName(type)];
+      expect(schema).toMatchObject({ type: 'object', additionalProperties: false, 'x-labels': { vi: expect.any(String), en: expect.any(String) } });
+      expect(schema.properties.type).toEqual({ type: 'string', enum: [type] });
+      expect(body.discriminator.mapping[type]).toBe(`#/components/schemas/${eventSchemaName(type)}`);
+    }
+    expect(res.body.components.schemas.CellVoteRecordedEvent.properties.inFavour).toMatchObject({ type: 'integer', 'x-labels': { vi: 'Số phiếu tán thành' } });
     expect(res.body.paths['/api/v1/cases/{id}/events'].post.responses).toHaveProperty('422');
   });
 });

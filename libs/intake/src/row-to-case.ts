@@ -1,15 +1,30 @@
 import { createHash } from 'node:crypto';
-import { AREA_TYPES, BusinessDate, Candidate, DomainEvent, EDUCATION_LEVELS, EVENT_TYPES, EventType, GENDERS } from '@charterflow/procedure';
+import {
+  CANDIDATE_SCHEMA,
+  DomainEvent,
+  EVENT_DEFINITIONS,
+  EVENT_TYPES,
+  FieldEntry,
+  fieldsOf,
+  FieldShape,
+  read,
+  parseEvent,
+  Candidate,
+} from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
-import { canonicalId } from '@charterflow/kernel';
+import { canonicalId, FieldError } from '@charterflow/kernel';
+import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, STEP_DATE, StepColumns } from './import-layout';
 import { FieldProblem, RowReader } from './row-fields';
 
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
+/** A text cell longer than this is refused before the schema reads it (the schema's own limits are lower). */
+const CELL_MAX = 10_000;
 
 /**
  * One row of an import (a spreadsheet row of a cell's secretary): the case, its candidate and the dates and data of
- * each step reached. docs/imports.md lists every column. A step is present when its date column is filled; its
- * other columns are then required as the event requires them.
+ * each step reached. The columns follow from the event schema and the layout (import-layout.ts; docs/imports.md
+ * lists them). A step is present when its date column is filled; its other columns are then read as the event's
+ * schema requires, and the event is checked by that same schema, each problem named by its column.
  */
 export function rowToCase(row: Record<string, unknown>): { ok: true; value: ImportedCase } | { ok: false; problems: FieldProblem[] } {
   const r = new RowReader(row);
@@ -19,152 +34,138 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
   const organisationId = canonicalId(givenOrganisationId) ?? givenOrganisationId;
   if (givenOrganisationId !== undefined && canonicalId(givenOrganisationId) === null) r.problem('organisationId', 'organisationId must be a UUID');
   const openedOn = r.date('openedOn', { required: true });
-  const candidate: Partial<Candidate> = {
-    fullName: r.text('fullName', { required: true, max: 200 }),
-    dateOfBirth: r.date('dateOfBirth', { required: true }),
-    gender: r.oneOf('gender', GENDERS, { required: true }),
-    ethnicity: r.text('ethnicity', { required: true, max: 100 }),
-    religion: r.text('religion', { max: 100 }) ?? null,
-    education: r.oneOf('education', EDUCATION_LEVELS, { required: true }),
-    youthUnionMember: r.flag('youthUnionMember', false),
-    tradeUnionMember: r.flag('tradeUnionMember', false),
-    areaType: r.oneOf('areaType', AREA_TYPES, { fallback: 'standard' }),
-    occupation: r.text('occupation', { required: true, max: 100 }),
-  };
 
-  const events: { event: DomainEvent; order: number }[] = [];
-  const step = (type: EventType, on: BusinessDate | undefined, payload: Record<string, unknown>) => {
-    if (on !== undefined) events.push({ event: { type, occurredOn: on, ...payload } as DomainEvent, order: ORDER.indexOf(type) });
-  };
-  const when = (field: string) => r.date(field);
+  const candidateColumns = columnsOf(CANDIDATE_FIELDS, { prefix: '', defaults: CANDIDATE_COLUMNS.defaults });
+  const candidate = readCandidate(r, candidateColumns);
 
-  let on = when('awarenessCertificateOn');
-  if (on) {
-    step('AWARENESS_CERTIFICATE_RECORDED', on, {
-      certificateNo: r.text('awarenessCertificateNo', { required: true, max: 100 }),
-      // The date on the certificate, when it was issued before the step was recorded (default: the step's date).
-      issuedOn: r.date('awarenessCertificateIssuedOn') ?? on,
-      issuer: r.text('awarenessCertificateIssuer', { max: 200 }) ?? 'Trung tâm chính trị',
-    });
+  const events: DomainEvent[] = [];
+  for (const step of IMPORT_LAYOUT) {
+    const on = r.date(step.on);
+    if (on === undefined) continue;
+    const event = readStep(r, step, on);
+    if (event) events.push(event);
   }
-  on = when('dossierOpenedOn');
-  if (on) step('DOSSIER_OPENED', on, { resolutionNo: r.text('dossierResolutionNo', { required: true, max: 100 }) });
-  step('APPLICATION_FILED', when('applicationOn'), {});
-  step('BIOGRAPHY_FILED', when('biographyOn'), {});
-  on = when('biographyCertifiedOn');
-  if (on) step('BIOGRAPHY_CERTIFIED', on, { politicalIssue: r.flag('politicalIssue', false) });
-  on = when('introducingResolutionOn');
-  if (on) step('INTRODUCING_RESOLUTION_RECORDED', on, { body: r.oneOf('introducingBody', ['youth_union', 'trade_union'] as const, { required: true }), resolutionNo: r.text('introducingResolutionNo', { required: true, max: 100 }) });
-  for (const n of [1, 2]) {
-    on = when(`sponsor${n}On`);
-    if (!on) continue;
-    const memberId = r.text(`sponsor${n}MemberId`, { max: 100 });
-    step('SPONSOR_ADDED', on, {
-      sponsor: {
-        name: r.text(`sponsor${n}Name`, { required: true, max: 200 }),
-        ...(memberId ? { memberId } : {}),
-        fullMemberSince: r.date(`sponsor${n}FullMemberSince`, { required: true }),
-        togetherSince: r.date(`sponsor${n}TogetherSince`, { required: true }),
-        ...(r.flag(`sponsor${n}Replacement`, false) ? { replacement: true } : {}),
-      },
-    });
-  }
-  on = when('opinionsOn');
-  if (on) {
-    const organisations = (r.text('opinionsOrganisations', { max: 1000 }) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-    step('OPINIONS_RECORDED', on, { organisations, residenceCell: r.flag('residenceCellOpinion', true) });
-  }
-  for (const [prefix, kind] of [['over60Consent', 'over_60'], ['educationExceptionConsent', 'education_exception'], ['lateCeremonyConsent', 'late_ceremony']] as const) {
-    on = when(`${prefix}On`);
-    if (on) step('CONSENT_RECORDED', on, { kind, issuer: r.text(`${prefix}Issuer`, { required: true, max: 200 }), documentNo: r.text(`${prefix}No`, { required: true, max: 100 }) });
-  }
-  on = when('cellVoteOn');
-  if (on) step('CELL_VOTE_RECORDED', on, { fullMembers: r.count('cellFullMembers', { required: true }), excluded: r.count('cellExcluded') ?? 0, inFavour: r.count('cellInFavour', { required: true }) });
-  on = when('grassrootsVoteOn');
-  if (on) step('GRASSROOTS_VOTE_RECORDED', on, { committeeMembers: r.count('grassrootsCommitteeMembers', { required: true }), inFavour: r.count('grassrootsInFavour', { required: true }) });
-  on = when('admissionExtendedOn');
-  if (on) step('DEADLINE_EXTENDED', on, { deadlineKind: 'ADMISSION_DECISION', reason: r.text('admissionExtensionReason', { required: true, max: 2000 }) });
-  on = when('admissionDecisionOn');
-  if (on) {
-    step('ADMISSION_DECIDED', on, {
-      decisionNo: r.text('admissionDecisionNo', { required: true, max: 100 }),
-      standingMembers: r.count('standingMembers', { required: true }),
-      inFavour: r.count('standingInFavour', { required: true }),
-      receivedOn: r.date('decisionReceivedOn') ?? on,
-    });
-  }
-  on = when('ceremonyOn');
-  if (on) {
-    const helperMemberId = r.text('helperMemberId', { max: 100 });
-    step('CEREMONY_HELD', on, { helper: { name: r.text('helperName', { required: true, max: 200 }), ...(helperMemberId ? { memberId: helperMemberId } : {}) } });
-  }
-  step('MEMBER_RECORDS_FILED', when('memberRecordsOn'), {});
-  on = when('newMemberClassOn');
-  if (on) step('NEW_MEMBER_CLASS_COMPLETED', on, { certificateNo: r.text('newMemberCertificateNo', { required: true, max: 100 }) });
-  step('SELF_REVIEW_SUBMITTED', when('selfReviewOn'), {});
-  step('HELPER_ASSESSMENT_SUBMITTED', when('helperAssessmentOn'), {});
-  step('RECOGNITION_OPINIONS_RECORDED', when('recognitionOpinionsOn'), {});
-  const motion = r.oneOf('recognitionMotion', ['recognise', 'remove'] as const, { fallback: 'recognise' });
-  on = when('recognitionCellVoteOn');
-  if (on) step('RECOGNITION_CELL_VOTE_RECORDED', on, { fullMembers: r.count('recognitionCellFullMembers', { required: true }), excluded: r.count('recognitionCellExcluded') ?? 0, inFavour: r.count('recognitionCellInFavour', { required: true }), motion });
-  on = when('recognitionGrassrootsVoteOn');
-  if (on) step('RECOGNITION_GRASSROOTS_VOTE_RECORDED', on, { committeeMembers: r.count('recognitionGrassrootsCommitteeMembers', { required: true }), inFavour: r.count('recognitionGrassrootsInFavour', { required: true }), motion });
-  on = when('recognitionDecisionOn');
-  if (on) {
-    step('RECOGNITION_DECIDED', on, {
-      decisionNo: r.text('recognitionDecisionNo', { required: true, max: 100 }),
-      standingMembers: r.count('recognitionStandingMembers', { required: true }),
-      inFavour: r.count('recognitionStandingInFavour', { required: true }),
-      motion,
-    });
-  }
-  on = when('withdrawnOn');
-  if (on) step('WITHDRAWN', on, { reason: r.text('withdrawnReason', { required: true, max: 2000 }) });
 
-  const unknown = Object.keys(row).filter((k) => !KNOWN_COLUMNS.has(k));
-  for (const k of unknown) r.problem(k, `unknown column ${k}`);
-  if (r.problems.length > 0) return { ok: false, problems: r.problems };
+  for (const k of Object.keys(row).filter((k) => !KNOWN_COLUMNS.has(k))) r.problem(k, `unknown column ${k}`);
+  if (r.problems.length > 0 || candidate === undefined) return { ok: false, problems: r.problems };
 
   // Steps on the same day keep the procedure's order; otherwise their dates order them.
-  events.sort((a, b) => (a.event.occurredOn < b.event.occurredOn ? -1 : a.event.occurredOn > b.event.occurredOn ? 1 : a.order - b.order));
-  return {
-    ok: true,
-    value: {
-      externalId: externalId!,
-      organisationId: organisationId!,
-      openedOn: openedOn!,
-      candidate: candidate as Candidate,
-      events: events.map((e) => e.event),
-      rowHash: rowHash(row),
-    },
-  };
+  const order = (e: DomainEvent) => EVENT_TYPES.indexOf(e.type);
+  events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : order(a) - order(b)));
+  return { ok: true, value: { externalId: externalId!, organisationId: organisationId!, openedOn: openedOn!, candidate, events, rowHash: rowHash(row) } };
 }
 
-/** The procedure's order of steps, for steps recorded on the same day. */
-const ORDER: readonly EventType[] = EVENT_TYPES;
+/** One field's column: where its value is read, and what an empty cell means. */
+export interface Column {
+  /** The field's path in the event (`sponsor.name`). */
+  path: string;
+  column: string;
+  shape: Exclude<FieldShape, { kind: 'group' }>;
+  required: boolean;
+  default?: unknown;
+}
 
-/** Every column an import row may hold (docs/imports.md). */
+const CANDIDATE_FIELDS = fieldsOf(CANDIDATE_SCHEMA);
+
+/** The columns of `fields` under the layout's naming rule; a group's fields are flattened under the same prefix. */
+function columnsOf(fields: readonly FieldEntry[], layout: Pick<StepColumns, 'prefix' | 'columns' | 'fixed' | 'defaults'>, parent = ''): Column[] {
+  return fields.flatMap((f): Column[] => {
+    if (layout.fixed && f.name in layout.fixed) return [];
+    const path = parent ? `${parent}.${f.name}` : f.name;
+    if (f.shape.kind === 'group') return columnsOf(f.shape.fields, layout, path);
+    const column = layout.columns?.[f.name] ?? (layout.prefix ? `${layout.prefix}${f.name[0].toUpperCase()}${f.name.slice(1)}` : f.name);
+    const hasDefault = layout.defaults !== undefined && f.name in layout.defaults;
+    return [{ path, column, shape: f.shape, required: f.required, ...(hasDefault ? { default: layout.defaults![f.name] } : {}) }];
+  });
+}
+
+/** A step's columns: its fields but the date, which is the step's own `on` column. */
+export function stepColumns(step: StepColumns): Column[] {
+  return columnsOf(fieldsOf(EVENT_DEFINITIONS[step.type].schema).filter((f) => f.name !== 'occurredOn'), step);
+}
+const STEP_COLUMNS = new Map(IMPORT_LAYOUT.map((step) => [step, stepColumns(step)]));
+
+/** Every column an import row may hold (docs/imports.md), in the layout's order. */
 export const IMPORT_COLUMNS: readonly string[] = [
-  'externalId', 'organisationId', 'openedOn',
-  'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'education', 'youthUnionMember', 'tradeUnionMember', 'areaType', 'occupation',
-  'awarenessCertificateOn', 'awarenessCertificateNo', 'awarenessCertificateIssuedOn', 'awarenessCertificateIssuer',
-  'dossierOpenedOn', 'dossierResolutionNo', 'applicationOn', 'biographyOn', 'biographyCertifiedOn', 'politicalIssue',
-  'introducingResolutionOn', 'introducingBody', 'introducingResolutionNo',
-  ...[1, 2].flatMap((n) => [`sponsor${n}On`, `sponsor${n}Name`, `sponsor${n}MemberId`, `sponsor${n}FullMemberSince`, `sponsor${n}TogetherSince`, `sponsor${n}Replacement`]),
-  'opinionsOn', 'opinionsOrganisations', 'residenceCellOpinion',
-  ...['over60Consent', 'educationExceptionConsent', 'lateCeremonyConsent'].flatMap((p) => [`${p}On`, `${p}Issuer`, `${p}No`]),
-  'cellVoteOn', 'cellFullMembers', 'cellExcluded', 'cellInFavour',
-  'grassrootsVoteOn', 'grassrootsCommitteeMembers', 'grassrootsInFavour',
-  'admissionExtendedOn', 'admissionExtensionReason',
-  'admissionDecisionOn', 'admissionDecisionNo', 'standingMembers', 'standingInFavour', 'decisionReceivedOn',
-  'ceremonyOn', 'helperName', 'helperMemberId', 'memberRecordsOn', 'newMemberClassOn', 'newMemberCertificateNo',
-  'selfReviewOn', 'helperAssessmentOn', 'recognitionOpinionsOn', 'recognitionMotion',
-  'recognitionCellVoteOn', 'recognitionCellFullMembers', 'recognitionCellExcluded', 'recognitionCellInFavour',
-  'recognitionGrassrootsVoteOn', 'recognitionGrassrootsCommitteeMembers', 'recognitionGrassrootsInFavour',
-  'recognitionDecisionOn', 'recognitionDecisionNo', 'recognitionStandingMembers', 'recognitionStandingInFavour',
-  'withdrawnOn', 'withdrawnReason',
+  ...new Set([
+    'externalId',
+    'organisationId',
+    'openedOn',
+    ...columnsOf(CANDIDATE_FIELDS, { prefix: '' }).map((c) => c.column),
+    ...IMPORT_LAYOUT.flatMap((step) => [step.on, ...STEP_COLUMNS.get(step)!.map((c) => c.column)]),
+  ]),
 ];
 const KNOWN_COLUMNS = new Set(IMPORT_COLUMNS);
+
+function readCandidate(r: RowReader, columns: readonly Column[]): Candidate | undefined {
+  const body = readColumns(r, columns, undefined);
+  if (body === undefined) return undefined;
+  const parsed = read(CANDIDATE_SCHEMA, body);
+  if (parsed.ok) return parsed.value;
+  for (const problem of parsed.fields) reportSchemaProblem(r, problem, columns, 'fullName');
+  return undefined;
+}
+
+function readStep(r: RowReader, step: StepColumns, on: string): DomainEvent | undefined {
+  const columns = STEP_COLUMNS.get(step)!;
+  const body = readColumns(r, columns, on);
+  if (body === undefined) return undefined;
+  const parsed = parseEvent({ type: step.type, occurredOn: on, ...step.fixed, ...body });
+  if (parsed.ok) return parsed.value;
+  for (const problem of parsed.fields) reportSchemaProblem(r, problem, columns, step.on);
+  return undefined;
+}
+
+/** The cells of `columns` as a body of nested fields, or undefined when a cell could not be read (reported). */
+function readColumns(r: RowReader, columns: readonly Column[], on: string | undefined): Record<string, unknown> | undefined {
+  const before = r.problems.length;
+  const body: Record<string, unknown> = {};
+  for (const c of columns) {
+    let value = readCell(r, c);
+    if (value === undefined && 'default' in c) value = c.default === STEP_DATE ? on : c.default;
+    if (value === undefined) {
+      if (c.required) r.problem(c.column, `${c.column} is required`);
+      continue;
+    }
+    setPath(body, c.path, value);
+  }
+  return r.problems.length === before ? body : undefined;
+}
+
+function readCell(r: RowReader, c: Column): unknown {
+  switch (c.shape.kind) {
+    case 'text':
+      return r.text(c.column, { max: CELL_MAX });
+    case 'date':
+      return r.date(c.column);
+    case 'count':
+      return r.count(c.column);
+    case 'flag':
+      return r.flag(c.column);
+    case 'choice':
+      return r.oneOf(c.column, c.shape.values);
+    case 'texts': {
+      // A list in one cell: items separated by semicolons.
+      const cell = r.text(c.column, { max: CELL_MAX });
+      return cell === undefined ? undefined : cell.split(';').map((s) => s.trim()).filter(Boolean);
+    }
+  }
+}
+
+function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = body;
+  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]] = value;
+}
+
+/** A problem the schema found, named by the column it came from (a fixed field's by the step's date column). */
+function reportSchemaProblem(r: RowReader, problem: FieldError, columns: readonly Column[], fallback: string): void {
+  const path = problem.field.replace(/\[\d+\]/g, '');
+  const column = columns.find((c) => c.path === path)?.column ?? fallback;
+  const message = problem.message.startsWith(problem.field) ? `${column}${problem.message.slice(problem.field.length)}` : `${column}: ${problem.message}`;
+  r.problem(column, message);
+}
 
 /** A stable hash of the row's filled cells (column order and empty cells do not matter). */
 export function rowHash(row: Record<string, unknown>): string {

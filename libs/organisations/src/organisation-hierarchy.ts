@@ -1,6 +1,14 @@
 import { OrganisationKind } from './entities/organisation.entity';
 
 /** Which kinds of organisation a node of each kind may sit under (null = a root). */
+/** The kinds of body as staff read them, Vietnamese first. */
+export const ORGANISATION_KIND_LABELS: Readonly<Record<OrganisationKind, { vi: string; en: string }>> = {
+  province: { vi: 'Tỉnh ủy, thành ủy', en: 'Province committee' },
+  commune: { vi: 'Đảng ủy xã, phường, đặc khu (cấp trên trực tiếp cơ sở)', en: 'Commune or ward committee' },
+  grassroots: { vi: 'Đảng ủy cơ sở', en: 'Grassroots committee' },
+  cell: { vi: 'Chi bộ', en: 'Cell' },
+};
+
 export const ALLOWED_PARENT_KINDS: Record<OrganisationKind, readonly (OrganisationKind | null)[]> = {
   province: [null],
   commune: ['province'],

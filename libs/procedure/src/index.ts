@@ -1,4 +1,5 @@
 export * from './model/dates';
+export * from './schema';
 export * from './model/candidate';
 export * from './model/states';
 export * from './model/events';

@@ -7,12 +7,11 @@ import { renderCaseComplianceReport } from '@charterflow/audit';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { CasesService } from '@charterflow/cases';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';
-import { EventType, TopState } from '@charterflow/procedure';
+import { EVENT_LABELS, EventType, STATE_LABELS, TopState } from '@charterflow/procedure';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentScope } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
-import { EVENT_LABELS_VI, STATE_LABELS_VI } from '../console/assets/labels';
 import { DeadlineAuditQuery } from './dto/deadline-audit.query';
 import { ViolationsQuery } from './dto/violations.query';
 
@@ -90,7 +89,7 @@ export class AuditController {
       dateOfBirth: candidate.dateOfBirth ?? null,
       organisationName: organisation.name,
       state: view.state,
-      stateLabel: { vi: STATE_LABELS_VI[view.state as TopState] ?? view.state, en: view.state },
+      stateLabel: STATE_LABELS[view.state as TopState] ?? { vi: view.state, en: view.state },
       asOf: compliance.asOf,
       chainValid: chain.valid,
       brokenAtSeq: chain.brokenAtSeq,
@@ -98,7 +97,7 @@ export class AuditController {
       events: events.map((e) => ({
         seq: e.seq,
         type: e.type,
-        label: EVENT_LABELS_VI[e.type as EventType] ?? e.type,
+        label: EVENT_LABELS[e.type as EventType]?.vi ?? e.type,
         occurredOn: e.occurredOn,
         actor: actorText(e.actor as unknown as Record<string, unknown>),
       })),

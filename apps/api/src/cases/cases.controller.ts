@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { CasesService, CaseView } from '@charterflow/cases';
 import { DomainEvent } from '@charterflow/procedure';
@@ -11,13 +11,12 @@ import { IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyKey } from '../common/http/idemp
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { CaseDto, CaseEventDto, CaseListDto, ChainVerdictDto } from './dto/case.dto';
-import { CreateCaseDto } from './dto/create-case.dto';
+import { OPEN_CASE_BODY, OpenCaseBody } from './dto/open-case.body';
+import { SchemaBodyPipe } from '../common/schema/schema-body.pipe';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { EventBodyPipe } from './events/event-body.pipe';
-import { EVENT_DTOS } from './events/event-dtos';
+import { EVENT_BODY_SCHEMA, OPEN_CASE_BODY_REF } from './events/event-schemas';
 import { Actor } from '@charterflow/kernel';
-
-const EVENT_DTO_CLASSES = Object.values(EVENT_DTOS);
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -35,19 +34,16 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case: the cell resolution putting a person on the sympathiser list' })
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: OPEN_CASE_BODY_REF })
   @ApiCreatedResponse({ type: CaseDto, description: 'The new case; `ETag` carries its version' })
   @ApiErrors(400, 404, 422)
   async create(
-    @Body() dto: CreateCaseDto,
+    @Body(new SchemaBodyPipe(OPEN_CASE_BODY)) body: OpenCaseBody,
     @CurrentActor() actor: Actor,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    const view = await this.cases.create(
-      { organisationId: dto.organisationId, occurredOn: dto.occurredOn, candidate: { ...dto.candidate, religion: dto.candidate.religion ?? null } },
-      actor,
-      { idempotencyKey },
-    );
+    const view = await this.cases.create(body, actor, { idempotencyKey });
     return withEtag(res, view);
   }
 
@@ -98,16 +94,9 @@ export class CasesController {
   @RequirePermission('cases.record')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a step of the procedure; refused steps name the rule and article and write nothing' })
-  @ApiExtraModels(...EVENT_DTO_CLASSES)
   @ApiBody({
-    description: 'The event: `type`, `occurredOn` and the payload of that type (api.md "Events")',
-    schema: {
-      oneOf: EVENT_DTO_CLASSES.map((dto) => ({ $ref: getSchemaPath(dto) })),
-      discriminator: {
-        propertyName: 'type',
-        mapping: Object.fromEntries(Object.entries(EVENT_DTOS).map(([type, dto]) => [type, getSchemaPath(dto)])),
-      },
-    },
+    description: 'The event: `type`, `occurredOn` and the payload of that type (api.md "Events"), as declared by the procedure’s event schema',
+    schema: EVENT_BODY_SCHEMA,
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version the client saw, e.g. `"4"`; another current version answers 409' })
   @ApiHeader(IDEMPOTENCY_HEADER)

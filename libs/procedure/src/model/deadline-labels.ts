@@ -1,4 +1,4 @@
-import { DeadlineKind } from './deadlines';
+import { DeadlineKind, DeadlineStatus } from './deadlines';
 
 /** The names of the deadline kinds as staff read them, Vietnamese first (console, notifications, documents). */
 export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; en: string }>> = {
@@ -11,4 +11,12 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
   PROBATION_END: { vi: 'Kết thúc thời gian dự bị', en: 'End of probation' },
   RECOGNITION_CELL_REVIEW: { vi: 'Hạn chi bộ xét công nhận đảng viên chính thức', en: 'Cell review of full membership' },
   RECOGNITION_DECISION: { vi: 'Hạn quyết định công nhận đảng viên chính thức', en: 'Full membership decision' },
+};
+
+/** What a deadline's status means to staff. */
+export const DEADLINE_STATUS_LABELS: Readonly<Record<DeadlineStatus, { vi: string; en: string }>> = {
+  open: { vi: 'Đang chạy', en: 'Open' },
+  met: { vi: 'Đã đáp ứng', en: 'Met' },
+  missed: { vi: 'Quá hạn', en: 'Missed' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 };

@@ -1,4 +1,5 @@
 import { Candidate } from '../model/candidate';
+import { DeadlineKind } from '../model/deadlines';
 import { DomainEvent } from '../model/events';
 import { CaseFacts, GuardEnv, initialFacts } from '../machine/facts';
 import { AUTHORISED_GRASSROOTS, CANDIDATE, ORDINARY_CELL } from '../__fixtures__/scenario';
@@ -319,7 +320,7 @@ describe('ceremony, probation and recognition', () => {
 });
 
 describe('deadline extension rules', () => {
-  const ext = (kind: string): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: '2026-02-01', deadlineKind: kind, reason: 'r' });
+  const ext = (kind: DeadlineKind): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: '2026-02-01', deadlineKind: kind, reason: 'r' });
   const open = (extendedBy: number) => env({ openDeadlines: [{ key: 'ADMISSION_DECISION', kind: 'ADMISSION_DECISION', dueOn: '2026-03-01', extendedBy }] });
 
   it('DEADLINE_NOT_EXTENDABLE: only an open admission/recognition decision limit', () => {

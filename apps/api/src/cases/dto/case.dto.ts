@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEADLINE_KINDS, EVENT_TYPES, TOP_STATES } from '@charterflow/procedure';
 import { CHAIN_CHECKS, CHAIN_PROBLEMS } from '@charterflow/cases';
-import { CandidateDto } from './candidate.dto';
+import type { Candidate } from '@charterflow/procedure';
+import { CANDIDATE_SCHEMA_REF } from '../events/event-schemas';
 
 // Response schemas for OpenAPI. The answers themselves are the cases service's views.
 
@@ -73,8 +74,8 @@ export class CaseDto {
   @ApiProperty({ format: 'uuid' })
   organisationId: string;
 
-  @ApiProperty({ type: CandidateDto })
-  candidate: CandidateDto;
+  @ApiProperty({ allOf: [CANDIDATE_SCHEMA_REF] })
+  candidate: Candidate;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Facts recorded so far' })
   facts: Record<string, unknown>;

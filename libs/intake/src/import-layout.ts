@@ -1,0 +1,93 @@
+import type { EventType } from '@charterflow/procedure';
+
+/** A default that is the step's own date (e.g. a certificate issued the day it was recorded). */
+export const STEP_DATE = Symbol('the date of the step');
+
+/**
+ * Where one step of the procedure sits in an import row (docs/imports.md). The step is in the row when its date
+ * column is filled; its fields are then read from their columns, by default `prefix` + the field's name with a
+ * capital (`cell` + `inFavour` → `cellInFavour`; a group's fields are flattened: `sponsor1` + `name`). Only what
+ * the event schema does not say lives here: column names, values fixed by the column set (a consent's kind), and
+ * what an empty cell means. Types, ranges, required fields and labels come from the schema itself.
+ */
+export interface StepColumns {
+  type: EventType;
+  /** The column of the step's date. */
+  on: string;
+  prefix: string;
+  /** Columns not named by the rule above, by field (a group's field by its own name). */
+  columns?: Readonly<Record<string, string>>;
+  /** Fields the column set fixes: they have no column. */
+  fixed?: Readonly<Record<string, unknown>>;
+  /** What an empty cell of a field means, instead of "required" or "left out". */
+  defaults?: Readonly<Record<string, unknown>>;
+}
+
+/** The candidate's fields: one column each, named as the field. */
+export const CANDIDATE_COLUMNS = {
+  defaults: { youthUnionMember: false, tradeUnionMember: false, areaType: 'standard' },
+} as const;
+
+const consent = (prefix: string, kind: string): StepColumns => ({
+  type: 'CONSENT_RECORDED',
+  on: `${prefix}On`,
+  prefix,
+  columns: { documentNo: `${prefix}No` },
+  fixed: { kind },
+});
+
+const sponsor = (n: number): StepColumns => ({ type: 'SPONSOR_ADDED', on: `sponsor${n}On`, prefix: `sponsor${n}` });
+
+/** Every step an import row may carry, in the order of its columns. */
+export const IMPORT_LAYOUT: readonly StepColumns[] = [
+  {
+    type: 'AWARENESS_CERTIFICATE_RECORDED',
+    on: 'awarenessCertificateOn',
+    prefix: 'awarenessCertificate',
+    columns: { certificateNo: 'awarenessCertificateNo' },
+    defaults: { issuedOn: STEP_DATE, issuer: 'Trung tâm chính trị' },
+  },
+  { type: 'DOSSIER_OPENED', on: 'dossierOpenedOn', prefix: 'dossier' },
+  { type: 'APPLICATION_FILED', on: 'applicationOn', prefix: 'application' },
+  { type: 'BIOGRAPHY_FILED', on: 'biographyOn', prefix: 'biography' },
+  { type: 'BIOGRAPHY_CERTIFIED', on: 'biographyCertifiedOn', prefix: 'biography', columns: { politicalIssue: 'politicalIssue' }, defaults: { politicalIssue: false } },
+  { type: 'INTRODUCING_RESOLUTION_RECORDED', on: 'introducingResolutionOn', prefix: 'introducing' },
+  sponsor(1),
+  sponsor(2),
+  { type: 'OPINIONS_RECORDED', on: 'opinionsOn', prefix: 'opinions', columns: { residenceCell: 'residenceCellOpinion' }, defaults: { organisations: [], residenceCell: true } },
+  consent('over60Consent', 'over_60'),
+  consent('educationExceptionConsent', 'education_exception'),
+  consent('lateCeremonyConsent', 'late_ceremony'),
+  { type: 'CELL_VOTE_RECORDED', on: 'cellVoteOn', prefix: 'cell', defaults: { excluded: 0 } },
+  { type: 'GRASSROOTS_VOTE_RECORDED', on: 'grassrootsVoteOn', prefix: 'grassroots' },
+  {
+    type: 'DEADLINE_EXTENDED',
+    on: 'admissionExtendedOn',
+    prefix: 'admissionExtension',
+    fixed: { deadlineKind: 'ADMISSION_DECISION' },
+  },
+  {
+    type: 'ADMISSION_DECIDED',
+    on: 'admissionDecisionOn',
+    prefix: 'admission',
+    columns: { standingMembers: 'standingMembers', inFavour: 'standingInFavour', receivedOn: 'decisionReceivedOn' },
+    defaults: { receivedOn: STEP_DATE },
+  },
+  { type: 'CEREMONY_HELD', on: 'ceremonyOn', prefix: 'helper' },
+  { type: 'MEMBER_RECORDS_FILED', on: 'memberRecordsOn', prefix: 'memberRecords' },
+  { type: 'NEW_MEMBER_CLASS_COMPLETED', on: 'newMemberClassOn', prefix: 'newMember' },
+  { type: 'SELF_REVIEW_SUBMITTED', on: 'selfReviewOn', prefix: 'selfReview' },
+  { type: 'HELPER_ASSESSMENT_SUBMITTED', on: 'helperAssessmentOn', prefix: 'helperAssessment' },
+  { type: 'RECOGNITION_OPINIONS_RECORDED', on: 'recognitionOpinionsOn', prefix: 'recognitionOpinions' },
+  // One motion column serves the three recognition steps.
+  { type: 'RECOGNITION_CELL_VOTE_RECORDED', on: 'recognitionCellVoteOn', prefix: 'recognitionCell', columns: { motion: 'recognitionMotion' }, defaults: { excluded: 0, motion: 'recognise' } },
+  { type: 'RECOGNITION_GRASSROOTS_VOTE_RECORDED', on: 'recognitionGrassrootsVoteOn', prefix: 'recognitionGrassroots', columns: { motion: 'recognitionMotion' }, defaults: { motion: 'recognise' } },
+  {
+    type: 'RECOGNITION_DECIDED',
+    on: 'recognitionDecisionOn',
+    prefix: 'recognition',
+    columns: { inFavour: 'recognitionStandingInFavour' },
+    defaults: { motion: 'recognise' },
+  },
+  { type: 'WITHDRAWN', on: 'withdrawnOn', prefix: 'withdrawn' },
+];

@@ -1,0 +1,91 @@
+import { EVENT_DEFINITIONS, fieldsOf } from '@charterflow/procedure';
+import { IMPORT_LAYOUT } from './import-layout';
+import { IMPORT_COLUMNS, rowToCase, stepColumns } from './row-to-case';
+
+const ORG = '0b7f3a4e-9a51-4c8e-8f0e-2d1f5c6a7b8c';
+const person = {
+  fullName: 'Nguyễn Thị Lan',
+  dateOfBirth: '2001-04-12',
+  gender: 'female',
+  ethnicity: 'Kinh',
+  education: 'university',
+  occupation: 'teacher',
+};
+const base = { externalId: 'HS-1', organisationId: ORG.toUpperCase(), openedOn: '2025-03-03', ...person };
+
+describe('rowToCase reads a row through the event schema', () => {
+  it('reads the candidate and the steps whose date is filled, defaults applied, in the procedure order within a day', () => {
+    const result = rowToCase({
+      ...base,
+      awarenessCertificateOn: '2025-04-01',
+      awarenessCertificateNo: 'CN-7',
+      cellVoteOn: '2025-04-01',
+      cellFullMembers: '9',
+      cellInFavour: '7',
+      sponsor1On: '2025-03-20',
+      sponsor1Name: 'Trần Văn Bình',
+      sponsor1TogetherSince: '2023-01-01',
+      opinionsOn: '2025-03-21',
+      opinionsOrganisations: 'Đoàn thanh niên; Công đoàn ;',
+    });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.value.organisationId).toBe(ORG);
+    expect(result.value.candidate).toEqual({ ...person, religion: null, youthUnionMember: false, tradeUnionMember: false, areaType: 'standard' } as never);
+    expect(result.value.events).toEqual([
+      { type: 'SPONSOR_ADDED', occurredOn: '2025-03-20', sponsor: { name: 'Trần Văn Bình', togetherSince: '2023-01-01' } },
+      { type: 'OPINIONS_RECORDED', occurredOn: '2025-03-21', organisations: ['Đoàn thanh niên', 'Công đoàn'], residenceCell: true },
+      { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2025-04-01', certificateNo: 'CN-7', issuedOn: '2025-04-01', issuer: 'Trung tâm chính trị' },
+      { type: 'CELL_VOTE_RECORDED', occurredOn: '2025-04-01', fullMembers: 9, excluded: 0, inFavour: 7 },
+    ]);
+  });
+
+  it('names each problem by its column: a missing value, a schema limit, an unknown column', () => {
+    const result = rowToCase({
+      ...base,
+      fullName: 'x'.repeat(201),
+      cellVoteOn: '2025-04-01',
+      cellFullMembers: '9',
+      withdrawnOn: '2025-05-01',
+      withdrawnReason: 'y'.repeat(2001),
+      note: 'hello',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: expect.arrayContaining([
+        { field: 'fullName', message: 'fullName must be at most 200 characters' },
+        { field: 'cellInFavour', message: 'cellInFavour is required' },
+        { field: 'withdrawnReason', message: 'withdrawnReason must be at most 2000 characters' },
+        { field: 'note', message: 'unknown column note' },
+      ]),
+    });
+    expect(result.ok ? 0 : result.problems).toHaveLength(4);
+  });
+
+  it('a text at its limit is read, one character more is refused', () => {
+    const at = rowToCase({ ...base, withdrawnOn: '2025-05-01', withdrawnReason: 'y'.repeat(2000) });
+    const over = rowToCase({ ...base, withdrawnOn: '2025-05-01', withdrawnReason: 'y'.repeat(2001) });
+    expect(at.ok).toBe(true);
+    expect(over.ok).toBe(false);
+  });
+
+  it('a step with no date column filled is not in the case, whatever else its columns hold', () => {
+    const result = rowToCase({ ...base, cellFullMembers: '9', cellInFavour: '7' });
+    expect(result.ok && result.value.events).toEqual([]);
+  });
+
+  it('every field of every step has one column of its own, but for the motion the recognition steps share', () => {
+    const owners = new Map<string, string[]>();
+    for (const step of IMPORT_LAYOUT) {
+      const columns = stepColumns(step);
+      const leaves = fieldsOf(EVENT_DEFINITIONS[step.type].schema)
+        .filter((f) => f.name !== 'occurredOn' && !(step.fixed && f.name in step.fixed))
+        .flatMap((f) => (f.shape.kind === 'group' ? f.shape.fields.map((g) => `${f.name}.${g.name}`) : [f.name]));
+      expect(columns.map((c) => c.path).sort()).toEqual(leaves.sort());
+      for (const c of [step.on, ...columns.map((c) => c.column)]) owners.set(c, [...(owners.get(c) ?? []), step.type]);
+    }
+    const shared = [...owners].filter(([, types]) => types.length > 1).map(([column]) => column);
+    expect(shared).toEqual(['recognitionMotion']);
+    expect([...owners.keys()].every((c) => IMPORT_COLUMNS.includes(c))).toBe(true);
+  });
+});

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import { DEADLINE_KINDS } from '../model/deadlines';
+import { DEADLINE_KIND_LABELS } from '../model/deadline-labels';
+import { CANDIDATE_SCHEMA } from './candidate.schema';
+import { choice, count, date, flag, group, Label, text, texts } from './fields';
+import { exampleOf, fieldsOf } from './walk';
+
+/**
+ * Every event a case's history can hold, declared once: its type, its labels, the label of its business date and
+ * its payload fields with their types, ranges and labels. The `DomainEvent` union, the validation of the HTTP body
+ * and of import rows, the OpenAPI `oneOf`, the forms of the staff application and the import columns are derived
+ * from this list; a regulation change touches this file and the rules that use the field, nothing else (ADR 0011).
+ *
+ * The order is the procedure's: steps recorded on the same day are replayed in it.
+ */
+
+export const CONSENT_KINDS = ['over_60', 'education_exception', 'late_ceremony', 'political', 'readmission'] as const;
+export const VERIFICATION_SCOPES = ['domestic', 'abroad'] as const;
+export const INTRODUCING_BODIES = ['youth_union', 'trade_union'] as const;
+export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
+
+interface EventDeclaration<S extends z.core.$ZodLooseShape> {
+  label: Label;
+  /** What the business date of the step is (the meeting, the decision, the filing…). */
+  occurredOnLabel?: Label;
+  /** A note for developers (OpenAPI), e.g. where the step leads. */
+  description?: string;
+  fields: S;
+}
+
+const ON: Label = { vi: 'Ngày', en: 'Date' };
+
+/** One event's declaration: `type` and `occurredOn` join its own fields; nothing else is accepted. */
+function defineEvent<const T extends string, S extends z.core.$ZodLooseShape>(type: T, d: EventDeclaration<S>) {
+  const schema = z.strictObject({
+    type: z.literal(type),
+    occurredOn: date(d.occurredOnLabel ?? ON, { help: { vi: 'Ngày sự việc diễn ra (ngày họp, ngày ký quyết định…)', en: 'The business date the step happened (meeting, decision, filing…)' } }),
+    ...d.fields,
+  });
+  return {
+    type,
+    label: d.label,
+    occurredOnLabel: d.occurredOnLabel ?? ON,
+    description: d.description ?? d.label.en,
+    schema: schema.meta({ 'x-labels': d.label, description: d.description ?? d.label.en }),
+  };
+}
+
+// Fields several events share.
+const fullMembers = () =>
+  count({ vi: 'Tổng số đảng viên chính thức của chi bộ', en: 'Full members of the cell' }, { example: 9 });
+const excluded = () =>
+  count(
+    { vi: 'Số đảng viên không tính (đi vắng được miễn, đình chỉ, tạm giam, sinh hoạt tạm thời nơi khác)', en: 'Full members not counted (attached elsewhere, exempt and absent, suspended, detained)' },
+    { example: 0 },
+  );
+const inFavour = () => count({ vi: 'Số phiếu tán thành', en: 'Votes in favour' }, { example: 6 });
+const committeeMembers = () => count({ vi: 'Tổng số cấp ủy viên', en: 'Committee members' }, { example: 9 });
+const standingMembers = () => count({ vi: 'Tổng số ủy viên ban thường vụ', en: 'Standing committee members' }, { example: 7 });
+const decisionNo = () => text({ vi: 'Số quyết định', en: 'Decision number' }, { example: '123-QĐ/ĐU' });
+const motion = () =>
+  choice(RECOGNITION_MOTIONS, { vi: 'Nội dung biểu quyết', en: 'Motion' }, {
+    recognise: { vi: 'Công nhận đảng viên chính thức', en: 'Recognise as a full member' },
+    remove: { vi: 'Xóa tên trong danh sách đảng viên', en: 'Remove from the membership' },
+  });
+const helper = () =>
+  group({ vi: 'Đảng viên được phân công giúp đỡ', en: 'Helper' }, {
+    name: text({ vi: 'Họ và tên', en: 'Name' }, { example: 'Trần Văn Bình' }),
+    memberId: text({ vi: 'Số thẻ đảng viên', en: 'Party card number' }, { example: 'M-001' }).nullish(),
+  });
+
+const MEETING: Label = { vi: 'Ngày họp', en: 'Meeting date' };
+const DECIDED: Label = { vi: 'Ngày ký quyết định', en: 'Date of the decision' };
+
+export const EVENTS = [
+  defineEvent('CASE_OPENED', {
+    label: { vi: 'Chi bộ đưa vào danh sách quần chúng ưu tú (mở hồ sơ)', en: 'Put on the sympathiser list (case opened)' },
+    occurredOnLabel: { vi: 'Ngày nghị quyết của chi bộ', en: 'Date of the cell resolution' },
+    description: 'Recorded by POST /cases only: staff sending it as an event get 403',
+    fields: { candidate: CANDIDATE_SCHEMA },
+  }),
+  defineEvent('AWARENESS_CERTIFICATE_RECORDED', {
+    label: { vi: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng', en: 'Party awareness class certificate' },
+    fields: {
+      certificateNo: text({ vi: 'Số giấy chứng nhận', en: 'Certificate number' }, { example: '123/CN' }),
+      issuedOn: date({ vi: 'Ngày cấp', en: 'Date of issue' }, { help: { vi: 'Giấy chứng nhận có giá trị 60 tháng kể từ ngày cấp', en: 'The certificate is valid 60 months from this date' } }),
+      issuer: text({ vi: 'Nơi cấp', en: 'Issued by' }, { example: 'Trung tâm chính trị phường' }),
+    },
+  }),
+  defineEvent('DOSSIER_OPENED', {
+    label: { vi: 'Đảng ủy cơ sở cho phép lập hồ sơ', en: 'Dossier permitted' },
+    occurredOnLabel: DECIDED,
+    description: 'The grassroots committee permits the dossier; starts the 12-month document clock',
+    fields: { resolutionNo: text({ vi: 'Số nghị quyết', en: 'Resolution number' }, { example: 'NQ-7' }) },
+  }),
+  defineEvent('APPLICATION_FILED', {
+    label: { vi: 'Nộp đơn xin vào Đảng (mẫu 1-KNĐ)', en: 'Application filed (form 1-KNĐ)' },
+    fields: {},
+  }),
+  defineEvent('BIOGRAPHY_FILED', {
+    label: { vi: 'Nộp lý lịch người xin vào Đảng (mẫu 2-KNĐ)', en: 'Biography filed (form 2-KNĐ)' },
+    fields: {},
+  }),
+  defineEvent('VERIFICATION_REQUESTED', {
+    label: { vi: 'Gửi yêu cầu thẩm tra lý lịch', en: 'Biography verification requested' },
+    description: 'Reply due in 30 (domestic) or 90 (abroad) working days',
+    fields: {
+      requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
+      scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, {
+        domestic: { vi: 'Trong nước', en: 'In Vietnam' },
+        abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
+      }),
+      subject: text({ vi: 'Người được thẩm tra', en: 'Person verified' }, { max: 500, example: 'Cha: Nguyễn Văn A' }),
+    },
+  }),
+  defineEvent('VERIFICATION_REPLIED', {
+    label: { vi: 'Nhận kết quả thẩm tra lý lịch', en: 'Verification reply received' },
+    occurredOnLabel: { vi: 'Ngày nhận kết quả', en: 'Date received' },
+    fields: { requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }) },
+  }),
+  defineEvent('BIOGRAPHY_CERTIFIED', {
+    label: { vi: 'Chứng nhận lý lịch', en: 'Biography certified' },
+    description: 'Needs every verification replied',
+    fields: {
+      politicalIssue: flag(
+        { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
+        { help: { vi: 'Cần có văn bản đồng ý của cấp có thẩm quyền', en: 'A consent of the competent committee is then needed' } },
+      ),
+    },
+  }),
+  defineEvent('SPONSOR_ADDED', {
+    label: { vi: 'Thêm đảng viên giới thiệu', en: 'Sponsor added' },
+    fields: {
+      sponsor: group({ vi: 'Đảng viên giới thiệu', en: 'Sponsor' }, {
+        name: text({ vi: 'Họ và tên', en: 'Name' }, { example: 'Trần Văn Bình' }),
+        memberId: text({ vi: 'Số thẻ đảng viên', en: 'Party card number' }, { example: 'M-001' }).nullish(),
+        fullMemberSince: date({ vi: 'Ngày trở thành đảng viên chính thức', en: 'Full member since' }).nullish(),
+        togetherSince: date(
+          { vi: 'Cùng công tác, học tập hoặc cư trú với người vào Đảng từ ngày', en: 'Worked, studied or lived together since' },
+          { help: { vi: 'Phải đủ 12 tháng trong cùng một đơn vị', en: 'At least 12 months in the same unit' } },
+        ),
+        replacement: flag({ vi: 'Người giới thiệu thay thế', en: 'Replacement sponsor' }, { help: { vi: 'Không cần đủ 12 tháng (QĐ294 §3.2.2)', en: 'Exempt from the 12-month condition (QĐ294 §3.2.2)' } }).optional(),
+      }),
+    },
+  }),
+  defineEvent('INTRODUCING_RESOLUTION_RECORDED', {
+    label: { vi: 'Nghị quyết giới thiệu của Đoàn Thanh niên / Công đoàn', en: 'Introducing resolution of the Youth Union / trade union' },
+    description: 'Replaces one sponsor',
+    fields: {
+      body: choice(INTRODUCING_BODIES, { vi: 'Tổ chức giới thiệu', en: 'Introducing body' }, {
+        youth_union: { vi: 'Đoàn TNCS Hồ Chí Minh', en: 'Ho Chi Minh Communist Youth Union' },
+        trade_union: { vi: 'Công đoàn cơ sở', en: 'Grassroots trade union' },
+      }),
+      resolutionNo: text({ vi: 'Số nghị quyết', en: 'Resolution number' }, { example: 'NQ-DTN-3' }),
+    },
+  }),
+  defineEvent('OPINIONS_RECORDED', {
+    label: { vi: 'Ý kiến nhận xét của đoàn thể và chi bộ nơi cư trú', en: 'Opinions of mass organisations and the residence cell' },
+    fields: {
+      organisations: texts({ vi: 'Các đoàn thể đã nhận xét', en: 'Organisations that gave opinions' }, { example: ['Đoàn TNCS Hồ Chí Minh'] }),
+      residenceCell: flag({ vi: 'Có ý kiến của chi ủy nơi cư trú', en: 'The residence cell’s opinion is included' }),
+    },
+  }),
+  defineEvent('CONSENT_RECORDED', {
+    label: { vi: 'Văn bản đồng ý của cấp có thẩm quyền', en: 'Consent of the competent committee' },
+    occurredOnLabel: { vi: 'Ngày ký văn bản', en: 'Date of the document' },
+    fields: {
+      kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, {
+        over_60: { vi: 'Kết nạp người trên 60 tuổi', en: 'Admitting a person over 60' },
+        education_exception: { vi: 'Ngoại lệ về trình độ học vấn', en: 'An education exception' },
+        late_ceremony: { vi: 'Tổ chức lễ kết nạp quá thời hạn', en: 'A late ceremony' },
+        political: { vi: 'Vấn đề chính trị', en: 'A political issue' },
+        readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
+      }),
+      issuer: text({ vi: 'Cơ quan ban hành', en: 'Issued by' }, { example: 'Ban Thường vụ Tỉnh ủy' }),
+      documentNo: text({ vi: 'Số văn bản', en: 'Document number' }, { example: '45-CV/TU' }),
+    },
+  }),
+  defineEvent('CELL_VOTE_RECORDED', {
+    label: { vi: 'Chi bộ biểu quyết đề nghị kết nạp', en: 'Cell vote on the admission' },
+    occurredOnLabel: MEETING,
+    description: '≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted',
+    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour() },
+  }),
+  defineEvent('GRASSROOTS_VOTE_RECORDED', {
+    label: { vi: 'Đảng ủy cơ sở biểu quyết', en: 'Grassroots committee vote' },
+    occurredOnLabel: MEETING,
+    description: '≥ 2/3 → superiorReview (an authorised grassroots committee decides: → awaitingCeremony)',
+    fields: { committeeMembers: committeeMembers(), inFavour: inFavour() },
+  }),
+  defineEvent('ADMISSION_DECIDED', {
+    label: { vi: 'Quyết định kết nạp đảng viên', en: 'Admission decision' },
+    occurredOnLabel: DECIDED,
+    description: '> 1/2 → awaitingCeremony, else notAdmitted',
+    fields: {
+      decisionNo: decisionNo(),
+      standingMembers: standingMembers(),
+      inFavour: inFavour(),
+      receivedOn: date(
+        { vi: 'Ngày chi bộ nhận quyết định', en: 'Date the cell received the decision' },
+        { help: { vi: 'Thời hạn 30 ngày làm việc tổ chức lễ kết nạp tính từ ngày này', en: 'The ceremony’s 30 working days count from it' } },
+      ),
+    },
+  }),
+  defineEvent('DEADLINE_EXTENDED', {
+    label: { vi: 'Gia hạn thời hạn', en: 'Deadline extended' },
+    occurredOnLabel: DECIDED,
+    description: 'The special extension (e.g. +15 working days)',
+    fields: {
+      deadlineKind: choice(DEADLINE_KINDS, { vi: 'Thời hạn được gia hạn', en: 'Deadline' }, DEADLINE_KIND_LABELS),
+      reason: text({ vi: 'Lý do gia hạn', en: 'Reason' }, { max: 2000 }),
+    },
+  }),
+  defineEvent('CEREMONY_HELD', {
+    label: { vi: 'Tổ chức lễ kết nạp', en: 'Admission ceremony held' },
+    occurredOnLabel: { vi: 'Ngày tổ chức lễ kết nạp', en: 'Date of the ceremony' },
+    description: 'Probation starts on this date',
+    fields: { helper: helper() },
+  }),
+  defineEvent('MEMBER_RECORDS_FILED', {
+    label: { vi: 'Hoàn thiện hồ sơ đảng viên', en: 'Member records filed' },
+    fields: {},
+  }),
+  defineEvent('NEW_MEMBER_CLASS_COMPLETED', {
+    label: { vi: 'Hoàn thành lớp bồi dưỡng đảng viên mới', en: 'New-member class completed' },
+    fields: { certificateNo: text({ vi: 'Số giấy chứng nhận', en: 'Certificate number' }, { example: 'BD-9' }) },
+  }),
+  defineEvent('PROBATION_ENDED', {
+    label: { vi: 'Hết thời gian dự bị', en: 'Probation ended' },
+    description: 'Recorded by the engine on the probation end date: staff sending it get 403',
+    fields: {},
+  }),
+  defineEvent('SELF_REVIEW_SUBMITTED', {
+    label: { vi: 'Nộp bản tự kiểm điểm', en: 'Self-review submitted' },
+    description: 'Only after probation ends',
+    fields: {},
+  }),
+  defineEvent('HELPER_ASSESSMENT_SUBMITTED', {
+    label: { vi: 'Nhận xét của đảng viên giúp đỡ', en: 'Helper’s assessment submitted' },
+    description: 'Only after probation ends',
+    fields: {},
+  }),
+  defineEvent('RECOGNITION_OPINIONS_RECORDED', {
+    label: { vi: 'Ý kiến nhận xét (xét công nhận chính thức)', en: 'Opinions on recognition recorded' },
+    description: 'Only after probation ends',
+    fields: {},
+  }),
+  defineEvent('RECOGNITION_CELL_VOTE_RECORDED', {
+    label: { vi: 'Chi bộ biểu quyết công nhận chính thức', en: 'Cell vote on recognition' },
+    occurredOnLabel: MEETING,
+    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour(), motion: motion() },
+  }),
+  defineEvent('RECOGNITION_GRASSROOTS_VOTE_RECORDED', {
+    label: { vi: 'Đảng ủy cơ sở biểu quyết công nhận chính thức', en: 'Grassroots committee vote on recognition' },
+    occurredOnLabel: MEETING,
+    fields: { committeeMembers: committeeMembers(), inFavour: inFavour(), motion: motion() },
+  }),
+  defineEvent('RECOGNITION_DECIDED', {
+    label: { vi: 'Quyết định công nhận đảng viên chính thức', en: 'Recognition decision' },
+    occurredOnLabel: DECIDED,
+    description: 'recognise → fullMember dated at probation end; remove → removed',
+    fields: { decisionNo: decisionNo(), standingMembers: standingMembers(), inFavour: inFavour(), motion: motion() },
+  }),
+  defineEvent('WITHDRAWN', {
+    label: { vi: 'Rút khỏi quy trình', en: 'Withdrawn' },
+    description: 'The candidate leaves the path',
+    fields: { reason: text({ vi: 'Lý do', en: 'Reason' }, { max: 2000, example: 'Chuyển công tác ra nước ngoài' }) },
+  }),
+] as const;
+
+export type EventDefinition = (typeof EVENTS)[number];
+export type EventType = EventDefinition['type'];
+/** The event of one type, as the engine reads it (after parsing: defaults filled in). */
+export type EventOf<T extends EventType> = z.output<Extract<EventDefinition, { type: T }>['schema']>;
+export type DomainEvent = { [T in EventType]: EventOf<T> }[EventType];
+
+/** Every event type, in the procedure's order. */
+export const EVENT_TYPES: readonly EventType[] = EVENTS.map((e) => e.type);
+
+/** Each event's declaration by type. */
+export const EVENT_DEFINITIONS: Readonly<Record<EventType, EventDefinition>> = Object.fromEntries(EVENTS.map((e) => [e.type, e])) as Record<EventType, EventDefinition>;
+
+/** The event names as staff read them, Vietnamese first. */
+export const EVENT_LABELS: Readonly<Record<EventType, Label>> = Object.fromEntries(EVENTS.map((e) => [e.type, e.label])) as Record<EventType, Label>;
+
+/** A well-formed event of `type` on `on` (examples of the schema; used by forms, fixtures and the schema's tests). */
+export function exampleEvent<T extends EventType>(type: T, on: string): EventOf<T> {
+  const schema = EVENT_DEFINITIONS[type].schema;
+  return schema.parse({ type, occurredOn: on, ...exampleOf(fieldsOf(schema), on) }) as EventOf<T>;
+}
