@@ -1,6 +1,18 @@
 import { DataSource } from 'typeorm';
 import { Candidate, createWorkingDayCalendar, DomainEvent } from '@charterflow/procedure';
-import { CaseEventsRepository, CasesRepository, CasesService, DeadlinesRepository, IdempotencyKeysRepository } from '@charterflow/cases';
+import {
+  ApplyTimedEvents,
+  CaseEventsRepository,
+  CaseQueries,
+  CasesRepository,
+  CasesService,
+  CaseStore,
+  DeadlinesRepository,
+  DecisionEnvs,
+  IdempotencyKeysRepository,
+  OpenCase,
+  RecordEvent,
+} from '@charterflow/cases';
 import { Organisation, OrganisationsRepository, OrganisationsService, OrganisationView } from '@charterflow/organisations';
 import { Actor, DomainException, FixedClock } from '@charterflow/kernel';
 
@@ -45,15 +57,16 @@ export async function buildHarness(dataSource: DataSource): Promise<Harness> {
   const clock = new FixedClock('2026-06-01T03:00:00.000Z');
   const organisations = new OrganisationsService(new OrganisationsRepository(dataSource.getRepository(Organisation)));
   const calendar = createWorkingDayCalendar([]);
+  const envs = new DecisionEnvs(clock, { calendarFor: () => calendar, allCalendars: () => [calendar] });
+  const casesRepository = new CasesRepository(dataSource);
+  const history = new CaseEventsRepository(dataSource);
+  const deadlines = new DeadlinesRepository(dataSource);
+  const store = new CaseStore(dataSource, clock, envs, casesRepository, history, deadlines, new IdempotencyKeysRepository(dataSource));
   const cases = new CasesService(
-    dataSource,
-    clock,
-    organisations,
-    { calendarFor: () => calendar, allCalendars: () => [calendar] },
-    new CasesRepository(dataSource),
-    new CaseEventsRepository(dataSource),
-    new DeadlinesRepository(dataSource),
-    new IdempotencyKeysRepository(dataSource),
+    new OpenCase(clock, organisations, envs, store),
+    new RecordEvent(store),
+    new ApplyTimedEvents(store),
+    new CaseQueries(organisations, casesRepository, history, deadlines),
   );
   const province = await organisations.create({ name: 'Tỉnh ủy Bắc Ninh', kind: 'province' });
   const commune = await organisations.create({ name: 'Đảng ủy phường Kinh Bắc', kind: 'commune', parentId: province.id });

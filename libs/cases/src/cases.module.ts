@@ -2,22 +2,31 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
-import { CaseImportService } from './import/case-import.service';
 import { CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity } from './entities';
+import { CaseQueries } from './queries/case-queries';
 import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DeadlinesRepository } from './repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
+import { CaseStore } from './store/case-store';
+import { DecisionEnvs } from './store/decision-env';
+import { ApplyTimedEvents } from './use-cases/apply-timed-events';
+import { ImportCase } from './use-cases/import-case';
+import { OpenCase } from './use-cases/open-case';
+import { RecordEvent } from './use-cases/record-event';
+
+const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
 
 /**
- * Cases as a Nest module. The application module must provide, globally or through its own imports:
+ * Cases as a Nest module: the write use cases over one `CaseStore`, the read side (`CaseQueries`) and the
+ * `CasesService` facade. The application module must provide, globally or through its own imports:
  * - the TypeORM DataSource (`TypeOrmModule.forRootAsync` with `buildDataSourceOptions` from @charterflow/database);
  * - `Clock` (`{ provide: Clock, useClass: SystemClock }`);
  * - `CALENDAR_PROVIDER` (`{ provide: CALENDAR_PROVIDER, useExisting: CalendarService }`).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService, CaseImportService],
-  exports: [CasesService, CaseImportService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, CaseQueries, ...USE_CASES, CasesService],
+  exports: [...USE_CASES, CaseQueries, CasesService],
 })
 export class CasesModule {}

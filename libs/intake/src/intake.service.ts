@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { CaseImportService, ImportRowError } from '@charterflow/cases';
+import { ImportCase, ImportRowError } from '@charterflow/cases';
 import type { Scope } from '@charterflow/organisations';
 import { ImportsRepository } from './imports.repository';
 import { parseCsv, parseJson, RawRow } from './parse-file';
@@ -47,7 +47,7 @@ export class IntakeService {
   private readonly logger = new Logger(IntakeService.name);
 
   constructor(
-    private readonly cases: CaseImportService,
+    private readonly cases: ImportCase,
     private readonly imports: ImportsRepository,
     private readonly clock: Clock,
   ) {}
@@ -87,7 +87,7 @@ export class IntakeService {
     return found;
   }
 
-  private async importRow(raw: RawRow, actor: Actor, historical: boolean, batch: Awaited<ReturnType<CaseImportService['batchContext']>>, seen: Map<string, number>): Promise<ImportItem> {
+  private async importRow(raw: RawRow, actor: Actor, historical: boolean, batch: Awaited<ReturnType<ImportCase['batchContext']>>, seen: Map<string, number>): Promise<ImportItem> {
     const externalId = typeof raw.cells.externalId === 'string' && unstorableReason(raw.cells.externalId) === null ? raw.cells.externalId : null;
     const base = { row: raw.row, ...(raw.line ? { line: raw.line } : {}), externalId };
     const shape = raw.cells.__notAnObject ? 'the row must be an object' : typeof raw.cells.__cellCount === 'string' ? `the row has ${raw.cells.__cellCount}` : null;
@@ -101,7 +101,7 @@ export class IntakeService {
     const earlier = seen.get(mapped.value.externalId);
     if (earlier !== undefined) return { ...base, status: 'refused', errors: [{ code: 'VALIDATION_FAILED', field: 'externalId', message: `externalId repeats row ${earlier} of this file` }] };
     seen.set(mapped.value.externalId, raw.row);
-    const outcome = await this.cases.importCase(mapped.value, actor, { historical, batch });
+    const outcome = await this.cases.execute(mapped.value, actor, { historical, batch });
     if (outcome.status === 'refused') return { ...base, status: 'refused', errors: outcome.errors };
     if (outcome.status === 'unchanged') return { ...base, status: 'unchanged', caseId: outcome.caseId };
     return { ...base, status: 'imported', caseId: outcome.caseId, state: outcome.state, ...(outcome.waived.length ? { flagged: outcome.waived } : {}) };

@@ -5,7 +5,7 @@ import { CaseCompliance, ComplianceService, ViolationPage } from '@charterflow/a
 import { deadlinesCsv, violationsCsv } from '@charterflow/audit';
 import { renderCaseComplianceReport } from '@charterflow/audit';
 import type { HttpResponse as Response } from '../common/http/http-types';
-import { CasesService } from '@charterflow/cases';
+import { CaseQueries } from '@charterflow/cases';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';
 import { EVENT_LABELS, EventType, STATE_LABELS, TopState } from '@charterflow/procedure';
 import { RequirePermission } from '../auth/access.decorators';
@@ -21,7 +21,7 @@ export class AuditController {
   constructor(
     private readonly deadlines: DeadlineAuditService,
     private readonly compliance: ComplianceService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseQueries,
     private readonly organisations: OrganisationsService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
-import { CasesService, CaseView } from '@charterflow/cases';
+import { CaseQueries, CaseView, OpenCase, RecordEvent } from '@charterflow/cases';
 import { DomainEvent } from '@charterflow/procedure';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
@@ -27,7 +27,11 @@ const IDEMPOTENCY_HEADER = {
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly openCase: OpenCase,
+    private readonly recordEvent: RecordEvent,
+    private readonly cases: CaseQueries,
+  ) {}
 
   @Post()
   @RequirePermission('cases.open')
@@ -43,7 +47,7 @@ export class CasesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    const view = await this.cases.create(body, actor, { idempotencyKey });
+    const view = await this.openCase.execute(body, actor, { idempotencyKey });
     return withEtag(res, view);
   }
 
@@ -110,7 +114,7 @@ export class CasesController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    return withEtag(res, await this.cases.dispatch(id, event, actor, { expectedVersion, idempotencyKey }));
+    return withEtag(res, await this.recordEvent.execute(id, event, actor, { expectedVersion, idempotencyKey }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CasesService } from '@charterflow/cases';
+import { CaseQueries } from '@charterflow/cases';
 import { OrganisationsService, provinceOfPath, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
 import { CHECK_IDS, checkById } from '../compliance/catalogue';
@@ -66,7 +66,7 @@ export class ComplianceService {
   private readonly logger = new Logger(ComplianceService.name);
 
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CaseQueries,
     private readonly organisations: OrganisationsService,
     private readonly stored: AuditCasesRepository,
     private readonly findings: FindingsRepository,

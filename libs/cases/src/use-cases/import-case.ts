@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   BusinessDate,
   CaseAggregate,
@@ -11,18 +10,16 @@ import {
   DomainEvent,
   DomainRefusal,
   dueTimedEvents,
-  ENGINE_ONLY_EVENTS,
   decide,
   openCase,
 } from '@charterflow/procedure';
 import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
-import { chainSteps, Step } from '../history/chain-steps';
-import { GENESIS_HASH } from '../history/hash-chain';
-import { CaseEventsRepository } from '../repositories/case-events.repository';
+import { Actor, SYSTEM_ACTOR, Clock } from '@charterflow/kernel';
+import { engineOnlyEventIn, importableChain } from '../access/case-access';
+import { Step } from '../history/chain-steps';
 import { CasesRepository, externalIdKey } from '../repositories/cases.repository';
-import { DeadlinesRepository } from '../repositories/deadlines.repository';
-import { searchText } from '../search/search-text';
-import { Actor, SYSTEM_ACTOR, CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/kernel';
+import { CaseStore } from '../store/case-store';
+import { DecisionEnvs } from '../store/decision-env';
 
 /** One case as an import brings it: the office's identifier, the cell, the candidate and the recorded history. */
 export interface ImportedCase {
@@ -68,15 +65,13 @@ export interface ImportBatchContext {
  * those whose limit has already passed are stored as missed.
  */
 @Injectable()
-export class CaseImportService {
+export class ImportCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly organisations: OrganisationsService,
-    @Inject(CALENDAR_PROVIDER) private readonly calendars: CalendarProvider,
+    private readonly envs: DecisionEnvs,
     private readonly cases: CasesRepository,
-    private readonly history: CaseEventsRepository,
-    private readonly deadlines: DeadlinesRepository,
+    private readonly store: CaseStore,
   ) {}
 
   /** What one import's rows share, read once: the cases already imported under any of `externalIds`, in any province. */
@@ -84,7 +79,7 @@ export class CaseImportService {
     return { chains: new Map(), existing: await this.cases.findByExternalIds([...new Set(externalIds)]) };
   }
 
-  async importCase(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome> {
+  async execute(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome> {
     // The cell first: its province is where the external id must be unique, and only its cases may be looked at.
     const chain = await this.chainFor(input.organisationId, actor, options.batch);
     if (!chain) return refused({ code: 'VALIDATION_FAILED', field: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
@@ -97,40 +92,27 @@ export class CaseImportService {
         ? { status: 'unchanged', caseId: known.id }
         : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `A case with external id ${input.externalId} was imported from a different row; correct it in the engine instead of re-importing it.` });
     }
-    const staffOnly = input.events.find((e) => ENGINE_ONLY_EVENTS.includes(e.type));
+    const staffOnly = engineOnlyEventIn(input.events);
     if (staffOnly) return refused({ code: 'VALIDATION_FAILED', field: 'events', eventType: staffOnly.type, message: `${staffOnly.type} is recorded by the engine itself` });
 
-    const today = this.clock.today();
-    const env: DecisionEnv = { today, organisation: context.facts, calendar: this.calendars.calendarFor(context.provinceId), waiveRules: options.historical };
+    const env = this.envs.of(context, { waiveRules: options.historical });
+    const today = env.today;
     const replay = replayCase(input, actor, env);
     if (!replay.ok) return refused(replay.error);
 
-    const now = this.clock.now();
     const id = randomUUID();
-    const rows = chainSteps(id, 0, GENESIS_HASH, replay.steps, now);
     const description = describe(replay.aggregate);
     // Limits already past on import day are missed; the ones ahead stay open and are delivered as usual.
     const deadlines = replay.aggregate.deadlines.map((d) => (d.status === 'open' && d.dueOn < today ? { ...d, status: 'missed' as const } : d));
     try {
-      await this.dataSource.transaction(async (m) => {
-        await this.cases.insert(m, {
-          id,
-          organisationId: input.organisationId,
-          state: description.state,
-          snapshot: replay.aggregate,
-          machineVersion: replay.aggregate.machineVersion,
-          procedureVersion: replay.aggregate.procedureVersion,
-          candidate: description.candidate,
-          searchText: searchText(description.candidate.fullName),
-          lastSeq: rows.length,
-          lastHash: rows[rows.length - 1].hash,
-          createdAt: now,
-          externalId: input.externalId,
-          importProvinceId: context.provinceId,
-          importHash: input.rowHash,
-        });
-        await this.history.insertMany(m, rows);
-        await this.deadlines.upsertAll(m, id, deadlines, now);
+      await this.store.import({
+        id,
+        organisationId: input.organisationId,
+        aggregate: replay.aggregate,
+        steps: replay.steps,
+        deadlines,
+        recordedAt: this.clock.now(),
+        imported: { externalId: input.externalId, provinceId: context.provinceId, rowHash: input.rowHash },
       });
     } catch (e) {
       // Another upload stored the same external id first.
@@ -148,8 +130,7 @@ export class CaseImportService {
   private async chainFor(organisationId: string, actor: Actor, batch: ImportBatchContext): Promise<ChainNode[] | null> {
     if (!batch.chains.has(organisationId)) {
       const chain = await this.organisations.chainOf(organisationId).catch(() => null);
-      const visible = chain && (actor.kind === 'system' || actor.organisationId === null || chain.some((n) => n.id === actor.organisationId));
-      batch.chains.set(organisationId, visible ? chain : null);
+      batch.chains.set(organisationId, importableChain(actor, chain));
     }
     return batch.chains.get(organisationId) ?? null;
   }

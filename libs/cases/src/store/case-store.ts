@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseAggregate, ChainNode, decide, DecisionEnv, DeadlineRecord, describe, DomainEvent, restoreAggregate } from '@charterflow/procedure';
+import { Actor, Clock, DomainException } from '@charterflow/kernel';
+import { CellContext, cellContextOf } from '@charterflow/organisations';
+import { refusalToException } from '../errors/refusal';
+import { chainSteps, Step } from '../history/chain-steps';
+import { GENESIS_HASH } from '../history/hash-chain';
+import { CaseEventRow, CaseEventsRepository } from '../repositories/case-events.repository';
+import { CaseRow, CasesRepository } from '../repositories/cases.repository';
+import { DeadlinesRepository } from '../repositories/deadlines.repository';
+import { IdempotencyKeysRepository } from '../repositories/idempotency-keys.repository';
+import { searchText } from '../search/search-text';
+import { CaseView } from '../views/case.views';
+import { toCaseView } from '../views/to-view';
+import { DecisionEnvs } from './decision-env';
+
+/**
+ * How long a write waits for another write to the same case to finish before it answers CASE_BUSY. Writes to one
+ * case take a few milliseconds each; only a stuck transaction or a flood of writes to one case waits this long.
+ */
+export const CASE_LOCK_WAIT_MS = 5000;
+
+/** A request that may carry an Idempotency-Key: its answer is stored with the step and replayed for the same key. */
+export interface IdempotentRequest {
+  scope: string;
+  key?: string;
+  requestHash: string;
+}
+
+/** An event to decide against the case, and who records it. */
+export interface PlannedEvent {
+  event: DomainEvent;
+  actor: Actor;
+}
+
+/** A case row locked by the caller's transaction, with the chain of its cell (root first, the cell last). */
+export interface LockedCase {
+  row: CaseRow;
+  chain: ChainNode[];
+  context: CellContext;
+}
+
+/** One step on an existing case: the events `plan` lists, decided in turn against the locked case. */
+export interface AppendRequest {
+  caseId: string;
+  /** VERSION_CONFLICT unless the case is at this version (checked after the idempotent replay). */
+  expectedVersion?: number;
+  idempotency?: IdempotentRequest;
+  /** Throws when the actor may not do this to the case; runs first, under the lock, before any replay could answer. */
+  authorise?: (locked: LockedCase) => void;
+  plan: (aggregate: CaseAggregate, env: DecisionEnv) => PlannedEvent[];
+}
+
+/** A case to insert: the aggregate after its accepted steps (CASE_OPENED first). */
+export interface NewCase {
+  id: string;
+  organisationId: string;
+  aggregate: CaseAggregate;
+  steps: readonly Step[];
+  deadlines: readonly DeadlineRecord[];
+  recordedAt: Date;
+  /** An imported case: the office's identifier (unique in its province), the province and the source row's hash. */
+  imported?: { externalId: string; provinceId: string | null; rowHash: string };
+}
+
+/** Thrown inside a transaction to roll it back when a concurrent request stored the same idempotency key first. */
+export class IdempotencyRace extends Error {}
+
+/**
+ * The one place a case step is stored. Every write (OpenCase, RecordEvent, ApplyTimedEvents, ImportCase) goes
+ * through here, in one transaction: the case row (inserted, or locked `FOR UPDATE` under `lock_timeout` and updated
+ * `WHERE version = $n`), the hash-chained history rows, the deadlines (whose trigger writes the delivery outbox
+ * row in the same transaction), and the idempotency answer. A writer that waits longer than CASE_LOCK_WAIT_MS for
+ * the case row answers CASE_BUSY and writes nothing.
+ */
+@Injectable()
+export class CaseStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly envs: DecisionEnvs,
+    private readonly cases: CasesRepository,
+    private readonly history: CaseEventsRepository,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly idempotency: IdempotencyKeysRepository,
+  ) {}
+
+  /**
+   * Locks the case row until the transaction of `m` ends, waiting at most CASE_LOCK_WAIT_MS (then PostgreSQL answers
+   * 55P03, which `append` turns into CASE_BUSY). Null when there is no such case. Callers that also lock other rows of
+   * the case (a deadline firing) take this lock first: the order every writer follows.
+   */
+  async lock(m: EntityManager, caseId: string): Promise<LockedCase | null> {
+    await this.cases.boundLockWait(m, CASE_LOCK_WAIT_MS);
+    const found = await this.cases.findWithChain(caseId, m, { forUpdate: true });
+    return found ? { row: found.row, chain: found.chain, context: cellContextOf(found.chain) } : null;
+  }
+
+  /**
+   * Decides the planned events against the locked case and appends them. In the transaction of `m` when given (the
+   * caller holds or takes the lock there), else in a transaction of its own. An empty plan writes nothing and
+   * answers the current case; the first refusal ends the call with nothing written.
+   */
+  async append(req: AppendRequest, m?: EntityManager): Promise<CaseView> {
+    try {
+      return m ? await this.appendIn(m, req) : await this.dataSource.transaction((tm) => this.appendIn(tm, req));
+    } catch (e) {
+      if (isLockWaitTimeout(e)) throw caseBusy();
+      throw e;
+    }
+  }
+
+  /** Inserts a new case in a transaction of its own and answers its view (stored as the idempotent answer, 201). */
+  async open(c: NewCase, idempotency?: IdempotentRequest): Promise<CaseView> {
+    return this.dataSource.transaction(async (m) => {
+      await this.insertCase(m, c);
+      const view = toCaseView((await this.cases.findById(c.id, m)) as CaseRow, await this.deadlines.listByCases([c.id], m));
+      if (idempotency) await this.remember(m, idempotency, 201, view, c.recordedAt);
+      return view;
+    });
+  }
+
+  /** Inserts an imported case (its whole replayed history) in a transaction of its own. */
+  async import(c: NewCase): Promise<void> {
+    await this.dataSource.transaction((m) => this.insertCase(m, c));
+  }
+
+  /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
+  async answered(idempotency: IdempotentRequest, m?: EntityManager): Promise<CaseView | null> {
+    const { scope, key, requestHash } = idempotency;
+    if (key === undefined) return null;
+    const stored = await this.idempotency.find(scope, key, m);
+    if (!stored) return null;
+    if (stored.requestHash !== requestHash) {
+      throw new DomainException('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request.`, { idempotencyKey: key });
+    }
+    return stored.response as CaseView;
+  }
+
+  private async appendIn(m: EntityManager, req: AppendRequest): Promise<CaseView> {
+    const locked = await this.lock(m, req.caseId);
+    if (!locked) throw DomainException.notFound('Case', req.caseId);
+    const { row, context } = locked;
+    req.authorise?.(locked);
+    const replayed = req.idempotency ? await this.answered(req.idempotency, m) : null;
+    if (replayed) return replayed;
+    if (req.expectedVersion !== undefined && row.version !== req.expectedVersion) throw conflict(row.version);
+    const env = this.envs.of(context);
+
+    let current = restoreAggregate(row.snapshot);
+    const steps: Step[] = [];
+    for (const { event, actor } of req.plan(current, env)) {
+      const decision = decide(current, event, env);
+      if (!decision.ok) throw refusalToException(decision.refusal);
+      steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
+      current = decision.aggregate;
+    }
+    if (steps.length === 0) return toCaseView(row, await this.deadlines.listByCases([req.caseId], m));
+
+    const now = this.clock.now();
+    const chained = chainSteps(req.caseId, row.lastSeq, row.lastHash, steps, now);
+    const updated = await this.cases.updateIfVersion(m, {
+      id: req.caseId,
+      expectedVersion: row.version,
+      state: steps[steps.length - 1].toState,
+      snapshot: current,
+      machineVersion: current.machineVersion,
+      procedureVersion: current.procedureVersion,
+      lastSeq: row.lastSeq + chained.length,
+      lastHash: chained[chained.length - 1].hash,
+      updatedAt: now,
+    });
+    // The row is locked by this transaction: nobody else can have moved its version.
+    if (!updated) throw new Error(`case ${req.caseId} changed under its row lock`);
+    await this.appendHistory(m, chained);
+    const view = toCaseView(updated, await this.deadlines.upsertAllAndList(m, req.caseId, current.deadlines, now));
+    if (req.idempotency) await this.remember(m, req.idempotency, 200, view, now);
+    return view;
+  }
+
+  private async insertCase(m: EntityManager, c: NewCase): Promise<void> {
+    const rows = chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt);
+    const description = describe(c.aggregate);
+    await this.cases.insert(m, {
+      id: c.id,
+      organisationId: c.organisationId,
+      state: description.state,
+      snapshot: c.aggregate,
+      machineVersion: c.aggregate.machineVersion,
+      procedureVersion: c.aggregate.procedureVersion,
+      candidate: description.candidate,
+      searchText: searchText(description.candidate.fullName),
+      lastSeq: rows.length,
+      lastHash: rows[rows.length - 1].hash,
+      createdAt: c.recordedAt,
+      externalId: c.imported?.externalId ?? null,
+      importProvinceId: c.imported?.provinceId ?? null,
+      importHash: c.imported?.rowHash ?? null,
+    });
+    await this.appendHistory(m, rows);
+    await this.deadlines.upsertAll(m, c.id, c.deadlines, c.recordedAt);
+  }
+
+  private async appendHistory(m: EntityManager, rows: readonly CaseEventRow[]): Promise<void> {
+    if (rows.length === 1) await this.history.insert(m, rows[0]);
+    else await this.history.insertMany(m, rows);
+  }
+
+  private async remember(m: EntityManager, idempotency: IdempotentRequest, statusCode: number, view: CaseView, now: Date): Promise<void> {
+    const { scope, key, requestHash } = idempotency;
+    if (key === undefined) return;
+    if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
+  }
+}
+
+function conflict(currentVersion: number): DomainException {
+  return new DomainException('VERSION_CONFLICT', `The case is at version ${currentVersion}; reload it and try again.`, { currentVersion });
+}
+
+/** PostgreSQL's "lock not available" (SQLSTATE 55P03): the lock wait bound by `lock_timeout` ran out. */
+function isLockWaitTimeout(e: unknown): boolean {
+  const error = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return error?.code === '55P03' || error?.driverError?.code === '55P03';
+}
+
+function caseBusy(): DomainException {
+  return new DomainException('CASE_BUSY', 'Other changes to this case are being saved; nothing was written. Try again in a moment.', {
+    retryAfterSeconds: 1,
+    messageVi: 'Hồ sơ đang được cập nhật bởi thao tác khác; chưa có gì được ghi. Vui lòng thử lại sau giây lát.',
+  });
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseAggregate, DecisionEnv, dueTimedEvents } from '@charterflow/procedure';
+import { SYSTEM_ACTOR } from '@charterflow/kernel';
+import { CaseStore, PlannedEvent } from '../store/case-store';
+import { requireCaseId } from '../store/decision-env';
+import { CaseView } from '../views/case.views';
+
+/** The timed events due today (e.g. PROBATION_ENDED), each recorded by the system actor. */
+export function dueTimedSteps(aggregate: CaseAggregate, env: DecisionEnv): PlannedEvent[] {
+  return dueTimedEvents(aggregate, env.today).map((event) => ({ event, actor: SYSTEM_ACTOR }));
+}
+
+/**
+ * Records the timed events now due (e.g. PROBATION_ENDED) as the system actor; a no-op when none is due.
+ *
+ * Given a transaction (`m`), the events are recorded in it: the deadline firing of PROBATION_END calls
+ * `lockCase` first (case row, then its deadline row: the lock order of every case write), records the firing and its
+ * notifications, then `execute(caseId, m)`, so the firing and PROBATION_ENDED commit or roll back together.
+ */
+@Injectable()
+export class ApplyTimedEvents {
+  constructor(private readonly store: CaseStore) {}
+
+  async execute(caseId: string, m?: EntityManager): Promise<CaseView> {
+    return this.store.append({ caseId: requireCaseId(caseId), plan: dueTimedSteps }, m);
+  }
+
+  /** Locks the case row in the transaction of `m` (bounded wait, see CASE_LOCK_WAIT_MS); false when there is no such case. */
+  async lockCase(m: EntityManager, caseId: string): Promise<boolean> {
+    return (await this.store.lock(m, caseId)) !== null;
+  }
+}
