@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ApplyTimedEvents } from '@charterflow/cases';
 import { FiringService, PendingFiringsService } from '@charterflow/delivery';
 import { createOrganisationTree, startTestApp } from '../support/app';
 import { createPgliteDataSource, createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
@@ -228,26 +229,77 @@ describe('deadline firing', () => {
       expect(await t.pending.forDeadlines([d.id])).toEqual([]);
     });
 
-    it('a firing recorded without the case having moved (a crash between the two) is still pending, and firing it again moves the case', async () => {
+    it('records the firing, its notification and PROBATION_ENDED in one transaction: a failure before the commit leaves none of them', async () => {
       const tree = await createOrganisationTree(t.http);
       const c = await caseInProbation(t, tree.cellId);
       const d = await deadlineOf(t.db, c.id, 'PROBATION_END');
-      // The first attempt committed its ledger row and died before recording PROBATION_ENDED.
-      await t.db.query(
-        `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome) VALUES ($1, $2, 'due', '2027-03-02T01:00:00Z', '2027-03-02T01:00:00Z', 0, 'fired')`,
-        [d.id, d.generation],
-      );
-      t.clock.set('2027-03-02T02:00:00.000Z');
+      const ref = { deadlineId: d.id, generation: d.generation, phase: 'due' as const };
+      const timedEvents = t.app.get(ApplyTimedEvents);
+      // The process dies right after PROBATION_ENDED was written, before the firing's transaction commits.
+      const crash = jest.spyOn(timedEvents, 'execute').mockImplementationOnce(async (caseId, m) => {
+        const moved = await ApplyTimedEvents.prototype.execute.call(timedEvents, caseId, m);
+        expect(moved.state).toBe('recognitionReview'); // written inside the transaction…
+        throw new Error('crash before commit');
+      });
+      try {
+        await expect(fireAt(t, '2027-03-02T02:00:00.000Z', ref)).rejects.toThrow('crash before commit');
+      } finally {
+        crash.mockRestore();
+      }
+      // …and rolled back with the ledger row and the notification: neither half survives.
+      expect(await t.db.query(`SELECT 1 FROM deadline_firings WHERE deadline_id = $1`, [d.id])).toEqual([]);
+      expect(await notificationsOf(t.db, d.id)).toEqual([]);
+      expect(await getCase(t, c.id)).toMatchObject({ state: 'probation', version: c.version });
+      expect(await deadlineOf(t.db, c.id, 'PROBATION_END')).toMatchObject({ status: 'open', generation: d.generation });
+      const before = (await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200)).body as { type: string }[];
+      expect(before.filter((e) => e.type === 'PROBATION_ENDED')).toEqual([]);
+      // Nothing half-done to repair: the firing is simply still pending, and the retry does the whole of it once.
       expect((await t.pending.forDeadlines([d.id])).map((f) => f.phase)).toContain('due');
-      const listed = await t.pending.list({ dueBefore: new Date('2027-03-02T02:00:00.000Z'), limit: 100_000 });
-      expect(listed.some((f) => f.deadlineId === d.id && f.phase === 'due')).toBe(true);
-
-      expect(await t.firing.fire({ deadlineId: d.id, generation: d.generation, phase: 'due' })).toEqual({ outcome: 'duplicate', notifications: 0 });
-      expect((await getCase(t, c.id)).state).toBe('recognitionReview');
-      expect(await deadlineOf(t.db, c.id, 'PROBATION_END')).toMatchObject({ status: 'met' });
-      expect(await t.pending.forDeadlines([d.id])).toEqual([]);
+      expect(await t.firing.fire(ref)).toMatchObject({ outcome: 'fired', notifications: 1 });
+      expect(await getCase(t, c.id)).toMatchObject({ state: 'recognitionReview', version: c.version + 1 });
+      expect(await notificationsOf(t.db, d.id)).toHaveLength(1);
       const events = (await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200)).body as { type: string }[];
       expect(events.filter((e) => e.type === 'PROBATION_ENDED')).toHaveLength(1);
+      expect(await t.pending.forDeadlines([d.id])).toEqual([]);
+    });
+
+    it('a refused PROBATION_ENDED rolls the firing back too: no ledger row, no notification', async () => {
+      const tree = await createOrganisationTree(t.http);
+      const c = await caseInProbation(t, tree.cellId);
+      const d = await deadlineOf(t.db, c.id, 'PROBATION_END');
+      const ref = { deadlineId: d.id, generation: d.generation, phase: 'due' as const };
+      const refusal = jest.spyOn(t.app.get(ApplyTimedEvents), 'execute').mockRejectedValueOnce(new Error('refused'));
+      try {
+        await expect(fireAt(t, '2027-03-02T02:00:00.000Z', ref)).rejects.toThrow('refused');
+      } finally {
+        refusal.mockRestore();
+      }
+      expect(await t.db.query(`SELECT 1 FROM deadline_firings WHERE deadline_id = $1`, [d.id])).toEqual([]);
+      expect(await notificationsOf(t.db, d.id)).toEqual([]);
+      expect((await getCase(t, c.id)).state).toBe('probation');
+    });
+
+    it('takes the case row lock before the deadline row (the order of dispatch): while a step holds the case, the firing waits without holding the deadline', async () => {
+      const tree = await createOrganisationTree(t.http);
+      const c = await caseInProbation(t, tree.cellId);
+      const d = await deadlineOf(t.db, c.id, 'PROBATION_END');
+      const holder = t.db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
+        const firing = fireAt(t, '2027-03-02T02:00:00.000Z', { deadlineId: d.id, generation: d.generation, phase: 'due' });
+        await new Promise((r) => setTimeout(r, 300));
+        // The firing is waiting for the case row and has not taken the deadline row: the holder (a step) can still take it.
+        await holder.query(`SET LOCAL lock_timeout = 1000`);
+        expect(await holder.query(`SELECT id FROM deadlines WHERE id = $1 FOR UPDATE`, [d.id])).toHaveLength(1);
+        await holder.commitTransaction();
+        expect(await firing).toMatchObject({ outcome: 'fired', notifications: 1 });
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      expect((await getCase(t, c.id)).state).toBe('recognitionReview');
     });
   });
 

@@ -29,6 +29,12 @@ const PLAN_FROM = `deadlines d JOIN cases c ON c.id = d.case_id JOIN organisatio
 export class FiringDeadlinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The case a deadline belongs to (never changes, so read without a lock), or null when there is no such row. */
+  async caseOf(m: EntityManager, deadlineId: string): Promise<string | null> {
+    const rows: { case_id: string }[] = await m.query(`SELECT case_id FROM deadlines WHERE id = $1`, [deadlineId]);
+    return rows[0]?.case_id ?? null;
+  }
+
   /** Locks the deadline row until the caller's transaction ends (`FOR UPDATE`); null when there is no such row. */
   async lockForFiring(m: EntityManager, deadlineId: string): Promise<DeadlineForFiring | null> {
     const rows: (RawDeadline & { source: string; organisation_id: string; candidate_name: string | null })[] = await m.query(

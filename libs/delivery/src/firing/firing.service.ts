@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CasesService } from '@charterflow/cases';
+import { ApplyTimedEvents } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
 import { InboxRepository } from '@charterflow/notifications';
 import type { NewNotification, NotificationKind } from '@charterflow/notifications';
@@ -16,24 +16,15 @@ import { CALENDAR_PROVIDER, CalendarProvider, Clock, isUuid } from '@charterflow
 
 const STALE: FiringResult = { outcome: 'stale', notifications: 0 };
 
-/** The outcome of the firing transaction, and the case whose timed events must be applied after it committed. */
-interface Attempt {
-  result: FiringResult;
-  applyTimedEventsOf?: string;
-}
-
 /**
- * The one idempotent firing handler every transport calls (ADR 0007 §4). In one transaction it locks the deadline
- * row, checks it is open and of the same generation, recomputes the plan, and records the firing in
- * `deadline_firings`; only the transaction whose insert succeeded writes notifications or marks the deadline missed.
+ * The one idempotent firing handler every transport calls (ADR 0007 §4). In one transaction it locks the case row,
+ * then the deadline row (the lock order of every case write, ADR 0011), checks the deadline is open and of the same
+ * generation, recomputes the plan, and records the firing in `deadline_firings`; only the transaction whose insert
+ * succeeded writes notifications (and their webhook deliveries) or marks the deadline missed.
  *
- * The `due` firing of PROBATION_END also records the engine's PROBATION_ENDED through `CasesService`, which runs its
- * own transaction and so cannot join this one. Order chosen: record the firing and the notification first, then
- * apply the timed events after the commit. A crash between the two leaves the deadline `open` with a firing row;
- * that state is repaired because (a) PendingFiringsService keeps listing the `due` firing of a PROBATION_END that is
- * still open even when a firing row exists, and (b) a second `fire()` that finds the row already recorded but the
- * deadline still open (locked, so nobody else is moving it right now) applies the timed events again. Applying is
- * idempotent (nothing due → nothing written), so running it twice is harmless; the notification is written once.
+ * The `due` firing of PROBATION_END also records the engine's PROBATION_ENDED (`ApplyTimedEvents`) in that same
+ * transaction: the ledger row, the notification and the case's step commit together or not at all, so there is no
+ * state where the firing is recorded and the case has not moved, and nothing to repair.
  */
 @Injectable()
 export class FiringService implements FiringHandler {
@@ -48,47 +39,46 @@ export class FiringService implements FiringHandler {
     private readonly firings: DeadlineFiringsRepository,
     private readonly organisations: OrganisationChainRepository,
     private readonly inbox: InboxRepository,
-    private readonly cases: CasesService,
+    private readonly timedEvents: ApplyTimedEvents,
   ) {}
 
   async fire(ref: FiringRef): Promise<FiringResult> {
     if (typeof ref?.deadlineId !== 'string' || !isUuid(ref.deadlineId) || !Number.isInteger(ref.generation)) return STALE;
-    const attempt = await this.dataSource.transaction((m) => this.attempt(m, ref));
-    if (attempt.applyTimedEventsOf) await this.cases.applyDueTimedEvents(attempt.applyTimedEventsOf);
-    if (attempt.result.outcome === 'fired') {
-      this.logger.debug({ ...ref, latenessMs: attempt.result.latenessMs, notifications: attempt.result.notifications }, 'deadline firing');
+    const result = await this.dataSource.transaction((m) => this.attempt(m, ref));
+    if (result.outcome === 'fired') {
+      this.logger.debug({ ...ref, latenessMs: result.latenessMs, notifications: result.notifications }, 'deadline firing');
     }
-    return attempt.result;
+    return result;
   }
 
-  private async attempt(m: EntityManager, ref: FiringRef): Promise<Attempt> {
+  private async attempt(m: EntityManager, ref: FiringRef): Promise<FiringResult> {
+    // The case row first, then the deadline row: the order dispatch takes them in (it locks the case, then upserts
+    // its deadlines), so a firing and a step on the same case wait for each other instead of deadlocking. A deadline
+    // never changes case, so reading its case id before holding any lock is safe.
+    const caseId = await this.deadlines.caseOf(m, ref.deadlineId);
+    if (!caseId || !(await this.timedEvents.lockCase(m, caseId))) return STALE;
     const row = await this.deadlines.lockForFiring(m, ref.deadlineId);
-    if (!row || row.status !== 'open' || row.generation !== ref.generation) return { result: STALE };
+    if (!row || row.status !== 'open' || row.generation !== ref.generation) return STALE;
 
     const plan = planFirings(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
     const planned = plan.find((p) => p.phase === ref.phase);
     // A phase the policy no longer plans for this row (policy changed since the job was queued): nothing to do.
-    if (!planned) return { result: STALE };
+    if (!planned) return STALE;
     const now = this.clock.now();
-    if (planned.fireAt.getTime() > now.getTime()) return { result: { outcome: 'early', notifications: 0 } };
+    if (planned.fireAt.getTime() > now.getTime()) return { outcome: 'early', notifications: 0 };
     const latenessMs = now.getTime() - planned.fireAt.getTime();
 
     // A reminder overtaken by a later firing that is also due (a backlog after downtime, or a case recorded late)
     // would only add noise: it is recorded as superseded and writes nothing.
     const superseded = planned.phase.startsWith('remind-') && plan.some((p) => p.fireAt > planned.fireAt && p.fireAt.getTime() <= now.getTime());
     const inserted = await this.firings.insert(m, { ...ref, fireAt: planned.fireAt, firedAt: now, latenessMs, outcome: superseded ? 'superseded' : 'fired' });
-    if (!inserted) {
-      // Crash-window repair (see the class comment): the deadline is still open, so PROBATION_ENDED was not recorded.
-      if (planned.phase === 'due') return { result: { outcome: 'duplicate', notifications: 0 }, applyTimedEventsOf: row.caseId };
-      return { result: { outcome: 'duplicate', notifications: 0 } };
-    }
-    if (superseded) return { result: { outcome: 'stale', notifications: 0 } };
+    if (!inserted) return { outcome: 'duplicate', notifications: 0 };
+    if (superseded) return { outcome: 'stale', notifications: 0 };
 
     const notifications = await this.act(m, row, planned, now);
-    return {
-      result: { outcome: 'fired', notifications, latenessMs },
-      applyTimedEventsOf: planned.phase === 'due' ? row.caseId : undefined,
-    };
+    // The engine's PROBATION_ENDED, in this transaction: it closes the deadline this firing holds (met).
+    if (planned.phase === 'due') await this.timedEvents.execute(row.caseId, m);
+    return { outcome: 'fired', notifications, latenessMs };
   }
 
   /** What the firing does; returns the number of notifications written. */

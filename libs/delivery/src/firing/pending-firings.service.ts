@@ -14,9 +14,6 @@ export const DEFAULT_PENDING_LIMIT = 1000;
  * The planned firings of open deadlines that have not fired yet: what the reconciler and the poller compare with the
  * transport. One query reads the open deadlines (bounded by due date when `dueBefore` is given), one reads the
  * ledger rows of those deadlines, and the plans are computed in memory.
- *
- * The `due` firing of a PROBATION_END deadline stays pending while the deadline is open, even when the ledger has it:
- * a firing recorded without the case having moved (a crash between the two, see FiringService) is fired again.
  */
 @Injectable()
 export class PendingFiringsService implements PendingFirings {
@@ -50,6 +47,6 @@ export class PendingFiringsService implements PendingFirings {
       .filter((p) => !dueBefore || p.fireAt.getTime() <= dueBefore.getTime());
     if (planned.length === 0) return [];
     const fired = await this.firings.keysOf([...new Set(planned.map((p) => p.deadlineId))]);
-    return planned.filter((p) => p.phase === 'due' || !fired.has(firingKey(p))).sort(byFireAt);
+    return planned.filter((p) => !fired.has(firingKey(p))).sort(byFireAt);
   }
 }
