@@ -4,6 +4,7 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { InboxRepository, WebhookFanOut } from '@charterflow/notifications';
 import { API, TestApp } from '../support/app';
 
 /** One request as the receiver saw it: lower-cased headers and the raw body text. */
@@ -66,15 +67,14 @@ export interface NotificationRow {
 }
 
 /**
- * Writes a notification with plain SQL (as the firing code would, but independent of it), which fires the trigger
- * that queues the webhook deliveries.
+ * Writes a notification through the inbox repository (the only writer of notifications, as the firing code does, but
+ * independent of it), which queues its webhook deliveries in the same transaction.
  */
 export async function insertNotification(
   dataSource: DataSource,
   input: { organisationId: string; createdAt: Date; role?: string; kind?: NotificationRow['kind']; phase?: string | null; dueOn?: string | null },
 ): Promise<NotificationRow> {
-  const row: NotificationRow = {
-    id: randomUUID(),
+  const row: Omit<NotificationRow, 'id'> = {
     organisationId: input.organisationId,
     role: input.role ?? 'cell_secretary',
     kind: input.kind ?? 'reminder',
@@ -82,12 +82,19 @@ export async function insertNotification(
     dueOn: input.dueOn === undefined ? '2026-01-19' : input.dueOn,
     createdAt: input.createdAt,
   };
-  await dataSource.query(
-    `INSERT INTO notifications (id, organisation_id, role, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
-     VALUES ($1, $2, $3, $4, $5, $6, 'Sắp đến hạn', 'Deadline approaching', 'Còn 10 ngày làm việc', '10 working days left', $7, $8)`,
-    [row.id, row.organisationId, row.role, row.kind, row.phase, row.dueOn, row.createdAt, `test:${row.id}`],
+  const [written] = await dataSource.transaction((m) =>
+    new InboxRepository(dataSource, new WebhookFanOut()).insert(m, [
+      {
+        ...row,
+        caseId: null,
+        deadlineId: null,
+        title: { vi: 'Sắp đến hạn', en: 'Deadline approaching' },
+        body: { vi: 'Còn 10 ngày làm việc', en: '10 working days left' },
+        dedupeKey: `test:${randomUUID()}`,
+      },
+    ]),
   );
-  return row;
+  return { id: written.id, ...row };
 }
 
 export interface DeliveryRow {

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { openCase } from '../api/helpers';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
+import { InboxRepository, NewNotification, webhookPayload, WebhookFanOut } from '@charterflow/notifications';
+// The migration itself, whose down() recreates the old trigger (the database barrel lists migrations only as MIGRATIONS).
+import { DropWebhookFanOutTrigger1767225601500 } from '../../libs/database/src/migrations/1767225601500-DropWebhookFanOutTrigger';
 import { cleanWebhooks, createOrganisation, deliveryRows, insertNotification, registerWebhook } from './helpers';
 
-describe('webhooks: registration API and the trigger that queues deliveries', () => {
+describe('webhooks: registration API and the fan-out that queues deliveries', () => {
   let t: TestApp;
   let dataSource: DataSource;
   let tree: OrganisationTree;
@@ -13,6 +19,21 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
     dataSource = t.app.get(DataSource);
   });
   afterAll(() => t?.close());
+  const inbox = () => new InboxRepository(dataSource, new WebhookFanOut());
+  const newNotification = (over: Partial<NewNotification>): NewNotification => ({
+    organisationId: tree.cellId,
+    role: 'cell_secretary',
+    caseId: null,
+    deadlineId: null,
+    kind: 'reminder',
+    phase: 'remind-10wd',
+    dueOn: '2026-01-19',
+    title: { vi: 'Sắp đến hạn', en: 'Deadline approaching' },
+    body: { vi: 'Còn 10 ngày làm việc', en: '10 working days left' },
+    createdAt: new Date('2026-01-05T01:00:00.000Z'),
+    dedupeKey: `test:${randomUUID()}`,
+    ...over,
+  });
   beforeEach(async () => {
     await cleanWebhooks(dataSource);
     tree = await createOrganisationTree(t.http);
@@ -150,7 +171,7 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
     });
   });
 
-  describe('trigger on notifications', () => {
+  describe('fan-out on notifications (InboxRepository.insert)', () => {
     it('queues one pending delivery per matching webhook: own organisation, ancestors with include_subtree; not siblings, other trees, inactive ones or ancestors without subtree', async () => {
       const siblingCellId = await createOrganisation(t.http, { name: 'Chi bộ bên cạnh', kind: 'cell', parentId: tree.grassrootsId });
       const otherTree = await createOrganisationTree(t.http);
@@ -209,16 +230,11 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
 
     it('writes the createdAt as UTC ISO text whatever the session time zone', async () => {
       await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
-      const id = randomUUID();
-      await dataSource.transaction(async (m) => {
+      const [n] = await dataSource.transaction(async (m) => {
         await m.query(`SET LOCAL TIME ZONE 'Asia/Ho_Chi_Minh'`);
-        await m.query(
-          `INSERT INTO notifications (id, organisation_id, role, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
-           VALUES ($1, $2, 'cell_secretary', 'probation_ended', NULL, NULL, 'a', 'b', 'c', 'd', '2026-01-05T23:30:00Z', $3)`,
-          [id, tree.cellId, `test:${id}`],
-        );
+        return inbox().insert(m, [newNotification({ kind: 'probation_ended', phase: null, dueOn: null, createdAt: new Date('2026-01-05T23:30:00Z') })]);
       });
-      const [row] = await deliveryRows(dataSource, id);
+      const [row] = await deliveryRows(dataSource, n.id);
       expect(row.payload).toMatchObject({ notification: { createdAt: '2026-01-05T23:30:00.000Z', dueOn: null, phase: null, kind: 'probation_ended' } });
     });
 
@@ -226,17 +242,84 @@ describe('webhooks: registration API and the trigger that queues deliveries', ()
       await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
       await expect(
         dataSource.transaction(async (m) => {
-          const id = randomUUID();
-          await m.query(
-            `INSERT INTO notifications (id, organisation_id, role, kind, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
-             VALUES ($1, $2, 'cell_secretary', 'reminder', 'a', 'b', 'c', 'd', now(), $3)`,
-            [id, tree.cellId, `test:${id}`],
-          );
-          expect(await m.query(`SELECT id FROM webhook_deliveries WHERE notification_id = $1`, [id])).toHaveLength(1);
+          const [n] = await inbox().insert(m, [newNotification({})]);
+          expect(await m.query(`SELECT id FROM webhook_deliveries WHERE notification_id = $1`, [n.id])).toHaveLength(1);
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
       expect(await deliveryRows(dataSource)).toEqual([]);
+    });
+
+    it('queues nothing for a notification skipped as a duplicate (same dedupe key)', async () => {
+      await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
+      const once = newNotification({});
+      expect(await dataSource.transaction((m) => inbox().insertMany(m, [once]))).toBe(1);
+      expect(await dataSource.transaction((m) => inbox().insertMany(m, [once]))).toBe(0);
+      expect(await deliveryRows(dataSource)).toHaveLength(1);
+    });
+
+    // The payload used to be built by a plpgsql trigger (dropped by DropWebhookFanOutTrigger1767225601500). Its
+    // down() recreates that trigger: inside a transaction that is rolled back, the old trigger and the TypeScript
+    // builder write the payload for the same notifications, and the bytes a receiver gets must be the same.
+    type PayloadCase = Partial<NewNotification> & { withCase?: boolean; timeZone?: string };
+    it.each<[string, PayloadCase]>([
+      ['a reminder with every field', { phase: 'remind-10wd', dueOn: '2026-01-19', createdAt: new Date('2026-01-05T01:02:03.456Z'), withCase: true }],
+      ['nulls, odd text and a time zone away from UTC', { kind: 'probation_ended' as const, phase: null, dueOn: null, createdAt: new Date('2026-01-05T23:30:00.001Z'), timeZone: 'Asia/Ho_Chi_Minh', title: { vi: 'Hết thời gian dự bị – "Lan" \\ ñ 😀', en: '<b>&</b>\n\ttab' } }],
+    ])('builds byte for byte the payload the old trigger built: %s', async (_name, { withCase, timeZone, ...spec }) => {
+      await registerWebhook(t.http, { organisationId: tree.communeId, url: 'https://parent.example.vn/' });
+      await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
+      const caseId = withCase ? (await openCase(t.http, tree.cellId)).id : null;
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        if (timeZone) await runner.query(`SET LOCAL TIME ZONE '${timeZone}'`);
+        await new DropWebhookFanOutTrigger1767225601500().down(runner);
+        const n = newNotification({ ...spec, caseId });
+        // The old way: a plain INSERT, the trigger queues the deliveries.
+        const [{ id }] = await runner.query(
+          `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
+           VALUES ($1, $2, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [n.organisationId, n.role, n.caseId, n.kind, n.phase, n.dueOn, n.title.vi, n.title.en, n.body.vi, n.body.en, n.createdAt, n.dedupeKey],
+        );
+        const byTrigger: { id: string; payload: unknown }[] = await runner.query(`SELECT id, payload FROM webhook_deliveries WHERE notification_id = $1 ORDER BY id`, [id]);
+        expect(byTrigger).toHaveLength(2);
+        // The new way, for the very same stored notification, with the same delivery ids, through jsonb as stored.
+        const [stored] = await runner.query(
+          `SELECT id, organisation_id AS "organisationId", role, case_id AS "caseId", deadline_id AS "deadlineId", kind, phase,
+                  to_char(due_on, 'YYYY-MM-DD') AS "dueOn", json_build_object('vi', title_vi, 'en', title_en) AS title,
+                  json_build_object('vi', body_vi, 'en', body_en) AS body, created_at AS "createdAt"
+           FROM notifications WHERE id = $1`,
+          [id],
+        );
+        for (const d of byTrigger) {
+          const [{ payload }] = await runner.query(`SELECT $1::jsonb AS payload`, [
+            JSON.stringify(webhookPayload(d.id, { ...stored, createdAt: (stored.createdAt as Date).toISOString() })),
+          ]);
+          expect(JSON.stringify(payload)).toBe(JSON.stringify(d.payload));
+        }
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
+
+    it('has the shape docs/webhooks.md documents: the same keys at every level', async () => {
+      await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
+      const n = await insertNotification(dataSource, { organisationId: tree.cellId, createdAt: t.clock.now() });
+      const [row] = await deliveryRows(dataSource, n.id);
+      const doc = readFileSync(join(__dirname, '../../docs/webhooks.md'), 'utf8');
+      const block = /The body \(the exact bytes that were signed[^]*?```jsonc\n([^]*?)```/.exec(doc)?.[1];
+      expect(block).toBeDefined();
+      // The documented example with its comments and elisions replaced by values of the right type.
+      const documented = JSON.parse((block as string).replace(/\/\/.*$/gm, '').replace(/"…"|"[^"]*…"/g, '"x"')) as Record<string, unknown>;
+      // (Leaves are compared by presence only: the example shows strings where the value may be null.)
+      const keysOf = (v: unknown): unknown => (v && typeof v === 'object' ? Object.entries(v).map(([k, x]) => [k, keysOf(x)]) : 'leaf');
+      const sorted = (v: unknown): unknown => (Array.isArray(v) ? [...v].map((e) => [e[0], sorted(e[1])]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) : v);
+      // Same keys at every level (the example's order is for reading; the wire order is jsonb's, checked above)…
+      expect(sorted(keysOf(row.payload))).toEqual(sorted(keysOf({ ...documented, notification: { ...(documented.notification as object) } })));
+      // …and the values the example promises.
+      expect(row.payload).toMatchObject({ id: row.id, type: 'notification.created', notification: { id: n.id, title: { vi: expect.any(String), en: expect.any(String) } } });
     });
   });
 });

@@ -11,6 +11,7 @@ import { CreateAdmissionTargets1767225601100 } from './1767225601100-CreateAdmis
 import { ScopeCalendarOverrides1767225601200 } from './1767225601200-ScopeCalendarOverrides';
 import { ExternalIdPerProvince1767225601300 } from './1767225601300-ExternalIdPerProvince';
 import { CreateWorkerHeartbeats1767225601400 } from './1767225601400-CreateWorkerHeartbeats';
+import { DropWebhookFanOutTrigger1767225601500 } from './1767225601500-DropWebhookFanOutTrigger';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ScopeCalendarOverrides1767225601200,
   ExternalIdPerProvince1767225601300,
   CreateWorkerHeartbeats1767225601400,
+  DropWebhookFanOutTrigger1767225601500,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { WebhookFanOut } from '../webhooks/webhook-fan-out';
 import { InboxPosition } from './inbox-cursor';
 import { NewNotification, NotificationKind, NotificationView } from './notification';
 
@@ -20,27 +21,37 @@ interface RawNotification {
   read_at: Date | null;
 }
 
+/** Read back what was written exactly as stored (timestamptz(3), a date as its text whatever the driver). */
+const RETURNED = `id, organisation_id, role, case_id, deadline_id, kind, phase, to_char(due_on, 'YYYY-MM-DD') AS due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;
 const COLUMNS = `id, organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;
 
 /** The only place that touches `notifications`. */
 @Injectable()
 export class InboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookFanOut,
+  ) {}
 
   /**
    * Writes notifications in one statement inside the caller's transaction; a row whose `dedupe_key` exists is skipped.
-   * Returns how many were written.
+   * Returns how many were written. Each written notification's webhook deliveries are queued in the same transaction.
    */
   async insertMany(m: EntityManager, notifications: readonly NewNotification[]): Promise<number> {
-    if (notifications.length === 0) return 0;
-    const rows: { id: string }[] = await m.query(
+    return (await this.insert(m, notifications)).length;
+  }
+
+  /** `insertMany`, answering the notifications written (not those skipped as duplicates). */
+  async insert(m: EntityManager, notifications: readonly NewNotification[]): Promise<NotificationView[]> {
+    if (notifications.length === 0) return [];
+    const rows: RawNotification[] = await m.query(
       `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
        SELECT r."organisationId", r.role, r."caseId", r."deadlineId", r.kind, r.phase, r."dueOn", r."titleVi", r."titleEn", r."bodyVi", r."bodyEn",
               r."createdAt", r."dedupeKey"
        FROM jsonb_to_recordset($1::jsonb) AS r("organisationId" uuid, role text, "caseId" uuid, "deadlineId" uuid, kind text, phase text, "dueOn" date,
             "titleVi" text, "titleEn" text, "bodyVi" text, "bodyEn" text, "createdAt" timestamptz, "dedupeKey" text)
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+       RETURNING ${RETURNED}`,
       [
         JSON.stringify(
           notifications.map((n) => ({
@@ -61,7 +72,9 @@ export class InboxRepository {
         ),
       ],
     );
-    return rows.length;
+    const written = rows.map(toView);
+    await this.webhooks.queue(m, written);
+    return written;
   }
 
   /**

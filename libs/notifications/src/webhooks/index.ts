@@ -9,3 +9,5 @@ export * from './webhooks.service';
 export * from './webhook.deliverer';
 export * from './webhooks.module';
 export * from './webhook-delivery';
+export * from './webhook-payload';
+export * from './webhook-fan-out';

@@ -33,7 +33,7 @@ export type AttemptRecord =
   | { status: 'pending'; statusCode: number | null; error: string; nextAttemptAt: Date }
   | { status: 'failed'; statusCode: number | null; error: string };
 
-/** The only place that touches `webhook_deliveries` (rows are created by the trigger on `notifications`). */
+/** The only place that touches `webhook_deliveries` (rows are created by `WebhookFanOut`, in the transaction that writes their notification). */
 @Injectable()
 export class WebhookDeliveriesRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -10,7 +10,8 @@ import { WebhooksService } from './webhooks.service';
 
 /**
  * Signed outbound webhooks: registration (`WebhooksService`) and delivery (`WebhookDelivery`, which the transport
- * calls periodically). Deliveries are queued by a trigger on `notifications`, so writers need nothing from here.
+ * calls periodically). Deliveries are queued by `WebhookFanOut` when `InboxRepository.insert` writes a notification,
+ * in the same transaction, so writers need nothing from here.
  * Needs the platform's DataSource and `Clock`.
  */
 @Module({

@@ -14,7 +14,7 @@ interface RawWebhook {
 
 const COLUMNS = `id, organisation_id, url, description, active, include_subtree, created_at`;
 
-/** The only place that touches `webhooks` (the notifications trigger reads it too, in SQL). */
+/** The only place that touches `webhooks` (`WebhookFanOut` reads the active ones too, in SQL). */
 @Injectable()
 export class WebhooksRepository {
   constructor(private readonly dataSource: DataSource) {}
