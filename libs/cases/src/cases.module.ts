@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
 import { CaseImportService } from './import/case-import.service';
-import { CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity } from './entities';
 import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DeadlinesRepository } from './repositories/deadlines.repository';
@@ -16,7 +14,7 @@ import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repos
  * - `CALENDAR_PROVIDER` (`{ provide: CALENDAR_PROVIDER, useExisting: CalendarService }`).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
+  imports: [OrganisationsModule],
   providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, CasesService, CaseImportService],
   exports: [CasesService, CaseImportService],
 })

@@ -1,6 +1,5 @@
 export * from './cases.module';
 export * from './cases.service';
-export * from './entities';
 export * from './errors/refusal';
 export * from './history/hash-chain';
 export * from './search/search-text';
@@ -11,3 +10,4 @@ export { CaseEventsRepository } from './repositories/case-events.repository';
 export { DeadlinesRepository } from './repositories/deadlines.repository';
 export { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 export * from './import/case-import.service';
+export * from './tables';

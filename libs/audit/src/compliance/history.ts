@@ -1,5 +1,5 @@
 import { BusinessDate, DomainEvent, EventType } from '@charterflow/procedure';
-import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent } from '@charterflow/procedure';
+import { applyFacts, CaseFacts, GuardEnv, initialFacts } from '@charterflow/procedure';
 import { RULE_DEFINITIONS } from '@charterflow/procedure';
 import { Candidate } from '@charterflow/procedure';
 import { AuditCase } from './model';
@@ -45,7 +45,7 @@ export function replayHistory(c: AuditCase): History {
         .map((d) => ({ key: d.kind, kind: d.kind, dueOn: d.dueOn, extendedBy: d.extendedBy })),
     };
     const before = facts;
-    facts = applyFacts(before, { ...event, env } as MachineEvent);
+    facts = applyFacts(before, { ...event, env });
     steps.push({ seq: e.seq, type: e.type as EventType, on: e.occurredOn, event, actor: e.actor, fromState: e.fromState, toState: e.toState, before, after: facts, env });
   }
   return { steps, facts };
