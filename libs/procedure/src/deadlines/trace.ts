@@ -161,8 +161,8 @@ export function deadlineLimitText(kind: DeadlineKind, ruleSet: RuleSet, lang: 'v
 }
 
 /**
- * The limit of `kind` under every rule set, newest first, rule sets with the same numbers merged: e.g. `45 working
- * days, +15 once (QĐ294 §4.3.1); 60 working days, +30 once (QĐ232 §4.3.1)`. A single text when no rule set differs.
+ * The limit of `kind` under every rule set, newest first, rule sets with the same numbers merged: e.g. `QĐ294 §4.3.1:
+ * 45 working days, +15 once; QĐ232 §4.3.1: 60 working days, +30 once`. A single text when no rule set differs.
  */
 export function deadlineLimitsText(kind: DeadlineKind, lang: 'vi' | 'en'): string {
   const def = deadlineDefinition(kind);
@@ -172,5 +172,5 @@ export function deadlineLimitsText(kind: DeadlineKind, lang: 'vi' | 'en'): strin
     const text = deadlineLimitText(kind, rs, lang);
     if (!seen.some((s) => s.text === text)) seen.push({ text, source: def.source(rs) });
   }
-  return seen.length === 1 ? seen[0].text : seen.map((s) => `${s.text} (${s.source})`).join('; ');
+  return seen.length === 1 ? seen[0].text : seen.map((s) => `${s.source}: ${s.text}`).join('; ');
 }

@@ -11,7 +11,7 @@ import { deadlineOutcome, notApplicable, pass } from './outcome';
  * name the limits as the table and the rule sets state them (ADR 0010, "Time limits from one table").
  */
 
-/** The limit of `kind` in words, newest rule set first (e.g. `45 working days, +15 once (QĐ294 §4.3.1); 60 …`). */
+/** The limit of `kind` in words, newest rule set first (e.g. `QĐ294 §4.3.1: 45 working days, +15 once; QĐ232 …`). */
 const limits = (kind: DeadlineKind) => ({ vi: deadlineLimitsText(kind, 'vi'), en: deadlineLimitsText(kind, 'en') });
 
 /** The sources of a kind's limit under every rule set, newest first, without repeats. */
