@@ -25,9 +25,9 @@ function sources(kind: DeadlineKind, ...more: string[]): string {
 const firstTrace = (h: History, kind: DeadlineKind): DeadlineTrace | undefined => tracesOf(h.deadlines, kind)[0];
 
 /**
- * A15 — the admission decision later than the limit after the cell resolution (DEADLINE_TABLE's ADMISSION_DECISION:
- * 45 working days under QĐ294, 60 under the texts in force before 1 July 2025, each extendable once), counted from
- * the first cell resolution to admit. The decision is ADMISSION_DECIDED, or the deciding vote of an authorised
+ * A15 — the admission decision later than the limit after the cell resolution (DEADLINE_TABLE's ADMISSION_DECISION,
+ * with the numbers and the one extension of the rule set in force on the resolution's date), counted from the first
+ * cell resolution to admit. The decision is ADMISSION_DECIDED, or the deciding vote of an authorised
  * grassroots committee. "Without notification to the cell" is not recorded.
  */
 export const A15: CheckDefinition = {
