@@ -18,6 +18,8 @@ export {
   replaySteps,
   traceDeadlines,
   tracesOf,
+  projectedDeadline,
+  closeTrace,
   deadlineLimitText,
   deadlineLimitsText,
   type RecordedEvent,

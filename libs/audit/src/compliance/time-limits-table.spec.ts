@@ -109,6 +109,25 @@ describe('A18 reads the recognition cell-review limit from the table', () => {
   });
 });
 
+describe('A18 before PROBATION_ENDED is recorded: the limit the table would open on the end of probation', () => {
+  const end = '2026-11-03';
+  const inProbation = () => fullPath().build();
+  // The history up to the new-member class: probation running, PROBATION_ENDED not recorded.
+  const unrecorded = () => {
+    const c = inProbation();
+    c.events = c.events.filter((e) => e.seq <= c.events.find((x) => x.type === 'NEW_MEMBER_CLASS_COMPLETED')!.seq);
+    return c;
+  };
+  it('runs through the table’s due day and fails from the day after; a changed row moves it', () => {
+    const due = wd(end, 30);
+    expect(check(unrecorded(), 'A18', due).status).toBe('not_applicable');
+    expect(check(unrecorded(), 'A18', addDays(due, 1))).toMatchObject({ status: 'fail', detectedOn: addDays(due, 1), eventSeq: null, evidence: { baseOn: end, limit: due, workingDays: 30 } });
+    withTableRow('RECOGNITION_CELL_REVIEW', { lengths: () => ({ default: { amount: 10, unit: 'workingDays' } }) }, () => {
+      expect(check(unrecorded(), 'A18', addDays(wd(end, 10), 1))).toMatchObject({ status: 'fail', evidence: { limit: wd(end, 10), workingDays: 10 } });
+    });
+  });
+});
+
 describe('A20 reads the recognition-decision limit and its extension from the table', () => {
   const cellVoteOn = '2026-11-09';
   const decidedOn = (on: BusinessDate, extended = false) => {

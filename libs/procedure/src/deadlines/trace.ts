@@ -6,9 +6,10 @@ import { DomainEvent } from '../model/events';
 import { TopState } from '../model/states';
 import { WorkingDayCalendar } from '../model/calendar';
 import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent, OpenDeadlineView } from '../machine/facts';
-import { RULE_SETS, RuleSet } from '../versions/rule-sets';
+import { addMonths } from '../calendar/business-date';
+import { RULE_SETS, RuleSet, ruleSetFor } from '../versions/rule-sets';
 import { nextDeadlines } from './apply';
-import { deadlineDefinition } from './table';
+import { deadlineDefinition, dueDate } from './table';
 
 /** One recorded history row, as stored (the payload is the event body without `type` and `occurredOn`). */
 export interface RecordedEvent {
@@ -121,6 +122,46 @@ export function traceDeadlines(history: ReplayedHistory | readonly ReplayedStep[
     state = step.toState;
   }
   return records.map((d) => ({ ...d, openedBySeq: opened.get(d.key)!, extendedBySeq: extended.get(d.key) ?? null, closedBySeq: closed.get(d.key) ?? null }));
+}
+
+/**
+ * The limit of `kind` the table would open on `baseOn` (numbers of the rule set in force on that date, variant
+ * `variant`), still open: for a limit whose opening step is not recorded yet (e.g. RECOGNITION_CELL_REVIEW before
+ * PROBATION_ENDED is recorded). `openedBySeq` is the step the caller counts it from.
+ */
+export function projectedDeadline(kind: DeadlineKind, baseOn: BusinessDate, calendar: WorkingDayCalendar, openedBySeq: number, variant = 'default'): DeadlineTrace {
+  const def = deadlineDefinition(kind);
+  if (!def) throw new Error(`unknown deadline kind ${kind}`);
+  const rs = ruleSetFor(baseOn);
+  const length = def.lengths(rs)[variant];
+  if (!length) throw new Error(`no ${variant} length for ${kind}`);
+  const due = dueDate({ today: baseOn, organisation: { authorisedToAdmit: false, directlyUnderSuperior: false }, calendar }, baseOn, length, addMonths);
+  return {
+    key: kind,
+    kind,
+    baseOn,
+    length,
+    dueOn: due,
+    originalDueOn: due,
+    extendedBy: 0,
+    status: 'open',
+    source: def.source(rs),
+    ruleSet: rs.id,
+    openedOn: baseOn,
+    closedOn: null,
+    lateWorkingDays: null,
+    reference: null,
+    openedBySeq,
+    extendedBySeq: null,
+    closedBySeq: null,
+  };
+}
+
+/** `trace` closed by a step on `on`: met on or before its due day, else missed; or cancelled. */
+export function closeTrace(trace: DeadlineTrace, on: BusinessDate, seq: number, calendar: WorkingDayCalendar, cancelled = false): DeadlineTrace {
+  if (cancelled) return { ...trace, status: 'cancelled', closedOn: on, closedBySeq: seq, lateWorkingDays: null };
+  const late = on > trace.dueOn;
+  return { ...trace, status: late ? 'missed' : 'met', closedOn: on, closedBySeq: seq, lateWorkingDays: late ? calendar.workingDaysBetween(trace.dueOn, on) : null };
 }
 
 /** The traced limits of one kind, in the order they opened. */

@@ -1,4 +1,4 @@
-import { DeadlineKind, DeadlineTrace, deadlineDefinition, deadlineLimitsText, RULE_SETS, tracesOf } from '@charterflow/procedure';
+import { closeTrace, DeadlineKind, DeadlineTrace, deadlineDefinition, deadlineLimitsText, projectedDeadline, RULE_SETS, tracesOf } from '@charterflow/procedure';
 import { History, Step, stepsOf } from '../history';
 import { AuditContext, CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';
@@ -88,8 +88,15 @@ export const A18: CheckDefinition = {
     const ended = stepsOf(h, 'PROBATION_ENDED')[0];
     if (ended && ended.after.pendingMotion !== null) return notApplicable(`a ${ended.after.pendingMotion} motion was before the committees when probation ended`);
     const trace = firstTrace(h, 'RECOGNITION_CELL_REVIEW');
-    if (!trace) return notApplicable(`probation (ending ${end}) has not been recorded as ended yet`);
-    return deadlineOutcome(ctx, trace);
+    if (trace) return deadlineOutcome(ctx, trace);
+    if (ended) return notApplicable('no recognition review was due when probation ended');
+    // PROBATION_ENDED not recorded (yet): the limit the table opens on the end of probation, met by the first vote
+    // on or after it, stopped by an exit from the path.
+    const projected = projectedDeadline('RECOGNITION_CELL_REVIEW', end, ctx.calendar, h.steps.find((s) => s.type === 'CEREMONY_HELD')!.seq);
+    const vote = votes.find((s) => s.on >= end);
+    if (vote) return deadlineOutcome(ctx, closeTrace(projected, vote.on, vote.seq, ctx.calendar));
+    const exit = h.steps.find((s) => ['notAdmitted', 'withdrawn', 'removed'].includes(s.toState));
+    return deadlineOutcome(ctx, exit ? closeTrace(projected, exit.on, exit.seq, ctx.calendar, true) : projected);
   },
 };
 
