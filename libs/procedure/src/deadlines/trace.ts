@@ -5,7 +5,7 @@ import { DecisionEnv, OrganisationFacts } from '../model/engine';
 import { DomainEvent } from '../model/events';
 import { TopState } from '../model/states';
 import { WorkingDayCalendar } from '../model/calendar';
-import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent, OpenDeadlineView } from '../machine/facts';
+import { applyFacts, CaseFacts, GuardEnv, initialFacts, OpenDeadlineView } from '../machine/facts';
 import { addMonths } from '../calendar/business-date';
 import { RULE_SETS, RuleSet, ruleSetFor } from '../versions/rule-sets';
 import { nextDeadlines } from './apply';
