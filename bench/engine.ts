@@ -100,7 +100,7 @@ export class EngineSide {
 
   /** Rows `MEASURED_EVENT` wrote across all cases (for the final consistency check). */
   async measuredEventRows(): Promise<number> {
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM case_events WHERE type = $1`, [MEASURED_EVENT.type])) as { n: number }[];
+    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM case_events WHERE type = $1`, [MEASURED_EVENT.type]);
     return n;
   }
 

@@ -16,7 +16,7 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 's
 const wholeNumber =
   (fallback: number) =>
   ({ value }: { value: unknown }) =>
-    value === undefined || value === '' ? fallback : /^\d+$/.test(String(value)) ? Number(value) : value;
+    value === undefined || value === '' ? fallback : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 /**
  * The process configuration, read from the environment once at boot (api.md "Configuration").
@@ -24,7 +24,7 @@ const wholeNumber =
  */
 export class AppConfig {
   /** HTTP port. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : /^\d+$/.test(String(value)) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 3000 : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt({ message: 'must be a whole number between 1 and 65535' })
   @Min(1, { message: 'must be a whole number between 1 and 65535' })
   @Max(65535, { message: 'must be a whole number between 1 and 65535' })
@@ -37,7 +37,7 @@ export class AppConfig {
   DATABASE_URL?: string;
 
   /** Folder of the embedded database. */
-  @Transform(({ value }) => (value === undefined || value === '' ? './.data' : value))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? './.data' : value))
   @IsString()
   @MinLength(1)
   DATA_DIR: string = './.data';
@@ -115,7 +115,7 @@ export class AppConfig {
   WRITE_RATE_LIMIT_PER_MINUTE: number = 6000;
 
   /** Origins allowed to call the API from a browser (comma-separated, exact https://host[:port]); unset: none. */
-  @Transform(({ value }) =>
+  @Transform(({ value }: { value: unknown }) =>
     value === undefined || value === '' ? [] : typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value,
   )
   @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'must be a comma-separated list of origins like https://console.example.org' })
@@ -125,12 +125,12 @@ export class AppConfig {
    * Lets webhooks point at private, loopback and link-local addresses (a receiver on the same machine or network).
    * Off by default: a webhook must not make the server post into its own network.
    */
-  @Transform(({ value }) => (value === undefined || value === '' ? false : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? false : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean = false;
 
   /** `false` runs the API without the in-process worker (then run `npm run start:worker` beside it). */
-  @Transform(({ value }) => (value === undefined || value === '' ? true : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? true : value === true || value === 'true' ? true : value === false || value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   RUN_WORKER: boolean = true;
 
@@ -172,7 +172,7 @@ export class AppConfig {
   @MinLength(1)
   REMINDER_POLICY_PATH?: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 'info' : String(value).toLowerCase()))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 'info' : typeof value === 'string' ? value.toLowerCase() : value))
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

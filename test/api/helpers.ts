@@ -113,9 +113,9 @@ export async function caseInProbation(t: TestApp, cellId: string): Promise<CaseB
   if (s.state === 'grassrootsReview') s = await recordOn(t, c.id, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
   if (s.state === 'superiorReview') {
     t.setToday('2026-02-11');
-    s = await record(t.http, c.id, 'ADMISSION_DECIDED', '2026-02-10', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-02-11' });
+    await record(t.http, c.id, 'ADMISSION_DECIDED', '2026-02-10', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-02-11' });
   }
-  s = await recordOn(t, c.id, 'CEREMONY_HELD', '2026-03-02', { helper: { name: 'Trần Văn Bình' } });
+  await recordOn(t, c.id, 'CEREMONY_HELD', '2026-03-02', { helper: { name: 'Trần Văn Bình' } });
   await recordOn(t, c.id, 'MEMBER_RECORDS_FILED', '2026-03-10');
   return recordOn(t, c.id, 'NEW_MEMBER_CLASS_COMPLETED', '2026-06-01', { certificateNo: 'BD-9' });
 }

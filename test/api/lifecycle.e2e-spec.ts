@@ -46,9 +46,9 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     expect(c.allowedEvents).not.toContain('CELL_VOTE_RECORDED');
     expect(deadlines(c)).toEqual(['AWARENESS_CERTIFICATE_EXPIRY:open:2031-01-06', 'DOSSIER_DOCUMENTS_EXPIRY:open:2027-01-07']);
 
-    c = await record(t.http, caseId, 'APPLICATION_FILED', '2026-01-07');
+    await record(t.http, caseId, 'APPLICATION_FILED', '2026-01-07');
     t.setToday('2026-01-08');
-    c = await record(t.http, caseId, 'BIOGRAPHY_FILED', '2026-01-08');
+    await record(t.http, caseId, 'BIOGRAPHY_FILED', '2026-01-08');
     c = await record(t.http, caseId, 'VERIFICATION_REQUESTED', '2026-01-08', { requestId: 'req-1', scope: 'domestic', subject: 'cha đẻ' });
     expect(c.state).toBe('dossier');
     expect(deadline(c, 'VERIFICATION_REPLY')).toMatchObject({ status: 'open', dueOn: '2026-02-25' });
@@ -57,9 +57,9 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     t.setToday('2026-01-12');
     c = await record(t.http, caseId, 'VERIFICATION_REPLIED', '2026-01-12', { requestId: 'req-1' });
     expect(deadline(c, 'VERIFICATION_REPLY')).toMatchObject({ status: 'met', dueOn: '2026-02-25' });
-    c = await record(t.http, caseId, 'BIOGRAPHY_CERTIFIED', '2026-01-12', { politicalIssue: false });
+    await record(t.http, caseId, 'BIOGRAPHY_CERTIFIED', '2026-01-12', { politicalIssue: false });
     t.setToday('2026-01-13');
-    c = await record(t.http, caseId, 'INTRODUCING_RESOLUTION_RECORDED', '2026-01-13', { body: 'youth_union', resolutionNo: 'NQ-ĐTN-3' });
+    await record(t.http, caseId, 'INTRODUCING_RESOLUTION_RECORDED', '2026-01-13', { body: 'youth_union', resolutionNo: 'NQ-ĐTN-3' });
     c = await record(t.http, caseId, 'SPONSOR_ADDED', '2026-01-13', { sponsor: SPONSOR });
     expect(c.state).toBe('dossier');
 
@@ -137,7 +137,7 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
       ['SELF_REVIEW_SUBMITTED', '2027-03-22', 'user', 'recognitionReview', 'recognitionReview'],
     ]);
 
-    c = await record(t.http, caseId, 'HELPER_ASSESSMENT_SUBMITTED', '2027-03-22');
+    await record(t.http, caseId, 'HELPER_ASSESSMENT_SUBMITTED', '2027-03-22');
     t.setToday('2027-03-29');
     c = await record(t.http, caseId, 'RECOGNITION_OPINIONS_RECORDED', '2027-03-29');
     expect(c.allowedEvents).toContain('RECOGNITION_CELL_VOTE_RECORDED');

@@ -31,9 +31,9 @@ async function startWorker(pause?: { ms: number; at: 'before-fire' | 'after-fire
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${stderr}`)));
@@ -80,7 +80,7 @@ describe('a worker killed mid-job (SIGKILL)', () => {
     return { caseId: c.id, d, jobId: jobIdOf({ deadlineId: d.id, generation: d.generation, phase: 'escalate' }) };
   }
   const ledgerOf = (deadlineId: string) =>
-    db.query(`SELECT phase, outcome FROM deadline_firings WHERE deadline_id = $1 AND phase = 'escalate'`, [deadlineId]) as Promise<unknown[]>;
+    db.query<unknown[]>(`SELECT phase, outcome FROM deadline_firings WHERE deadline_id = $1 AND phase = 'escalate'`, [deadlineId]);
   const recipients = (rows: { organisation_id: string; role: string }[]) => rows.map((n) => `${n.organisation_id}:${n.role}`).sort();
 
   it('killed before the firing committed: a fresh worker delivers it, once per recipient (nothing lost)', async () => {

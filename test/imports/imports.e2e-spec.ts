@@ -59,7 +59,7 @@ describe('import of cases already under way (real PostgreSQL)', () => {
   it('a limit already past on import day is stored as missed', async () => {
     // Cell vote 2026-03-11 and no decision by 30 June: the 45-working-day limit has passed.
     const row = probationerRow('P-3', o.A, '2026-03-01');
-    for (const k of ['admissionDecisionOn', 'admissionDecisionNo', 'standingMembers', 'standingInFavour', 'ceremonyOn', 'helperName', 'memberRecordsOn']) delete (row as Record<string, string>)[k];
+    for (const k of ['admissionDecisionOn', 'admissionDecisionNo', 'standingMembers', 'standingInFavour', 'ceremonyOn', 'helperName', 'memberRecordsOn']) delete (row)[k];
     const item = (await upload(toCsv([row])).expect(201)).body.items[0];
     expect(item.state).toBe('superiorReview');
     const c = (await t.http.get(`${API}/cases/${item.caseId}`).expect(200)).body;

@@ -99,9 +99,9 @@ describe('violations of imported histories (real PostgreSQL)', () => {
   it('exports the same breaches as CSV, every row of the filter', async () => {
     const res = await t.http.get(`${API}/audit/violations`).query({ organisationId: o.P, format: 'csv' }).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const records = parse(res.text, { bom: true, columns: true }) as Record<string, string>[];
+    const records: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
     expect(new Set(records.map((r) => key({ caseId: r['Mã hồ sơ (case id)'], check: r['Nội dung kiểm tra (check)'], detectedOn: r['Ngày vi phạm (detected on)'] })))).toEqual(new Set(expected.map(key)));
-    const late = parse((await t.http.get(`${API}/audit/deadlines`).query({ organisationId: o.P, format: 'csv' }).expect(200)).text, { bom: true, columns: true }) as Record<string, string>[];
+    const late: Record<string, string>[] = parse((await t.http.get(`${API}/audit/deadlines`).query({ organisationId: o.P, format: 'csv' }).expect(200)).text, { bom: true, columns: true });
     // Every late decision closed late: one missed ADMISSION_DECISION limit per late row.
     expect(late.filter((r) => r['Hạn chót (due on)'] && r['Trạng thái (status)'] === 'missed' && r['Thời hạn (deadline)'] === 'Hạn ra quyết định kết nạp').length).toBe(60);
   });

@@ -13,7 +13,7 @@ import {
   OpenCase,
   RecordEvent,
 } from '@charterflow/cases';
-import { Organisation, OrganisationsRepository, OrganisationsService, OrganisationView } from '@charterflow/organisations';
+import { OrganisationsRepository, OrganisationsService, OrganisationView } from '@charterflow/organisations';
 import { Actor, DomainException, FixedClock } from '@charterflow/kernel';
 
 export const CANDIDATE: Candidate = {
@@ -55,7 +55,7 @@ export interface Harness {
 /** The services wired by hand over a real DataSource, with a small organisation tree. */
 export async function buildHarness(dataSource: DataSource): Promise<Harness> {
   const clock = new FixedClock('2026-06-01T03:00:00.000Z');
-  const organisations = new OrganisationsService(new OrganisationsRepository(dataSource.getRepository(Organisation)));
+  const organisations = new OrganisationsService(new OrganisationsRepository(dataSource));
   const calendar = createWorkingDayCalendar([]);
   const envs = new DecisionEnvs(clock, { calendarFor: () => calendar, allCalendars: () => [calendar] });
   const casesRepository = new CasesRepository(dataSource);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Organisation, OrganisationsRepository, OrganisationsService } from '@charterflow/organisations';
+import { OrganisationsRepository, OrganisationsService } from '@charterflow/organisations';
 import { cleanDatabase, createTestDataSource } from '../support/database';
 import { domainError } from './harness';
 
@@ -9,7 +9,7 @@ describe('OrganisationsService on PostgreSQL', () => {
 
   beforeAll(async () => {
     dataSource = await createTestDataSource();
-    service = new OrganisationsService(new OrganisationsRepository(dataSource.getRepository(Organisation)));
+    service = new OrganisationsService(new OrganisationsRepository(dataSource));
   });
   beforeEach(() => cleanDatabase(dataSource));
   afterAll(() => dataSource?.destroy());

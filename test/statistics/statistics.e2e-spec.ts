@@ -141,7 +141,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     const res = await t.http.get(`${API}/statistics/admissions`).query({ organisationId: o.P, period: '2026-Q1', format: 'csv' }).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const json = (await t.http.get(`${API}/statistics/admissions`).query({ organisationId: o.P, period: '2026-Q1' }).expect(200)).body;
-    const records = parse(res.text, { bom: true, columns: true }) as Record<string, string>[];
+    const records: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
     expect(Object.keys(records[0])).toEqual(expect.arrayContaining(['Số đảng viên mới kết nạp (admitted)', 'Nữ (Women)', 'Dân tộc thiểu số (Ethnic minorities)', 'Đoàn viên thanh niên (Youth Union members)']));
     const lines = [...json.rows, json.total];
     expect(records).toHaveLength(lines.length);
@@ -174,7 +174,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     const term = list.find((x: { period: { id: string } }) => x.period.id === '2025-2030');
     // The term runs from 1 October 2025: the two admissions of January 2025 fall before it.
     expect(term).toMatchObject({ target: 150, yearlyTargetsSum: 70, admitted: seeded.filter((s) => s.commune === 'C1').length });
-    const csv = parse((await t.http.get(`${API}/targets`).query({ organisationId: o.P, format: 'csv' }).expect(200)).text, { bom: true, columns: true }) as Record<string, string>[];
+    const csv: Record<string, string>[] = parse((await t.http.get(`${API}/targets`).query({ organisationId: o.P, format: 'csv' }).expect(200)).text, { bom: true, columns: true });
     expect(csv.map((r) => [r['Kỳ (period)'], Number(r['Chỉ tiêu kết nạp (target)'])])).toEqual(list.map((x: { period: { id: string }; target: number }) => [x.period.id, x.target]));
     expect((await t.http.put(`${API}/targets/${o.C1}/2026-Q1`).send({ admissions: 5 }).expect(400)).body.fields[0].field).toBe('period');
     expect((await t.http.put(`${API}/targets/${o.C1}/2026`).send({ admissions: -1 }).expect(400)).body.fields[0].field).toBe('admissions');

@@ -5,8 +5,7 @@ import { DataSource } from 'typeorm';
 import { openCase } from '../api/helpers';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
 import { InboxRepository, NewNotification, webhookPayload, WebhookFanOut } from '@charterflow/notifications';
-// The migration itself, whose down() recreates the old trigger (the database barrel lists migrations only as MIGRATIONS).
-import { DropWebhookFanOutTrigger1767225601500 } from '../../libs/database/src/migrations/1767225601500-DropWebhookFanOutTrigger';
+import { MIGRATIONS } from '@charterflow/database';
 import { cleanWebhooks, createOrganisation, deliveryRows, insertNotification, registerWebhook } from './helpers';
 
 describe('webhooks: registration API and the fan-out that queues deliveries', () => {
@@ -274,7 +273,9 @@ describe('webhooks: registration API and the fan-out that queues deliveries', ()
       await runner.startTransaction();
       try {
         if (timeZone) await runner.query(`SET LOCAL TIME ZONE '${timeZone}'`);
-        await new DropWebhookFanOutTrigger1767225601500().down(runner);
+        const DropWebhookFanOutTrigger = MIGRATIONS.find((m) => m.name === 'DropWebhookFanOutTrigger1767225601500');
+        if (!DropWebhookFanOutTrigger) throw new Error('migration DropWebhookFanOutTrigger1767225601500 not found');
+        await new DropWebhookFanOutTrigger().down(runner);
         const n = newNotification({ ...spec, caseId });
         // The old way: a plain INSERT, the trigger queues the deliveries.
         const [{ id }] = await runner.query(

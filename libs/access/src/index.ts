@@ -5,3 +5,4 @@ export * from './accounts/user';
 export * from './accounts/users.service';
 export * from './policy/route-permissions';
 export { PasswordHasher } from './passwords/password-hasher';
+export * from './tables';

@@ -18,3 +18,4 @@ export { StatisticsRepository } from './reporting/statistics.repository';
 export { renderStatisticsReport, statisticsCsv, targetsCsv } from './reporting/statistics-export';
 export { deadlinesCsv, violationsCsv } from './reports/audit-csv';
 export { renderCaseComplianceReport } from './reports/case-compliance-report';
+export * from './tables';

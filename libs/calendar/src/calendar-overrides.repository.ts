@@ -62,7 +62,7 @@ export class CalendarOverridesRepository {
 
 function toRow(raw: RawRow): CalendarOverrideRow {
   // jsonb arrives parsed from pg; some drivers hand it over as text.
-  const overrides = typeof raw.overrides === 'string' ? JSON.parse(raw.overrides) : raw.overrides;
+  const overrides = (typeof raw.overrides === 'string' ? JSON.parse(raw.overrides) : raw.overrides) as CalendarOverrideRow['overrides'];
   const updatedAt = raw.updated_at instanceof Date ? raw.updated_at.toISOString() : String(raw.updated_at);
   return { provinceId: raw.province_id, year: Number(raw.year), overrides, updatedAt };
 }

@@ -66,7 +66,7 @@ export class CalendarService implements OnModuleInit {
     for (const row of rows) {
       const entry = validateRow(row);
       if (row.provinceId === null) national.set(row.year, entry);
-      else provinces.set(row.provinceId, (provinces.get(row.provinceId) ?? new Map()).set(row.year, entry));
+      else provinces.set(row.provinceId, (provinces.get(row.provinceId) ?? new Map<number, CalendarYearOverrides>()).set(row.year, entry));
     }
     this.install(national, provinces);
   }

@@ -5,3 +5,4 @@ export * from './calendar-overrides.repository';
 export * from './calendar.service';
 export * from './calendar-years';
 export * from './calendar.module';
+export * from './tables';

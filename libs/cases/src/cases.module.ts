@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
-import { CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity } from './entities';
 import { CaseQueries } from './queries/case-queries';
 import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
@@ -25,7 +23,7 @@ const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
  * - `CALENDAR_PROVIDER` (`{ provide: CALENDAR_PROVIDER, useExisting: CalendarService }`).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity]), OrganisationsModule],
+  imports: [OrganisationsModule],
   providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, CaseQueries, ...USE_CASES, CasesService],
   exports: [...USE_CASES, CaseQueries, CasesService],
 })

@@ -1,6 +1,5 @@
 export * from './cases.module';
 export * from './cases.service';
-export * from './entities';
 export * from './errors/refusal';
 export * from './history/hash-chain';
 export * from './search/search-text';
@@ -19,3 +18,4 @@ export * from './use-cases/record-event';
 export * from './use-cases/apply-timed-events';
 export * from './use-cases/import-case';
 export * from './access/case-access';
+export * from './tables';

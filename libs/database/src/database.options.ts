@@ -1,16 +1,8 @@
 import { resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { Organisation } from '@charterflow/organisations/entities/organisation.entity';
-import { CaseEntity } from '@charterflow/cases/entities/case.entity';
-import { CaseEventEntity } from '@charterflow/cases/entities/case-event.entity';
-import { DeadlineEntity } from '@charterflow/cases/entities/deadline.entity';
-import { IdempotencyKeyEntity } from '@charterflow/cases/entities/idempotency-key.entity';
 import { MIGRATIONS } from './migrations';
 import { createPgliteDriver } from './pglite/pglite-driver';
 import { createTypeParsers } from './type-parsers';
-
-/** Every entity, listed explicitly. */
-export const ENTITIES = [Organisation, CaseEntity, CaseEventEntity, DeadlineEntity, IdempotencyKeyEntity];
 
 export interface DatabaseConfig {
   /** PostgreSQL connection string; unset → embedded PGlite in `dataDir`. */
@@ -26,7 +18,8 @@ export interface DatabaseConfig {
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities: ENTITIES,
+    // No entities: the tables are declared as typed rows (rows/table.ts), checked against the migrated database.
+    entities: [],
     migrations: MIGRATIONS,
     migrationsRun: true,
     synchronize: false,

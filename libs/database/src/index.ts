@@ -3,3 +3,4 @@ export * from './errors/database-unavailable';
 export * from './migrations';
 export { createPgliteDriver } from './pglite/pglite-driver';
 export { createTypeParsers } from './type-parsers';
+export * from './rows/table';

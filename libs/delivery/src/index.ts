@@ -6,3 +6,4 @@ export * from './firing';
 export * from './metrics';
 export * from './transport';
 export * from './heartbeat';
+export * from './tables';

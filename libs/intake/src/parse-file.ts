@@ -43,5 +43,5 @@ export function parseJson(body: unknown): { rows: RawRow[]; historical?: boolean
   if (b.historical !== undefined && typeof b.historical !== 'boolean') throw DomainException.validation([{ field: 'historical', message: 'historical must be true or false' }]);
   if (b.rows.length > MAX_IMPORT_ROWS) throw DomainException.validation([{ field: 'rows', message: `at most ${MAX_IMPORT_ROWS} rows per file` }]);
   const rows = b.rows.map((cells, i): RawRow => ({ row: i + 1, cells: cells && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : { __notAnObject: true } }));
-  return { rows, historical: b.historical as boolean | undefined };
+  return { rows, historical: b.historical };
 }

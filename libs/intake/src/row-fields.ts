@@ -1,5 +1,12 @@
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate } from '@charterflow/procedure';
 
+/** A cell as text: numbers and booleans as written, anything else (an object in a JSON row) as its JSON. */
+export function cellText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v) ?? '';
+}
+
 /** One problem of one row: the column and what is wrong with it. */
 export interface FieldProblem {
   field: string;
@@ -68,7 +75,7 @@ export class RowReader {
       if (options.required) this.problem(field, `${field} is required`);
       return undefined;
     }
-    const n = typeof v === 'number' ? v : /^\d+$/.test(String(v)) ? Number(v) : NaN;
+    const n = typeof v === 'number' ? v : /^\d+$/.test(cellText(v)) ? Number(v) : NaN;
     if (!Number.isInteger(n) || n < 0 || n > 100_000) {
       this.problem(field, `${field} must be a whole number ≥ 0`);
       return undefined;
@@ -80,7 +87,7 @@ export class RowReader {
     const v = this.raw(field);
     if (v === undefined) return fallback;
     if (v === true || v === false) return v;
-    const s = String(v).toLowerCase();
+    const s = cellText(v).toLowerCase();
     if (['true', '1', 'yes', 'có', 'x'].includes(s)) return true;
     if (['false', '0', 'no', 'không'].includes(s)) return false;
     this.problem(field, `${field} must be true or false`);
@@ -93,10 +100,10 @@ export class RowReader {
       if (options.required && options.fallback === undefined) this.problem(field, `${field} is required`);
       return options.fallback;
     }
-    if (!(values as readonly string[]).includes(String(v))) {
+    if (!(values as readonly string[]).includes(cellText(v))) {
       this.problem(field, `${field} must be one of ${values.join(', ')}`);
       return undefined;
     }
-    return String(v) as T;
+    return cellText(v) as T;
   }
 }

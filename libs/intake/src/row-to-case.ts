@@ -14,7 +14,7 @@ import {
 import type { ImportedCase } from '@charterflow/cases';
 import { canonicalId, FieldError } from '@charterflow/kernel';
 import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, STEP_DATE, StepColumns } from './import-layout';
-import { FieldProblem, RowReader } from './row-fields';
+import { cellText, FieldProblem, RowReader } from './row-fields';
 
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
 /** A text cell longer than this is refused before the schema reads it (the schema's own limits are lower). */
@@ -170,8 +170,8 @@ function reportSchemaProblem(r: RowReader, problem: FieldError, columns: readonl
 /** A stable hash of the row's filled cells (column order and empty cells do not matter). */
 export function rowHash(row: Record<string, unknown>): string {
   const filled = Object.keys(row)
-    .filter((k) => row[k] !== undefined && row[k] !== null && String(row[k]).trim() !== '')
+    .filter((k) => row[k] !== undefined && row[k] !== null && cellText(row[k]).trim() !== '')
     .sort()
-    .map((k) => [k, String(row[k]).trim()]);
+    .map((k) => [k, cellText(row[k]).trim()]);
   return createHash('sha256').update(JSON.stringify(filled)).digest('hex');
 }

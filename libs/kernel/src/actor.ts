@@ -13,4 +13,4 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   username: 'system',
   organisationId: null,
   roles: [],
-}) as Actor;
+});

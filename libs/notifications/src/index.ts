@@ -1,3 +1,4 @@
 export * from './notifications.module';
 export * from './inbox';
 export * from './webhooks';
+export * from './tables';

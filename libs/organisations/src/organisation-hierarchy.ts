@@ -1,4 +1,4 @@
-import { OrganisationKind } from './entities/organisation.entity';
+import { OrganisationKind } from './organisation';
 
 /** Which kinds of organisation a node of each kind may sit under (null = a root). */
 /** The kinds of body as staff read them, Vietnamese first. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
-import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
+import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';

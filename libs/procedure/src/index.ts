@@ -12,7 +12,22 @@ export * from './calendar/business-date';
 export * from './calendar/working-day-calendar';
 export * from './engine';
 export { RULE_SETS, ruleSetFor, ruleSetById, QD232_2025, QD294_2025, type RuleSet } from './versions/rule-sets';
-export { DEADLINE_TABLE, type DeadlineDefinition } from './deadlines/table';
+export { DEADLINE_TABLE, deadlineDefinition, deadlineExtension, deadlineLength, type DeadlineDefinition } from './deadlines/table';
+// The deadline trace of a recorded history: libs/audit judges the time limits with it (one table for the numbers).
+export {
+  replaySteps,
+  traceDeadlines,
+  tracesOf,
+  projectedDeadline,
+  closeTrace,
+  deadlineLimitText,
+  deadlineLimitsText,
+  type RecordedEvent,
+  type RecordedHistory,
+  type ReplayedStep,
+  type ReplayedHistory,
+  type DeadlineTrace,
+} from './deadlines/trace';
 export { EVENT_RULES, EXPLAINED_REFUSALS, EXTENDABLE_DEADLINE_KINDS, atLeastTwoThirds, moreThanHalf } from './rules';
 export { admissionMachine } from './machine/admission.machine';
 export type { CaseFacts, GuardEnv, VoteRecord } from './machine/facts';

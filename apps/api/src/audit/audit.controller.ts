@@ -7,7 +7,7 @@ import { renderCaseComplianceReport } from '@charterflow/audit';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { CaseQueries } from '@charterflow/cases';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';
-import { EVENT_LABELS, EventType, STATE_LABELS, TopState } from '@charterflow/procedure';
+import { EVENT_LABELS, STATE_LABELS } from '@charterflow/procedure';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentScope } from '../auth/current-principal.decorator';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
@@ -89,7 +89,7 @@ export class AuditController {
       dateOfBirth: candidate.dateOfBirth ?? null,
       organisationName: organisation.name,
       state: view.state,
-      stateLabel: STATE_LABELS[view.state as TopState] ?? { vi: view.state, en: view.state },
+      stateLabel: STATE_LABELS[view.state] ?? { vi: view.state, en: view.state },
       asOf: compliance.asOf,
       chainValid: chain.valid,
       brokenAtSeq: chain.brokenAtSeq,
@@ -97,7 +97,7 @@ export class AuditController {
       events: events.map((e) => ({
         seq: e.seq,
         type: e.type,
-        label: EVENT_LABELS[e.type as EventType]?.vi ?? e.type,
+        label: EVENT_LABELS[e.type]?.vi ?? e.type,
         occurredOn: e.occurredOn,
         actor: actorText(e.actor as unknown as Record<string, unknown>),
       })),
@@ -127,5 +127,5 @@ function actorText(actor: Record<string, unknown> | null): string {
   if (!actor) return '';
   if (actor.kind === 'system') return 'Hệ thống / system';
   const roles = Array.isArray(actor.roles) ? (actor.roles as string[]).join(', ') : '';
-  return `${String(actor.username ?? '')}${roles ? ` (${roles})` : ''}`;
+  return `${typeof actor.username === 'string' ? actor.username : ''}${roles ? ` (${roles})` : ''}`;
 }

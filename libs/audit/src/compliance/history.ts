@@ -1,5 +1,5 @@
-import { BusinessDate, DomainEvent, EventType } from '@charterflow/procedure';
-import { applyFacts, CaseFacts, GuardEnv, initialFacts, MachineEvent } from '@charterflow/procedure';
+import { BusinessDate, DomainEvent, EventType, WorkingDayCalendar } from '@charterflow/procedure';
+import { CaseFacts, DeadlineTrace, GuardEnv, replaySteps, traceDeadlines } from '@charterflow/procedure';
 import { RULE_DEFINITIONS } from '@charterflow/procedure';
 import { Candidate } from '@charterflow/procedure';
 import { AuditCase } from './model';
@@ -22,33 +22,41 @@ export interface Step {
 export interface History {
   steps: Step[];
   facts: CaseFacts;
+  /** Every time limit of the history, traced through the engine's DEADLINE_TABLE (`traceDeadlines`). */
+  deadlines: DeadlineTrace[];
 }
 
 /**
- * Folds the recorded events with `applyFacts` (the reducer the machine's `record` action uses), so the checks see
- * exactly the facts the engine saw — also for imported histories that broke rules the live engine refuses.
- * The open deadlines at each step are those of the stored rows open on that date.
+ * Replays the recorded events with the engine's `replaySteps` (the fact reducer the machine's `record` action uses),
+ * so the checks see exactly the facts the engine saw — also for imported histories that broke rules the live engine
+ * refuses — and traces the time limits with the engine's `traceDeadlines` (the numbers of DEADLINE_TABLE and the rule
+ * sets, never a copy). The open deadlines the guards saw at each step are those of the stored rows open on that date.
  */
-export function replayHistory(c: AuditCase): History {
-  const opened = c.events.find((e) => e.type === 'CASE_OPENED');
-  const candidate = (opened?.payload.candidate ?? c.candidate) as Candidate;
-  let facts = initialFacts({ candidate, openedOn: opened?.occurredOn ?? c.events[0]?.occurredOn ?? '1970-01-01', procedureVersion: c.procedureVersion });
-  const steps: Step[] = [];
-  for (const e of c.events) {
-    if (e.type === 'CASE_OPENED') continue;
-    const event = { ...e.payload, type: e.type, occurredOn: e.occurredOn } as DomainEvent;
-    const env: GuardEnv = {
-      today: e.occurredOn,
-      organisation: c.organisation,
-      openDeadlines: c.deadlines
-        .filter((d) => d.openedOn <= e.occurredOn && (d.closedOn === null || d.closedOn >= e.occurredOn) && d.status !== 'cancelled')
+export function replayHistory(c: AuditCase, calendar: WorkingDayCalendar): History {
+  const replayed = replaySteps({
+    procedureVersion: c.procedureVersion,
+    organisation: c.organisation,
+    candidate: c.candidate as unknown as Candidate,
+    events: c.events,
+    openDeadlinesOn: (on) =>
+      c.deadlines
+        .filter((d) => d.openedOn <= on && (d.closedOn === null || d.closedOn >= on) && d.status !== 'cancelled')
         .map((d) => ({ key: d.kind, kind: d.kind, dueOn: d.dueOn, extendedBy: d.extendedBy })),
-    };
-    const before = facts;
-    facts = applyFacts(before, { ...event, env } as MachineEvent);
-    steps.push({ seq: e.seq, type: e.type as EventType, on: e.occurredOn, event, actor: e.actor, fromState: e.fromState, toState: e.toState, before, after: facts, env });
-  }
-  return { steps, facts };
+  });
+  const actors = new Map(c.events.map((e) => [e.seq, e.actor]));
+  const steps: Step[] = replayed.steps.map((s) => ({
+    seq: s.seq,
+    type: s.event.type,
+    on: s.on,
+    event: s.event,
+    actor: actors.get(s.seq) ?? null,
+    fromState: s.fromState,
+    toState: s.toState,
+    before: s.before,
+    after: s.after,
+    env: s.env,
+  }));
+  return { steps, facts: replayed.facts, deadlines: traceDeadlines(replayed, calendar) };
 }
 
 /** The engine's finding for rule `ruleId` at `step` (evaluated on the facts before it), or null when satisfied. */

@@ -4,7 +4,7 @@ import { AuditCase, AuditContext, CheckResult } from './model';
 
 /** Every check (or those of `only`) over one case. Pure: the same case, date and calendar give the same results. */
 export function runChecks(c: AuditCase, ctx: AuditContext, only?: readonly string[]): CheckResult[] {
-  const history = replayHistory(c);
+  const history = replayHistory(c, ctx.calendar);
   return CHECKS.filter((check) => !only || only.includes(check.id)).map((check) => {
     const outcome = check.evaluate(history, c, ctx);
     return {

@@ -140,7 +140,7 @@ export class StatisticsService {
         admitted,
         sharePercent: t.admissions > 0 ? Math.round((admitted / t.admissions) * 1000) / 10 : null,
         note: t.note,
-        setBy: String(t.setBy.username ?? ''),
+        setBy: typeof t.setBy.username === 'string' ? t.setBy.username : '',
         setAt: t.setAt.toISOString(),
         ...(period.kind === 'term' ? { yearlyTargetsSum: yearly.reduce((s, y) => s + y.admissions, 0) } : {}),
       });

@@ -36,7 +36,7 @@ const SEVERITY_LABEL: Record<string, string> = {
 
 function evidenceText(evidence: Record<string, unknown>): string {
   return Object.entries(evidence)
-    .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(typeof v === 'object' ? JSON.stringify(v) : v)}`)
+    .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v))}`)
     .join('; ');
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { addDays, addMonths, createWorkingDayCalendar, DEADLINE_KINDS } from '@charterflow/procedure';
-import { loadOfficialCalendars } from '@charterflow/calendar/official-calendars';
+import { loadOfficialCalendars } from '@charterflow/calendar';
 import { loadReminderPolicy } from '../policy/load-reminder-policy';
 import { latestDueOnFiringBy } from './latest-due-on';
 import { localInstant } from './local-instant';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createWorkingDayCalendar, DeadlineKind } from '@charterflow/procedure';
-import { weekdayCalendar } from '@charterflow/procedure/__fixtures__/weekday-calendar';
-import { loadOfficialCalendars } from '@charterflow/calendar/official-calendars';
+import { weekdayCalendar } from '@charterflow/procedure/testing';
+import { loadOfficialCalendars } from '@charterflow/calendar';
 import { loadReminderPolicy } from '../policy/load-reminder-policy';
 import { DeadlineToPlan, planFirings } from './plan-firings';
 import { localInstant } from './local-instant';

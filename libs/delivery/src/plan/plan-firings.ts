@@ -57,7 +57,7 @@ function scheduleOf(kind: DeadlineKind, dueOn: BusinessDate, policy: ReminderPol
   let byCalendar = schedules.get(policy);
   if (!byCalendar) schedules.set(policy, (byCalendar = new WeakMap()));
   let cache = byCalendar.get(calendar);
-  if (!cache) byCalendar.set(calendar, (cache = new Map()));
+  if (!cache) byCalendar.set(calendar, (cache = new Map<string, Schedule>()));
   const key = `${kind}|${dueOn}`;
   let schedule = cache.get(key);
   if (!schedule) {

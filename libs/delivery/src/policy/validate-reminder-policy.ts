@@ -69,7 +69,7 @@ export function validateReminderPolicy(value: unknown, origin?: string): Reminde
     for (const kind of DEADLINE_KINDS) {
       const entry = value.kinds[kind];
       if (entry === undefined) fail(`kinds.${kind}`, 'missing: every deadline kind needs an entry');
-      else kinds[kind] = readKind(kind, entry, String(defaultSendAt), fail);
+      else kinds[kind] = readKind(kind, entry, typeof defaultSendAt === 'string' ? defaultSendAt : DEFAULT_SEND_AT, fail);
     }
   }
   if (issues.length) throw new ReminderPolicyError(issues, origin);
@@ -124,7 +124,7 @@ function readKind(kind: DeadlineKind, entry: unknown, defaultSendAt: string, fai
     }
   }
 
-  return { sendAt: String(sendAt), reminders, due: due === true, alert, escalation };
+  return { sendAt: typeof sendAt === 'string' ? sendAt : defaultSendAt, reminders, due: due === true, alert, escalation };
 }
 
 function readOffset(r: unknown, field: string, fail: (field: string, message: string) => void): ReminderOffset | null {

@@ -5,6 +5,7 @@ import type { FieldError } from '../errors/domain-error';
  * form (the driver would store U+FFFD in its place, or jsonb would refuse the `\ud800` escape). Either one in a
  * request would end as a 500 or as silently altered data, so the edge refuses it first.
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string cannot be stored, or null when it can. */
@@ -49,8 +50,8 @@ export function findUnstorableText(value: unknown, root: string): FieldError | n
     if (typeof v !== 'object' || v === null || seen.has(v)) continue;
     seen.add(v);
     const entries: { value: unknown; path: string; name?: string }[] = Array.isArray(v)
-      ? v.map((item, i) => ({ value: item, path: childPath(path, i) }))
-      : Object.entries(v).map(([key, item]) => ({ value: item, path: childPath(path, key), name: key }));
+      ? (v as unknown[]).map((item, i) => ({ value: item, path: childPath(path, i) }))
+      : Object.entries(v as Record<string, unknown>).map(([key, item]) => ({ value: item, path: childPath(path, key), name: key }));
     // Pushed in reverse so that the first offending field in document order is the one reported.
     for (let i = entries.length - 1; i >= 0; i -= 1) stack.push(entries[i]);
   }

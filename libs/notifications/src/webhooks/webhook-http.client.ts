@@ -50,7 +50,7 @@ export class WebhookHttpClient {
 /** `promise`, or a rejection as soon as `signal` aborts (a resolution that hangs must not outlast the timeout). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
+    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     if (signal.aborted) return abort();
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
@@ -72,8 +72,8 @@ function summary(error: unknown, target: URL): string {
   if (!e || typeof e !== 'object' || typeof e.message !== 'string') return String(error);
   // System errors (connect, getaddrinfo, read…) carry the address in their message: rebuild it from the host.
   if (typeof e.syscall === 'string' && typeof e.code === 'string') return `${e.syscall} ${e.code} ${target.host}`;
-  const cause = e.cause as { message?: unknown } | undefined;
-  const detail = cause && typeof cause === 'object' && typeof cause.message === 'string' ? cause.message : cause ? String(cause) : '';
+  const cause: unknown = e.cause;
+  const detail = typeof cause === 'object' && cause !== null && typeof (cause as { message?: unknown }).message === 'string' ? (cause as { message: string }).message : typeof cause === 'string' ? cause : '';
   return detail ? `${e.message}: ${detail}` : e.message;
 }
 

@@ -1,15 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { Organisation, OrganisationKind } from '../entities/organisation.entity';
+import { DataSource } from 'typeorm';
+import type { RowOf } from '@charterflow/database';
+import { Organisation, OrganisationKind } from '../organisation';
+import { ORGANISATIONS_TABLE } from '../tables';
+
+type OrganisationRow = RowOf<typeof ORGANISATIONS_TABLE>;
+const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, created_at';
+
+function toOrganisation(r: OrganisationRow): Organisation {
+  return {
+    id: r.id,
+    name: r.name,
+    // The column's CHECK constraint admits only the kinds.
+    kind: r.kind as OrganisationKind,
+    parentId: r.parent_id,
+    path: r.path,
+    authorisedToAdmit: r.authorised_to_admit,
+    createdAt: r.created_at,
+  };
+}
 
 /** The only place that reads or writes `organisations`. */
 @Injectable()
 export class OrganisationsRepository {
-  constructor(@InjectRepository(Organisation) private readonly repo: Repository<Organisation>) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<Organisation | null> {
-    return this.repo.findOne({ where: { id } });
+  private async select(where: string, params: unknown[], orderBy = 'path'): Promise<Organisation[]> {
+    const rows: OrganisationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM organisations ${where} ORDER BY ${orderBy}`, params);
+    return rows.map(toOrganisation);
+  }
+
+  async findById(id: string): Promise<Organisation | null> {
+    return (await this.select('WHERE id = $1', [id]))[0] ?? null;
   }
 
   /**
@@ -17,7 +39,7 @@ export class OrganisationsRepository {
    * the bodies that may act on a case).
    */
   async findChain(id: string): Promise<{ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string }[]> {
-    const rows: { id: string; kind: OrganisationKind; authorised_to_admit: boolean; path: string }[] = await this.repo.query(
+    const rows: { id: string; kind: OrganisationKind; authorised_to_admit: boolean; path: string }[] = await this.dataSource.query(
       `SELECT a.id, a.kind, a.authorised_to_admit, a.path
        FROM organisations o
        JOIN organisations a ON a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])
@@ -34,7 +56,7 @@ export class OrganisationsRepository {
    * they are simply found under the new parent.
    */
   async update(node: Organisation, change: { name?: string; newParent?: Organisation }): Promise<void> {
-    await this.repo.manager.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       if (change.name !== undefined) await m.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [node.id, change.name]);
       if (change.newParent) {
         const newPath = `${change.newParent.path}${node.id}/`;
@@ -46,29 +68,22 @@ export class OrganisationsRepository {
 
   /** Whether any node sits below `id`. */
   async hasChildren(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM organisations WHERE parent_id = $1 LIMIT 1`, [id]);
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM organisations WHERE parent_id = $1 LIMIT 1`, [id]);
     return rows.length > 0;
   }
 
   findByIds(ids: string[]): Promise<Organisation[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.repo.find({ where: { id: In(ids) } });
+    return ids.length === 0 ? Promise.resolve([]) : this.select('WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   /** Children of `parentId`, or the roots when null; ordered by name. */
   findChildren(parentId: string | null): Promise<Organisation[]> {
-    return this.repo
-      .createQueryBuilder('o')
-      .where(parentId === null ? 'o.parent_id IS NULL' : 'o.parent_id = :parentId', { parentId })
-      .orderBy('o.name')
-      .addOrderBy('o.id')
-      .getMany();
+    return parentId === null ? this.select('WHERE parent_id IS NULL', [], 'name, id') : this.select('WHERE parent_id = $1', [parentId], 'name, id');
   }
 
   /** Every node, or every node of the subtree under `pathPrefix`, each node before its subtree. */
   findAll(pathPrefix?: string): Promise<Organisation[]> {
-    const qb = this.repo.createQueryBuilder('o');
-    if (pathPrefix !== undefined) qb.where(`o.path LIKE :prefix || '%'`, { prefix: pathPrefix });
-    return qb.orderBy('o.path').getMany();
+    return pathPrefix === undefined ? this.select('', []) : this.select(`WHERE path LIKE $1 || '%'`, [pathPrefix]);
   }
 
   /**
@@ -76,13 +91,15 @@ export class OrganisationsRepository {
    * same statement.
    */
   async insert(input: { name: string; kind: OrganisationKind; parent: Organisation | null; authorisedToAdmit: boolean }): Promise<Organisation> {
-    const rows: { id: string }[] = await this.repo.query(
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH new_id AS (SELECT gen_random_uuid() AS id)
        INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, created_at)
        SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, now() FROM new_id
        RETURNING id`,
       [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit],
     );
-    return (await this.findById(rows[0].id)) as Organisation;
+    const created = await this.findById(rows[0].id);
+    if (!created) throw new Error(`organisation ${rows[0].id} vanished after its insert`);
+    return created;
   }
 }

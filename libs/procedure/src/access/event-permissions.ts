@@ -76,7 +76,7 @@ export function bodiesOf(chain: readonly ChainNode[]): Bodies {
   if (!cell || cell.kind !== 'cell') throw new Error('the chain must end with a cell');
   const above = chain.slice(0, -1).reverse(); // nearest first
   const grassroots = above.find((n) => n.kind === 'grassroots') ?? (above[0]?.kind === 'commune' ? above[0] : null);
-  let competent: ChainNode | null = null;
+  let competent: ChainNode | null;
   if (grassroots?.kind === 'grassroots' && grassroots.authorisedToAdmit) competent = grassroots;
   else if (grassroots?.kind === 'commune') competent = grassroots;
   else {
@@ -116,7 +116,7 @@ export function mayAct(who: Recorder, permission: string, levels: readonly BodyL
     if (!required.includes(role)) required.push(role);
     if (who.organisationId === body.id && who.roles.includes(role)) return { allowed: true, as: level };
   }
-  const where = levels.map((l) => (bodies[l] ? `${l} (${actingRoleOf(bodies[l]!.kind)} of organisation ${bodies[l]!.id})` : null)).filter(Boolean);
+  const where = levels.map((l) => (bodies[l] ? `${l} (${actingRoleOf(bodies[l].kind)} of organisation ${bodies[l].id})` : null)).filter(Boolean);
   return {
     allowed: false,
     permission,

@@ -4,7 +4,7 @@ import { DeadlineExtended } from '../model/events';
 import { addMonths } from '../calendar/business-date';
 import { ruleSetById, ruleSetFor } from '../versions/rule-sets';
 import { GuardEnv } from '../machine/facts';
-import { DEADLINE_TABLE, DeadlineStep, deadlineDefinition, dueDate } from './table';
+import { DEADLINE_TABLE, DeadlineStep, deadlineDefinition, deadlineExtension, deadlineLength, dueDate } from './table';
 
 /** What guards may know of the open limits: plain data. */
 export function openDeadlineViews(deadlines: readonly DeadlineRecord[]): GuardEnv['openDeadlines'] {
@@ -41,7 +41,7 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
     if (i >= 0) {
       const d = out[i];
       const rs = ruleSetById(d.ruleSet);
-      const extension = d.kind === 'ADMISSION_DECISION' ? rs.admissionDecision.extension : rs.recognitionDecision.extension;
+      const extension = deadlineExtension(d.kind, rs);
       out[i] = { ...d, dueOn: env.calendar.addWorkingDays(d.originalDueOn, extension), extendedBy: extension };
     }
   }
@@ -49,7 +49,7 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
   for (const def of DEADLINE_TABLE) {
     for (const opening of def.opens(step)) {
       const rs = ruleSetFor(opening.ruleSetDate);
-      const length = def.length(rs, opening, step);
+      const length = deadlineLength(def, rs, step);
       const due = dueDate(env, opening.baseOn, length, addMonths);
       out.push({
         key: uniqueKey(opening.key, out),

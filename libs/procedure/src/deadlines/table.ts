@@ -30,10 +30,20 @@ export interface DeadlineDefinition {
   kind: DeadlineKind;
   /** The states in which a limit of this kind can be open (documentation; `openWhile` decides). */
   openIn: readonly TopState[];
-  extendable: boolean;
+  /**
+   * The working days one DEADLINE_EXTENDED adds (once) under a rule set, or null when the limit cannot be extended.
+   * EXTENDABLE_DEADLINE_KINDS is derived from this column.
+   */
+  extension: ((ruleSet: RuleSet) => number) | null;
   description: string;
   source(ruleSet: RuleSet): string;
-  length(ruleSet: RuleSet, opening: DeadlineOpening, step: DeadlineStep): DeadlineLength;
+  /**
+   * The lengths of the limit under a rule set, one per variant (`default`, or e.g. `domestic`/`abroad`). The engine
+   * and the audit read the numbers only here; the titles of the audit's checks are written from it too.
+   */
+  lengths(ruleSet: RuleSet): Readonly<Record<string, DeadlineLength>>;
+  /** The variant of `lengths` a step's limit uses (default: `default`). */
+  variant?(step: DeadlineStep): string;
   /** The limits the step opens. */
   opens(step: DeadlineStep): DeadlineOpening[];
   /** How the step closes an open limit of this kind, or null when it leaves it open. */
@@ -51,10 +61,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'AWARENESS_CERTIFICATE_EXPIRY',
     openIn: ['awarenessCertified', 'dossier', 'cellReview'],
-    extendable: false,
+    extension: null,
     description: 'The cell must vote while the awareness-class certificate is valid (60 months from its date).',
     source: () => 'HD06 §3.1, §5.4b',
-    length: (rs) => months(rs.certificateValidityMonths),
+    lengths: (rs) => ({ default: months(rs.certificateValidityMonths) }),
     opens: (step) => {
       const e = ev(step);
       return e.type === 'AWARENESS_CERTIFICATE_RECORDED'
@@ -69,10 +79,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'DOSSIER_DOCUMENTS_EXPIRY',
     openIn: ['dossier', 'cellReview'],
-    extendable: false,
+    extension: null,
     description: 'The cell should vote within 12 months of the dossier opening, or the documents must be renewed.',
     source: () => 'HD06 §5.4a',
-    length: (rs) => months(rs.dossierDocumentsMonths),
+    lengths: (rs) => ({ default: months(rs.dossierDocumentsMonths) }),
     opens: (step) =>
       step.event.type === 'DOSSIER_OPENED'
         ? [{ key: 'DOSSIER_DOCUMENTS_EXPIRY', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: step.event.resolutionNo }]
@@ -84,14 +94,11 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'VERIFICATION_REPLY',
     openIn: ['dossier', 'cellReview'],
-    extendable: false,
+    extension: null,
     description: 'The verifying committee replies within 30 working days (domestic) or 90 (abroad) of the request.',
     source: () => 'HD06 §3.4d',
-    length: (rs, _opening, step) => {
-      const e = step.event;
-      const scope = e.type === 'VERIFICATION_REQUESTED' ? e.scope : 'domestic';
-      return wd(rs.verificationReplyWorkingDays[scope]);
-    },
+    lengths: (rs) => ({ domestic: wd(rs.verificationReplyWorkingDays.domestic), abroad: wd(rs.verificationReplyWorkingDays.abroad) }),
+    variant: (step) => (step.event.type === 'VERIFICATION_REQUESTED' && step.event.scope === 'abroad' ? 'abroad' : 'domestic'),
     opens: (step) => {
       const e = ev(step);
       return e.type === 'VERIFICATION_REQUESTED'
@@ -104,10 +111,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'ADMISSION_DECISION',
     openIn: ['grassrootsReview', 'superiorReview'],
-    extendable: true,
+    extension: (rs) => rs.admissionDecision.extension,
     description: 'The competent committee decides within 45 working days of the cell resolution (+15 once); older texts 60 (+30).',
     source: (rs) => rs.admissionDecision.source,
-    length: (rs) => wd(rs.admissionDecision.workingDays),
+    lengths: (rs) => ({ default: wd(rs.admissionDecision.workingDays) }),
     opens: (step) =>
       step.event.type === 'CELL_VOTE_RECORDED' && votePassed(step.event)
         ? [{ key: 'ADMISSION_DECISION', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
@@ -122,10 +129,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'CEREMONY',
     openIn: ['awaitingCeremony'],
-    extendable: false,
+    extension: null,
     description: 'The cell holds the ceremony within 30 working days of receiving the decision (later only with the superior\'s consent).',
     source: () => 'QĐ294 §4.1',
-    length: (rs) => wd(rs.ceremonyWorkingDays),
+    lengths: (rs) => ({ default: wd(rs.ceremonyWorkingDays) }),
     opens: (step) => {
       if (step.after.state !== 'awaitingCeremony' || step.before.state === 'awaitingCeremony') return [];
       const e = ev(step);
@@ -138,10 +145,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'MEMBER_RECORDS',
     openIn: ['probation', 'recognitionReview'],
-    extendable: false,
+    extension: null,
     description: 'Party-member biography and card (1-HSĐV, 2-HSĐV) filled in within 30 working days of the ceremony.',
     source: () => 'HD 12-HD/BTCTW 2022 §2.2 (quoted); HN02',
-    length: (rs) => wd(rs.memberRecordsWorkingDays),
+    lengths: (rs) => ({ default: wd(rs.memberRecordsWorkingDays) }),
     opens: (step) =>
       step.event.type === 'CEREMONY_HELD'
         ? [{ key: 'MEMBER_RECORDS', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
@@ -152,10 +159,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'PROBATION_END',
     openIn: ['probation'],
-    extendable: false,
+    extension: null,
     description: 'Probation lasts 12 calendar months from the ceremony.',
     source: () => 'CH Art. 5(1)',
-    length: (rs) => months(rs.probationMonths),
+    lengths: (rs) => ({ default: months(rs.probationMonths) }),
     opens: (step) =>
       step.event.type === 'CEREMONY_HELD'
         ? [{ key: 'PROBATION_END', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
@@ -166,10 +173,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'RECOGNITION_CELL_REVIEW',
     openIn: ['recognitionReview'],
-    extendable: false,
+    extension: null,
     description: 'Within 30 working days after probation ends the cell considers recognition (or removal).',
     source: () => 'QĐ294 §4.2.1',
-    length: (rs) => wd(rs.recognitionCellReviewWorkingDays),
+    lengths: (rs) => ({ default: wd(rs.recognitionCellReviewWorkingDays) }),
     opens: (step) => {
       const end = step.after.facts.probationEndOn;
       // Not when a removal motion adopted during probation is already before the committees.
@@ -183,10 +190,10 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
     kind: 'RECOGNITION_DECISION',
     openIn: ['probation', 'recognitionReview', 'escalated'],
-    extendable: true,
+    extension: (rs) => rs.recognitionDecision.extension,
     description: 'The competent committee decides within 30 working days of the cell resolution (+15 once; older texts +30).',
     source: (rs) => rs.recognitionDecision.source,
-    length: (rs) => wd(rs.recognitionDecision.workingDays),
+    lengths: (rs) => ({ default: wd(rs.recognitionDecision.workingDays) }),
     opens: (step) =>
       step.event.type === 'RECOGNITION_CELL_VOTE_RECORDED' && votePassed(step.event)
         ? [{ key: 'RECOGNITION_DECISION', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: step.event.motion }]
@@ -204,6 +211,24 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
 
 export function deadlineDefinition(kind: string): DeadlineDefinition | undefined {
   return DEADLINE_TABLE.find((d) => d.kind === kind);
+}
+
+/** The limits that DEADLINE_EXTENDED may extend (once): the rows of DEADLINE_TABLE with an extension. */
+export const EXTENDABLE_DEADLINE_KINDS: readonly DeadlineKind[] = DEADLINE_TABLE.filter((d) => d.extension !== null).map((d) => d.kind);
+
+/** The length of the limit a step opens, under a rule set (the step's variant of `lengths`). */
+export function deadlineLength(def: DeadlineDefinition, ruleSet: RuleSet, step: DeadlineStep): DeadlineLength {
+  const lengths = def.lengths(ruleSet);
+  const variant = def.variant ? def.variant(step) : 'default';
+  const length = lengths[variant];
+  if (!length) throw new Error(`no ${variant} length for ${def.kind}`);
+  return length;
+}
+
+/** The working days one extension adds to a limit of `kind` under a rule set (0 when the kind is not extendable). */
+export function deadlineExtension(kind: string, ruleSet: RuleSet): number {
+  const def = deadlineDefinition(kind);
+  return def?.extension ? def.extension(ruleSet) : 0;
 }
 
 /** Computes the due date of a length from a base date purely with the calendar. */

@@ -176,7 +176,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
   return {
     state,
     stateDetail: detail,
-    facts: facts as unknown as Record<string, unknown>,
+    facts: facts,
     membership: {
       admissionDecisionOn: f.decision?.decidedOn ?? null,
       probationStartOn: f.probationStartOn,

@@ -13,7 +13,7 @@ type Snap = SnapshotFrom<typeof admissionMachine>;
 const input = { candidate: CANDIDATE, openedOn: '2025-09-01', procedureVersion: 'qd294-2025' };
 
 const withEnv = (event: DomainEvent, organisation: OrganisationFacts = ORDINARY_CELL): MachineEvent =>
-  ({ ...event, env: { today: '2099-12-31', organisation, openDeadlines: [] } }) as MachineEvent;
+  ({ ...event, env: { today: '2099-12-31', organisation, openDeadlines: [] } });
 
 /** Sample events for a snapshot: dated the day after the last step, with payloads that make guards pass or fail. */
 function sampleEvents(s: Snap): MachineEvent[] {

@@ -1,7 +1,8 @@
+import { EXTENDABLE_DEADLINE_KINDS } from '../deadlines/table';
 import { defineRule } from './rule';
 
-/** Limits that the regulation allows to extend once "in special cases" (QĐ294 §4.3.1). */
-export const EXTENDABLE_DEADLINE_KINDS: readonly string[] = ['ADMISSION_DECISION', 'RECOGNITION_DECISION'];
+/** Limits that the regulation allows to extend once "in special cases" (QĐ294 §4.3.1): derived from DEADLINE_TABLE. */
+export { EXTENDABLE_DEADLINE_KINDS };
 
 export const DEADLINE_NOT_EXTENDABLE = defineRule({
   id: 'DEADLINE_NOT_EXTENDABLE',
@@ -11,7 +12,7 @@ export const DEADLINE_NOT_EXTENDABLE = defineRule({
   check: ({ event, env }) => {
     if (event.type !== 'DEADLINE_EXTENDED') return null;
     const open = env.openDeadlines.some((d) => d.kind === event.deadlineKind);
-    if (EXTENDABLE_DEADLINE_KINDS.includes(event.deadlineKind) && open) return null;
+    if ((EXTENDABLE_DEADLINE_KINDS as readonly string[]).includes(event.deadlineKind) && open) return null;
     return {
       message: `No extendable open limit of kind ${String(event.deadlineKind)}.`,
       messageVi: `Không có thời hạn ${String(event.deadlineKind)} đang mở có thể gia hạn.`,

@@ -7,7 +7,7 @@ export type JsonSchema = Record<string, unknown>;
 
 /** The JSON Schema of a zod schema of ours, as the OpenAPI document (3.0) states it: what a client may send. */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 }
 
 /** The component name of an event's schema in the OpenAPI document: `CellVoteRecordedEvent`. */

@@ -21,7 +21,7 @@ export function parseEvent(body: unknown): Parsed<DomainEvent> {
   }
   const type = (body as { type?: unknown }).type;
   if (!isEventType(type)) return { ok: false, fields: [{ field: 'type', message: `type must be one of ${EVENT_TYPES.join(', ')}` }] };
-  return read(EVENT_DEFINITIONS[type].schema, body) as Parsed<DomainEvent>;
+  return read(EVENT_DEFINITIONS[type].schema, body);
 }
 
 /** Reads a candidate record against the candidate schema; `prefix` names where it sits (e.g. `candidate`). */

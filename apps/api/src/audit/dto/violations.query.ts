@@ -22,7 +22,10 @@ export class ViolationsQuery {
 
   @ApiPropertyOptional({ type: String, example: 'A15,A16', description: 'Check ids (A-numbers), comma-separated or repeated' })
   @IsOptional()
-  @Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value).map?.((v: string) => String(v).trim().toUpperCase()))
+  @Transform(({ value }: { value: unknown }) => {
+    const items: unknown = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value;
+    return Array.isArray(items) ? items.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : items;
+  })
   @IsArray()
   @ArrayMaxSize(30)
   @Matches(/^A\d{1,2}$/, { each: true, message: 'check must list ids like A15' })

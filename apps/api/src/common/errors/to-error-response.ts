@@ -25,7 +25,7 @@ function bodyParserError(error: unknown): { status: number; type: string; messag
   if (!e || typeof e.type !== 'string' || !e.type.startsWith('entity.') && !e.type.startsWith('charset.') && !e.type.startsWith('encoding.')) {
     return null;
   }
-  return { status: typeof e.status === 'number' ? e.status : 400, type: e.type, message: String(e.message ?? '') };
+  return { status: typeof e.status === 'number' ? e.status : 400, type: e.type, message: typeof e.message === 'string' ? e.message : '' };
 }
 
 const EXPOSED_DETAIL_KEYS_EXCLUDED = new Set(['code', 'message']);

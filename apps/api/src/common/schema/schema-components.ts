@@ -19,5 +19,5 @@ export function schemaRef(name: string): { $ref: string } {
 export function addSchemaComponents(document: OpenAPIObject): void {
   document.components ??= {};
   document.components.schemas ??= {};
-  for (const [name, schema] of COMPONENTS) document.components.schemas[name] = schema() as never;
+  for (const [name, schema] of COMPONENTS) document.components.schemas[name] = schema();
 }

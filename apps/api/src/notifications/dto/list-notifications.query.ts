@@ -18,7 +18,7 @@ export class ListNotificationsQuery {
 
   @ApiPropertyOptional({ type: Boolean, description: '`true`: unread only; `false`: read only; absent: both' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 

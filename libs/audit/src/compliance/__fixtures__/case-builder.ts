@@ -1,5 +1,5 @@
 import { BusinessDate, CaseAggregate, Candidate, decide, describe as describeCase, DomainEvent, openCase, OrganisationFacts, WorkingDayCalendar } from '@charterflow/procedure';
-import { weekdayCalendar } from '@charterflow/procedure/__fixtures__/weekday-calendar';
+import { weekdayCalendar } from '@charterflow/procedure/testing';
 import { AuditCase, AuditContext } from '../model';
 
 export const CALENDAR: WorkingDayCalendar = weekdayCalendar();

@@ -1,4 +1,4 @@
-import { addDays, BusinessDate } from '@charterflow/procedure';
+import { addDays, BusinessDate, DeadlineTrace, deadlineLimitText, ruleSetById } from '@charterflow/procedure';
 import { ruleFinding, Step } from '../history';
 import { AuditContext, CheckOutcome } from '../model';
 
@@ -27,28 +27,35 @@ export function rulesAtSteps(steps: Step[], ruleIds: string[], notYet: string): 
 }
 
 /**
- * A time limit: `limit` is the last allowed day. Met on or before it passes; met after it fails (dated the day after
- * the limit); not met yet fails once `today` is past the limit, unless the case left the path (`exitOn`) on or before
- * the limit; otherwise it is still running (not applicable).
+ * A time limit as the engine's DEADLINE_TABLE traced it (`traceDeadlines`): the due day (with the extension) is the
+ * last allowed day. Met on or before it passes; closed after it fails (dated the day after the due day); not closed
+ * yet fails once `today` is past the due day; cancelled (the case left the states in which the limit runs) on or
+ * before the due day is not applicable, cancelled after it counts as not met. Otherwise it is still running (not
+ * applicable). `excused` (e.g. the superior's consent to a late ceremony) turns a late or pending fail into a pass.
  */
-export function timeLimit(
-  ctx: AuditContext,
-  limit: { base: BusinessDate; limit: BusinessDate; workingDays: number; extendedBy: number; source: string },
-  met: Step | undefined,
-  exitOn: BusinessDate | null,
-  excused?: Step,
-): CheckOutcome {
-  const evidence = { baseOn: limit.base, limit: limit.limit, workingDays: limit.workingDays, extendedBy: limit.extendedBy, limitSource: limit.source };
-  const dayAfter = addDays(limit.limit, 1);
-  if (met) {
-    if (met.on <= limit.limit) return pass({ ...evidence, metOn: met.on, seq: met.seq });
-    if (excused && excused.on <= met.on) return pass({ ...evidence, metOn: met.on, seq: met.seq, excusedBy: { seq: excused.seq, event: excused.type, occurredOn: excused.on } });
-    return fail(dayAfter, met.seq, { ...evidence, metOn: met.on, workingDaysLate: ctx.calendar.workingDaysBetween(limit.limit, met.on) });
+export function deadlineOutcome(ctx: AuditContext, trace: DeadlineTrace, excused?: Step): CheckOutcome {
+  const evidence = {
+    baseOn: trace.baseOn,
+    limit: trace.dueOn,
+    workingDays: trace.length.amount,
+    extendedBy: trace.extendedBy,
+    limitSource: trace.source,
+    ruleSet: trace.ruleSet,
+    limitText: deadlineLimitText(trace.kind, ruleSetById(trace.ruleSet), 'en'),
+  };
+  const dayAfter = addDays(trace.dueOn, 1);
+  const excusedBy = excused ? { excusedBy: { seq: excused.seq, event: excused.type, occurredOn: excused.on } } : {};
+  if (trace.status === 'met' || trace.status === 'missed') {
+    const metOn = trace.closedOn!;
+    const met = { metOn, seq: trace.closedBySeq };
+    if (metOn <= trace.dueOn) return pass({ ...evidence, ...met });
+    if (excused && excused.on <= metOn) return pass({ ...evidence, ...met, ...excusedBy });
+    return fail(dayAfter, trace.closedBySeq, { ...evidence, metOn, workingDaysLate: ctx.calendar.workingDaysBetween(trace.dueOn, metOn) });
   }
-  if (exitOn !== null && exitOn <= limit.limit) return notApplicable(`the case left the path on ${exitOn}, within the limit`);
-  if (ctx.today > limit.limit) {
-    if (excused) return pass({ ...evidence, pendingAsOf: ctx.today, excusedBy: { seq: excused.seq, event: excused.type, occurredOn: excused.on } });
-    return fail(dayAfter, null, { ...evidence, pendingAsOf: ctx.today, workingDaysLate: ctx.calendar.workingDaysBetween(limit.limit, ctx.today) });
+  if (trace.status === 'cancelled' && trace.closedOn! <= trace.dueOn) return notApplicable(`the case left the path on ${trace.closedOn}, within the limit`);
+  if (ctx.today > trace.dueOn) {
+    if (excused) return pass({ ...evidence, pendingAsOf: ctx.today, ...excusedBy });
+    return fail(dayAfter, null, { ...evidence, pendingAsOf: ctx.today, workingDaysLate: ctx.calendar.workingDaysBetween(trace.dueOn, ctx.today) });
   }
-  return notApplicable(`the limit ${limit.limit} has not passed yet`);
+  return notApplicable(`the limit ${trace.dueOn} (${evidence.limitText}) has not passed yet`);
 }

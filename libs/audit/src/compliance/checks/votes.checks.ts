@@ -105,7 +105,7 @@ export const A14: CheckDefinition = {
     const threshold = voteThreshold(h, decisions, 'more than 1/2 of standingMembers', 'no decision yet');
     if (threshold.status === 'fail') return threshold;
     for (const step of decisions) {
-      const roles = Array.isArray(step.actor?.roles) ? (step.actor!.roles as string[]) : [];
+      const roles = Array.isArray(step.actor?.roles) ? (step.actor.roles as string[]) : [];
       const onlyGrassroots = roles.includes('grassroots_officer') && !roles.includes('superior_officer') && !roles.includes('admin');
       if (onlyGrassroots && !grassrootsDecides(step.env)) {
         return fail(step.on, step.seq, {

@@ -37,7 +37,7 @@ export class BullmqQueueStats extends QueueStats implements OnApplicationShutdow
 
   async ping(): Promise<void> {
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
-    const answer = await this.redis.ping();
+    const answer: string = await this.redis.ping();
     if (answer !== 'PONG') throw new Error(`Redis answered ${answer}`);
   }
 

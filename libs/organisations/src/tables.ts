@@ -1,0 +1,13 @@
+import { col, nullable, table } from '@charterflow/database';
+
+/** The tables this library owns, as its repositories read them (checked against the migrated database). */
+
+export const ORGANISATIONS_TABLE = table('organisations', {
+  id: col('uuid'),
+  name: col('text'),
+  kind: col('text'),
+  parent_id: nullable('uuid'),
+  path: col('text'),
+  authorised_to_admit: col('bool'),
+  created_at: col('timestamptz'),
+});
