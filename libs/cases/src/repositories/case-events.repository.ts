@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { RowOf } from '@charterflow/database';
+import { CASE_EVENTS_TABLE } from '../tables';
 
 /** A `case_events` row. `recordedAt` has millisecond precision, so its ISO string hashes the same when read back. */
 export interface CaseEventRow {
@@ -16,19 +18,8 @@ export interface CaseEventRow {
   hash: string;
 }
 
-interface RawEvent {
-  case_id: string;
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  occurred_on: string;
-  recorded_at: Date;
-  actor: Record<string, unknown>;
-  from_state: string | null;
-  to_state: string;
-  prev_hash: string;
-  hash: string;
-}
+/** The row as declared in tables.ts; payload, actor narrowed to what the column's writers put there. */
+type RawEvent = Omit<Pick<RowOf<typeof CASE_EVENTS_TABLE>, 'case_id' | 'seq' | 'type' | 'payload' | 'occurred_on' | 'recorded_at' | 'actor' | 'from_state' | 'to_state' | 'prev_hash' | 'hash'>, 'payload' | 'actor'> & { payload: Record<string, unknown>; actor: Record<string, unknown> };
 
 /** The only place that touches `case_events`: insert and read, never update or delete (a trigger forbids both). */
 @Injectable()

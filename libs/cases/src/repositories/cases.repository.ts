@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@charterflow/organisations';
 import { CasePosition } from '../list/cursor';
+import type { RowOf } from '@charterflow/database';
+import { CASES_TABLE } from '../tables';
 
 /** A `cases` row as the service uses it. */
 export interface CaseRow {
@@ -55,20 +57,8 @@ export interface CaseQuery {
 const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version, c.procedure_version, c.version, c.candidate,
   c.last_seq, c.last_hash, c.created_at, c.updated_at`;
 
-interface RawCase {
-  id: string;
-  organisation_id: string;
-  state: string;
-  snapshot: unknown;
-  machine_version: number;
-  procedure_version: string;
-  version: number;
-  candidate: unknown;
-  last_seq: number;
-  last_hash: string;
-  created_at: Date;
-  updated_at: Date;
-}
+/** The row as declared in tables.ts. */
+type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state' | 'snapshot' | 'machine_version' | 'procedure_version' | 'version' | 'candidate' | 'last_seq' | 'last_hash' | 'created_at' | 'updated_at'>;
 
 /** The only place that reads or writes `cases`. Methods taking a manager run inside the caller's transaction. */
 @Injectable()

@@ -2,29 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineRecord } from '@charterflow/procedure';
 import { DeadlineView } from '../views/case.views';
+import type { RowOf } from '@charterflow/database';
+import { DEADLINES_TABLE } from '../tables';
 
 /** `DeadlineView` plus the case it belongs to. */
 export interface DeadlineRow extends DeadlineView {
   caseId: string;
 }
 
-interface RawDeadline {
-  id: string;
-  case_id: string;
-  key: string;
-  kind: DeadlineView['kind'];
-  base_on: string;
-  due_on: string;
-  original_due_on: string;
-  extended_by: number;
-  status: DeadlineView['status'];
-  source: string;
-  rule_set: string;
-  opened_on: string;
-  closed_on: string | null;
-  late_working_days: number | null;
-  reference: string | null;
-}
+/** The row as declared in tables.ts; kind, status narrowed to what the column's writers put there. */
+type RawDeadline = Omit<Pick<RowOf<typeof DEADLINES_TABLE>, 'id' | 'case_id' | 'key' | 'kind' | 'base_on' | 'due_on' | 'original_due_on' | 'extended_by' | 'status' | 'source' | 'rule_set' | 'opened_on' | 'closed_on' | 'late_working_days' | 'reference'>, 'kind' | 'status'> & { kind: DeadlineView['kind']; status: DeadlineView['status'] };
 
 const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, status, source, rule_set, opened_on, closed_on, late_working_days, reference`;
 

@@ -3,23 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WebhookFanOut } from '../webhooks/webhook-fan-out';
 import { InboxPosition } from './inbox-cursor';
 import { NewNotification, NotificationKind, NotificationView } from './notification';
+import type { RowOf } from '@charterflow/database';
+import { NOTIFICATIONS_TABLE } from '../tables';
 
-interface RawNotification {
-  id: string;
-  organisation_id: string;
-  role: string;
-  case_id: string | null;
-  deadline_id: string | null;
-  kind: NotificationKind;
-  phase: string | null;
-  due_on: string | null;
-  title_vi: string;
-  title_en: string;
-  body_vi: string;
-  body_en: string;
-  created_at: Date;
-  read_at: Date | null;
-}
+/** The row as declared in tables.ts; kind narrowed to what the column's writers put there. */
+type RawNotification = Omit<Pick<RowOf<typeof NOTIFICATIONS_TABLE>, 'id' | 'organisation_id' | 'role' | 'case_id' | 'deadline_id' | 'kind' | 'phase' | 'due_on' | 'title_vi' | 'title_en' | 'body_vi' | 'body_en' | 'created_at' | 'read_at'>, 'kind'> & { kind: NotificationKind };
 
 /** Read back what was written exactly as stored (timestamptz(3), a date as its text whatever the driver). */
 const RETURNED = `id, organisation_id, role, case_id, deadline_id, kind, phase, to_char(due_on, 'YYYY-MM-DD') AS due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;

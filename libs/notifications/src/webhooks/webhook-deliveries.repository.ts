@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryStatus, WebhookDeliveryView } from './webhook';
+import type { RowOf } from '@charterflow/database';
+import { WEBHOOK_DELIVERIES_TABLE } from '../tables';
 
 /** A delivery claimed for one attempt, with what is needed to send it. */
 export interface ClaimedDelivery {
@@ -14,18 +16,8 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-interface RawDelivery {
-  id: string;
-  webhook_id: string;
-  notification_id: string;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  created_at: Date;
-}
+/** The row as declared in tables.ts; status narrowed to what the column's writers put there. */
+type RawDelivery = Omit<Pick<RowOf<typeof WEBHOOK_DELIVERIES_TABLE>, 'id' | 'webhook_id' | 'notification_id' | 'status' | 'attempts' | 'next_attempt_at' | 'last_status_code' | 'last_error' | 'delivered_at' | 'created_at'>, 'status'> & { status: DeliveryStatus };
 
 /** What an attempt ended with, as written to the log. */
 export type AttemptRecord =

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WebhookView } from './webhook';
+import type { RowOf } from '@charterflow/database';
+import { WEBHOOKS_TABLE } from '../tables';
 
-interface RawWebhook {
-  id: string;
-  organisation_id: string;
-  url: string;
-  description: string | null;
-  active: boolean;
-  include_subtree: boolean;
-  created_at: Date;
-}
+/** The row as declared in tables.ts. */
+type RawWebhook = Pick<RowOf<typeof WEBHOOKS_TABLE>, 'id' | 'organisation_id' | 'url' | 'description' | 'active' | 'include_subtree' | 'created_at'>;
 
 const COLUMNS = `id, organisation_id, url, description, active, include_subtree, created_at`;
 
