@@ -34,6 +34,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   VERIFICATION_REQUESTED: { requestId: 'TT-1', scope: 'domestic', subject: 'Cha' },
   VERIFICATION_REPLIED: { requestId: 'TT-1' },
   BIOGRAPHY_CERTIFIED: { politicalIssue: false },
+  POLITICAL_ISSUE_CONCLUDED: { conclusion: 'cleared', decisionNo: 'KL-1' },
   SPONSOR_ADDED: { sponsor: { name: 'Trần Văn Bình', fullMemberSince: '2015-01-01', togetherSince: '2023-01-01' } },
   INTRODUCING_RESOLUTION_RECORDED: { body: 'youth_union', resolutionNo: 'NQ-DTN-1' },
   OPINIONS_RECORDED: { organisations: ['Công đoàn'], residenceCell: true },

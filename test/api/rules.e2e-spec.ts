@@ -1,6 +1,6 @@
 import { Candidate } from '@charterflow/procedure';
 import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
-import { caseInCellReview, caseInProbation, caseReadyForRecognitionVote, expectRule, openCase, record, recordOn, SPONSOR } from './helpers';
+import { caseInCellReview, caseInProbation, caseReadyForRecognitionVote, expectRule, openCase, postEvent, record, recordOn, SPONSOR } from './helpers';
 
 /**
  * Every api.md rule id this issue can reach, answered over HTTP as 422 RULE_VIOLATION with `rule`, `source` and
@@ -115,6 +115,40 @@ describe('procedure rules over HTTP', () => {
       await expectRule(t.http, c.id, 'SPONSOR_TOGETHER_UNDER_12_MONTHS', 'SPONSOR_ADDED', '2026-01-13', sponsor({ togetherSince: '2025-01-14' }));
       await record(t.http, c.id, 'SPONSOR_ADDED', '2026-01-13', sponsor({ name: 'Lê Văn A', memberId: 'M-7', fullMemberSince: '2026-01-13', togetherSince: '2025-01-13' }));
       await record(t.http, c.id, 'SPONSOR_ADDED', '2026-01-13', sponsor({ name: 'Phạm Thị B', memberId: 'M-8', togetherSince: '2025-12-01', replacement: true }));
+    });
+
+    /** A dossier complete on 2026-01-07 except that the biography was certified with a political issue. */
+    async function withPoliticalIssue() {
+      t.setToday('2026-01-15');
+      const c = await openCase(t.http, tree.cellId);
+      await record(t.http, c.id, 'AWARENESS_CERTIFICATE_RECORDED', '2026-01-06', { certificateNo: 'CN-1', issuedOn: '2026-01-06', issuer: 'Trung tâm' });
+      await record(t.http, c.id, 'DOSSIER_OPENED', '2026-01-07', { resolutionNo: 'NQ-7' });
+      await record(t.http, c.id, 'APPLICATION_FILED', '2026-01-07');
+      await record(t.http, c.id, 'BIOGRAPHY_FILED', '2026-01-07');
+      await record(t.http, c.id, 'BIOGRAPHY_CERTIFIED', '2026-01-07', { politicalIssue: true });
+      await record(t.http, c.id, 'INTRODUCING_RESOLUTION_RECORDED', '2026-01-07', { body: 'youth_union', resolutionNo: 'NQ-ĐTN' });
+      await record(t.http, c.id, 'SPONSOR_ADDED', '2026-01-07', { sponsor: SPONSOR });
+      return record(t.http, c.id, 'OPINIONS_RECORDED', '2026-01-07', { organisations: ['Đoàn TNCS Hồ Chí Minh'], residenceCell: true });
+    }
+
+    it('POLITICAL_ISSUE_UNRESOLVED: no vote while the political issue is open; cleared lets the dossier complete', async () => {
+      const c = await withPoliticalIssue();
+      expect(c.state).toBe('dossier');
+      expect(c.allowedEvents).toContain('POLITICAL_ISSUE_CONCLUDED');
+      const body = await expectRule(t.http, c.id, 'POLITICAL_ISSUE_UNRESOLVED', 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
+      expect(body.messageVi).toContain('07/01/2026');
+      const cleared = await record(t.http, c.id, 'POLITICAL_ISSUE_CONCLUDED', '2026-01-14', { conclusion: 'cleared', decisionNo: '15-KL/ĐU' });
+      expect(cleared.state).toBe('cellReview');
+      expect((await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
+    });
+
+    it('POLITICAL_ISSUE_CONCLUDED not_cleared ends the case notAdmitted; a case without an open issue cannot take it', async () => {
+      const c = await withPoliticalIssue();
+      expect((await record(t.http, c.id, 'POLITICAL_ISSUE_CONCLUDED', '2026-01-14', { conclusion: 'not_cleared', decisionNo: '16-KL/ĐU' })).state).toBe('notAdmitted');
+      const plain = await readyToVote();
+      const res = await postEvent(t.http, plain.id, 'POLITICAL_ISSUE_CONCLUDED', '2026-01-15', { conclusion: 'cleared', decisionNo: 'KL' });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'cellReview' });
     });
 
     it('BIOGRAPHY_NOT_CERTIFIED, VERIFICATION_PENDING, INTRODUCERS_INCOMPLETE, OPINIONS_MISSING in turn', async () => {

@@ -252,23 +252,50 @@ describe('refusals', () => {
     c.ok('SPONSOR_ADDED', '2025-10-02', { sponsor: { ...SPONSOR, togetherSince: '2024-10-02' } });
   });
 
-  it('consents re-checked at ADMISSION_DECIDED: political issue', () => {
+  /** A dossier complete but for the conclusion of a political issue found at certification (2025-10-27). */
+  function withPoliticalIssue(): CaseDriver {
     const c = new CaseDriver();
-    toAwarenessCertified(c)
+    return toAwarenessCertified(c)
       .ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' })
       .ok('APPLICATION_FILED', '2025-10-02')
       .ok('BIOGRAPHY_FILED', '2025-10-03')
       .ok('BIOGRAPHY_CERTIFIED', '2025-10-27', { politicalIssue: true })
       .ok('INTRODUCING_RESOLUTION_RECORDED', '2025-11-03', { body: 'youth_union', resolutionNo: 'r' })
       .ok('SPONSOR_ADDED', '2025-11-04', { sponsor: SPONSOR })
-      .ok('OPINIONS_RECORDED', '2025-11-05', { organisations: ['Đoàn'], residenceCell: true })
-      .ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE)
-      .ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 });
-    const decision = { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' };
-    expect(rule(c.refused('ADMISSION_DECIDED', '2025-12-15', decision))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
-    c.ok('CONSENT_RECORDED', '2025-12-01', { kind: 'political', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-9' });
-    c.ok('ADMISSION_DECIDED', '2025-12-15', decision);
+      .ok('OPINIONS_RECORDED', '2025-11-05', { organisations: ['Đoàn'], residenceCell: true });
+  }
+
+  // Changed with issue 12: a political issue used to let the dossier complete and was checked only at the decision
+  // (a political consent); it now keeps the dossier open until the competent committee concludes it.
+  it('a political issue keeps the dossier open: the cell vote is refused until POLITICAL_ISSUE_CONCLUDED cleared', () => {
+    const c = withPoliticalIssue();
+    expect(c.state).toBe('dossier');
+    expect(c.description.stateDetail.dossier).toMatchObject({ biographyCertified: true, politicalIssueOpen: true });
+    expect(c.description.allowedEvents).toContain('POLITICAL_ISSUE_CONCLUDED');
+    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE))).toBe('POLITICAL_ISSUE_UNRESOLVED');
+    c.ok('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL-15' });
+    expect(c.state).toBe('cellReview');
+    expect(c.description.facts).toMatchObject({ politicalConclusion: { conclusion: 'cleared', decisionNo: 'KL-15', concludedOn: '2025-11-06' } });
+    c.ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE).ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 });
+    // The competent committee's cleared conclusion stands for the political consent at the decision.
+    c.ok('ADMISSION_DECIDED', '2025-12-15', { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' });
     expect(c.state).toBe('awaitingCeremony');
+  });
+
+  it('POLITICAL_ISSUE_CONCLUDED not_cleared → notAdmitted, its dossier limits cancelled', () => {
+    const c = withPoliticalIssue();
+    c.ok('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'not_cleared', decisionNo: 'KL-16' });
+    expect(c.state).toBe('notAdmitted');
+    expect(c.description.facts).toMatchObject({ notAdmittedOn: '2025-11-06' });
+    expect(c.openDeadlineKeys()).toEqual([]);
+  });
+
+  it('POLITICAL_ISSUE_CONCLUDED is not a step where no issue is open', () => {
+    const c = toCellReview(new CaseDriver());
+    expect(rule(c.refused('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL' }))).toBe('EVENT_NOT_ALLOWED');
+    const d = new CaseDriver();
+    toAwarenessCertified(d).ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' }).ok('BIOGRAPHY_FILED', '2025-10-03').ok('BIOGRAPHY_CERTIFIED', '2025-10-27', { politicalIssue: false });
+    expect(rule(d.refused('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL' }))).toBe('EVENT_NOT_ALLOWED');
   });
 
   it('RECOGNITION_BEFORE_PROBATION_END during probation', () => {

@@ -2,8 +2,8 @@ import { BusinessDate } from '../model/dates';
 import { EDUCATION_LEVELS, EducationLevel } from '../model/candidate';
 import { completedMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
-import { votePassed } from '../machine/facts';
-import { defineRule, RuleInput } from './rule';
+import { politicalIssueOpen, votePassed } from '../machine/facts';
+import { defineRule, RuleInput, viBasis, viDate } from './rule';
 
 /** Eligibility is judged on the date of the cell's admission meeting (QĐ294 §1.1.1). */
 export function meetingDate({ event, facts }: RuleInput): BusinessDate {
@@ -109,15 +109,32 @@ export const EDUCATION_EXCEPTION_WITHOUT_CONSENT = defineRule({
 export const POLITICAL_ISSUE_WITHOUT_CONSENT = defineRule({
   id: 'POLITICAL_ISSUE_WITHOUT_CONSENT',
   source: 'QĐ294 §3.3; HD06 §3.4',
-  descriptionEn: 'When the biography was certified with a political-standards issue, the competent body\'s written conclusion (political consent) must be recorded before the admission decision.',
-  descriptionVi: 'Khi lý lịch được chứng nhận có vấn đề về tiêu chuẩn chính trị, phải có văn bản kết luận, đồng ý của cấp có thẩm quyền (political) trước khi ra quyết định kết nạp.',
+  descriptionEn: 'When the biography was certified with a political-standards issue, the competent committee must have cleared it (POLITICAL_ISSUE_CONCLUDED cleared), or the written agreement of the competent body (political consent) must be recorded, before the admission decision.',
+  descriptionVi: 'Khi lý lịch được chứng nhận có vấn đề về tiêu chuẩn chính trị, trước khi ra quyết định kết nạp phải có kết luận đủ tiêu chuẩn của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền (political).',
   check: (input) => {
     if (!isAdmittingDecision(input)) return null;
-    return input.facts.politicalIssue && !input.facts.consents.political
+    const { facts } = input;
+    const cleared = facts.politicalConclusion?.conclusion === 'cleared';
+    return facts.politicalIssue && !cleared && !facts.consents.political
       ? {
-          message: 'The biography records a political-standards issue and no political consent is recorded.',
-          messageVi: 'Lý lịch có vấn đề về tiêu chuẩn chính trị nhưng chưa có văn bản đồng ý của cấp có thẩm quyền (political).',
+          message: 'The biography records a political-standards issue; it is neither cleared by the competent committee nor covered by a political consent.',
+          messageVi: 'Lý lịch có vấn đề về tiêu chuẩn chính trị nhưng chưa có kết luận của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền (political).',
         }
       : null;
   },
+});
+
+export const POLITICAL_ISSUE_UNRESOLVED = defineRule({
+  id: 'POLITICAL_ISSUE_UNRESOLVED',
+  source: 'HD06 §3.4; HD38 I.1.4 item 26; QĐ294 §3.3',
+  descriptionEn: 'A biography certified with a political issue keeps the dossier open until the competent committee concludes the issue (POLITICAL_ISSUE_CONCLUDED); no vote before that.',
+  descriptionVi: 'Lý lịch được chứng nhận có vấn đề về chính trị thì hồ sơ chưa hoàn chỉnh cho đến khi cấp ủy có thẩm quyền kết luận vấn đề đó; chưa được biểu quyết xét kết nạp trước khi có kết luận.',
+  check: ({ facts }) =>
+    politicalIssueOpen(facts)
+      ? {
+          message: `The biography certified on ${facts.biographyCertifiedOn ?? '(unknown)'} records a political issue the competent committee has not concluded.`,
+          messageVi: `Lý lịch chứng nhận ngày ${facts.biographyCertifiedOn ? viDate(facts.biographyCertifiedOn) : '(chưa rõ)'} có vấn đề về chính trị chưa được cấp ủy có thẩm quyền kết luận, nên chi bộ chưa thể biểu quyết đề nghị kết nạp. Vấn đề chính trị phải được kết luận trước khi xét kết nạp ${viBasis('Hướng dẫn 06-HD/TW mục 3.4, Hướng dẫn 38-HD/BTCTW mục I.1.4 điểm 26', 'POLITICAL_ISSUE_UNRESOLVED')}.`,
+          details: { biographyCertifiedOn: facts.biographyCertifiedOn },
+        }
+      : null,
 });

@@ -120,11 +120,40 @@ describe('POLITICAL_ISSUE_WITHOUT_CONSENT', () => {
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, facts({ politicalIssue: false }), decided('2026-02-01'))).toBeNull();
   });
 
+  it('a cleared conclusion of the competent committee satisfies it; a not_cleared one does not', () => {
+    const concluded = (conclusion: 'cleared' | 'not_cleared') => facts({ politicalIssue: true, politicalConclusion: { conclusion, decisionNo: 'KL-1', concludedOn: '2026-01-10' } });
+    expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, concluded('cleared'), decided('2026-02-01'))).toBeNull();
+    expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, concluded('not_cleared'), decided('2026-02-01'))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
+  });
+
   it('applies to the deciding vote of an authorised grassroots committee only', () => {
     const vote: DomainEvent = { type: 'GRASSROOTS_VOTE_RECORDED', occurredOn: '2026-02-01', committeeMembers: 9, inFavour: 6 };
     const f = facts({ politicalIssue: true });
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env({ organisation: AUTHORISED_GRASSROOTS }))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env())).toBeNull();
+  });
+});
+
+describe('POLITICAL_ISSUE_UNRESOLVED', () => {
+  const certified = { biographyCertifiedOn: '2026-01-07' };
+  it('refuses the cell vote while the issue is open; a conclusion either way or no issue passes', () => {
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: true }), cellVote('2026-01-15'))).toBe('POLITICAL_ISSUE_UNRESOLVED');
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: false }), cellVote('2026-01-15'))).toBeNull();
+    const cleared = { conclusion: 'cleared' as const, decisionNo: 'KL-1', concludedOn: '2026-01-10' };
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: true, politicalConclusion: cleared }), cellVote('2026-01-15'))).toBeNull();
+  });
+
+  it('facts stored before the conclusion existed (no politicalConclusion field) keep the earlier path', () => {
+    const { politicalConclusion: _dropped, ...old } = facts({ ...certified, politicalIssue: true });
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, old as CaseFacts, cellVote('2026-01-15'))).toBeNull();
+  });
+
+  it('explains itself to a clerk: the certification date dd/mm/yyyy, the article and the rule, no event or state id', () => {
+    const v = evaluateRule(R.POLITICAL_ISSUE_UNRESOLVED, { facts: facts({ ...certified, politicalIssue: true }), event: cellVote('2026-01-15'), env: env() });
+    expect(v?.messageVi).toContain('07/01/2026');
+    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.4');
+    expect(v?.messageVi).toContain('POLITICAL_ISSUE_UNRESOLVED');
+    expect(v?.messageVi).not.toMatch(/CELL_VOTE|BIOGRAPHY_CERTIFIED|POLITICAL_ISSUE_CONCLUDED|cellReview|dossier/);
   });
 });
 

@@ -18,6 +18,7 @@ export const CONSENT_KINDS = ['over_60', 'education_exception', 'late_ceremony',
 export const VERIFICATION_SCOPES = ['domestic', 'abroad'] as const;
 export const INTRODUCING_BODIES = ['youth_union', 'trade_union'] as const;
 export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
+export const POLITICAL_CONCLUSIONS = ['cleared', 'not_cleared'] as const;
 
 interface EventDeclaration<S extends z.core.$ZodLooseShape> {
   label: Label;
@@ -124,8 +125,20 @@ export const EVENTS = [
     fields: {
       politicalIssue: flag(
         { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
-        { help: { vi: 'Cần có văn bản đồng ý của cấp có thẩm quyền', en: 'A consent of the competent committee is then needed' } },
+        { help: { vi: 'Hồ sơ chờ kết luận của cấp ủy có thẩm quyền về vấn đề chính trị', en: 'The dossier then waits for the competent committee’s conclusion (POLITICAL_ISSUE_CONCLUDED)' } },
       ),
+    },
+  }),
+  defineEvent('POLITICAL_ISSUE_CONCLUDED', {
+    label: { vi: 'Kết luận của cấp ủy có thẩm quyền về vấn đề chính trị', en: 'Political issue concluded by the competent committee' },
+    occurredOnLabel: DECIDED,
+    description: 'Needed after BIOGRAPHY_CERTIFIED {politicalIssue: true}: cleared → the dossier may complete; not_cleared → notAdmitted',
+    fields: {
+      conclusion: choice(POLITICAL_CONCLUSIONS, { vi: 'Kết luận', en: 'Conclusion' }, {
+        cleared: { vi: 'Đủ tiêu chuẩn chính trị, được tiếp tục xem xét kết nạp', en: 'Cleared: the admission may proceed' },
+        not_cleared: { vi: 'Không đủ tiêu chuẩn chính trị, không kết nạp', en: 'Not cleared: the candidate is not admitted' },
+      }),
+      decisionNo: text({ vi: 'Số văn bản kết luận', en: 'Number of the conclusion' }, { example: '15-KL/ĐU' }),
     },
   }),
   defineEvent('SPONSOR_ADDED', {
