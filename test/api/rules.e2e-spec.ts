@@ -181,6 +181,35 @@ describe('procedure rules over HTTP', () => {
     });
   });
 
+  describe('time limits', () => {
+    /** A case whose cell voted on 2026-01-15: the admission decision is due by 2026-03-26 (45 WD across Tết). */
+    async function awaitingDecision() {
+      const c = await readyToVote();
+      const s = await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
+      expect(s.deadlines.find((d) => d.kind === 'ADMISSION_DECISION')).toMatchObject({ status: 'open', dueOn: '2026-03-26' });
+      return c;
+    }
+    const EXTENSION = { deadlineKind: 'ADMISSION_DECISION', reason: 'Trường hợp đặc biệt' };
+
+    it('EXTENSION_AFTER_LIMIT: extended on the due day passes, the day after is refused', async () => {
+      const onDue = await awaitingDecision();
+      t.setToday('2026-03-26');
+      const extended = await record(t.http, onDue.id, 'DEADLINE_EXTENDED', '2026-03-26', EXTENSION);
+      expect(extended.deadlines.find((d) => d.kind === 'ADMISSION_DECISION')).toMatchObject({ status: 'open', dueOn: '2026-04-16' });
+
+      const late = await awaitingDecision();
+      t.setToday('2026-03-27');
+      const body = await expectRule(t.http, late.id, 'EXTENSION_AFTER_LIMIT', 'DEADLINE_EXTENDED', '2026-03-27', EXTENSION);
+      expect(body).toMatchObject({ source: 'QĐ294 §4.3.1', details: { dueOn: '2026-03-26' } });
+      expect(body.messageVi).toContain('26/03/2026');
+    });
+
+    it('EXTENSION_AFTER_LIMIT: a limit that is not running cannot be extended', async () => {
+      const c = await readyToVote();
+      await expectRule(t.http, c.id, 'EXTENSION_AFTER_LIMIT', 'DEADLINE_EXTENDED', '2026-01-15', EXTENSION);
+    });
+  });
+
   describe('ceremony and probation', () => {
     /** A case awaiting its ceremony: decision received 2026-03-04, ceremony due 2026-04-15. */
     async function awaitingCeremony() {

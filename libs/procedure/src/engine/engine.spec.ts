@@ -491,9 +491,31 @@ describe('deadlines', () => {
     c.ok('DEADLINE_EXTENDED', '2025-11-11', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
     expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-02-02', originalDueOn: '2026-01-12', extendedBy: 15 });
     expect(rule(c.refused('DEADLINE_EXTENDED', '2025-11-12', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('DEADLINE_ALREADY_EXTENDED');
-    // Outside a state with an extendable limit the refusal is explained by the rule too.
+    // Outside a state with an extendable limit the refusal is explained by a rule too. Changed with issue 12: an
+    // extendable kind whose limit is not running is EXTENSION_AFTER_LIMIT (was DEADLINE_NOT_EXTENDABLE).
     const s = new CaseDriver();
-    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('DEADLINE_NOT_EXTENDABLE');
+    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'CEREMONY', reason: 'r' }))).toBe('DEADLINE_NOT_EXTENDABLE');
+  });
+
+  it('EXTENSION_AFTER_LIMIT: extended on the due day (2026-01-12) passes; the day after is refused, the limit left missed', () => {
+    const onDue = toCellReview(new CaseDriver()).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    expect(onDue.deadline('ADMISSION_DECISION').dueOn).toBe('2026-01-12');
+    onDue.ok('DEADLINE_EXTENDED', '2026-01-12', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(onDue.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-02-02', extendedBy: 15 });
+    const late = toCellReview(new CaseDriver()).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    expect(rule(late.refused('DEADLINE_EXTENDED', '2026-01-13', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(late.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-01-12', extendedBy: 0 });
+    // After the decision the limit is closed: extending it is refused by the same rule.
+    late.ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 }).ok('ADMISSION_DECIDED', '2025-12-15', { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' });
+    expect(rule(late.refused('DEADLINE_EXTENDED', '2025-12-16', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+  });
+
+  it('a historical import waives EXTENSION_AFTER_LIMIT, flags it, and the late extension does not move the missed limit', () => {
+    const c = toCellReview(new CaseDriver({ ...makeEnv(), waiveRules: true })).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    c.ok('DEADLINE_EXTENDED', '2026-01-13', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(c.last).toMatchObject({ ok: true, waived: [expect.objectContaining({ rule: 'EXTENSION_AFTER_LIMIT' })] });
+    expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-01-12', extendedBy: 0 });
   });
 
   it('a late admission decision is accepted and its limit closes missed', () => {

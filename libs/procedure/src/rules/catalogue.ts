@@ -30,7 +30,7 @@ import {
   RECOGNITION_DOSSIER_INCOMPLETE,
   RECOGNITION_MOTION_MISMATCH,
 } from './membership';
-import { DEADLINE_ALREADY_EXTENDED, DEADLINE_NOT_EXTENDABLE } from './deadline-rules';
+import { DEADLINE_ALREADY_EXTENDED, DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT } from './deadline-rules';
 import { VOTE_COUNTS_INVALID } from './votes';
 import { evaluateRule, RuleDefinition, RuleInput } from './rule';
 
@@ -65,6 +65,7 @@ const ALL: RuleDefinition[] = [
   RECOGNITION_MOTION_MISMATCH,
   DEADLINE_NOT_EXTENDABLE,
   DEADLINE_ALREADY_EXTENDED,
+  EXTENSION_AFTER_LIMIT,
 ];
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
@@ -111,7 +112,7 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   GRASSROOTS_VOTE_RECORDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
   // The consent rules apply only to an admitting decision.
   ADMISSION_DECIDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
-  DEADLINE_EXTENDED: [DEADLINE_NOT_EXTENDABLE, DEADLINE_ALREADY_EXTENDED],
+  DEADLINE_EXTENDED: [DEADLINE_NOT_EXTENDABLE, DEADLINE_ALREADY_EXTENDED, EXTENSION_AFTER_LIMIT],
   CEREMONY_HELD: [CEREMONY_LATE_WITHOUT_CONSENT],
   PROBATION_ENDED: [PROBATION_NOT_ENDED],
   SELF_REVIEW_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
@@ -158,7 +159,7 @@ export const EXPLAINED_REFUSALS: readonly { type: EventType; states: readonly To
   { type: 'HELPER_ASSESSMENT_SUBMITTED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'RECOGNITION_OPINIONS_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'RECOGNITION_CELL_VOTE_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
-  { type: 'DEADLINE_EXTENDED', states: 'any', rules: [DEADLINE_NOT_EXTENDABLE] },
+  { type: 'DEADLINE_EXTENDED', states: 'any', rules: [DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT] },
 ];
 
 export function explainedRefusal(state: TopState, input: RuleInput): RuleViolation | null {

@@ -352,10 +352,23 @@ describe('deadline extension rules', () => {
   const ext = (kind: DeadlineKind): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: '2026-02-01', deadlineKind: kind, reason: 'r' });
   const open = (extendedBy: number) => env({ openDeadlines: [{ key: 'ADMISSION_DECISION', kind: 'ADMISSION_DECISION', dueOn: '2026-03-01', extendedBy }] });
 
-  it('DEADLINE_NOT_EXTENDABLE: only an open admission/recognition decision limit', () => {
+  // Changed with issue 12: an extendable kind whose limit is not open is EXTENSION_AFTER_LIMIT, no longer DEADLINE_NOT_EXTENDABLE.
+  it('DEADLINE_NOT_EXTENDABLE: only the admission/recognition decision limits', () => {
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('ADMISSION_DECISION'), open(0))).toBeNull();
-    expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('RECOGNITION_DECISION'), open(0))).toBe('DEADLINE_NOT_EXTENDABLE');
+    expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('RECOGNITION_DECISION'), open(0))).toBeNull();
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('CEREMONY'), env({ openDeadlines: [{ key: 'CEREMONY', kind: 'CEREMONY', dueOn: '2026-03-01', extendedBy: 0 }] }))).toBe('DEADLINE_NOT_EXTENDABLE');
+  });
+
+  it('EXTENSION_AFTER_LIMIT: on the due day passes, the day after fails; a limit not open fails', () => {
+    const on = (date: string): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: date, deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-02-28'), open(0))).toBeNull();
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-03-01'), open(0))).toBeNull();
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-03-02'), open(0))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), ext('RECOGNITION_DECISION'), open(0))).toBe('EXTENSION_AFTER_LIMIT');
+    const v = evaluateRule(R.EXTENSION_AFTER_LIMIT, { facts: facts(), event: on('2026-03-02'), env: open(0) });
+    expect(v?.messageVi).toBe(
+      'Thời hạn ra quyết định kết nạp đã hết vào ngày 01/03/2026; không thể gia hạn vào ngày 02/03/2026 sau khi thời hạn đã qua (căn cứ Quy định 294-QĐ/TW mục 4.3.1; mã quy tắc EXTENSION_AFTER_LIMIT).',
+    );
   });
 
   it('DEADLINE_ALREADY_EXTENDED: once only', () => {
