@@ -38,7 +38,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   SPONSOR_ADDED: { sponsor: { name: 'Trần Văn Bình', fullMemberSince: '2015-01-01', togetherSince: '2023-01-01' } },
   INTRODUCING_RESOLUTION_RECORDED: { body: 'youth_union', resolutionNo: 'NQ-DTN-1' },
   OPINIONS_RECORDED: { organisations: ['Công đoàn'], residenceCell: true },
-  CONSENT_RECORDED: { kind: 'late_ceremony', issuer: 'Đảng ủy phường', documentNo: 'CV-1' },
+  CONSENT_RECORDED: { kind: 'over_60', issuer: 'Đảng ủy phường', documentNo: 'CV-1' },
   CELL_VOTE_RECORDED: { fullMembers: 9, excluded: 0, inFavour: 6 },
   GRASSROOTS_VOTE_RECORDED: { committeeMembers: 9, inFavour: 6 },
   ADMISSION_DECIDED: { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-01-05' },

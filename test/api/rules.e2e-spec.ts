@@ -36,13 +36,23 @@ describe('procedure rules over HTTP', () => {
       expect((await record(t.http, ok.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
     });
 
-    it('AGE_ABOVE_60_WITHOUT_CONSENT: 60 years and 1 month is refused until the consent is recorded; exactly 60 years passes', async () => {
-      const old = await readyToVote({ dateOfBirth: '1965-12-15' });
-      await expectRule(t.http, old.id, 'AGE_ABOVE_60_WITHOUT_CONSENT', 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
-      await record(t.http, old.id, 'CONSENT_RECORDED', '2026-01-15', { kind: 'over_60', issuer: 'Ban Tổ chức Trung ương', documentNo: '45-CV/BTCTW' });
-      expect((await record(t.http, old.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
-      const sixty = await readyToVote({ dateOfBirth: '1966-01-15' });
-      expect((await record(t.http, sixty.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
+    // Changed with issue 12: the over-60 consent (E3) is required at the admitting decision, not at the cell vote.
+    it('AGE_ABOVE_60_WITHOUT_CONSENT: 60 years and 1 month is refused at the decision until the consent is recorded; exactly 60 years passes', async () => {
+      const DECISION = { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-03-02' };
+      const toDecision = async (dateOfBirth: string) => {
+        const c = await readyToVote({ dateOfBirth });
+        expect((await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
+        await recordOn(t, c.id, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
+        t.setToday('2026-03-02');
+        return c;
+      };
+      const old = await toDecision('1965-12-15');
+      const body = await expectRule(t.http, old.id, 'AGE_ABOVE_60_WITHOUT_CONSENT', 'ADMISSION_DECIDED', '2026-03-02', DECISION);
+      expect(body.messageVi).toContain('15/01/2026');
+      await record(t.http, old.id, 'CONSENT_RECORDED', '2026-03-02', { kind: 'over_60', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: '45-CV/TU' });
+      expect((await record(t.http, old.id, 'ADMISSION_DECIDED', '2026-03-02', DECISION)).state).toBe('awaitingCeremony');
+      const sixty = await toDecision('1966-01-15');
+      expect((await record(t.http, sixty.id, 'ADMISSION_DECIDED', '2026-03-02', DECISION)).state).toBe('awaitingCeremony');
     });
   });
 
@@ -54,11 +64,16 @@ describe('procedure rules over HTTP', () => {
       expect((await record(t.http, lower.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
     });
 
-    it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent; primary there passes', async () => {
+    // Changed with issue 12: the education-exception consent (E6) is required at the admitting decision, not at the cell vote.
+    it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent before the decision; primary there passes', async () => {
       const literate = await readyToVote({ education: 'literate', areaType: 'disadvantaged' });
-      await expectRule(t.http, literate.id, 'EDUCATION_EXCEPTION_WITHOUT_CONSENT', 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
-      await record(t.http, literate.id, 'CONSENT_RECORDED', '2026-01-15', { kind: 'education_exception', issuer: 'Tỉnh ủy', documentNo: '12-CV/TU' });
       expect((await record(t.http, literate.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
+      await recordOn(t, literate.id, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
+      t.setToday('2026-03-02');
+      const DECISION = { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-03-02' };
+      await expectRule(t.http, literate.id, 'EDUCATION_EXCEPTION_WITHOUT_CONSENT', 'ADMISSION_DECIDED', '2026-03-02', DECISION);
+      await record(t.http, literate.id, 'CONSENT_RECORDED', '2026-03-02', { kind: 'education_exception', issuer: 'Tỉnh ủy', documentNo: '12-CV/TU' });
+      expect((await record(t.http, literate.id, 'ADMISSION_DECIDED', '2026-03-02', DECISION)).state).toBe('awaitingCeremony');
       const primary = await readyToVote({ education: 'primary', areaType: 'disadvantaged' });
       expect((await record(t.http, primary.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
     });
@@ -207,6 +222,24 @@ describe('procedure rules over HTTP', () => {
     it('EXTENSION_AFTER_LIMIT: a limit that is not running cannot be extended', async () => {
       const c = await readyToVote();
       await expectRule(t.http, c.id, 'EXTENSION_AFTER_LIMIT', 'DEADLINE_EXTENDED', '2026-01-15', EXTENSION);
+    });
+  });
+
+  describe('consents tied to their step', () => {
+    it('CONSENT_NOT_APPLICABLE: an admission consent after the decision, a late-ceremony consent before it or after the ceremony', async () => {
+      const c = await readyToVote();
+      const late = { kind: 'late_ceremony', issuer: 'Thành ủy', documentNo: '77-CV/TU' };
+      await expectRule(t.http, c.id, 'CONSENT_NOT_APPLICABLE', 'CONSENT_RECORDED', '2026-01-15', late);
+      await record(t.http, c.id, 'CONSENT_RECORDED', '2026-01-15', { kind: 'over_60', issuer: 'Tỉnh ủy', documentNo: '1-CV/TU' });
+      await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
+      await recordOn(t, c.id, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
+      t.setToday('2026-03-04');
+      await record(t.http, c.id, 'ADMISSION_DECIDED', '2026-03-02', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-03-04' });
+      const body = await expectRule(t.http, c.id, 'CONSENT_NOT_APPLICABLE', 'CONSENT_RECORDED', '2026-03-04', { kind: 'education_exception', issuer: 'Tỉnh ủy', documentNo: '2-CV/TU' });
+      expect(body.messageVi).toContain('02/03/2026');
+      await record(t.http, c.id, 'CONSENT_RECORDED', '2026-03-04', late);
+      await recordOn(t, c.id, 'CEREMONY_HELD', '2026-03-05', { helper: { name: 'Trần Văn Bình' } });
+      await expectRule(t.http, c.id, 'CONSENT_NOT_APPLICABLE', 'CONSENT_RECORDED', '2026-03-05', late);
     });
   });
 

@@ -209,7 +209,8 @@ describe('refusals', () => {
     expect(c.deadline('DOSSIER_DOCUMENTS_EXPIRY').status).toBe('met');
   });
 
-  it('an expired certificate blocks the cell vote until a new one is recorded; over-60 needs consent', () => {
+  // Changed with issue 12: the over-60 consent is checked at the admitting decision, no longer at the cell vote.
+  it('an expired certificate blocks the cell vote; over-60 needs the consent before the decision, not before the vote', () => {
     const c = new CaseDriver(makeEnv(), '2025-09-01', { ...CANDIDATE, dateOfBirth: '1964-01-10', youthUnionMember: false });
     c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'old', issuedOn: '2020-10-01', issuer: 'x' })
       .ok('DOSSIER_OPENED', '2025-09-03', { resolutionNo: 'NQ' })
@@ -220,11 +221,44 @@ describe('refusals', () => {
       .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR_2 })
       .ok('OPINIONS_RECORDED', '2025-09-10', { organisations: [], residenceCell: true });
     expect(c.state).toBe('cellReview');
-    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-10-02', PASSING_CELL_VOTE))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
-    c.ok('CONSENT_RECORDED', '2025-09-15', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' });
     expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-10-02', PASSING_CELL_VOTE))).toBe('AWARENESS_CERTIFICATE_EXPIRED');
-    c.ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE); // exactly 60 months after issue
+    c.ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE); // exactly 60 months after issue; no consent needed yet
     expect(c.state).toBe('grassrootsReview');
+    c.ok('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 });
+    const decision = { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-11-03' };
+    expect(rule(c.refused('ADMISSION_DECIDED', '2025-11-03', decision))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    c.ok('CONSENT_RECORDED', '2025-10-20', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' });
+    c.ok('ADMISSION_DECIDED', '2025-11-03', decision);
+    expect(c.state).toBe('awaitingCeremony');
+    // After the decision an admission consent no longer applies; the late-ceremony consent does.
+    expect(rule(c.refused('CONSENT_RECORDED', '2025-11-04', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-61' }))).toBe('CONSENT_NOT_APPLICABLE');
+    c.ok('CONSENT_RECORDED', '2025-11-04', { kind: 'late_ceremony', issuer: 'Đảng ủy xã', documentNo: 'CV-2' });
+  });
+
+  it('an authorised grassroots committee admits by its vote: the over-60 consent is checked there', () => {
+    const c = new CaseDriver(makeEnv('2030-12-31', AUTHORISED_GRASSROOTS), '2025-09-01', { ...CANDIDATE, dateOfBirth: '1964-01-10', youthUnionMember: false });
+    c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'c', issuedOn: '2025-09-02', issuer: 'x' })
+      .ok('DOSSIER_OPENED', '2025-09-03', { resolutionNo: 'NQ' })
+      .ok('APPLICATION_FILED', '2025-09-04')
+      .ok('BIOGRAPHY_FILED', '2025-09-05')
+      .ok('BIOGRAPHY_CERTIFIED', '2025-09-08', { politicalIssue: false })
+      .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR })
+      .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR_2 })
+      .ok('OPINIONS_RECORDED', '2025-09-10', { organisations: [], residenceCell: true })
+      .ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE);
+    expect(rule(c.refused('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 }))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    c.ok('CONSENT_RECORDED', '2025-10-09', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' }).ok('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 });
+    expect(c.state).toBe('awaitingCeremony');
+  });
+
+  it('CONSENT_NOT_APPLICABLE: late_ceremony before the decision or after the ceremony; any consent during probation', () => {
+    const c = toCellReview(new CaseDriver());
+    const late = { kind: 'late_ceremony' as const, issuer: 'Đảng ủy xã', documentNo: 'CV-2' };
+    expect(rule(c.refused('CONSENT_RECORDED', '2025-11-06', late))).toBe('CONSENT_NOT_APPLICABLE');
+    c.ok('CONSENT_RECORDED', '2025-11-06', { kind: 'political', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-9' });
+    const p = toProbation(new CaseDriver());
+    expect(rule(p.refused('CONSENT_RECORDED', '2026-01-07', late))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(rule(p.refused('CONSENT_RECORDED', '2026-01-07', { ...late, kind: 'readmission' }))).toBe('CONSENT_NOT_APPLICABLE');
   });
 
   it('a verification requested in cellReview blocks the cell vote until replied', () => {

@@ -30,6 +30,7 @@ import {
   RECOGNITION_DOSSIER_INCOMPLETE,
   RECOGNITION_MOTION_MISMATCH,
 } from './membership';
+import { CONSENT_NOT_APPLICABLE } from './consents';
 import { DEADLINE_ALREADY_EXTENDED, DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT } from './deadline-rules';
 import { VOTE_COUNTS_INVALID } from './votes';
 import { evaluateRule, RuleDefinition, RuleInput } from './rule';
@@ -66,6 +67,7 @@ const ALL: RuleDefinition[] = [
   DEADLINE_NOT_EXTENDABLE,
   DEADLINE_ALREADY_EXTENDED,
   EXTENSION_AFTER_LIMIT,
+  CONSENT_NOT_APPLICABLE,
 ];
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
@@ -101,9 +103,7 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   CELL_VOTE_RECORDED: [
     ...DOSSIER_COMPLETENESS_RULES,
     AGE_BELOW_18,
-    AGE_ABOVE_60_WITHOUT_CONSENT,
     EDUCATION_INSUFFICIENT,
-    EDUCATION_EXCEPTION_WITHOUT_CONSENT,
     AWARENESS_CERTIFICATE_EXPIRED,
     DOSSIER_DOCUMENTS_STALE,
     VOTE_COUNTS_INVALID,
@@ -112,6 +112,7 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   GRASSROOTS_VOTE_RECORDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
   // The consent rules apply only to an admitting decision.
   ADMISSION_DECIDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],
+  CONSENT_RECORDED: [CONSENT_NOT_APPLICABLE],
   DEADLINE_EXTENDED: [DEADLINE_NOT_EXTENDABLE, DEADLINE_ALREADY_EXTENDED, EXTENSION_AFTER_LIMIT],
   CEREMONY_HELD: [CEREMONY_LATE_WITHOUT_CONSENT],
   PROBATION_ENDED: [PROBATION_NOT_ENDED],
@@ -159,6 +160,7 @@ export const EXPLAINED_REFUSALS: readonly { type: EventType; states: readonly To
   { type: 'HELPER_ASSESSMENT_SUBMITTED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'RECOGNITION_OPINIONS_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'RECOGNITION_CELL_VOTE_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
+  { type: 'CONSENT_RECORDED', states: 'any', rules: [CONSENT_NOT_APPLICABLE] },
   { type: 'DEADLINE_EXTENDED', states: 'any', rules: [DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT] },
 ];
 

@@ -18,10 +18,10 @@ export function ageInMonths(input: RuleInput): number {
 const rank = (level: EducationLevel): number => EDUCATION_LEVELS.indexOf(level);
 
 /**
- * The consent rules apply at the cell vote (over 60, education) and again at the deciding step: ADMISSION_DECIDED,
- * or the vote of an authorised grassroots committee, when it admits.
+ * The consent rules (over 60 E3, education exception E6, political issue) apply at the deciding step: ADMISSION_DECIDED,
+ * or the vote of an authorised grassroots committee, when it admits ("consent before the decision", HD06 §1.1, §1.2b).
  */
-function isAdmittingDecision({ event, env }: RuleInput): boolean {
+export function isAdmittingDecision({ event, env }: RuleInput): boolean {
   if (event.type === 'ADMISSION_DECIDED') return votePassed(event);
   if (event.type === 'GRASSROOTS_VOTE_RECORDED') {
     return env.organisation.authorisedToAdmit && !env.organisation.directlyUnderSuperior && votePassed(event);
@@ -29,7 +29,6 @@ function isAdmittingDecision({ event, env }: RuleInput): boolean {
   return false;
 }
 
-const atCellVoteOrDecision = (input: RuleInput): boolean => input.event.type === 'CELL_VOTE_RECORDED' || isAdmittingDecision(input);
 
 export const AGE_BELOW_18 = defineRule({
   id: 'AGE_BELOW_18',
@@ -53,16 +52,16 @@ export const AGE_BELOW_18 = defineRule({
 export const AGE_ABOVE_60_WITHOUT_CONSENT = defineRule({
   id: 'AGE_ABOVE_60_WITHOUT_CONSENT',
   source: 'QĐ294 §1.1.1–1.1.2; HD06 §1.1',
-  descriptionEn: 'A candidate older than 60 full years (720 completed months) at the cell meeting needs the written consent of the provincial standing committee (over_60) before the vote and the decision.',
-  descriptionVi: 'Người trên 60 tuổi (quá 720 tháng) tại ngày họp chi bộ phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy (over_60) trước khi biểu quyết và ra quyết định.',
+  descriptionEn: 'A candidate older than 60 full years (720 completed months) at the cell meeting needs the written consent of the provincial standing committee (over_60) before the admitting decision (ADMISSION_DECIDED, or the vote of an authorised grassroots committee).',
+  descriptionVi: 'Người trên 60 tuổi (quá 720 tháng) tại ngày họp chi bộ phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp.',
   check: (input) => {
-    if (!atCellVoteOrDecision(input)) return null;
+    if (!isAdmittingDecision(input)) return null;
     const months = ageInMonths(input);
     const max = ruleSetFor(meetingDate(input)).ageMaxMonths;
     return months > max && !input.facts.consents.over_60
       ? {
           message: `The candidate is ${months} completed months old at the cell meeting (over ${max}) and no over_60 consent is recorded.`,
-          messageVi: `Người vào Đảng ${months} tháng tuổi tại ngày họp chi bộ (trên ${max} tháng) nhưng chưa có văn bản đồng ý của cấp ủy có thẩm quyền (over_60).`,
+          messageVi: `Người vào Đảng đã ${months} tháng tuổi tại ngày chi bộ họp xét kết nạp ${viDate(meetingDate(input))} (quá ${max} tháng, tức trên 60 tuổi) nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp ${viBasis('Quy định 294-QĐ/TW mục 1.1.2, Hướng dẫn 06-HD/TW mục 1.1', 'AGE_ABOVE_60_WITHOUT_CONSENT')}.`,
           details: { ageInMonths: months, maximum: max },
         }
       : null;
@@ -90,17 +89,17 @@ export const EDUCATION_INSUFFICIENT = defineRule({
 export const EDUCATION_EXCEPTION_WITHOUT_CONSENT = defineRule({
   id: 'EDUCATION_EXCEPTION_WITHOUT_CONSENT',
   source: 'HD06 §1.2b',
-  descriptionEn: 'A candidate in a disadvantaged area who is only literate (village elder, hamlet head…) needs the provincial standing committee\'s written consent (education_exception).',
-  descriptionVi: 'Người ở vùng khó khăn chỉ biết đọc, biết viết chữ quốc ngữ (già làng, trưởng bản…) phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy (education_exception).',
+  descriptionEn: 'A candidate in a disadvantaged area who is only literate (village elder, hamlet head…) needs the provincial standing committee\'s written consent (education_exception) before the admitting decision.',
+  descriptionVi: 'Người ở vùng khó khăn chỉ biết đọc, biết viết chữ quốc ngữ (già làng, trưởng bản…) phải có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp.',
   check: (input) => {
-    if (!atCellVoteOrDecision(input)) return null;
+    if (!isAdmittingDecision(input)) return null;
     const { education, areaType } = input.facts.candidate;
     if (areaType !== 'disadvantaged' || rank(education) >= rank('primary')) return null;
     return input.facts.consents.education_exception
       ? null
       : {
           message: 'The candidate is only literate; the education_exception consent is not recorded.',
-          messageVi: 'Người vào Đảng chỉ biết đọc, biết viết; chưa có văn bản đồng ý ngoại lệ về trình độ học vấn (education_exception).',
+          messageVi: `Người vào Đảng chỉ biết đọc, biết viết chữ quốc ngữ nhưng chưa có văn bản đồng ý ngoại lệ về trình độ học vấn của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp ${viBasis('Hướng dẫn 06-HD/TW mục 1.2b', 'EDUCATION_EXCEPTION_WITHOUT_CONSENT')}.`,
           details: { education, areaType },
         };
   },

@@ -79,10 +79,12 @@ describe('age at the cell meeting (born 2000-03-15)', () => {
     expect(run(R.AGE_BELOW_18, facts(), cellVote('2018-03-15'))).toBeNull();
   });
 
-  it('AGE_ABOVE_60_WITHOUT_CONSENT: 720 months passes, 721 fails, consent lifts it', () => {
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-14'))).toBeNull(); // 720 months
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-15'))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ consents: { over_60: consent } }), cellVote('2060-04-15'))).toBeNull();
+  // Changed with issue 12: the over-60 consent (E3) is required at the admitting decision, no longer at the cell vote.
+  it('AGE_ABOVE_60_WITHOUT_CONSENT: not at the cell vote; at the decision 720 months passes, 721 fails, consent lifts it', () => {
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-15'))).toBeNull();
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-14' }), decided('2060-05-01'))).toBeNull(); // 720 months
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-15' }), decided('2060-05-01'))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-15', consents: { over_60: consent } }), decided('2060-05-01'))).toBeNull();
   });
 
   it('AGE_ABOVE_60_WITHOUT_CONSENT is re-checked at the admitting decision (age taken at the cell meeting)', () => {
@@ -106,9 +108,10 @@ describe('education', () => {
 
   it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent; primary does not', () => {
     const lit = { education: 'literate', areaType: 'disadvantaged' } as const;
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, lit), cellVote('2026-01-05'))).toBe('EDUCATION_EXCEPTION_WITHOUT_CONSENT');
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ consents: { education_exception: consent } }, lit), cellVote('2026-01-05'))).toBeNull();
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, { education: 'primary', areaType: 'disadvantaged' }), cellVote('2026-01-05'))).toBeNull();
+    // Changed with issue 12: the consent (E6) is required at the admitting decision, no longer at the cell vote.
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, lit), cellVote('2026-01-05'))).toBeNull();
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05', consents: { education_exception: consent } }, lit), decided('2026-02-01'))).toBeNull();
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05' }, { education: 'primary', areaType: 'disadvantaged' }), decided('2026-02-01'))).toBeNull();
     expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05' }, lit), decided('2026-02-01'))).toBe('EDUCATION_EXCEPTION_WITHOUT_CONSENT');
   });
 });
@@ -131,6 +134,42 @@ describe('POLITICAL_ISSUE_WITHOUT_CONSENT', () => {
     const f = facts({ politicalIssue: true });
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env({ organisation: AUTHORISED_GRASSROOTS }))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env())).toBeNull();
+  });
+});
+
+describe('CONSENT_NOT_APPLICABLE', () => {
+  const consentOf = (kind: 'over_60' | 'education_exception' | 'political' | 'readmission' | 'late_ceremony'): DomainEvent => ({
+    type: 'CONSENT_RECORDED',
+    occurredOn: '2026-03-10',
+    kind,
+    issuer: 'Ban Thường vụ Tỉnh ủy',
+    documentNo: 'CV-1',
+  });
+  const decision = { decisionNo: 'QD', decidedOn: '2026-03-02', receivedOn: '2026-03-04' };
+  const before = facts();
+  const awaiting = facts({ decision });
+  const held = facts({ decision, ceremony: { heldOn: '2026-03-09', helper: { name: 'B' } } });
+
+  it.each(['over_60', 'education_exception', 'political', 'readmission'] as const)('%s: before the admitting decision passes, after it fails', (kind) => {
+    expect(run(R.CONSENT_NOT_APPLICABLE, before, consentOf(kind))).toBeNull();
+    expect(run(R.CONSENT_NOT_APPLICABLE, awaiting, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+  });
+
+  it('late_ceremony: only between the admitting decision and the ceremony', () => {
+    expect(run(R.CONSENT_NOT_APPLICABLE, before, consentOf('late_ceremony'))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(run(R.CONSENT_NOT_APPLICABLE, awaiting, consentOf('late_ceremony'))).toBeNull();
+    expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf('late_ceremony'))).toBe('CONSENT_NOT_APPLICABLE');
+  });
+
+  it('explains itself to a clerk: the decision date dd/mm/yyyy, the article and the rule, no ids of events, states or kinds', () => {
+    const v = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: awaiting, event: consentOf('over_60'), env: env() });
+    expect(v?.messageVi).toBe(
+      'Văn bản đồng ý về việc kết nạp người trên 60 tuổi phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ Hướng dẫn 06-HD/TW mục 1.1, 1.2b; mã quy tắc CONSENT_NOT_APPLICABLE).',
+    );
+    const late = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: held, event: consentOf('late_ceremony'), env: env() });
+    expect(late?.messageVi).toContain('09/03/2026');
+    expect(late?.messageVi).not.toMatch(/late_ceremony|CONSENT_RECORDED|awaitingCeremony/);
   });
 });
 

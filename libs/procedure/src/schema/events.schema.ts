@@ -20,6 +20,15 @@ export const INTRODUCING_BODIES = ['youth_union', 'trade_union'] as const;
 export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
 export const POLITICAL_CONCLUSIONS = ['cleared', 'not_cleared'] as const;
 
+/** What each consent is about, as staff read it. */
+export const CONSENT_KIND_LABELS: { readonly [K in (typeof CONSENT_KINDS)[number]]: Label } = {
+  over_60: { vi: 'Kết nạp người trên 60 tuổi', en: 'Admitting a person over 60' },
+  education_exception: { vi: 'Ngoại lệ về trình độ học vấn', en: 'An education exception' },
+  late_ceremony: { vi: 'Tổ chức lễ kết nạp quá thời hạn', en: 'A late ceremony' },
+  political: { vi: 'Vấn đề chính trị', en: 'A political issue' },
+  readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
+};
+
 interface EventDeclaration<S extends z.core.$ZodLooseShape> {
   label: Label;
   /** What the business date of the step is (the meeting, the decision, the filing…). */
@@ -178,13 +187,7 @@ export const EVENTS = [
     label: { vi: 'Văn bản đồng ý của cấp có thẩm quyền', en: 'Consent of the competent committee' },
     occurredOnLabel: { vi: 'Ngày ký văn bản', en: 'Date of the document' },
     fields: {
-      kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, {
-        over_60: { vi: 'Kết nạp người trên 60 tuổi', en: 'Admitting a person over 60' },
-        education_exception: { vi: 'Ngoại lệ về trình độ học vấn', en: 'An education exception' },
-        late_ceremony: { vi: 'Tổ chức lễ kết nạp quá thời hạn', en: 'A late ceremony' },
-        political: { vi: 'Vấn đề chính trị', en: 'A political issue' },
-        readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
-      }),
+      kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, CONSENT_KIND_LABELS),
       issuer: text({ vi: 'Cơ quan ban hành', en: 'Issued by' }, { example: 'Ban Thường vụ Tỉnh ủy' }),
       documentNo: text({ vi: 'Số văn bản', en: 'Document number' }, { example: '45-CV/TU' }),
     },
