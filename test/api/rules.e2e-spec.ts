@@ -110,6 +110,29 @@ describe('procedure rules over HTTP', () => {
       await expectRule(t.http, late.id, 'AWARENESS_CERTIFICATE_EXPIRED', 'CELL_VOTE_RECORDED', '2026-01-16', VOTE);
     });
 
+    it('AWARENESS_CERTIFICATE_MISSING: a certificate issued after the vote day does not count for that vote; on the day it does', async () => {
+      const c = await readyToVote({}, '2026-01-16');
+      await record(t.http, c.id, 'AWARENESS_CERTIFICATE_RECORDED', '2026-01-14', { certificateNo: 'CN-2', issuedOn: '2026-01-16', issuer: 'Trung tâm chính trị phường' });
+      const body = await expectRule(t.http, c.id, 'AWARENESS_CERTIFICATE_MISSING', 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
+      expect(body.messageVi).toContain('16/01/2026');
+      expect((await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-16', VOTE)).state).toBe('grassrootsReview');
+    });
+
+    it('VERIFICATION_REQUESTED receivedOn: the reply limit counts from the receipt; a receipt before the request is refused', async () => {
+      t.setToday('2026-01-12');
+      const c = await openCase(t.http, tree.cellId);
+      await record(t.http, c.id, 'AWARENESS_CERTIFICATE_RECORDED', '2026-01-06', { certificateNo: 'CN-1', issuedOn: '2026-01-06', issuer: 'Trung tâm' });
+      await record(t.http, c.id, 'DOSSIER_OPENED', '2026-01-07', { resolutionNo: 'NQ-7' });
+      const plain = await record(t.http, c.id, 'VERIFICATION_REQUESTED', '2026-01-08', { requestId: 'TT-1', scope: 'domestic', subject: 'Cha' });
+      const received = await record(t.http, c.id, 'VERIFICATION_REQUESTED', '2026-01-08', { requestId: 'TT-2', scope: 'domestic', subject: 'Mẹ', receivedOn: '2026-01-12' });
+      const one = plain.deadlines.find((d) => d.key === 'VERIFICATION_REPLY:TT-1');
+      const two = received.deadlines.find((d) => d.key === 'VERIFICATION_REPLY:TT-2');
+      expect(one).toMatchObject({ status: 'open' });
+      expect(two).toMatchObject({ status: 'open' });
+      expect(two!.dueOn > one!.dueOn).toBe(true);
+      await expectRule(t.http, c.id, 'DATE_BEFORE_PREVIOUS_STEP', 'VERIFICATION_REQUESTED', '2026-01-09', { requestId: 'TT-3', scope: 'domestic', subject: 'Vợ', receivedOn: '2026-01-08' });
+    });
+
     it('DOSSIER_DOCUMENTS_STALE: documents of a dossier opened 2026-01-07 serve until 2027-01-07, not a day later', async () => {
       const late = await readyToVote({}, '2027-01-08');
       await expectRule(t.http, late.id, 'DOSSIER_DOCUMENTS_STALE', 'CELL_VOTE_RECORDED', '2027-01-08', VOTE);

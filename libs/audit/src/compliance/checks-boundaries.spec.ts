@@ -330,6 +330,25 @@ describe('A21 counts only failed votes after probation, as the engine does', () 
   });
 });
 
+describe('A23 counts the reply limit from the receipt of the request (receivedOn), as the engine’s table does', () => {
+  const received = '2025-09-15';
+  const requestedReceived = () =>
+    new AuditCaseBuilder()
+      .ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'CN-1', issuedOn: '2025-09-02', issuer: 'Trung tâm chính trị' })
+      .ok('DOSSIER_OPENED', '2025-09-08', { resolutionNo: 'NQ-1' })
+      .ok('BIOGRAPHY_FILED', '2025-09-08')
+      .ok('VERIFICATION_REQUESTED', '2025-09-08', { requestId: 'TT-1', scope: 'domestic', subject: 'cha đẻ', receivedOn: received });
+  const limit = CALENDAR.addWorkingDays(received, 30);
+  it('the 30th working day after receipt passes, the 31st fails', () => {
+    expect(check(requestedReceived().ok('VERIFICATION_REPLIED', limit, { requestId: 'TT-1' }).build(), 'A23')).toMatchObject({
+      status: 'pass',
+      evidence: { requests: [{ status: 'pass', receivedOn: received, baseOn: received, limit }] },
+    });
+    const late = requestedReceived().ok('VERIFICATION_REPLIED', nextWorkingDay(limit), { requestId: 'TT-1' }).build();
+    expect(check(late, 'A23')).toMatchObject({ status: 'fail', detectedOn: addDays(limit, 1), evidence: { receivedOn: received, workingDaysLate: 1 } });
+  });
+});
+
 describe('A23 verification replies within 30 working days (domestic) or 90 (abroad)', () => {
   const requested = (scope: 'domestic' | 'abroad') =>
     new AuditCaseBuilder()

@@ -261,6 +261,25 @@ describe('refusals', () => {
     expect(rule(p.refused('CONSENT_RECORDED', '2026-01-07', { ...late, kind: 'readmission' }))).toBe('CONSENT_NOT_APPLICABLE');
   });
 
+  it('a certificate issued after the cell vote does not count for that vote (AWARENESS_CERTIFICATE_MISSING); on the vote day it does', () => {
+    const c = toCellReview(new CaseDriver());
+    c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-11-06', { certificateNo: 'CN-2', issuedOn: '2025-11-11', issuer: 'Trung tâm chính trị phường' });
+    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE))).toBe('AWARENESS_CERTIFICATE_MISSING');
+    c.ok('CELL_VOTE_RECORDED', '2025-11-11', PASSING_CELL_VOTE);
+    expect(c.state).toBe('grassrootsReview');
+  });
+
+  it('the verification reply limit (D4) counts from the receipt of the request; the request date by default', () => {
+    const c = new CaseDriver();
+    toAwarenessCertified(c).ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' });
+    c.ok('VERIFICATION_REQUESTED', '2025-10-06', { requestId: 'a', scope: 'domestic', subject: 'father' });
+    c.ok('VERIFICATION_REQUESTED', '2025-10-06', { requestId: 'b', scope: 'domestic', subject: 'mother', receivedOn: '2025-10-10' });
+    expect(c.deadline('VERIFICATION_REPLY:a')).toMatchObject({ baseOn: '2025-10-06', dueOn: weekdayCalendar().addWorkingDays('2025-10-06', 30) });
+    expect(c.deadline('VERIFICATION_REPLY:b')).toMatchObject({ baseOn: '2025-10-10', dueOn: weekdayCalendar().addWorkingDays('2025-10-10', 30) });
+    expect(c.description.facts).toMatchObject({ verifications: { a: { receivedOn: '2025-10-06' }, b: { receivedOn: '2025-10-10' } } });
+    expect(rule(c.refused('VERIFICATION_REQUESTED', '2025-10-07', { requestId: 'c', scope: 'domestic', subject: 'x', receivedOn: '2025-10-06' }))).toBe('DATE_BEFORE_PREVIOUS_STEP');
+  });
+
   it('a verification requested in cellReview blocks the cell vote until replied', () => {
     const c = toCellReview(new CaseDriver());
     c.ok('VERIFICATION_REQUESTED', '2025-11-06', { requestId: 'extra', scope: 'domestic', subject: 'spouse' });

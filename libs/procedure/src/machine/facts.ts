@@ -59,6 +59,8 @@ export interface VerificationRecord {
   scope: VerificationScope;
   subject: string;
   requestedOn: BusinessDate;
+  /** The day the verifying committee received the request: the reply limit (D4) counts from it. */
+  receivedOn?: BusinessDate;
   repliedOn: BusinessDate | null;
 }
 
@@ -227,7 +229,14 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     case 'VERIFICATION_REQUESTED':
       f.verifications = {
         ...facts.verifications,
-        [event.requestId]: { requestId: event.requestId, scope: event.scope, subject: event.subject, requestedOn: on, repliedOn: null },
+        [event.requestId]: {
+          requestId: event.requestId,
+          scope: event.scope,
+          subject: event.subject,
+          requestedOn: on,
+          receivedOn: event.receivedOn ?? on,
+          repliedOn: null,
+        },
       };
       break;
     case 'VERIFICATION_REPLIED': {

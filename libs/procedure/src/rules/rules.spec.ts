@@ -137,6 +137,28 @@ describe('POLITICAL_ISSUE_WITHOUT_CONSENT', () => {
   });
 });
 
+describe('dates of documents count only from when they existed', () => {
+  const withCert = (issuedOn: string) => facts({ certificate: { certificateNo: 'c', issuedOn, issuer: 'x', recordedOn: '2026-01-10' } });
+  it('AWARENESS_CERTIFICATE_MISSING: a certificate issued on the vote day counts, one issued the day after does not', () => {
+    expect(run(R.AWARENESS_CERTIFICATE_MISSING, withCert('2026-01-15'), cellVote('2026-01-15'))).toBeNull();
+    expect(run(R.AWARENESS_CERTIFICATE_MISSING, withCert('2026-01-16'), cellVote('2026-01-15'))).toBe('AWARENESS_CERTIFICATE_MISSING');
+    const v = evaluateRule(R.AWARENESS_CERTIFICATE_MISSING, { facts: withCert('2026-01-16'), event: cellVote('2026-01-15'), env: env() });
+    expect(v?.messageVi).toContain('16/01/2026');
+    expect(v?.messageVi).toContain('15/01/2026');
+    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.1');
+    expect(R.EVENT_RULES.CELL_VOTE_RECORDED).toContain(R.AWARENESS_CERTIFICATE_MISSING);
+  });
+
+  it('DATE_BEFORE_PREVIOUS_STEP: a verification request cannot be received before it was sent; the same day passes', () => {
+    const request = (receivedOn?: string): DomainEvent => ({ type: 'VERIFICATION_REQUESTED', occurredOn: '2026-03-10', requestId: 'r', scope: 'domestic', subject: 's', ...(receivedOn ? { receivedOn } : {}) });
+    const f = facts({ lastStepOn: '2026-03-01' });
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request())).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request('2026-03-10'))).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request('2026-03-09'))).toBe('DATE_BEFORE_PREVIOUS_STEP');
+    expect(run(R.DATE_IN_FUTURE, f, request('2030-01-02'))).toBe('DATE_IN_FUTURE');
+  });
+});
+
 describe('CONSENT_NOT_APPLICABLE', () => {
   const consentOf = (kind: 'over_60' | 'education_exception' | 'political' | 'readmission' | 'late_ceremony'): DomainEvent => ({
     type: 'CONSENT_RECORDED',

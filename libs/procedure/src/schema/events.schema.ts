@@ -113,7 +113,7 @@ export const EVENTS = [
   }),
   defineEvent('VERIFICATION_REQUESTED', {
     label: { vi: 'Gửi yêu cầu thẩm tra lý lịch', en: 'Biography verification requested' },
-    description: 'Reply due in 30 (domestic) or 90 (abroad) working days',
+    description: 'Reply due in 30 (domestic) or 90 (abroad) working days from receivedOn (default: the request date)',
     fields: {
       requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
       scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, {
@@ -121,6 +121,10 @@ export const EVENTS = [
         abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
       }),
       subject: text({ vi: 'Người được thẩm tra', en: 'Person verified' }, { max: 500, example: 'Cha: Nguyễn Văn A' }),
+      receivedOn: date(
+        { vi: 'Ngày nơi thẩm tra nhận công văn', en: 'Date the verifying committee received the request' },
+        { help: { vi: 'Thời hạn trả lời 30 (trong nước) hoặc 90 (ngoài nước) ngày làm việc tính từ ngày này; để trống nếu là ngày gửi', en: 'The reply limit counts from it; empty means the request date' } },
+      ).optional(),
     },
   }),
   defineEvent('VERIFICATION_REPLIED', {
