@@ -23,8 +23,10 @@ const common = {
 };
 module.exports = {
   // Jest 30 reads the timeout from the root configuration only (a `testTimeout` inside a project is ignored). Hooks
-  // and tests get a minute: on a busy two-core machine the first embedded PGlite start alone can take several seconds.
-  testTimeout: 60000,
+  // and tests get three minutes: a timeout here only stops a test that hangs, it never measures speed, and on a busy
+  // two-core machine a test that starts three apps, or the first embedded PGlite, can take a minute. No test sets a
+  // lower one.
+  testTimeout: 180_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

@@ -24,7 +24,7 @@ describe('authentication (real PostgreSQL)', () => {
     const commune = await createOrganisation(t, { name: 'Đảng ủy xã Xác thực', kind: 'commune', parentId: province });
     const grassroots = await createOrganisation(t, { name: 'Đảng bộ cơ sở Xác thực', kind: 'grassroots', parentId: commune });
     cellId = await createOrganisation(t, { name: 'Chi bộ Xác thực', kind: 'cell', parentId: grassroots });
-  }, 30_000);
+  });
   afterAll(() => t?.close());
 
   const login = (username: string, password: string) => t.anonymous.post(`${API}/auth/login`).send({ username, password });
@@ -210,5 +210,5 @@ describe('the bootstrap admin (ADMIN_PASSWORD)', () => {
     // Back to the suite's password so other suites on this database find the admin they expect.
     const restore = await startTestApp({ env: { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } });
     await restore.close();
-  }, 30_000);
+  });
 });

@@ -99,7 +99,7 @@ describe('authorisation matrix (real PostgreSQL)', () => {
     const c = await openCase(t.http, orgs.A, '2026-01-05', { fullName: 'Lê Thị Ma Trận' });
     caseId = c.id;
     caseVersion = c.version;
-  }, 60_000); // eleven accounts, each hashed (scrypt) and logged in
+  }); // eleven accounts, each hashed (scrypt) and logged in
   afterAll(() => t?.close());
 
   describe('recording events: 409 (passed authorisation, stale If-Match) for the named body, 403 for others who see the case, 404 for those who do not', () => {
@@ -212,7 +212,7 @@ describe('authorisation matrix (real PostgreSQL)', () => {
       offGA = (await account(t, 'm.offga', ga, ['grassroots_officer'])).agent;
       authorisedCase = (await openCase(t.http, cellGA)).id;
       villageCase = (await openCase(t.http, village)).id;
-    }, 30_000);
+    });
 
     it('an authorised grassroots committee decides admission and recognition; the commune board then may not', async () => {
       for (const type of ['ADMISSION_DECIDED', 'RECOGNITION_DECIDED', 'DEADLINE_EXTENDED']) {

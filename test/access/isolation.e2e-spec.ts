@@ -53,7 +53,7 @@ describe('two provinces: no leak across the tree (real PostgreSQL)', () => {
     admin1 = (await account(t, 'admin.one', p.one.provinceId, ['admin', 'superior_officer'])).agent;
     board1 = (await account(t, 'board.one', p.one.communeId, ['superior_officer'])).agent;
     inspector1 = (await account(t, 'inspector.one', p.one.provinceId, ['inspector'])).agent;
-  }, 60_000);
+  });
   afterAll(() => t?.close());
 
   /** Every identifier and name of province two; none may appear in anything a province-one user receives. */

@@ -16,7 +16,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     o.G = await createOrganisation(t, { name: 'Đảng ủy Bệnh viện', kind: 'grassroots', parentId: o.C });
     o.G2 = await createOrganisation(t, { name: 'Đảng ủy Trường học', kind: 'grassroots', parentId: o.C });
     o.A = await createOrganisation(t, { name: 'Chi bộ Khoa Nội', kind: 'cell', parentId: o.G });
-  }, 30_000);
+  });
   afterAll(() => t?.close());
 
   it('records every step with the actor that recorded it (id, name, organisation, roles), inside the hash chain', async () => {
@@ -58,7 +58,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
       await m.query(`UPDATE case_events SET actor = jsonb_set(actor, '{username}', '"someone.else"') WHERE case_id = $1 AND seq = $2`, [caseId, seq]);
     });
     expect((await t.http.get(`${API}/cases/${caseId}/verify`).expect(200)).body).toMatchObject({ valid: false, brokenAtSeq: seq });
-  }, 60_000);
+  });
 
   it('moving a cell to another grassroots committee keeps its cases and their history; access follows the new place', async () => {
     const officerG = await account(t, 'vp.g', o.G, ['grassroots_officer']);
@@ -82,7 +82,7 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     await officerG.agent.post(`${API}/cases/${c.id}/events`).send({ type: 'DOSSIER_OPENED', occurredOn: '2026-01-06', resolutionNo: 'NQ-5' }).expect(404);
     t.setToday('2026-01-06');
     await officerG2.agent.post(`${API}/cases/${c.id}/events`).send({ type: 'DOSSIER_OPENED', occurredOn: '2026-01-06', resolutionNo: 'NQ-5' }).expect(200);
-  }, 30_000);
+  });
 
   it('refuses moves that break the hierarchy or loop, and renames', async () => {
     const cell = await createOrganisation(t, { name: 'Chi bộ Tạm', kind: 'cell', parentId: o.G });
@@ -112,5 +112,5 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
     expect(second).toMatchObject({ provinceId: first.provinceId, createdProvince: false });
     await expect(runSetup(['--province', 'Tỉnh ủy Khởi tạo', '--username', 'qt.khoitao'], env)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     await expect(runSetup(['--province', 'Tỉnh ủy Khởi tạo'], env)).rejects.toThrow(/Usage/);
-  }, 30_000);
+  });
 });

@@ -19,7 +19,7 @@ describe('audit of time limits (real PostgreSQL)', () => {
     caseId = c.id;
     await recordOn(t, caseId, 'CELL_VOTE_RECORDED', '2026-01-15', { fullMembers: 9, excluded: 0, inFavour: 6 });
     await recordOn(t, caseId, 'GRASSROOTS_VOTE_RECORDED', '2026-02-02', { committeeMembers: 9, inFavour: 6 });
-  }, 60_000);
+  });
   afterAll(() => t?.close());
 
   // Other suites share the database: look at this province only, unless a test names another organisation.
@@ -69,7 +69,7 @@ describe('audit of time limits (real PostgreSQL)', () => {
     expect((await other.agent.get(`${API}/audit/deadlines`).expect(200)).body.items).toEqual([]);
     expect((await missed(other.agent, { organisationId: o.A })).status).toBe(404);
     expect((await missed(inspector.agent, { organisationId: o.A }).expect(200)).body.items).toHaveLength(1);
-  }, 30_000);
+  });
 
   it('validates its query', async () => {
     const res = await t.http.get(`${API}/audit/deadlines`).query({ status: 'late', kind: 'NOPE', dueFrom: '2026-02-30', limit: 0 }).expect(400);

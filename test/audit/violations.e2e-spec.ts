@@ -47,7 +47,7 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
     t.setToday('2026-04-20');
     inspectorA = (await account(t, 'kt.xa.a', o.CA, ['inspector'])).agent;
     boardB = (await account(t, 'tc.xa.b', o.CB, ['superior_officer'])).agent;
-  }, 120_000);
+  });
   afterAll(() => t?.close());
 
   // Other suites share the database: the whole-tree admin looks at this province unless a test names another place.

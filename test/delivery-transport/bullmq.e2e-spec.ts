@@ -5,7 +5,6 @@ import { CaseBody, caseInProbation, record } from '../api/helpers';
 import { caseAwaitingDecision, deadlineOf, notificationsOf } from '../delivery/support';
 import { BullmqTestApp, jobOf, processorOf, queueFor, resetDeliveryState, scheduledIds, startBullmqApp, waitFor } from './support';
 
-jest.setTimeout(60_000);
 
 /** Deadline delivery through real BullMQ on the test Redis, against the test PostgreSQL (ADR 0007 §6). */
 describe('BullMQ transport', () => {

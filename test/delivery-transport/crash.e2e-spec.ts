@@ -10,7 +10,6 @@ import { TEST_REDIS_URL } from '../support/redis';
 import { caseAwaitingDecision, deadlineOf, notificationsOf } from '../delivery/support';
 import { resetDeliveryState, waitFor } from './support';
 
-jest.setTimeout(120_000);
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'worker.ts');

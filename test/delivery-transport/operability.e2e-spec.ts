@@ -6,7 +6,6 @@ import { CLOSED_REDIS_URL, TEST_REDIS_URL } from '../support/redis';
 import { caseAwaitingDecision, deadlineOf } from '../delivery/support';
 import { BullmqTestApp, jobOf, processorOf, queueFor, resetDeliveryState, startBullmqApp, waitFor } from './support';
 
-jest.setTimeout(60_000);
 
 /** A metric's value in a Prometheus text exposition, or undefined. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

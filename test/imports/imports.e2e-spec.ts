@@ -22,7 +22,7 @@ describe('import of cases already under way (real PostgreSQL)', () => {
     o.PX = await createOrganisation(t, { name: 'Tỉnh ủy Khác', kind: 'province' });
     o.CX = await createOrganisation(t, { name: 'Xã Khác', kind: 'commune', parentId: o.PX });
     o.X = await createOrganisation(t, { name: 'Chi bộ Khác', kind: 'cell', parentId: o.CX });
-  }, 30_000);
+  });
   afterAll(() => t?.close());
 
   it('a probationer admitted months ago (ceremony in January) arrives in probation, with its probation deadline open and its history replayed', async () => {
@@ -91,7 +91,7 @@ describe('import of cases already under way (real PostgreSQL)', () => {
     const scoped = await admin.agent.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv([otherProvince])).expect(201);
     expect(scoped.body.items[0]).toMatchObject({ status: 'refused', errors: [{ field: 'organisationId', message: expect.stringContaining('does not exist') }] });
     expect((await counts()).cases - before.cases).toBe(1);
-  }, 30_000);
+  });
 
   it('a rule the history broke: refused with its rule id, or imported and flagged when the import is historical', async () => {
     const underAge = { ...probationerRow('H-1', o.A, '2025-12-01'), dateOfBirth: '2008-01-01' };

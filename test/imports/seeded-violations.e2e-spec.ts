@@ -81,7 +81,7 @@ describe('violations of imported histories (real PostgreSQL)', () => {
       if (p.breaches.lateDecision) expected.push({ ...at, check: 'A15', detectedOn: addDays(await decisionLimit(p.cellVoteOn), 1) });
     }
     inspectorC1 = (await account(t, 'kt.c1', o.C1, ['inspector'])).agent;
-  }, 180_000);
+  });
   afterAll(() => t?.close());
 
   it('answers exactly the seeded breaches, no more, no fewer', async () => {

@@ -93,7 +93,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     }
     const report = (await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
     expect(report).toMatchObject({ imported: rows.length, refused: 0 });
-  }, 120_000);
+  });
   afterAll(() => t?.close());
 
   const q1 = () => seeded.filter((s) => s.decidedOn >= '2026-01-01' && s.decidedOn <= '2026-03-31');
@@ -162,7 +162,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     expect(mine.admittingUnits).toEqual({ total: 1, withAdmissions: 1, share: 100 });
     expect((await board.get(`${API}/statistics/admissions`).query({ organisationId: o.P, period: '2026-Q1' })).status).toBe(404);
     expect((await board.get(`${API}/statistics/admissions`).query({ organisationId: o.C2, period: '2026-Q1' })).status).toBe(404);
-  }, 30_000);
+  });
 
   it('targets: set for a year and a term, progress against admissions, refused for a quarter, an inspector or another branch', async () => {
     const y = (await t.http.put(`${API}/targets/${o.C1}/2026`).send({ admissions: 40, note: 'Chỉ tiêu năm 2026' }).expect(200)).body;
@@ -182,7 +182,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     expect((await inspector.put(`${API}/targets/${o.C1}/2026`).send({ admissions: 1 })).body).toMatchObject({ code: 'FORBIDDEN', permission: 'targets.manage' });
     const board2 = (await account(t, 'tc.hai', o.C2, ['superior_officer'])).agent;
     expect((await board2.put(`${API}/targets/${o.C1}/2026`).send({ admissions: 1 })).status).toBe(404);
-  }, 30_000);
+  });
 
   it('prints the period report in Vietnamese first, with the totals, the share of units and the targets, escaping names', async () => {
     const res = await t.http.get(`${API}/statistics/report`).query({ organisationId: o.P, period: '2026-Q1' }).expect(200);

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { RowOf } from '@charterflow/database';
 import { Role } from '@charterflow/procedure';
+import { USERS_TABLE } from '../tables';
 import { UserRecord } from './user';
 
-interface RawUser {
-  id: string;
-  username: string;
-  organisation_id: string | null;
-  roles: Role[];
-  password_hash: string;
-  password_changed_at: Date;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
-}
+type RawUser = RowOf<typeof USERS_TABLE>;
 
 const COLUMNS = `u.id, u.username, u.organisation_id, u.roles, u.password_hash, u.password_changed_at, u.created_at, u.updated_at, u.deleted_at`;
 
@@ -22,7 +14,8 @@ function toRecord(r: RawUser): UserRecord {
     id: r.id,
     username: r.username,
     organisationId: r.organisation_id,
-    roles: r.roles,
+    // The column's CHECK admits only the known roles.
+    roles: r.roles as Role[],
     passwordHash: r.password_hash,
     passwordChangedAt: r.password_changed_at,
     createdAt: r.created_at,
