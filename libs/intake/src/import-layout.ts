@@ -51,6 +51,12 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
   { type: 'APPLICATION_FILED', on: 'applicationOn', prefix: 'application' },
   { type: 'BIOGRAPHY_FILED', on: 'biographyOn', prefix: 'biography' },
   { type: 'BIOGRAPHY_CERTIFIED', on: 'biographyCertifiedOn', prefix: 'biography', columns: { politicalIssue: 'politicalIssue' }, defaults: { politicalIssue: false } },
+  {
+    type: 'POLITICAL_ISSUE_CONCLUDED',
+    on: 'politicalConclusionOn',
+    prefix: 'politicalConclusion',
+    columns: { conclusion: 'politicalConclusion', decisionNo: 'politicalConclusionNo' },
+  },
   { type: 'INTRODUCING_RESOLUTION_RECORDED', on: 'introducingResolutionOn', prefix: 'introducing' },
   sponsor(1),
   sponsor(2),

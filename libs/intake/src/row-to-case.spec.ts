@@ -69,6 +69,23 @@ describe('rowToCase reads a row through the event schema', () => {
     expect(over.ok).toBe(false);
   });
 
+  it('reads the competent committee’s conclusion on a political issue from its three columns', () => {
+    const result = rowToCase({
+      ...base,
+      biographyCertifiedOn: '2025-04-01',
+      politicalIssue: 'true',
+      politicalConclusionOn: '2025-04-10',
+      politicalConclusion: 'cleared',
+      politicalConclusionNo: '15-KL/ĐU',
+    });
+    expect(result.ok && result.value.events).toEqual([
+      { type: 'BIOGRAPHY_CERTIFIED', occurredOn: '2025-04-01', politicalIssue: true },
+      { type: 'POLITICAL_ISSUE_CONCLUDED', occurredOn: '2025-04-10', conclusion: 'cleared', decisionNo: '15-KL/ĐU' },
+    ]);
+    const bad = rowToCase({ ...base, politicalConclusionOn: '2025-04-10', politicalConclusion: 'maybe' });
+    expect(bad.ok ? [] : [...new Set(bad.problems.map((p) => p.field))].sort()).toEqual(['politicalConclusion', 'politicalConclusionNo']);
+  });
+
   it('a step with no date column filled is not in the case, whatever else its columns hold', () => {
     const result = rowToCase({ ...base, cellFullMembers: '9', cellInFavour: '7' });
     expect(result.ok && result.value.events).toEqual([]);

@@ -83,24 +83,40 @@ describe('A1–A3 eligibility at the cell meeting', () => {
     expect(check(born('2007-10-15'), 'A1')).toMatchObject({ status: 'fail', detectedOn: '2025-09-15', eventSeq: 10, evidence: { details: { ageInMonths: 215 } } });
   });
 
-  it('A2: an over_60 consent recorded only after the cell vote does not excuse the vote; not applicable before the vote', () => {
-    const old = { ...CANDIDATE, dateOfBirth: '1965-08-15' };
-    const b = atCellVote(old);
-    expect(check(b.build(), 'A2').status).toBe('not_applicable');
-    const c = b
+  // Changed with issue 12: the over-60 and education-exception consents are due before the admitting decision, not the
+  // cell vote (ADR 0013); A2 and A3 follow the engine's rules.
+  const DECIDED = { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-16' };
+  const rawToDecision = (b: AuditCaseBuilder) =>
+    b
       .raw('CELL_VOTE_RECORDED', '2025-09-15', PASSING_CELL_VOTE, 'grassrootsReview')
-      .raw('CONSENT_RECORDED', '2025-09-20', { kind: 'over_60', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-60' }, 'grassrootsReview')
+      .raw('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 }, 'superiorReview')
+      .raw('ADMISSION_DECIDED', '2025-10-15', DECIDED, 'awaitingCeremony', BOARD);
+
+  it('A2: an over_60 consent recorded only after the decision does not excuse it; one after the vote and before the decision does', () => {
+    const old = { ...CANDIDATE, dateOfBirth: '1965-08-15' };
+    expect(check(atCellVote(old).build(), 'A2').status).toBe('not_applicable');
+    const c = rawToDecision(atCellVote(old))
+      .raw('CONSENT_RECORDED', '2025-10-20', { kind: 'over_60', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-60' }, 'awaitingCeremony')
       .build();
-    expect(check(c, 'A2')).toMatchObject({ status: 'fail', detectedOn: '2025-09-15', eventSeq: 10, evidence: { rule: 'AGE_ABOVE_60_WITHOUT_CONSENT', details: { ageInMonths: 721, maximum: 720 } } });
+    expect(check(c, 'A2')).toMatchObject({ status: 'fail', detectedOn: '2025-10-15', eventSeq: 12, evidence: { rule: 'AGE_ABOVE_60_WITHOUT_CONSENT', details: { ageInMonths: 721, maximum: 720 } } });
+    const inTime = atCellVote(old)
+      .ok('CELL_VOTE_RECORDED', '2025-09-15', PASSING_CELL_VOTE)
+      .ok('CONSENT_RECORDED', '2025-09-20', { kind: 'over_60', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-60' }, BOARD)
+      .ok('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 })
+      .ok('ADMISSION_DECIDED', '2025-10-15', DECIDED, BOARD)
+      .build();
+    expect(check(inTime, 'A2').status).toBe('pass');
   });
 
-  it('A3: a literate candidate in a disadvantaged area needs the education_exception consent before the vote', () => {
+  it('A3: a literate candidate in a disadvantaged area needs the education_exception consent before the decision', () => {
     const literate = { ...CANDIDATE, education: 'literate' as const, areaType: 'disadvantaged' as const };
-    const without = atCellVote(literate).raw('CELL_VOTE_RECORDED', '2025-09-15', PASSING_CELL_VOTE, 'grassrootsReview').build();
-    expect(check(without, 'A3')).toMatchObject({ status: 'fail', detectedOn: '2025-09-15', evidence: { rule: 'EDUCATION_EXCEPTION_WITHOUT_CONSENT' } });
+    const without = rawToDecision(atCellVote(literate)).build();
+    expect(check(without, 'A3')).toMatchObject({ status: 'fail', detectedOn: '2025-10-15', evidence: { rule: 'EDUCATION_EXCEPTION_WITHOUT_CONSENT' } });
     const consented = atCellVote(literate)
-      .ok('CONSENT_RECORDED', '2025-09-12', { kind: 'education_exception', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-HV' })
       .ok('CELL_VOTE_RECORDED', '2025-09-15', PASSING_CELL_VOTE)
+      .ok('CONSENT_RECORDED', '2025-09-16', { kind: 'education_exception', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-HV' }, BOARD)
+      .ok('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 })
+      .ok('ADMISSION_DECIDED', '2025-10-15', DECIDED, BOARD)
       .build();
     expect(check(consented, 'A3').status).toBe('pass');
     expect(check(atCellVote(literate).build(), 'A3').status).toBe('not_applicable');
@@ -311,6 +327,25 @@ describe('A21 counts only failed votes after probation, as the engine does', () 
     expect(c.events[c.events.length - 1].toState).toBe('escalated');
     expect(check(c, 'A21')).toMatchObject({ status: 'pass', evidence: { failedVotes: 3 } });
     expect(failures(c, '2026-12-01')).toEqual([]);
+  });
+});
+
+describe('A23 counts the reply limit from the receipt of the request (receivedOn), as the engine’s table does', () => {
+  const received = '2025-09-15';
+  const requestedReceived = () =>
+    new AuditCaseBuilder()
+      .ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'CN-1', issuedOn: '2025-09-02', issuer: 'Trung tâm chính trị' })
+      .ok('DOSSIER_OPENED', '2025-09-08', { resolutionNo: 'NQ-1' })
+      .ok('BIOGRAPHY_FILED', '2025-09-08')
+      .ok('VERIFICATION_REQUESTED', '2025-09-08', { requestId: 'TT-1', scope: 'domestic', subject: 'cha đẻ', receivedOn: received });
+  const limit = CALENDAR.addWorkingDays(received, 30);
+  it('the 30th working day after receipt passes, the 31st fails', () => {
+    expect(check(requestedReceived().ok('VERIFICATION_REPLIED', limit, { requestId: 'TT-1' }).build(), 'A23')).toMatchObject({
+      status: 'pass',
+      evidence: { requests: [{ status: 'pass', receivedOn: received, baseOn: received, limit }] },
+    });
+    const late = requestedReceived().ok('VERIFICATION_REPLIED', nextWorkingDay(limit), { requestId: 'TT-1' }).build();
+    expect(check(late, 'A23')).toMatchObject({ status: 'fail', detectedOn: addDays(limit, 1), evidence: { receivedOn: received, workingDaysLate: 1 } });
   });
 });
 

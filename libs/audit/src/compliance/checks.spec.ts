@@ -24,15 +24,28 @@ describe('A1 age below 18 at the cell meeting (by completed months)', () => {
   });
 });
 
-describe('A2 above 60 without the provincial consent', () => {
-  it('720 months passes, 721 fails, and 721 with an over_60 consent before the vote passes', () => {
-    expect(check(withCandidate(atCellVote(), { dateOfBirth: '1965-09-15', youthUnionMember: false }), 'A2').status).toBe('pass');
-    expect(check(withCandidate(atCellVote(), { dateOfBirth: '1965-08-15', youthUnionMember: false }), 'A2')).toMatchObject({ status: 'fail', detectedOn: '2025-09-15' });
-    const withConsent = upToCellReview(new AuditCaseBuilder('2025-09-01', { ...CANDIDATE, dateOfBirth: '1965-08-15' }))
-      .ok('CONSENT_RECORDED', '2025-09-11', { kind: 'over_60', issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-60' })
+// Changed with issue 12: A2 follows the engine, which asks for the over-60 consent at the admitting decision (ADR 0013).
+describe('A2 above 60 without the provincial consent before the decision', () => {
+  const atDecision = (b = upToCellReview()): AuditCase =>
+    b
       .ok('CELL_VOTE_RECORDED', '2025-09-15', { fullMembers: 9, excluded: 0, inFavour: 6 })
+      .ok('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 })
+      .ok('ADMISSION_DECIDED', '2025-10-15', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-16' }, BOARD)
       .build();
+  it('720 months passes, 721 fails at the decision, and 721 with an over_60 consent before the decision passes', () => {
+    expect(check(withCandidate(atDecision(), { dateOfBirth: '1965-09-15', youthUnionMember: false }), 'A2').status).toBe('pass');
+    expect(check(withCandidate(atDecision(), { dateOfBirth: '1965-08-15', youthUnionMember: false }), 'A2')).toMatchObject({ status: 'fail', detectedOn: '2025-10-15' });
+    const withConsent = atDecision(
+      upToCellReview(new AuditCaseBuilder('2025-09-01', { ...CANDIDATE, dateOfBirth: '1965-08-15' })).ok('CONSENT_RECORDED', '2025-09-11', {
+        kind: 'over_60',
+        issuer: 'Ban Thường vụ Tỉnh ủy',
+        documentNo: 'CV-60',
+      }),
+    );
     expect(check(withConsent, 'A2').status).toBe('pass');
+  });
+  it('is not applicable while only the cell has voted', () => {
+    expect(check(withCandidate(atCellVote(), { dateOfBirth: '1965-08-15', youthUnionMember: false }), 'A2').status).toBe('not_applicable');
   });
 });
 

@@ -30,6 +30,7 @@ export const EVENT_PERMISSIONS: Readonly<Record<EventType, EventPermission>> = {
   VERIFICATION_REQUESTED: { levels: ['cell', 'grassroots'], source: 'HD06 §3.4: the cell committee and the grassroots committee organise the verification' },
   VERIFICATION_REPLIED: { levels: ['cell', 'grassroots'], source: 'HD06 §3.4d' },
   BIOGRAPHY_CERTIFIED: { levels: ['grassroots'], source: 'HD06 §3.3b: the grassroots committee certifies the biography' },
+  POLITICAL_ISSUE_CONCLUDED: { levels: ['competent'], source: 'HD06 §3.4; HD38 I.1.4 item 26; QĐ294 §3.3: political issues are concluded by the competent committee (QĐ 367-QĐ/TW)' },
   SPONSOR_ADDED: { levels: ['cell'], source: 'CH Art. 4(2); QĐ294 §3.2: sponsors report to the cell' },
   INTRODUCING_RESOLUTION_RECORDED: { levels: ['cell'], source: 'CH Art. 4(1): the resolution is filed with the cell' },
   OPINIONS_RECORDED: { levels: ['cell'], source: 'HD06 §3.5: the cell committee collects the opinions' },

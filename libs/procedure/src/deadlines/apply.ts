@@ -37,7 +37,9 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
 
   if (step.event.type === 'DEADLINE_EXTENDED') {
     const e: DeadlineExtended = step.event;
-    const i = out.findIndex((d) => d.status === 'open' && d.kind === e.deadlineKind);
+    // Only a running limit is extended (EXTENSION_AFTER_LIMIT): an extension dated after the due day, which only a
+    // historical import can carry, leaves the missed limit as it was, so the audit judges it missed.
+    const i = out.findIndex((d) => d.status === 'open' && d.kind === e.deadlineKind && on <= d.dueOn);
     if (i >= 0) {
       const d = out[i];
       const rs = ruleSetById(d.ruleSet);

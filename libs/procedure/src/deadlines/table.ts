@@ -95,14 +95,14 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
     kind: 'VERIFICATION_REPLY',
     openIn: ['dossier', 'cellReview'],
     extension: null,
-    description: 'The verifying committee replies within 30 working days (domestic) or 90 (abroad) of the request.',
+    description: 'The verifying committee replies within 30 working days (domestic) or 90 (abroad) of receiving the request (receivedOn; default the request date).',
     source: () => 'HD06 §3.4d',
     lengths: (rs) => ({ domestic: wd(rs.verificationReplyWorkingDays.domestic), abroad: wd(rs.verificationReplyWorkingDays.abroad) }),
     variant: (step) => (step.event.type === 'VERIFICATION_REQUESTED' && step.event.scope === 'abroad' ? 'abroad' : 'domestic'),
     opens: (step) => {
       const e = ev(step);
       return e.type === 'VERIFICATION_REQUESTED'
-        ? [{ key: `VERIFICATION_REPLY:${e.requestId}`, baseOn: e.occurredOn, ruleSetDate: e.occurredOn, reference: e.requestId }]
+        ? [{ key: `VERIFICATION_REPLY:${e.requestId}`, baseOn: e.receivedOn ?? e.occurredOn, ruleSetDate: e.occurredOn, reference: e.requestId }]
         : [];
     },
     closes: (step, d) => (step.event.type === 'VERIFICATION_REPLIED' && step.event.requestId === d.reference ? 'byDate' : null),

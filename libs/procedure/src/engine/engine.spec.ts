@@ -209,7 +209,8 @@ describe('refusals', () => {
     expect(c.deadline('DOSSIER_DOCUMENTS_EXPIRY').status).toBe('met');
   });
 
-  it('an expired certificate blocks the cell vote until a new one is recorded; over-60 needs consent', () => {
+  // Changed with issue 12: the over-60 consent is checked at the admitting decision, no longer at the cell vote.
+  it('an expired certificate blocks the cell vote; over-60 needs the consent before the decision, not before the vote', () => {
     const c = new CaseDriver(makeEnv(), '2025-09-01', { ...CANDIDATE, dateOfBirth: '1964-01-10', youthUnionMember: false });
     c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'old', issuedOn: '2020-10-01', issuer: 'x' })
       .ok('DOSSIER_OPENED', '2025-09-03', { resolutionNo: 'NQ' })
@@ -220,11 +221,63 @@ describe('refusals', () => {
       .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR_2 })
       .ok('OPINIONS_RECORDED', '2025-09-10', { organisations: [], residenceCell: true });
     expect(c.state).toBe('cellReview');
-    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-10-02', PASSING_CELL_VOTE))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
-    c.ok('CONSENT_RECORDED', '2025-09-15', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' });
     expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-10-02', PASSING_CELL_VOTE))).toBe('AWARENESS_CERTIFICATE_EXPIRED');
-    c.ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE); // exactly 60 months after issue
+    c.ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE); // exactly 60 months after issue; no consent needed yet
     expect(c.state).toBe('grassrootsReview');
+    c.ok('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 });
+    const decision = { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-11-03' };
+    expect(rule(c.refused('ADMISSION_DECIDED', '2025-11-03', decision))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    c.ok('CONSENT_RECORDED', '2025-10-20', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' });
+    c.ok('ADMISSION_DECIDED', '2025-11-03', decision);
+    expect(c.state).toBe('awaitingCeremony');
+    // After the decision an admission consent no longer applies; the late-ceremony consent does.
+    expect(rule(c.refused('CONSENT_RECORDED', '2025-11-04', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-61' }))).toBe('CONSENT_NOT_APPLICABLE');
+    c.ok('CONSENT_RECORDED', '2025-11-04', { kind: 'late_ceremony', issuer: 'Đảng ủy xã', documentNo: 'CV-2' });
+  });
+
+  it('an authorised grassroots committee admits by its vote: the over-60 consent is checked there', () => {
+    const c = new CaseDriver(makeEnv('2030-12-31', AUTHORISED_GRASSROOTS), '2025-09-01', { ...CANDIDATE, dateOfBirth: '1964-01-10', youthUnionMember: false });
+    c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'c', issuedOn: '2025-09-02', issuer: 'x' })
+      .ok('DOSSIER_OPENED', '2025-09-03', { resolutionNo: 'NQ' })
+      .ok('APPLICATION_FILED', '2025-09-04')
+      .ok('BIOGRAPHY_FILED', '2025-09-05')
+      .ok('BIOGRAPHY_CERTIFIED', '2025-09-08', { politicalIssue: false })
+      .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR })
+      .ok('SPONSOR_ADDED', '2025-09-09', { sponsor: SPONSOR_2 })
+      .ok('OPINIONS_RECORDED', '2025-09-10', { organisations: [], residenceCell: true })
+      .ok('CELL_VOTE_RECORDED', '2025-10-01', PASSING_CELL_VOTE);
+    expect(rule(c.refused('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 }))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    c.ok('CONSENT_RECORDED', '2025-10-09', { kind: 'over_60', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-60' }).ok('GRASSROOTS_VOTE_RECORDED', '2025-10-10', { committeeMembers: 9, inFavour: 6 });
+    expect(c.state).toBe('awaitingCeremony');
+  });
+
+  it('CONSENT_NOT_APPLICABLE: late_ceremony before the decision or after the ceremony; any consent during probation', () => {
+    const c = toCellReview(new CaseDriver());
+    const late = { kind: 'late_ceremony' as const, issuer: 'Đảng ủy xã', documentNo: 'CV-2' };
+    expect(rule(c.refused('CONSENT_RECORDED', '2025-11-06', late))).toBe('CONSENT_NOT_APPLICABLE');
+    c.ok('CONSENT_RECORDED', '2025-11-06', { kind: 'political', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-9' });
+    const p = toProbation(new CaseDriver());
+    expect(rule(p.refused('CONSENT_RECORDED', '2026-01-07', late))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(rule(p.refused('CONSENT_RECORDED', '2026-01-07', { ...late, kind: 'readmission' }))).toBe('CONSENT_NOT_APPLICABLE');
+  });
+
+  it('a certificate issued after the cell vote does not count for that vote (AWARENESS_CERTIFICATE_MISSING); on the vote day it does', () => {
+    const c = toCellReview(new CaseDriver());
+    c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-11-06', { certificateNo: 'CN-2', issuedOn: '2025-11-11', issuer: 'Trung tâm chính trị phường' });
+    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE))).toBe('AWARENESS_CERTIFICATE_MISSING');
+    c.ok('CELL_VOTE_RECORDED', '2025-11-11', PASSING_CELL_VOTE);
+    expect(c.state).toBe('grassrootsReview');
+  });
+
+  it('the verification reply limit (D4) counts from the receipt of the request; the request date by default', () => {
+    const c = new CaseDriver();
+    toAwarenessCertified(c).ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' });
+    c.ok('VERIFICATION_REQUESTED', '2025-10-06', { requestId: 'a', scope: 'domestic', subject: 'father' });
+    c.ok('VERIFICATION_REQUESTED', '2025-10-06', { requestId: 'b', scope: 'domestic', subject: 'mother', receivedOn: '2025-10-10' });
+    expect(c.deadline('VERIFICATION_REPLY:a')).toMatchObject({ baseOn: '2025-10-06', dueOn: weekdayCalendar().addWorkingDays('2025-10-06', 30) });
+    expect(c.deadline('VERIFICATION_REPLY:b')).toMatchObject({ baseOn: '2025-10-10', dueOn: weekdayCalendar().addWorkingDays('2025-10-10', 30) });
+    expect(c.description.facts).toMatchObject({ verifications: { a: { receivedOn: '2025-10-06' }, b: { receivedOn: '2025-10-10' } } });
+    expect(rule(c.refused('VERIFICATION_REQUESTED', '2025-10-07', { requestId: 'c', scope: 'domestic', subject: 'x', receivedOn: '2025-10-06' }))).toBe('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('a verification requested in cellReview blocks the cell vote until replied', () => {
@@ -252,23 +305,50 @@ describe('refusals', () => {
     c.ok('SPONSOR_ADDED', '2025-10-02', { sponsor: { ...SPONSOR, togetherSince: '2024-10-02' } });
   });
 
-  it('consents re-checked at ADMISSION_DECIDED: political issue', () => {
+  /** A dossier complete but for the conclusion of a political issue found at certification (2025-10-27). */
+  function withPoliticalIssue(): CaseDriver {
     const c = new CaseDriver();
-    toAwarenessCertified(c)
+    return toAwarenessCertified(c)
       .ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' })
       .ok('APPLICATION_FILED', '2025-10-02')
       .ok('BIOGRAPHY_FILED', '2025-10-03')
       .ok('BIOGRAPHY_CERTIFIED', '2025-10-27', { politicalIssue: true })
       .ok('INTRODUCING_RESOLUTION_RECORDED', '2025-11-03', { body: 'youth_union', resolutionNo: 'r' })
       .ok('SPONSOR_ADDED', '2025-11-04', { sponsor: SPONSOR })
-      .ok('OPINIONS_RECORDED', '2025-11-05', { organisations: ['Đoàn'], residenceCell: true })
-      .ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE)
-      .ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 });
-    const decision = { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' };
-    expect(rule(c.refused('ADMISSION_DECIDED', '2025-12-15', decision))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
-    c.ok('CONSENT_RECORDED', '2025-12-01', { kind: 'political', issuer: 'BTV Tỉnh ủy', documentNo: 'CV-9' });
-    c.ok('ADMISSION_DECIDED', '2025-12-15', decision);
+      .ok('OPINIONS_RECORDED', '2025-11-05', { organisations: ['Đoàn'], residenceCell: true });
+  }
+
+  // Changed with issue 12: a political issue used to let the dossier complete and was checked only at the decision
+  // (a political consent); it now keeps the dossier open until the competent committee concludes it.
+  it('a political issue keeps the dossier open: the cell vote is refused until POLITICAL_ISSUE_CONCLUDED cleared', () => {
+    const c = withPoliticalIssue();
+    expect(c.state).toBe('dossier');
+    expect(c.description.stateDetail.dossier).toMatchObject({ biographyCertified: true, politicalIssueOpen: true });
+    expect(c.description.allowedEvents).toContain('POLITICAL_ISSUE_CONCLUDED');
+    expect(rule(c.refused('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE))).toBe('POLITICAL_ISSUE_UNRESOLVED');
+    c.ok('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL-15' });
+    expect(c.state).toBe('cellReview');
+    expect(c.description.facts).toMatchObject({ politicalConclusion: { conclusion: 'cleared', decisionNo: 'KL-15', concludedOn: '2025-11-06' } });
+    c.ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE).ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 });
+    // The competent committee's cleared conclusion stands for the political consent at the decision.
+    c.ok('ADMISSION_DECIDED', '2025-12-15', { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' });
     expect(c.state).toBe('awaitingCeremony');
+  });
+
+  it('POLITICAL_ISSUE_CONCLUDED not_cleared → notAdmitted, its dossier limits cancelled', () => {
+    const c = withPoliticalIssue();
+    c.ok('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'not_cleared', decisionNo: 'KL-16' });
+    expect(c.state).toBe('notAdmitted');
+    expect(c.description.facts).toMatchObject({ notAdmittedOn: '2025-11-06' });
+    expect(c.openDeadlineKeys()).toEqual([]);
+  });
+
+  it('POLITICAL_ISSUE_CONCLUDED is not a step where no issue is open', () => {
+    const c = toCellReview(new CaseDriver());
+    expect(rule(c.refused('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL' }))).toBe('EVENT_NOT_ALLOWED');
+    const d = new CaseDriver();
+    toAwarenessCertified(d).ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ' }).ok('BIOGRAPHY_FILED', '2025-10-03').ok('BIOGRAPHY_CERTIFIED', '2025-10-27', { politicalIssue: false });
+    expect(rule(d.refused('POLITICAL_ISSUE_CONCLUDED', '2025-11-06', { conclusion: 'cleared', decisionNo: 'KL' }))).toBe('EVENT_NOT_ALLOWED');
   });
 
   it('RECOGNITION_BEFORE_PROBATION_END during probation', () => {
@@ -464,9 +544,31 @@ describe('deadlines', () => {
     c.ok('DEADLINE_EXTENDED', '2025-11-11', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
     expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-02-02', originalDueOn: '2026-01-12', extendedBy: 15 });
     expect(rule(c.refused('DEADLINE_EXTENDED', '2025-11-12', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('DEADLINE_ALREADY_EXTENDED');
-    // Outside a state with an extendable limit the refusal is explained by the rule too.
+    // Outside a state with an extendable limit the refusal is explained by a rule too. Changed with issue 12: an
+    // extendable kind whose limit is not running is EXTENSION_AFTER_LIMIT (was DEADLINE_NOT_EXTENDABLE).
     const s = new CaseDriver();
-    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('DEADLINE_NOT_EXTENDABLE');
+    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'CEREMONY', reason: 'r' }))).toBe('DEADLINE_NOT_EXTENDABLE');
+  });
+
+  it('EXTENSION_AFTER_LIMIT: extended on the due day (2026-01-12) passes; the day after is refused, the limit left missed', () => {
+    const onDue = toCellReview(new CaseDriver()).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    expect(onDue.deadline('ADMISSION_DECISION').dueOn).toBe('2026-01-12');
+    onDue.ok('DEADLINE_EXTENDED', '2026-01-12', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(onDue.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-02-02', extendedBy: 15 });
+    const late = toCellReview(new CaseDriver()).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    expect(rule(late.refused('DEADLINE_EXTENDED', '2026-01-13', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(late.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-01-12', extendedBy: 0 });
+    // After the decision the limit is closed: extending it is refused by the same rule.
+    late.ok('GRASSROOTS_VOTE_RECORDED', '2025-11-20', { committeeMembers: 9, inFavour: 6 }).ok('ADMISSION_DECIDED', '2025-12-15', { decisionNo: 'QD', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-16' });
+    expect(rule(late.refused('DEADLINE_EXTENDED', '2025-12-16', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');
+  });
+
+  it('a historical import waives EXTENSION_AFTER_LIMIT, flags it, and the late extension does not move the missed limit', () => {
+    const c = toCellReview(new CaseDriver({ ...makeEnv(), waiveRules: true })).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    c.ok('DEADLINE_EXTENDED', '2026-01-13', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(c.last).toMatchObject({ ok: true, waived: [expect.objectContaining({ rule: 'EXTENSION_AFTER_LIMIT' })] });
+    expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-01-12', extendedBy: 0 });
   });
 
   it('a late admission decision is accepted and its limit closes missed', () => {

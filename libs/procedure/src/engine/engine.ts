@@ -6,7 +6,7 @@ import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events
 import { TOP_STATES, TopState } from '../model/states';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
-import { CaseFacts, GuardEnv, MachineEvent } from '../machine/facts';
+import { CaseFacts, GuardEnv, MachineEvent, politicalIssueOpen } from '../machine/facts';
 import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
@@ -157,6 +157,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       biographyFiled: f.biographyFiledOn !== null,
       verificationsPending: pending,
       biographyCertified: f.biographyCertifiedOn !== null,
+      politicalIssueOpen: politicalIssueOpen(f),
       introducers: introducersProblem(f, f.lastStepOn) === null,
       opinions: opinionsProblem(f) === null,
     };

@@ -20,6 +20,12 @@ export interface MachineInput {
   procedureVersion: string;
 }
 
+/** Certifying the biography: with a political issue the region waits for the conclusion. */
+const certify = [
+  { guard: and(['rulesPass', 'raisesPoliticalIssue']), target: 'politicalReview', actions: 'record' },
+  { guard: 'rulesPass', target: 'certified', actions: 'record' },
+] as const;
+
 /**
  * The admission path (procedure doc §3.16; api.md "Top-level states"). Business time reaches the machine only as
  * events: there are no `after` timers. Every transition that accepts an event is guarded by `rulesPass`, which
@@ -37,6 +43,8 @@ export const admissionMachine = setup({
     villageCell: ({ event }) => isVillageCell(event.env),
     grassrootsDecides: ({ event }) => grassrootsDecides(event.env),
     motionIsRemove: ({ event }) => 'motion' in event && event.motion === 'remove',
+    raisesPoliticalIssue: ({ event }) => event.type === 'BIOGRAPHY_CERTIFIED' && event.politicalIssue,
+    politicalIssueCleared: ({ event }) => event.type === 'POLITICAL_ISSUE_CONCLUDED' && event.conclusion === 'cleared',
     escalates: ({ context, event }) => escalatesOnFailure(context, event),
     // Automatic progress of the dossier's regions (context only).
     verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
@@ -93,12 +101,22 @@ export const admissionMachine = setup({
             notFiled: { on: { BIOGRAPHY_FILED: { guard: 'rulesPass', target: 'filed', actions: 'record' } } },
             filed: {
               always: { guard: 'verificationsPending', target: 'verifying' },
-              on: { BIOGRAPHY_CERTIFIED: { guard: 'rulesPass', target: 'certified', actions: 'record' } },
+              on: { BIOGRAPHY_CERTIFIED: certify },
             },
             verifying: {
               always: { guard: not('verificationsPending'), target: 'filed' },
               // Accepted only when every reply is in: the rule VERIFICATION_PENDING explains the refusal.
-              on: { BIOGRAPHY_CERTIFIED: { guard: 'rulesPass', target: 'certified', actions: 'record' } },
+              on: { BIOGRAPHY_CERTIFIED: certify },
+            },
+            // A political issue keeps the dossier open until the competent committee concludes it (HD06 §3.4;
+            // HD38 item 26): cleared → certified, not cleared → notAdmitted.
+            politicalReview: {
+              on: {
+                POLITICAL_ISSUE_CONCLUDED: [
+                  { guard: and(['rulesPass', 'politicalIssueCleared']), target: 'certified', actions: 'record' },
+                  { guard: 'rulesPass', target: '#admission.notAdmitted', actions: 'record' },
+                ],
+              },
             },
             certified: { type: 'final' },
           },

@@ -5,6 +5,7 @@ import {
   ConsentKind,
   DomainEvent,
   IntroducingBody,
+  PoliticalConclusion,
   RecognitionMotion,
   Sponsor,
   VerificationScope,
@@ -58,6 +59,8 @@ export interface VerificationRecord {
   scope: VerificationScope;
   subject: string;
   requestedOn: BusinessDate;
+  /** The day the verifying committee received the request: the reply limit (D4) counts from it. */
+  receivedOn?: BusinessDate;
   repliedOn: BusinessDate | null;
 }
 
@@ -76,6 +79,11 @@ export interface CaseFacts {
   verifications: Record<string, VerificationRecord>;
   biographyCertifiedOn: BusinessDate | null;
   politicalIssue: boolean | null;
+  /**
+   * The competent committee's conclusion on a political issue (POLITICAL_ISSUE_CONCLUDED). Absent from snapshots
+   * stored before it existed: read it as null (`?? null`).
+   */
+  politicalConclusion?: { conclusion: PoliticalConclusion; decisionNo: string; concludedOn: BusinessDate } | null;
   sponsors: SponsorRecord[];
   introducingResolution: { body: IntroducingBody; resolutionNo: string; recordedOn: BusinessDate } | null;
   opinions: { organisations: string[]; residenceCell: boolean; recordedOn: BusinessDate } | null;
@@ -117,6 +125,7 @@ export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDa
     verifications: {},
     biographyCertifiedOn: null,
     politicalIssue: null,
+    politicalConclusion: null,
     sponsors: [],
     introducingResolution: null,
     opinions: null,
@@ -188,6 +197,15 @@ function sponsorIdentity(s: Sponsor): string {
   return s.memberId ? `id:${s.memberId}` : `name:${s.name.trim().toLowerCase()}`;
 }
 
+/**
+ * A political issue found at certification and not yet concluded by the competent committee. Facts stored before
+ * POLITICAL_ISSUE_CONCLUDED existed lack `politicalConclusion` (undefined): their issue followed the earlier path
+ * (a political consent before the decision) and is not reported open here (ADR 0013).
+ */
+export function politicalIssueOpen(facts: CaseFacts): boolean {
+  return facts.politicalIssue === true && facts.politicalConclusion === null;
+}
+
 /** The pure fact reducer: what an accepted event records. `env` tells how the organisation decides. */
 export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
   const env = event.env;
@@ -211,7 +229,14 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     case 'VERIFICATION_REQUESTED':
       f.verifications = {
         ...facts.verifications,
-        [event.requestId]: { requestId: event.requestId, scope: event.scope, subject: event.subject, requestedOn: on, repliedOn: null },
+        [event.requestId]: {
+          requestId: event.requestId,
+          scope: event.scope,
+          subject: event.subject,
+          requestedOn: on,
+          receivedOn: event.receivedOn ?? on,
+          repliedOn: null,
+        },
       };
       break;
     case 'VERIFICATION_REPLIED': {
@@ -222,6 +247,10 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     case 'BIOGRAPHY_CERTIFIED':
       f.biographyCertifiedOn = on;
       f.politicalIssue = event.politicalIssue;
+      break;
+    case 'POLITICAL_ISSUE_CONCLUDED':
+      f.politicalConclusion = { conclusion: event.conclusion, decisionNo: event.decisionNo, concludedOn: on };
+      if (event.conclusion === 'not_cleared') f.notAdmittedOn = on;
       break;
     case 'SPONSOR_ADDED': {
       // A renewed letter of the same sponsor replaces the earlier one.

@@ -1,4 +1,4 @@
-import { CONSENT_KINDS, EventOf, EventType, INTRODUCING_BODIES, RECOGNITION_MOTIONS, VERIFICATION_SCOPES } from '../schema/events.schema';
+import { CONSENT_KINDS, EventOf, EventType, INTRODUCING_BODIES, POLITICAL_CONCLUSIONS, RECOGNITION_MOTIONS, VERIFICATION_SCOPES } from '../schema/events.schema';
 
 /**
  * The events of a case's history, as the rules read them. They are declared once, in schema/events.schema.ts
@@ -13,6 +13,7 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export type VerificationScope = (typeof VERIFICATION_SCOPES)[number];
 export type IntroducingBody = (typeof INTRODUCING_BODIES)[number];
 export type RecognitionMotion = (typeof RECOGNITION_MOTIONS)[number];
+export type PoliticalConclusion = (typeof POLITICAL_CONCLUSIONS)[number];
 
 export type CaseOpened = EventOf<'CASE_OPENED'>;
 export type AwarenessCertificateRecorded = EventOf<'AWARENESS_CERTIFICATE_RECORDED'>;
@@ -22,6 +23,7 @@ export type BiographyFiled = EventOf<'BIOGRAPHY_FILED'>;
 export type VerificationRequested = EventOf<'VERIFICATION_REQUESTED'>;
 export type VerificationReplied = EventOf<'VERIFICATION_REPLIED'>;
 export type BiographyCertified = EventOf<'BIOGRAPHY_CERTIFIED'>;
+export type PoliticalIssueConcluded = EventOf<'POLITICAL_ISSUE_CONCLUDED'>;
 export type SponsorAdded = EventOf<'SPONSOR_ADDED'>;
 /** A sponsor as recorded (QĐ294 §3.2): `fullMemberSince` absent or null means not a full member. */
 export type Sponsor = SponsorAdded['sponsor'];

@@ -16,6 +16,9 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
     case 'ADMISSION_DECIDED':
       out.push({ field: 'receivedOn', date: event.receivedOn });
       break;
+    case 'VERIFICATION_REQUESTED':
+      if (event.receivedOn !== undefined) out.push({ field: 'receivedOn', date: event.receivedOn });
+      break;
     case 'SPONSOR_ADDED':
       out.push({ field: 'sponsor.togetherSince', date: event.sponsor.togetherSince });
       if (event.sponsor.fullMemberSince != null) out.push({ field: 'sponsor.fullMemberSince', date: event.sponsor.fullMemberSince });
@@ -65,6 +68,9 @@ function previousStepProblem({ event, facts }: RuleInput): { field: string; date
   if (event.type !== 'PROBATION_ENDED' && event.occurredOn < facts.lastStepOn) {
     return { field: 'occurredOn', date: event.occurredOn, before: facts.lastStepOn };
   }
+  if (event.type === 'VERIFICATION_REQUESTED' && event.receivedOn !== undefined && event.receivedOn < event.occurredOn) {
+    return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn };
+  }
   if (event.type === 'ADMISSION_DECIDED' && event.receivedOn < event.occurredOn) {
     return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn };
   }
@@ -77,8 +83,8 @@ function previousStepProblem({ event, facts }: RuleInput): { field: string; date
 export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   id: 'DATE_BEFORE_PREVIOUS_STEP',
   source: 'procedure doc §1, §3.16 (steps follow one another)',
-  descriptionEn: 'A step cannot be dated before the latest recorded step; a decision cannot be received before it was made; a ceremony cannot precede receipt of the decision. Equal dates pass.',
-  descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định không trước ngày ra quyết định; lễ kết nạp không trước ngày nhận quyết định. Cùng ngày thì hợp lệ.',
+  descriptionEn: 'A step cannot be dated before the latest recorded step; a decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision. Equal dates pass.',
+  descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định. Cùng ngày thì hợp lệ.',
   check: (input) => {
     const p = previousStepProblem(input);
     return p

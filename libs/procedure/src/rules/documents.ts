@@ -2,20 +2,25 @@ import { BusinessDate } from '../model/dates';
 import { addMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
 import { CaseFacts } from '../machine/facts';
-import { defineRule } from './rule';
+import { defineRule, viBasis, viDate } from './rule';
 
 export const AWARENESS_CERTIFICATE_MISSING = defineRule({
   id: 'AWARENESS_CERTIFICATE_MISSING',
   source: 'HD06 §3.1; HD38 I.1.1(b)',
-  descriptionEn: 'The dossier can be opened only after the awareness-class certificate is recorded.',
-  descriptionVi: 'Chỉ được làm hồ sơ xin vào Đảng khi đã có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.',
-  check: ({ facts }) =>
-    facts.certificate
-      ? null
-      : {
-          message: 'No awareness-class certificate is recorded.',
-          messageVi: 'Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.',
-        },
+  descriptionEn: 'The dossier can be opened, and the cell can vote, only with an awareness-class certificate issued on or before that day (a certificate issued later did not exist then and does not count).',
+  descriptionVi: 'Chỉ được làm hồ sơ xin vào Đảng và chi bộ chỉ được xét kết nạp khi đã có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng cấp trước hoặc trong ngày đó (giấy cấp sau không được tính).',
+  check: ({ facts, event }) => {
+    if (!facts.certificate) {
+      return { message: 'No awareness-class certificate is recorded.', messageVi: 'Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.' };
+    }
+    const { issuedOn } = facts.certificate;
+    if (issuedOn <= event.occurredOn) return null;
+    return {
+      message: `The awareness-class certificate was issued on ${issuedOn}, after ${event.occurredOn}: it does not count for this step.`,
+      messageVi: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng được cấp ngày ${viDate(issuedOn)}, sau ngày ${viDate(event.occurredOn)}, nên chưa được tính cho việc xét ngày đó; chỉ giấy chứng nhận cấp trước hoặc trong ngày chi bộ họp mới có giá trị ${viBasis('Hướng dẫn 06-HD/TW mục 3.1, Hướng dẫn 38-HD/BTCTW mục I.1.1(b)', 'AWARENESS_CERTIFICATE_MISSING')}.`,
+      details: { issuedOn, on: event.occurredOn },
+    };
+  },
 });
 
 /** Last day the certificate is usable: issuedOn + 60 months (valid on the anniversary, stale from the next day). */

@@ -6,4 +6,5 @@ export * from './documents';
 export * from './dossier';
 export * from './membership';
 export * from './deadline-rules';
+export * from './consents';
 export * from './catalogue';

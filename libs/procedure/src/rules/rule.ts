@@ -40,3 +40,14 @@ export function evaluateRule(rule: RuleDefinition, input: RuleInput): RuleViolat
     ...(finding.details ? { details: finding.details } : {}),
   };
 }
+
+/** A business date as staff read it: dd/mm/yyyy. */
+export function viDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** The closing words of a Vietnamese refusal: the article it rests on and the rule's code. */
+export function viBasis(article: string, ruleId: string): string {
+  return `(căn cứ ${article}; mã quy tắc ${ruleId})`;
+}

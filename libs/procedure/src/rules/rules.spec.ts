@@ -79,10 +79,12 @@ describe('age at the cell meeting (born 2000-03-15)', () => {
     expect(run(R.AGE_BELOW_18, facts(), cellVote('2018-03-15'))).toBeNull();
   });
 
-  it('AGE_ABOVE_60_WITHOUT_CONSENT: 720 months passes, 721 fails, consent lifts it', () => {
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-14'))).toBeNull(); // 720 months
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-15'))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
-    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ consents: { over_60: consent } }), cellVote('2060-04-15'))).toBeNull();
+  // Changed with issue 12: the over-60 consent (E3) is required at the admitting decision, no longer at the cell vote.
+  it('AGE_ABOVE_60_WITHOUT_CONSENT: not at the cell vote; at the decision 720 months passes, 721 fails, consent lifts it', () => {
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-15'))).toBeNull();
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-14' }), decided('2060-05-01'))).toBeNull(); // 720 months
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-15' }), decided('2060-05-01'))).toBe('AGE_ABOVE_60_WITHOUT_CONSENT');
+    expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-15', consents: { over_60: consent } }), decided('2060-05-01'))).toBeNull();
   });
 
   it('AGE_ABOVE_60_WITHOUT_CONSENT is re-checked at the admitting decision (age taken at the cell meeting)', () => {
@@ -106,9 +108,10 @@ describe('education', () => {
 
   it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent; primary does not', () => {
     const lit = { education: 'literate', areaType: 'disadvantaged' } as const;
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, lit), cellVote('2026-01-05'))).toBe('EDUCATION_EXCEPTION_WITHOUT_CONSENT');
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ consents: { education_exception: consent } }, lit), cellVote('2026-01-05'))).toBeNull();
-    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, { education: 'primary', areaType: 'disadvantaged' }), cellVote('2026-01-05'))).toBeNull();
+    // Changed with issue 12: the consent (E6) is required at the admitting decision, no longer at the cell vote.
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, lit), cellVote('2026-01-05'))).toBeNull();
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05', consents: { education_exception: consent } }, lit), decided('2026-02-01'))).toBeNull();
+    expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05' }, { education: 'primary', areaType: 'disadvantaged' }), decided('2026-02-01'))).toBeNull();
     expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05' }, lit), decided('2026-02-01'))).toBe('EDUCATION_EXCEPTION_WITHOUT_CONSENT');
   });
 });
@@ -120,11 +123,98 @@ describe('POLITICAL_ISSUE_WITHOUT_CONSENT', () => {
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, facts({ politicalIssue: false }), decided('2026-02-01'))).toBeNull();
   });
 
+  it('a cleared conclusion of the competent committee satisfies it; a not_cleared one does not', () => {
+    const concluded = (conclusion: 'cleared' | 'not_cleared') => facts({ politicalIssue: true, politicalConclusion: { conclusion, decisionNo: 'KL-1', concludedOn: '2026-01-10' } });
+    expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, concluded('cleared'), decided('2026-02-01'))).toBeNull();
+    expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, concluded('not_cleared'), decided('2026-02-01'))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
+  });
+
   it('applies to the deciding vote of an authorised grassroots committee only', () => {
     const vote: DomainEvent = { type: 'GRASSROOTS_VOTE_RECORDED', occurredOn: '2026-02-01', committeeMembers: 9, inFavour: 6 };
     const f = facts({ politicalIssue: true });
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env({ organisation: AUTHORISED_GRASSROOTS }))).toBe('POLITICAL_ISSUE_WITHOUT_CONSENT');
     expect(run(R.POLITICAL_ISSUE_WITHOUT_CONSENT, f, vote, env())).toBeNull();
+  });
+});
+
+describe('dates of documents count only from when they existed', () => {
+  const withCert = (issuedOn: string) => facts({ certificate: { certificateNo: 'c', issuedOn, issuer: 'x', recordedOn: '2026-01-10' } });
+  it('AWARENESS_CERTIFICATE_MISSING: a certificate issued on the vote day counts, one issued the day after does not', () => {
+    expect(run(R.AWARENESS_CERTIFICATE_MISSING, withCert('2026-01-15'), cellVote('2026-01-15'))).toBeNull();
+    expect(run(R.AWARENESS_CERTIFICATE_MISSING, withCert('2026-01-16'), cellVote('2026-01-15'))).toBe('AWARENESS_CERTIFICATE_MISSING');
+    const v = evaluateRule(R.AWARENESS_CERTIFICATE_MISSING, { facts: withCert('2026-01-16'), event: cellVote('2026-01-15'), env: env() });
+    expect(v?.messageVi).toContain('16/01/2026');
+    expect(v?.messageVi).toContain('15/01/2026');
+    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.1');
+    expect(R.EVENT_RULES.CELL_VOTE_RECORDED).toContain(R.AWARENESS_CERTIFICATE_MISSING);
+  });
+
+  it('DATE_BEFORE_PREVIOUS_STEP: a verification request cannot be received before it was sent; the same day passes', () => {
+    const request = (receivedOn?: string): DomainEvent => ({ type: 'VERIFICATION_REQUESTED', occurredOn: '2026-03-10', requestId: 'r', scope: 'domestic', subject: 's', ...(receivedOn ? { receivedOn } : {}) });
+    const f = facts({ lastStepOn: '2026-03-01' });
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request())).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request('2026-03-10'))).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, request('2026-03-09'))).toBe('DATE_BEFORE_PREVIOUS_STEP');
+    expect(run(R.DATE_IN_FUTURE, f, request('2030-01-02'))).toBe('DATE_IN_FUTURE');
+  });
+});
+
+describe('CONSENT_NOT_APPLICABLE', () => {
+  const consentOf = (kind: 'over_60' | 'education_exception' | 'political' | 'readmission' | 'late_ceremony'): DomainEvent => ({
+    type: 'CONSENT_RECORDED',
+    occurredOn: '2026-03-10',
+    kind,
+    issuer: 'Ban Thường vụ Tỉnh ủy',
+    documentNo: 'CV-1',
+  });
+  const decision = { decisionNo: 'QD', decidedOn: '2026-03-02', receivedOn: '2026-03-04' };
+  const before = facts();
+  const awaiting = facts({ decision });
+  const held = facts({ decision, ceremony: { heldOn: '2026-03-09', helper: { name: 'B' } } });
+
+  it.each(['over_60', 'education_exception', 'political', 'readmission'] as const)('%s: before the admitting decision passes, after it fails', (kind) => {
+    expect(run(R.CONSENT_NOT_APPLICABLE, before, consentOf(kind))).toBeNull();
+    expect(run(R.CONSENT_NOT_APPLICABLE, awaiting, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+  });
+
+  it('late_ceremony: only between the admitting decision and the ceremony', () => {
+    expect(run(R.CONSENT_NOT_APPLICABLE, before, consentOf('late_ceremony'))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(run(R.CONSENT_NOT_APPLICABLE, awaiting, consentOf('late_ceremony'))).toBeNull();
+    expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf('late_ceremony'))).toBe('CONSENT_NOT_APPLICABLE');
+  });
+
+  it('explains itself to a clerk: the decision date dd/mm/yyyy, the article and the rule, no ids of events, states or kinds', () => {
+    const v = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: awaiting, event: consentOf('over_60'), env: env() });
+    expect(v?.messageVi).toBe(
+      'Văn bản đồng ý về việc kết nạp người trên 60 tuổi phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ Hướng dẫn 06-HD/TW mục 1.1, 1.2b; mã quy tắc CONSENT_NOT_APPLICABLE).',
+    );
+    const late = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: held, event: consentOf('late_ceremony'), env: env() });
+    expect(late?.messageVi).toContain('09/03/2026');
+    expect(late?.messageVi).not.toMatch(/late_ceremony|CONSENT_RECORDED|awaitingCeremony/);
+  });
+});
+
+describe('POLITICAL_ISSUE_UNRESOLVED', () => {
+  const certified = { biographyCertifiedOn: '2026-01-07' };
+  it('refuses the cell vote while the issue is open; a conclusion either way or no issue passes', () => {
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: true }), cellVote('2026-01-15'))).toBe('POLITICAL_ISSUE_UNRESOLVED');
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: false }), cellVote('2026-01-15'))).toBeNull();
+    const cleared = { conclusion: 'cleared' as const, decisionNo: 'KL-1', concludedOn: '2026-01-10' };
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, facts({ ...certified, politicalIssue: true, politicalConclusion: cleared }), cellVote('2026-01-15'))).toBeNull();
+  });
+
+  it('facts stored before the conclusion existed (no politicalConclusion field) keep the earlier path', () => {
+    const { politicalConclusion: _dropped, ...old } = facts({ ...certified, politicalIssue: true });
+    expect(run(R.POLITICAL_ISSUE_UNRESOLVED, old as CaseFacts, cellVote('2026-01-15'))).toBeNull();
+  });
+
+  it('explains itself to a clerk: the certification date dd/mm/yyyy, the article and the rule, no event or state id', () => {
+    const v = evaluateRule(R.POLITICAL_ISSUE_UNRESOLVED, { facts: facts({ ...certified, politicalIssue: true }), event: cellVote('2026-01-15'), env: env() });
+    expect(v?.messageVi).toContain('07/01/2026');
+    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.4');
+    expect(v?.messageVi).toContain('POLITICAL_ISSUE_UNRESOLVED');
+    expect(v?.messageVi).not.toMatch(/CELL_VOTE|BIOGRAPHY_CERTIFIED|POLITICAL_ISSUE_CONCLUDED|cellReview|dossier/);
   });
 });
 
@@ -323,10 +413,23 @@ describe('deadline extension rules', () => {
   const ext = (kind: DeadlineKind): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: '2026-02-01', deadlineKind: kind, reason: 'r' });
   const open = (extendedBy: number) => env({ openDeadlines: [{ key: 'ADMISSION_DECISION', kind: 'ADMISSION_DECISION', dueOn: '2026-03-01', extendedBy }] });
 
-  it('DEADLINE_NOT_EXTENDABLE: only an open admission/recognition decision limit', () => {
+  // Changed with issue 12: an extendable kind whose limit is not open is EXTENSION_AFTER_LIMIT, no longer DEADLINE_NOT_EXTENDABLE.
+  it('DEADLINE_NOT_EXTENDABLE: only the admission/recognition decision limits', () => {
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('ADMISSION_DECISION'), open(0))).toBeNull();
-    expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('RECOGNITION_DECISION'), open(0))).toBe('DEADLINE_NOT_EXTENDABLE');
+    expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('RECOGNITION_DECISION'), open(0))).toBeNull();
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('CEREMONY'), env({ openDeadlines: [{ key: 'CEREMONY', kind: 'CEREMONY', dueOn: '2026-03-01', extendedBy: 0 }] }))).toBe('DEADLINE_NOT_EXTENDABLE');
+  });
+
+  it('EXTENSION_AFTER_LIMIT: on the due day passes, the day after fails; a limit not open fails', () => {
+    const on = (date: string): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: date, deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-02-28'), open(0))).toBeNull();
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-03-01'), open(0))).toBeNull();
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), on('2026-03-02'), open(0))).toBe('EXTENSION_AFTER_LIMIT');
+    expect(run(R.EXTENSION_AFTER_LIMIT, facts(), ext('RECOGNITION_DECISION'), open(0))).toBe('EXTENSION_AFTER_LIMIT');
+    const v = evaluateRule(R.EXTENSION_AFTER_LIMIT, { facts: facts(), event: on('2026-03-02'), env: open(0) });
+    expect(v?.messageVi).toBe(
+      'Thời hạn ra quyết định kết nạp đã hết vào ngày 01/03/2026; không thể gia hạn vào ngày 02/03/2026 sau khi thời hạn đã qua (căn cứ Quy định 294-QĐ/TW mục 4.3.1; mã quy tắc EXTENSION_AFTER_LIMIT).',
+    );
   });
 
   it('DEADLINE_ALREADY_EXTENDED: once only', () => {

@@ -18,6 +18,16 @@ export const CONSENT_KINDS = ['over_60', 'education_exception', 'late_ceremony',
 export const VERIFICATION_SCOPES = ['domestic', 'abroad'] as const;
 export const INTRODUCING_BODIES = ['youth_union', 'trade_union'] as const;
 export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
+export const POLITICAL_CONCLUSIONS = ['cleared', 'not_cleared'] as const;
+
+/** What each consent is about, as staff read it. */
+export const CONSENT_KIND_LABELS: { readonly [K in (typeof CONSENT_KINDS)[number]]: Label } = {
+  over_60: { vi: 'Kết nạp người trên 60 tuổi', en: 'Admitting a person over 60' },
+  education_exception: { vi: 'Ngoại lệ về trình độ học vấn', en: 'An education exception' },
+  late_ceremony: { vi: 'Tổ chức lễ kết nạp quá thời hạn', en: 'A late ceremony' },
+  political: { vi: 'Vấn đề chính trị', en: 'A political issue' },
+  readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
+};
 
 interface EventDeclaration<S extends z.core.$ZodLooseShape> {
   label: Label;
@@ -103,7 +113,7 @@ export const EVENTS = [
   }),
   defineEvent('VERIFICATION_REQUESTED', {
     label: { vi: 'Gửi yêu cầu thẩm tra lý lịch', en: 'Biography verification requested' },
-    description: 'Reply due in 30 (domestic) or 90 (abroad) working days',
+    description: 'Reply due in 30 (domestic) or 90 (abroad) working days from receivedOn (default: the request date)',
     fields: {
       requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
       scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, {
@@ -111,6 +121,10 @@ export const EVENTS = [
         abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
       }),
       subject: text({ vi: 'Người được thẩm tra', en: 'Person verified' }, { max: 500, example: 'Cha: Nguyễn Văn A' }),
+      receivedOn: date(
+        { vi: 'Ngày nơi thẩm tra nhận công văn', en: 'Date the verifying committee received the request' },
+        { help: { vi: 'Thời hạn trả lời 30 (trong nước) hoặc 90 (ngoài nước) ngày làm việc tính từ ngày này; để trống nếu là ngày gửi', en: 'The reply limit counts from it; empty means the request date' } },
+      ).optional(),
     },
   }),
   defineEvent('VERIFICATION_REPLIED', {
@@ -124,8 +138,20 @@ export const EVENTS = [
     fields: {
       politicalIssue: flag(
         { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
-        { help: { vi: 'Cần có văn bản đồng ý của cấp có thẩm quyền', en: 'A consent of the competent committee is then needed' } },
+        { help: { vi: 'Hồ sơ chờ kết luận của cấp ủy có thẩm quyền về vấn đề chính trị', en: 'The dossier then waits for the competent committee’s conclusion (POLITICAL_ISSUE_CONCLUDED)' } },
       ),
+    },
+  }),
+  defineEvent('POLITICAL_ISSUE_CONCLUDED', {
+    label: { vi: 'Kết luận của cấp ủy có thẩm quyền về vấn đề chính trị', en: 'Political issue concluded by the competent committee' },
+    occurredOnLabel: DECIDED,
+    description: 'Needed after BIOGRAPHY_CERTIFIED {politicalIssue: true}: cleared → the dossier may complete; not_cleared → notAdmitted',
+    fields: {
+      conclusion: choice(POLITICAL_CONCLUSIONS, { vi: 'Kết luận', en: 'Conclusion' }, {
+        cleared: { vi: 'Đủ tiêu chuẩn chính trị, được tiếp tục xem xét kết nạp', en: 'Cleared: the admission may proceed' },
+        not_cleared: { vi: 'Không đủ tiêu chuẩn chính trị, không kết nạp', en: 'Not cleared: the candidate is not admitted' },
+      }),
+      decisionNo: text({ vi: 'Số văn bản kết luận', en: 'Number of the conclusion' }, { example: '15-KL/ĐU' }),
     },
   }),
   defineEvent('SPONSOR_ADDED', {
@@ -165,13 +191,7 @@ export const EVENTS = [
     label: { vi: 'Văn bản đồng ý của cấp có thẩm quyền', en: 'Consent of the competent committee' },
     occurredOnLabel: { vi: 'Ngày ký văn bản', en: 'Date of the document' },
     fields: {
-      kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, {
-        over_60: { vi: 'Kết nạp người trên 60 tuổi', en: 'Admitting a person over 60' },
-        education_exception: { vi: 'Ngoại lệ về trình độ học vấn', en: 'An education exception' },
-        late_ceremony: { vi: 'Tổ chức lễ kết nạp quá thời hạn', en: 'A late ceremony' },
-        political: { vi: 'Vấn đề chính trị', en: 'A political issue' },
-        readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
-      }),
+      kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, CONSENT_KIND_LABELS),
       issuer: text({ vi: 'Cơ quan ban hành', en: 'Issued by' }, { example: 'Ban Thường vụ Tỉnh ủy' }),
       documentNo: text({ vi: 'Số văn bản', en: 'Document number' }, { example: '45-CV/TU' }),
     },

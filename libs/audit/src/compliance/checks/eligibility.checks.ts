@@ -3,6 +3,8 @@ import { CheckDefinition } from './definition';
 import { rulesAtSteps } from './outcome';
 
 const AT_ADMISSION = ['CELL_VOTE_RECORDED', 'GRASSROOTS_VOTE_RECORDED', 'ADMISSION_DECIDED'] as const;
+/** The steps that can be the admitting decision (the rules themselves tell whether one is). */
+const AT_DECISION = ['GRASSROOTS_VOTE_RECORDED', 'ADMISSION_DECIDED'] as const;
 
 /** A1 — age at the cell meeting below 18 full years, by month (QĐ294 §1.1.1): the engine's AGE_BELOW_18. */
 export const A1: CheckDefinition = {
@@ -13,13 +15,16 @@ export const A1: CheckDefinition = {
   evaluate: (h) => rulesAtSteps(stepsOf(h, 'CELL_VOTE_RECORDED'), ['AGE_BELOW_18'], 'no cell vote yet'),
 };
 
-/** A2 — above 60 at the cell meeting without the provincial standing committee's prior consent (QĐ294 §1.1.2; HD06 §1.1). */
+/**
+ * A2 — above 60 at the cell meeting without the provincial standing committee's consent before the admitting decision
+ * (QĐ294 §1.1.2; HD06 §1.1): the engine's AGE_ABOVE_60_WITHOUT_CONSENT, which applies at the admitting decision (ADR 0013).
+ */
 export const A2: CheckDefinition = {
   id: 'A2',
   title: { vi: 'Trên 60 tuổi mà không có văn bản đồng ý của ban thường vụ tỉnh ủy', en: 'Above 60 without the provincial standing committee’s consent' },
   source: 'QĐ294 §1.1.2; HD06 §1.1',
   severity: 'critical',
-  evaluate: (h) => rulesAtSteps(stepsOf(h, ...AT_ADMISSION), ['AGE_ABOVE_60_WITHOUT_CONSENT'], 'no cell vote yet'),
+  evaluate: (h) => rulesAtSteps(stepsOf(h, ...AT_DECISION), ['AGE_ABOVE_60_WITHOUT_CONSENT'], 'no admission decision yet'),
 };
 
 /** A3 — education below lower-secondary without a recorded exception, or an exception without consent (QĐ294 §1.2; HD06 §1.2). */

@@ -133,15 +133,15 @@ export const A20: CheckDefinition = {
 /** One request's reply limit, as the engine's VERIFICATION_REPLY deadline traces it. */
 function verificationReply(h: History, ctx: AuditContext, trace: DeadlineTrace): CheckOutcome {
   const request = h.steps.find((s) => s.seq === trace.openedBySeq) as Step;
-  const { requestId, scope } = request.event as { requestId: string; scope: 'domestic' | 'abroad' };
+  const { requestId, scope, receivedOn } = request.event as { requestId: string; scope: 'domestic' | 'abroad'; receivedOn?: string };
   const outcome = deadlineOutcome(ctx, trace);
-  return { ...outcome, evidence: { requestId, scope, requestSeq: request.seq, ...outcome.evidence } };
+  return { ...outcome, evidence: { requestId, scope, requestSeq: request.seq, receivedOn: receivedOn ?? request.on, ...outcome.evidence } };
 }
 
 /**
  * A23 — a verification reply later than the limit (DEADLINE_TABLE's VERIFICATION_REPLY: domestic or abroad; HD06
- * §3.4d). Counted, as the engine counts it, from the date of the request (the day the verifying committee received
- * it is not recorded) with the numbers in force on that date; a request still unanswered fails from the day after
+ * §3.4d). Counted, as the engine's traced deadline counts it, from the day the verifying committee received the
+ * request (`receivedOn`; the request date when not recorded) with the numbers in force on the request date; a request still unanswered fails from the day after
  * its limit, unless the case left the dossier stage on or before it. The first late request decides a fail.
  */
 export const A23: CheckDefinition = {

@@ -1,0 +1,49 @@
+import { ConsentKind } from '../model/events';
+import { CONSENT_KIND_LABELS } from '../schema/events.schema';
+import { CaseFacts } from '../machine/facts';
+import { defineRule, viBasis, viDate } from './rule';
+
+/** Consents that let an admission be decided: they belong before the admitting decision (HD06 §1.1, §1.2b; QĐ294 §3.5.1). */
+export const ADMISSION_CONSENT_KINDS: readonly ConsentKind[] = ['over_60', 'education_exception', 'political', 'readmission'];
+
+/** The consent is recorded where its kind can apply: null, or why not (in both languages). */
+export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en: string; vi: string; article: string } | null {
+  const label = CONSENT_KIND_LABELS[kind].vi.toLowerCase();
+  if (kind === 'late_ceremony') {
+    // Awaiting the ceremony: an admitting decision is recorded and no ceremony yet (QĐ294 §4.1).
+    if (facts.decision && !facts.ceremony) return null;
+    return {
+      en: facts.ceremony
+        ? `A late_ceremony consent applies only while the ceremony is awaited; the ceremony was held on ${facts.ceremony.heldOn}.`
+        : 'A late_ceremony consent applies only while the ceremony is awaited; no admission decision is recorded yet.',
+      vi: facts.ceremony
+        ? `Văn bản đồng ý ${label} chỉ ghi nhận khi đang chờ tổ chức lễ kết nạp; lễ kết nạp đã được tổ chức ngày ${viDate(facts.ceremony.heldOn)}`
+        : `Văn bản đồng ý ${label} chỉ ghi nhận khi đã có quyết định kết nạp và đang chờ tổ chức lễ kết nạp; hồ sơ chưa có quyết định kết nạp`,
+      article: 'Quy định 294-QĐ/TW mục 4.1',
+    };
+  }
+  if (!facts.decision) return null;
+  return {
+    en: `A ${kind} consent must come before the admitting decision, which was taken on ${facts.decision.decidedOn}.`,
+    vi: `Văn bản đồng ý về việc ${label} phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày ${viDate(facts.decision.decidedOn)}, nên văn bản này không còn áp dụng được`,
+    article: kind === 'readmission' ? 'Quy định 294-QĐ/TW mục 3.5.1' : kind === 'political' ? 'Quy định 294-QĐ/TW mục 3.3, Hướng dẫn 06-HD/TW mục 3.4' : 'Hướng dẫn 06-HD/TW mục 1.1, 1.2b',
+  };
+}
+
+export const CONSENT_NOT_APPLICABLE = defineRule({
+  id: 'CONSENT_NOT_APPLICABLE',
+  source: 'QĐ294 §1.1.2, §3.5.1, §4.1; HD06 §1.1, §1.2b, §3.7b–c',
+  descriptionEn: 'A consent is recorded only where its kind applies: late_ceremony while the ceremony is awaited (after the admitting decision, before the ceremony); the admission consents (over_60, education_exception, political, readmission) before the admitting decision.',
+  descriptionVi: 'Văn bản đồng ý chỉ được ghi nhận ở bước mà nó áp dụng: đồng ý tổ chức lễ kết nạp quá thời hạn khi đã có quyết định kết nạp và chưa tổ chức lễ; các văn bản đồng ý kết nạp (trên 60 tuổi, ngoại lệ học vấn, vấn đề chính trị, kết nạp lại) trước khi ra quyết định kết nạp.',
+  check: ({ event, facts }) => {
+    if (event.type !== 'CONSENT_RECORDED') return null;
+    const p = consentNotApplicable(event.kind, facts);
+    return p
+      ? {
+          message: p.en,
+          messageVi: `${p.vi} ${viBasis(p.article, 'CONSENT_NOT_APPLICABLE')}.`,
+          details: { kind: event.kind, decidedOn: facts.decision?.decidedOn ?? null, ceremonyOn: facts.ceremony?.heldOn ?? null },
+        }
+      : null;
+  },
+});
