@@ -36,7 +36,7 @@ describe('procedure rules over HTTP', () => {
       expect((await record(t.http, ok.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
     });
 
-    // Changed with issue 12: the over-60 consent (E3) is required at the admitting decision, not at the cell vote.
+    // Since ADR 0013: the over-60 consent (E3) is required at the admitting decision, not at the cell vote.
     it('AGE_ABOVE_60_WITHOUT_CONSENT: 60 years and 1 month is refused at the decision until the consent is recorded; exactly 60 years passes', async () => {
       const DECISION = { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2026-03-02' };
       const toDecision = async (dateOfBirth: string) => {
@@ -64,7 +64,7 @@ describe('procedure rules over HTTP', () => {
       expect((await record(t.http, lower.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');
     });
 
-    // Changed with issue 12: the education-exception consent (E6) is required at the admitting decision, not at the cell vote.
+    // Since ADR 0013: the education-exception consent (E6) is required at the admitting decision, not at the cell vote.
     it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent before the decision; primary there passes', async () => {
       const literate = await readyToVote({ education: 'literate', areaType: 'disadvantaged' });
       expect((await record(t.http, literate.id, 'CELL_VOTE_RECORDED', '2026-01-15', VOTE)).state).toBe('grassrootsReview');

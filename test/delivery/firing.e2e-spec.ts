@@ -151,7 +151,7 @@ describe('deadline firing', () => {
       expect((await getCase(t, c.id)).deadlines.find((x) => x.kind === 'ADMISSION_DECISION')).toMatchObject({ status: 'missed', lateWorkingDays: 5 });
     });
 
-    // Changed with issue 12: an extension dated after the limit is refused (EXTENSION_AFTER_LIMIT, api.md v1.1: a
+    // Since ADR 0013: an extension dated after the limit is refused (EXTENSION_AFTER_LIMIT, api.md v1.1: a
     // missed limit cannot be repaired after the fact); this test used to reopen the escalated deadline with it.
     it('after the escalation an extension is refused and the deadline stays missed in the same generation', async () => {
       const { c } = await caseAwaitingDecision(t);

@@ -83,7 +83,7 @@ describe('A1–A3 eligibility at the cell meeting', () => {
     expect(check(born('2007-10-15'), 'A1')).toMatchObject({ status: 'fail', detectedOn: '2025-09-15', eventSeq: 10, evidence: { details: { ageInMonths: 215 } } });
   });
 
-  // Changed with issue 12: the over-60 and education-exception consents are due before the admitting decision, not the
+  // Since ADR 0013: the over-60 and education-exception consents are due before the admitting decision, not the
   // cell vote (ADR 0013); A2 and A3 follow the engine's rules.
   const DECIDED = { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-16' };
   const rawToDecision = (b: AuditCaseBuilder) =>

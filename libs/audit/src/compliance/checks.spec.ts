@@ -24,7 +24,7 @@ describe('A1 age below 18 at the cell meeting (by completed months)', () => {
   });
 });
 
-// Changed with issue 12: A2 follows the engine, which asks for the over-60 consent at the admitting decision (ADR 0013).
+// Since ADR 0013: A2 follows the engine, which asks for the over-60 consent at the admitting decision (ADR 0013).
 describe('A2 above 60 without the provincial consent before the decision', () => {
   const atDecision = (b = upToCellReview()): AuditCase =>
     b

@@ -209,7 +209,7 @@ describe('refusals', () => {
     expect(c.deadline('DOSSIER_DOCUMENTS_EXPIRY').status).toBe('met');
   });
 
-  // Changed with issue 12: the over-60 consent is checked at the admitting decision, no longer at the cell vote.
+  // Since ADR 0013: the over-60 consent is checked at the admitting decision, no longer at the cell vote.
   it('an expired certificate blocks the cell vote; over-60 needs the consent before the decision, not before the vote', () => {
     const c = new CaseDriver(makeEnv(), '2025-09-01', { ...CANDIDATE, dateOfBirth: '1964-01-10', youthUnionMember: false });
     c.ok('AWARENESS_CERTIFICATE_RECORDED', '2025-09-02', { certificateNo: 'old', issuedOn: '2020-10-01', issuer: 'x' })
@@ -318,7 +318,7 @@ describe('refusals', () => {
       .ok('OPINIONS_RECORDED', '2025-11-05', { organisations: ['Đoàn'], residenceCell: true });
   }
 
-  // Changed with issue 12: a political issue used to let the dossier complete and was checked only at the decision
+  // Since ADR 0013: a political issue used to let the dossier complete and was checked only at the decision
   // (a political consent); it now keeps the dossier open until the competent committee concludes it.
   it('a political issue keeps the dossier open: the cell vote is refused until POLITICAL_ISSUE_CONCLUDED cleared', () => {
     const c = withPoliticalIssue();
@@ -544,7 +544,7 @@ describe('deadlines', () => {
     c.ok('DEADLINE_EXTENDED', '2025-11-11', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' });
     expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-02-02', originalDueOn: '2026-01-12', extendedBy: 15 });
     expect(rule(c.refused('DEADLINE_EXTENDED', '2025-11-12', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('DEADLINE_ALREADY_EXTENDED');
-    // Outside a state with an extendable limit the refusal is explained by a rule too. Changed with issue 12: an
+    // Outside a state with an extendable limit the refusal is explained by a rule too. Since ADR 0013: an
     // extendable kind whose limit is not running is EXTENSION_AFTER_LIMIT (was DEADLINE_NOT_EXTENDABLE).
     const s = new CaseDriver();
     expect(rule(s.refused('DEADLINE_EXTENDED', '2025-09-02', { deadlineKind: 'ADMISSION_DECISION', reason: 'r' }))).toBe('EXTENSION_AFTER_LIMIT');

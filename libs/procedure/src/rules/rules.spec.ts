@@ -79,7 +79,7 @@ describe('age at the cell meeting (born 2000-03-15)', () => {
     expect(run(R.AGE_BELOW_18, facts(), cellVote('2018-03-15'))).toBeNull();
   });
 
-  // Changed with issue 12: the over-60 consent (E3) is required at the admitting decision, no longer at the cell vote.
+  // Since ADR 0013: the over-60 consent (E3) is required at the admitting decision, no longer at the cell vote.
   it('AGE_ABOVE_60_WITHOUT_CONSENT: not at the cell vote; at the decision 720 months passes, 721 fails, consent lifts it', () => {
     expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts(), cellVote('2060-04-15'))).toBeNull();
     expect(run(R.AGE_ABOVE_60_WITHOUT_CONSENT, facts({ cellVoteOn: '2060-04-14' }), decided('2060-05-01'))).toBeNull(); // 720 months
@@ -108,7 +108,7 @@ describe('education', () => {
 
   it('EDUCATION_EXCEPTION_WITHOUT_CONSENT: literate in a disadvantaged area needs the consent; primary does not', () => {
     const lit = { education: 'literate', areaType: 'disadvantaged' } as const;
-    // Changed with issue 12: the consent (E6) is required at the admitting decision, no longer at the cell vote.
+    // Since ADR 0013: the consent (E6) is required at the admitting decision, no longer at the cell vote.
     expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({}, lit), cellVote('2026-01-05'))).toBeNull();
     expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05', consents: { education_exception: consent } }, lit), decided('2026-02-01'))).toBeNull();
     expect(run(R.EDUCATION_EXCEPTION_WITHOUT_CONSENT, facts({ cellVoteOn: '2026-01-05' }, { education: 'primary', areaType: 'disadvantaged' }), decided('2026-02-01'))).toBeNull();
@@ -413,7 +413,7 @@ describe('deadline extension rules', () => {
   const ext = (kind: DeadlineKind): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: '2026-02-01', deadlineKind: kind, reason: 'r' });
   const open = (extendedBy: number) => env({ openDeadlines: [{ key: 'ADMISSION_DECISION', kind: 'ADMISSION_DECISION', dueOn: '2026-03-01', extendedBy }] });
 
-  // Changed with issue 12: an extendable kind whose limit is not open is EXTENSION_AFTER_LIMIT, no longer DEADLINE_NOT_EXTENDABLE.
+  // Since ADR 0013: an extendable kind whose limit is not open is EXTENSION_AFTER_LIMIT, no longer DEADLINE_NOT_EXTENDABLE.
   it('DEADLINE_NOT_EXTENDABLE: only the admission/recognition decision limits', () => {
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('ADMISSION_DECISION'), open(0))).toBeNull();
     expect(run(R.DEADLINE_NOT_EXTENDABLE, facts(), ext('RECOGNITION_DECISION'), open(0))).toBeNull();
