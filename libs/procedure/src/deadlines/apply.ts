@@ -1,14 +1,44 @@
-import { DeadlineRecord } from '../model/deadlines';
+import { BusinessDate } from '../model/dates';
+import { DeadlineLength, DeadlineRecord } from '../model/deadlines';
 import { DecisionEnv } from '../model/engine';
 import { DeadlineExtended } from '../model/events';
 import { addMonths } from '../calendar/business-date';
-import { ruleSetById, ruleSetFor } from '../versions/rule-sets';
+import { RuleSet, ruleSetById, ruleSetFor } from '../versions/rule-sets';
 import { GuardEnv } from '../machine/facts';
-import { DEADLINE_TABLE, DeadlineStep, deadlineDefinition, deadlineExtension, deadlineLength, dueDate } from './table';
+import { DEADLINE_TABLE, DeadlineDefinition, DeadlineStep, deadlineDefinition, deadlineExtension, deadlineLength, dueDate } from './table';
 
 /** What guards may know of the open limits: plain data. */
 export function openDeadlineViews(deadlines: readonly DeadlineRecord[]): GuardEnv['openDeadlines'] {
   return deadlines.filter((d) => d.status === 'open').map((d) => ({ key: d.key, kind: d.kind, dueOn: d.dueOn, extendedBy: d.extendedBy }));
+}
+
+/** A limit as it is opened: running, not extended, its source and numbers those of `ruleSet`. */
+export function openedRecord(o: {
+  key: string;
+  def: DeadlineDefinition;
+  ruleSet: RuleSet;
+  baseOn: BusinessDate;
+  length: DeadlineLength;
+  dueOn: BusinessDate;
+  openedOn: BusinessDate;
+  reference: string | null;
+}): DeadlineRecord {
+  return {
+    key: o.key,
+    kind: o.def.kind,
+    baseOn: o.baseOn,
+    length: o.length,
+    dueOn: o.dueOn,
+    originalDueOn: o.dueOn,
+    extendedBy: 0,
+    status: 'open',
+    source: o.def.source(o.ruleSet),
+    ruleSet: o.ruleSet.id,
+    openedOn: o.openedOn,
+    closedOn: null,
+    lateWorkingDays: null,
+    reference: o.reference,
+  };
 }
 
 function uniqueKey(base: string, deadlines: readonly DeadlineRecord[]): string {
@@ -52,23 +82,8 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
     for (const opening of def.opens(step)) {
       const rs = ruleSetFor(opening.ruleSetDate);
       const length = deadlineLength(def, rs, step);
-      const due = dueDate(env, opening.baseOn, length, addMonths);
-      out.push({
-        key: uniqueKey(opening.key, out),
-        kind: def.kind,
-        baseOn: opening.baseOn,
-        length,
-        dueOn: due,
-        originalDueOn: due,
-        extendedBy: 0,
-        status: 'open',
-        source: def.source(rs),
-        ruleSet: rs.id,
-        openedOn: on,
-        closedOn: null,
-        lateWorkingDays: null,
-        reference: opening.reference,
-      });
+      const dueOn = dueDate(env, opening.baseOn, length, addMonths);
+      out.push(openedRecord({ key: uniqueKey(opening.key, out), def, ruleSet: rs, baseOn: opening.baseOn, length, dueOn, openedOn: on, reference: opening.reference }));
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { WorkingDayCalendar } from '../model/calendar';
 import { applyFacts, CaseFacts, GuardEnv, initialFacts, OpenDeadlineView } from '../machine/facts';
 import { addMonths } from '../calendar/business-date';
 import { RULE_SETS, RuleSet, ruleSetFor } from '../versions/rule-sets';
-import { nextDeadlines } from './apply';
+import { nextDeadlines, openedRecord } from './apply';
 import { deadlineDefinition, dueDate } from './table';
 
 /** One recorded history row, as stored (the payload is the event body without `type` and `occurredOn`). */
@@ -135,22 +135,9 @@ export function projectedDeadline(kind: DeadlineKind, baseOn: BusinessDate, cale
   const rs = ruleSetFor(baseOn);
   const length = def.lengths(rs)[variant];
   if (!length) throw new Error(`no ${variant} length for ${kind}`);
-  const due = dueDate({ today: baseOn, organisation: { authorisedToAdmit: false, directlyUnderSuperior: false }, calendar }, baseOn, length, addMonths);
+  const dueOn = dueDate({ today: baseOn, organisation: { authorisedToAdmit: false, directlyUnderSuperior: false }, calendar }, baseOn, length, addMonths);
   return {
-    key: kind,
-    kind,
-    baseOn,
-    length,
-    dueOn: due,
-    originalDueOn: due,
-    extendedBy: 0,
-    status: 'open',
-    source: def.source(rs),
-    ruleSet: rs.id,
-    openedOn: baseOn,
-    closedOn: null,
-    lateWorkingDays: null,
-    reference: null,
+    ...openedRecord({ key: kind, def, ruleSet: rs, baseOn, length, dueOn, openedOn: baseOn, reference: null }),
     openedBySeq,
     extendedBySeq: null,
     closedBySeq: null,
