@@ -113,7 +113,7 @@ export const EVENTS = [
   }),
   defineEvent('VERIFICATION_REQUESTED', {
     label: { vi: 'Gửi yêu cầu thẩm tra lý lịch', en: 'Biography verification requested' },
-    description: 'Reply due in 30 (domestic) or 90 (abroad) working days from receivedOn (default: the request date)',
+    description: 'Opens the verification reply limit (domestic or abroad, as long as the rule set in force says), counted from receivedOn (default: the request date)',
     fields: {
       requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
       scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, {
@@ -134,7 +134,7 @@ export const EVENTS = [
   }),
   defineEvent('BIOGRAPHY_CERTIFIED', {
     label: { vi: 'Chứng nhận lý lịch', en: 'Biography certified' },
-    description: 'Needs every verification replied',
+    description: 'Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED',
     fields: {
       politicalIssue: flag(
         { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
@@ -189,6 +189,7 @@ export const EVENTS = [
   }),
   defineEvent('CONSENT_RECORDED', {
     label: { vi: 'Văn bản đồng ý của cấp có thẩm quyền', en: 'Consent of the competent committee' },
+    description: 'Accepted only at the step its kind applies to (CONSENT_NOT_APPLICABLE): admission consents before the admitting decision, late_ceremony while the ceremony is awaited',
     occurredOnLabel: { vi: 'Ngày ký văn bản', en: 'Date of the document' },
     fields: {
       kind: choice(CONSENT_KINDS, { vi: 'Đồng ý về việc', en: 'Consent to' }, CONSENT_KIND_LABELS),
@@ -225,7 +226,7 @@ export const EVENTS = [
   defineEvent('DEADLINE_EXTENDED', {
     label: { vi: 'Gia hạn thời hạn', en: 'Deadline extended' },
     occurredOnLabel: DECIDED,
-    description: 'The special extension (e.g. +15 working days)',
+    description: 'Extends a running limit once, by what its rule set allows, on or before its due day (EXTENSION_AFTER_LIMIT)',
     fields: {
       deadlineKind: choice(DEADLINE_KINDS, { vi: 'Thời hạn được gia hạn', en: 'Deadline' }, DEADLINE_KIND_LABELS),
       reason: text({ vi: 'Lý do gia hạn', en: 'Reason' }, { max: 2000 }),
