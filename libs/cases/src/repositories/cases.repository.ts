@@ -57,6 +57,20 @@ export interface CaseQuery {
 const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version, c.procedure_version, c.version, c.candidate,
   c.last_seq, c.last_hash, c.created_at, c.updated_at`;
 
+/** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s. */
+const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
+               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
+
+/** A case as the worklist reads it: no history, only what decides whether it needs attention. */
+export interface WorklistRow {
+  id: string;
+  organisationId: string;
+  snapshot: unknown;
+  candidateName: string;
+  chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[];
+  deadlines: { kind: string; dueOn: string; status: string; closedOn: string | null }[];
+}
+
 /** The row as declared in tables.ts. */
 type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state' | 'snapshot' | 'machine_version' | 'procedure_version' | 'version' | 'candidate' | 'last_seq' | 'last_hash' | 'created_at' | 'updated_at'>;
 
@@ -125,9 +139,7 @@ export class CasesRepository {
     opts: { forUpdate?: boolean } = {},
   ): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
     const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await m.query(
-      `SELECT ${COLUMNS},
-              (SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
-               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])) AS chain
+      `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
        FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [id],
     );
@@ -152,6 +164,36 @@ export class CasesRepository {
       [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt],
     );
     return rows.length ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * The cases of a subtree (every case when `pathPrefix` is null) not in one of `finalStates`, with their cell's
+   * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.
+   */
+  async findActiveForWorklist(q: { pathPrefix: string | null; finalStates: readonly string[]; limit: number }): Promise<WorklistRow[]> {
+    const rows: { id: string; organisation_id: string; snapshot: unknown; candidate_name: string | null; chain: WorklistRow['chain']; deadlines: WorklistRow['deadlines'] | null }[] =
+      await this.dataSource.query(
+        `SELECT c.id, c.organisation_id, c.snapshot, c.candidate->>'fullName' AS candidate_name, ${CHAIN_OF_O} AS chain, p.deadlines
+         FROM cases c
+         JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN LATERAL (
+           SELECT json_agg(json_build_object('kind', d.kind, 'dueOn', d.due_on, 'status', d.status, 'closedOn', d.closed_on) ORDER BY d.due_on) AS deadlines,
+                  min(d.due_on) AS first_due
+           FROM deadlines d WHERE d.case_id = c.id AND d.closed_on IS NULL AND d.status IN ('open', 'missed')
+         ) p ON true
+         WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND NOT (c.state = ANY ($2::text[]))
+         ORDER BY p.first_due NULLS LAST, c.id
+         LIMIT $3`,
+        [q.pathPrefix, [...q.finalStates], q.limit],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      snapshot: r.snapshot,
+      candidateName: r.candidate_name ?? '',
+      chain: r.chain,
+      deadlines: r.deadlines ?? [],
+    }));
   }
 
   /** One page ordered by (created_at, id), after `after` when given. */
