@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
 import { account } from '../access/support';
 import { caseInCellReview, deadline, recordOn } from './helpers';
@@ -80,6 +81,20 @@ describe('GET /worklist: each account’s cases overdue, due soon or waiting for
       expect(first).toMatchObject({ caseId: awaitingDecision, reason: 'overdue', dueOn: '2026-03-26', workingDays: 1 });
     }
     expect((await worklistOf(officer)).items[0].events).toContain('GRASSROOTS_VOTE_RECORDED');
+  });
+
+  it('a limit delivery has marked missed stays overdue on the worklist and is found by the cases’ dueBefore filter', async () => {
+    t.setToday('2026-03-30');
+    // What delivery does when the day of a limit passes with its step not recorded (ADR 0007 §5).
+    await t.app.get(DataSource).query(`UPDATE deadlines SET status = 'missed' WHERE case_id = $1 AND kind = 'ADMISSION_DECISION' AND status = 'open'`, [awaitingDecision]);
+    const c = await t.http.get(`${API}/cases/${awaitingDecision}`);
+    expect(deadline(c.body, 'ADMISSION_DECISION')).toMatchObject({ status: 'missed', closedOn: null });
+    expect((await worklistOf(secretary)).items[0]).toMatchObject({ caseId: awaitingDecision, reason: 'overdue', workingDays: 2 });
+    const due = await t.http.get(`${API}/cases`).query({ dueBefore: '2026-03-29', organisationId: tree.cellId });
+    expect(due.status).toBe(200);
+    expect((due.body.items as { id: string }[]).map((x) => x.id)).toEqual([awaitingDecision]);
+    const before = await t.http.get(`${API}/cases`).query({ dueBefore: '2026-03-25', organisationId: tree.cellId });
+    expect(before.body.items).toEqual([]);
   });
 
   it('a case waiting only for the cell is not the grassroots committee’s step, and the inspector has no steps', async () => {

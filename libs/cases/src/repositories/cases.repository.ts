@@ -46,7 +46,7 @@ export interface CaseQuery {
   state?: string;
   /** Organisation path prefix: the case's organisation lies in that subtree. */
   pathPrefix?: string;
-  /** Has an open deadline due on or before this date. */
+  /** Has a pending deadline (open, or marked missed with its step not recorded) due on or before this date. */
   dueBefore?: string;
   /** LIKE pattern over search_text. */
   searchPattern?: string;
@@ -56,6 +56,12 @@ export interface CaseQuery {
 
 const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version, c.procedure_version, c.version, c.candidate,
   c.last_seq, c.last_hash, c.created_at, c.updated_at`;
+
+/**
+ * A deadline `d` whose step is not recorded yet: open, or marked missed by delivery when its day passed while the
+ * engine still holds it (ADR 0007 §5). Overdue cases are exactly those with such a limit before today.
+ */
+const PENDING_DEADLINE = `d.closed_on IS NULL AND d.status IN ('open', 'missed')`;
 
 /** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s. */
 const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
@@ -179,7 +185,7 @@ export class CasesRepository {
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('kind', d.kind, 'dueOn', d.due_on, 'status', d.status, 'closedOn', d.closed_on) ORDER BY d.due_on) AS deadlines,
                   min(d.due_on) AS first_due
-           FROM deadlines d WHERE d.case_id = c.id AND d.closed_on IS NULL AND d.status IN ('open', 'missed')
+           FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE}
          ) p ON true
          WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND NOT (c.state = ANY ($2::text[]))
          ORDER BY p.first_due NULLS LAST, c.id
@@ -209,7 +215,7 @@ export class CasesRepository {
       where.push(`EXISTS (SELECT 1 FROM organisations o WHERE o.id = c.organisation_id AND o.path LIKE ${param(q.pathPrefix)} || '%')`);
     }
     if (q.dueBefore !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on <= ${param(q.dueBefore)}::date)`);
+      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE} AND d.due_on <= ${param(q.dueBefore)}::date)`);
     }
     if (q.searchPattern !== undefined) where.push(`c.search_text LIKE ${param(q.searchPattern)}`);
     if (q.after) where.push(`(c.created_at, c.id) > (${param(q.after.createdAt)}::timestamptz, ${param(q.after.id)}::uuid)`);
