@@ -32,13 +32,12 @@ describe('hardening (real PostgreSQL)', () => {
           const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, wrapper.metatype]) === true;
           const permission = reflector.getAllAndOverride<string | undefined>(ROUTE_PERMISSION, [handler, wrapper.metatype]);
           expect({ route: `${method} ${base}/${path}`, guarded: isPublic || typeof permission === 'string' }).toEqual({ route: `${method} ${base}/${path}`, guarded: true });
-          // 'GET ' is the root redirect to the console.
           if (isPublic) publicRoutes.push(`${method} ${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''));
         }
       }
       expect(routes).toBeGreaterThan(25);
       expect(publicRoutes.sort()).toEqual(
-        ['GET ', 'GET console', 'GET console/app.js', 'GET console/app.css', 'GET health', 'GET metrics', 'POST auth/login'].sort(),
+        ['GET health', 'GET metrics', 'POST auth/login', 'POST auth/session'].sort(),
       );
     });
 

@@ -1,8 +1,8 @@
 import supertest from 'supertest';
+import { EVENT_LABELS } from '@charterflow/procedure';
 import { API, startTestApp, TestApp } from '../support/app';
 import { caseInCellReview, recordOn } from '../api/helpers';
 import { account, createOrganisation } from '../access/support';
-import { EVENT_LABELS_VI } from '../../apps/api/src/console/assets/labels';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -109,7 +109,7 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
     expect(res.text).toContain('Chi bộ A');
     expect(res.text).toContain('<strong>1 vi phạm</strong>');
     expect(res.text).toContain('Nguyên vẹn');
-    expect(res.text).toContain(`<td>2026-03-30</td><td>${EVENT_LABELS_VI.ADMISSION_DECIDED}`);
+    expect(res.text).toContain(`<td>2026-03-30</td><td>${EVENT_LABELS.ADMISSION_DECIDED.vi}`);
   });
 
   it('validates its query', async () => {

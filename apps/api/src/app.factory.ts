@@ -12,6 +12,7 @@ import { StorableInputInterceptor } from './common/validation/storable-input.int
 import { VALIDATION_OPTIONS } from './common/validation/validation.options';
 import { useIntakeBodyParsers } from './intake/intake-body-parsers';
 import { Clock } from '@charterflow/kernel';
+import { serveStaffApplication, staffAppDir } from './web/staff-app';
 
 export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '100kb';
@@ -21,6 +22,8 @@ export interface CreateAppOptions {
   config?: AppConfig;
   /** Defaults to the system clock. */
   clock?: Clock;
+  /** The built staff application; defaults to `staffAppDir()` (apps/web/dist). */
+  webDir?: string;
 }
 
 /** Builds the configured HTTP application without listening: `main.ts` and the end-to-end tests share it. */
@@ -34,15 +37,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   app.enableShutdownHooks();
   app.set('etag', false);
   app.set('x-powered-by', false);
-  // The console may be served over plain http on an office network: no forced upgrade to https (a TLS proxy adds HSTS).
+  // The staff application may be served over plain http on an office network: no forced upgrade to https (a TLS proxy
+  // adds HSTS). Its built files are scripts and styles of this origin; Mantine sets its theme in an inline <style>
+  // (helmet's default style-src allows inline styles, scripts stay 'self' only).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
-  // CORS is closed unless CORS_ORIGINS names origins: the staff console is served from the same origin.
+  // CORS is closed unless CORS_ORIGINS names origins: the staff application is served from the same origin.
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposedHeaders: ['ETag', 'Retry-After'], maxAge: 600 });
   }
   useIntakeBodyParsers(app);
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }, { path: '/', method: RequestMethod.GET }, { path: 'console{/*asset}', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }] });
+  serveStaffApplication(app, options.webDir ?? staffAppDir());
   // Text the database cannot hold is refused before any DTO sees it; then each DTO validates its own shape.
   app.useGlobalInterceptors(new StorableInputInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));

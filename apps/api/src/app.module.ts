@@ -13,8 +13,8 @@ import { AuthController } from './auth/auth.controller';
 import { LOGIN_THROTTLER, RateLimitGuard, WRITE_THROTTLER } from './auth/write-throttler.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { CaseDeskController } from './cases/desk/case-desk.controller';
 import { WorklistController } from './worklist/worklist.controller';
-import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -50,19 +50,20 @@ export class AppModule {
         AuditApiModule,
         IntakeApiModule,
         ReportingApiModule,
-        CasesModule, HealthModule, MetricsModule, ConsoleModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
+        CasesModule, HealthModule, MetricsModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      controllers: [AuthController, UsersController, OrganisationsController, CasesController, WorklistController, CalendarController, NotificationsController, WebhooksController],
+      controllers: [AuthController, UsersController, OrganisationsController, CasesController, CaseDeskController, WorklistController, CalendarController, NotificationsController, WebhooksController],
     };
   }
 }
 
 function isLogin(ctx: ExecutionContext): boolean {
-  return ctx.getHandler() === AuthController.prototype.login;
+  const handler = ctx.getHandler();
+  return handler === AuthController.prototype.login || handler === AuthController.prototype.openSession;
 }
 
 function isWrite(ctx: ExecutionContext): boolean {

@@ -3,12 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { AuthService, rolesAllow, RoutePermission } from '@charterflow/access';
 import type { HttpRequest } from '../common/http/http-types';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION } from './access.decorators';
+import { csrfRefusal, csrfTokenMatches, needsCsrfCheck, sessionCookieToken } from './browser-session';
 import { DomainException } from '@charterflow/kernel';
 
 /**
  * The one gate of every route (a global guard). Deny by default: a route is either `@Public()` or names a
- * permission with `@RequirePermission(...)`; anything else is refused. A permission needs a valid bearer token of a
- * live account holding one of the roles `ROUTE_PERMISSIONS` lists; what the account may then touch is limited to
+ * permission with `@RequirePermission(...)`; anything else is refused. A permission needs a valid access token of a
+ * live account holding one of the roles `ROUTE_PERMISSIONS` lists: `Authorization: Bearer`, or else the browser
+ * session cookie, with which a write must also carry the session's `X-CSRF-Token` (browser-session.ts); what the account may then touch is limited to
  * its subtree by the services (and, for case events, by `EVENT_PERMISSIONS`).
  */
 @Injectable()
@@ -30,7 +32,10 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`Route ${request.method} ${request.url} declares no permission: refused.`);
       throw new DomainException('FORBIDDEN', 'This route is not open to any role.', { permission: null });
     }
-    const principal = await this.auth.authenticate(bearerToken(request));
+    const bearer = bearerToken(request);
+    const cookie = bearer ? undefined : sessionCookieToken(request);
+    const principal = await this.auth.authenticate(bearer ?? cookie);
+    if (cookie && needsCsrfCheck(request.method) && !csrfTokenMatches(request, cookie)) throw csrfRefusal();
     request.principal = principal;
     if (!rolesAllow(principal.roles, permission)) {
       throw new DomainException('FORBIDDEN', `Your roles (${principal.roles.join(', ')}) do not include the permission ${permission}.`, { permission });

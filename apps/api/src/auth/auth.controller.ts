@@ -1,16 +1,26 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, LoginResult, Principal } from '@charterflow/access';
+import { AppConfig } from '@charterflow/config';
+import { Clock } from '@charterflow/kernel';
+import type { HttpRequest, HttpResponse } from '../common/http/http-types';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { LoginAnswerDto, MeDto } from '../users/dto/user.dto';
 import { Public, RequirePermission } from './access.decorators';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
+import { SessionDto } from './dto/session.dto';
+import { bearerToken } from './access.guard';
+import { clearedSessionCookie, csrfTokenOf, SESSION_COOKIE, sessionCookie, sessionCookieToken, setCookie } from './browser-session';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   @Post('login')
   @Public()
@@ -52,5 +62,47 @@ export class AuthController {
   @ApiErrors(400, 401)
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
+  }
+
+  @Post('session')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in from a browser: the session travels in an HttpOnly cookie',
+    description:
+      `Sets the cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict, Path=/; Secure in production) and answers the CSRF token that every ` +
+      'write through the cookie sends as `X-CSRF-Token`. The same lockout and rate limit as POST /auth/login apply.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(400, 401, 429)
+  async openSession(@Body() dto: LoginDto, @Res({ passthrough: true }) res: HttpResponse): Promise<SessionDto> {
+    const result = await this.auth.login(dto.username, dto.password);
+    const principal = await this.auth.authenticate(result.accessToken);
+    setCookie(res, sessionCookie(result.accessToken, new Date(result.expiresAt), this.clock.now(), this.config.isProduction));
+    return { csrfToken: csrfTokenOf(result.accessToken), me: this.me(principal) };
+  }
+
+  @Get('session')
+  @RequirePermission('session')
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The browser session: the signed-in account and its CSRF token (401 when there is none)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(401)
+  session(@CurrentPrincipal() principal: Principal, @Req() req: HttpRequest): SessionDto {
+    const token = bearerToken(req) ?? sessionCookieToken(req) ?? '';
+    return { csrfToken: csrfTokenOf(token), me: this.me(principal) };
+  }
+
+  @Delete('session')
+  @RequirePermission('session')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  @ApiHeader({ name: 'X-CSRF-Token', required: false, description: 'Required when the session cookie authenticates the request' })
+  @ApiOperation({ summary: 'Sign out of the browser: the session ends (as POST /auth/logout) and the cookie is cleared' })
+  @ApiNoContentResponse()
+  @ApiErrors(401, 403)
+  async closeSession(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: HttpResponse): Promise<void> {
+    await this.auth.logout(principal);
+    setCookie(res, clearedSessionCookie(this.config.isProduction));
   }
 }

@@ -1,0 +1,65 @@
+import { AppShell, Badge, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok, type Me } from '../api/client';
+import { displayName, useSignOut } from '../features/auth/session';
+import { Link } from './Link';
+import { useRoute } from './router';
+
+export const UNREAD_KEY = ['notifications', 'unread'] as const;
+
+/** Unread notifications of the account's inbox (the count shown in the header). */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: UNREAD_KEY,
+    queryFn: async () => ok(await api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: 100 } } })).items.length,
+    refetchInterval: 60_000,
+  });
+}
+
+export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLanguage: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const signOut = useSignOut();
+  const unread = useUnreadCount();
+  const count = unread.data ?? 0;
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Text fw={700} c="red.9" visibleFrom="sm">
+              {t('app.title')}
+            </Text>
+            <Group component="nav" gap="md" wrap="nowrap" aria-label={t('app.title')}>
+              <Link to={{ name: 'worklist' }} fw={route.name === 'worklist' ? 700 : 400} c="dark">
+                {t('app.worklist')}
+              </Link>
+              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
+                {t('app.inbox')}{' '}
+                {count > 0 ? (
+                  <Badge color="red" size="sm" circle={count < 10} data-testid="unread-count">
+                    {count >= 100 ? '99+' : count}
+                  </Badge>
+                ) : null}
+              </Link>
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
+              {displayName(me)}
+            </Text>
+            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9">
+              {t('app.language')}
+            </UnstyledButton>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+    </AppShell>
+  );
+}

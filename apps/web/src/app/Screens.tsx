@@ -1,0 +1,18 @@
+import type { Me } from '../api/client';
+import { CasePage } from '../features/case/CasePage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { WorklistPage } from '../features/worklist/WorklistPage';
+import { useRoute } from './router';
+
+export function Screens({ me }: { me: Me }) {
+  const route = useRoute();
+  switch (route.name) {
+    case 'case':
+      return <CasePage key={route.caseId} caseId={route.caseId} me={me} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'worklist':
+    case 'notFound':
+      return <WorklistPage />;
+  }
+}

@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+
+/** The screens and their addresses (the API process answers index.html for each of them). */
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'notFound' };
+
+export function routeOf(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'worklist' };
+  if (pathname === '/inbox') return { name: 'inbox' };
+  const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
+  if (m) return { name: 'case', caseId: m[1] };
+  return { name: 'notFound' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case 'worklist':
+    case 'notFound':
+      return '/';
+    case 'inbox':
+      return '/inbox';
+    case 'case':
+      return `/cases/${route.caseId}`;
+  }
+}
+
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+export function navigate(route: Route): void {
+  const path = pathOf(route);
+  if (path !== window.location.pathname) window.history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return routeOf(pathname);
+}

@@ -1,0 +1,70 @@
+import { CANDIDATE_SCHEMA, EVENT_DEFINITIONS, type EventType, type FieldEntry, fieldsOf, type Label } from '@charterflow/procedure';
+import { viDate } from './dates';
+
+export type Lang = 'vi' | 'en';
+
+/** One line of a recorded step in words: the field's label and its value as a clerk reads it. */
+export interface PayloadLine {
+  label: string;
+  value: string;
+}
+
+/** The fields a step's form asks for and its history shows, read from the event schema (`occurredOn` first). */
+export function eventFields(type: EventType): FieldEntry[] {
+  return fieldsOf(EVENT_DEFINITIONS[type].schema);
+}
+
+const YES_NO: Record<Lang, [string, string]> = { vi: ['Có', 'Không'], en: ['Yes', 'No'] };
+
+/** A value of one field in words (dates dd/mm/yyyy, choices by their label, yes/no), or null when empty. */
+export function valueInWords(field: FieldEntry, value: unknown, lang: Lang): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const shape = field.shape;
+  switch (shape.kind) {
+    case 'date':
+      return typeof value === 'string' ? viDate(value) : String(value);
+    case 'flag':
+      return value === true ? YES_NO[lang][0] : YES_NO[lang][1];
+    case 'choice': {
+      const labels = shape.meta['x-enum-labels'] as Record<string, Label> | undefined;
+      return typeof value === 'string' ? (labels?.[value]?.[lang] ?? value) : String(value);
+    }
+    case 'texts':
+      return Array.isArray(value) ? (value.length > 0 ? value.map(String).join('; ') : null) : String(value);
+    case 'group': {
+      if (typeof value !== 'object') return String(value);
+      const parts = payloadLinesOf(shape.fields, value as Record<string, unknown>, lang);
+      return parts.length > 0 ? parts.map((p) => `${p.label}: ${p.value}`).join(', ') : null;
+    }
+    case 'count':
+    case 'text':
+      return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+  }
+}
+
+function payloadLinesOf(fields: readonly FieldEntry[], payload: Record<string, unknown>, lang: Lang): PayloadLine[] {
+  const lines: PayloadLine[] = [];
+  for (const field of fields) {
+    const words = valueInWords(field, payload[field.name], lang);
+    if (words !== null) lines.push({ label: field.shape.meta['x-labels'][lang], value: words });
+  }
+  return lines;
+}
+
+/**
+ * The payload of a recorded step in words, in the order the schema declares its fields. The business date is shown
+ * apart (the timeline's own date), so `occurredOn` is left out; a field the schema no longer declares is not shown.
+ */
+export function payloadLines(type: string, payload: Record<string, unknown>, lang: Lang): PayloadLine[] {
+  if (!(type in EVENT_DEFINITIONS)) return [];
+  return payloadLinesOf(
+    eventFields(type as EventType).filter((f) => f.name !== 'occurredOn'),
+    payload,
+    lang,
+  );
+}
+
+/** The candidate of a case in words, field by field as the candidate schema declares them. */
+export function candidateLines(candidate: Record<string, unknown>, lang: Lang): PayloadLine[] {
+  return payloadLinesOf(fieldsOf(CANDIDATE_SCHEMA), candidate, lang);
+}
