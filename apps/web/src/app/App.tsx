@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,10 +11,13 @@ import { Layout } from './Layout';
 import { Screens } from './Screens';
 
 const theme = createTheme({
-  primaryColor: 'red',
+  // Blue for actions and focus: red is kept for what is late or refused, so that it always means a problem.
+  primaryColor: 'blue',
   primaryShade: 8,
   fontFamily: '"Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
   defaultRadius: 'sm',
+  // Vietnamese reads badly in capitals (diacritics crowd): badges keep the case they are written in.
+  components: { Badge: Badge.extend({ defaultProps: { tt: 'none' } }) },
 });
 
 /** The staff application: Vietnamese by default, the session in a cookie, every screen behind sign-in. */

@@ -36,7 +36,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
               <Link to={{ name: 'worklist' }} fw={route.name === 'worklist' ? 700 : 400} c="dark">
                 {t('app.worklist')}
               </Link>
-              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
+              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
                 {t('app.inbox')}{' '}
                 {count > 0 ? (
                   <Badge color="red" size="sm" circle={count < 10} data-testid="unread-count">

@@ -13,7 +13,7 @@ export function ErrorNotice({ error, title }: { error: unknown; title?: string }
         <>
           <Text size="sm">{e.vi}</Text>
           {e.source ? (
-            <Text size="xs" c="dimmed" mt={4}>
+            <Text size="xs" c="gray.7" mt={4}>
               {t('errors.source', { source: e.source })}
             </Text>
           ) : null}

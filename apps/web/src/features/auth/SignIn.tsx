@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { SESSION_KEY, signIn } from './session';
+import { replaceSession, signIn } from './session';
 
 export function SignIn({ ended }: { ended: boolean }) {
   const { t } = useTranslation();
@@ -20,8 +20,7 @@ export function SignIn({ ended }: { ended: boolean }) {
     setError(null);
     try {
       const session = await signIn(username, password);
-      client.clear();
-      client.setQueryData(SESSION_KEY, session);
+      replaceSession(client, session);
     } catch (err) {
       setError(err);
     } finally {
@@ -37,7 +36,7 @@ export function SignIn({ ended }: { ended: boolean }) {
             <Title order={1} size="h2">
               {t('app.title')}
             </Title>
-            <Text c="dimmed" size="sm">
+            <Text c="gray.7" size="sm">
               {t('signIn.intro')}
             </Text>
           </div>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, ok, setCsrfToken, type Me, type Session } from '../../api/client';
 
 export const SESSION_KEY = ['session'] as const;
@@ -28,6 +28,15 @@ export async function signIn(username: string, password: string): Promise<Sessio
   return session;
 }
 
+/**
+ * Forgets every answer of the previous account and sets the session. The session query itself is kept (its
+ * observers stay attached to it), only its data changes.
+ */
+export function replaceSession(client: QueryClient, session: Session | null): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  client.setQueryData(SESSION_KEY, session);
+}
+
 export function useSignOut() {
   const client = useQueryClient();
   return async () => {
@@ -35,8 +44,7 @@ export function useSignOut() {
       await api.DELETE('/api/v1/auth/session');
     } finally {
       setCsrfToken(null);
-      client.clear();
-      client.setQueryData(SESSION_KEY, null);
+      replaceSession(client, null);
     }
   };
 }

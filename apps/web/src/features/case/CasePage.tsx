@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ageOn, viDate, viDateTime } from '../../lib/dates';
+import { headlineStep } from '../../lib/next-step';
+import { isFinal } from '../../lib/stages';
 import { candidateLines, type Lang, payloadLines } from '../../lib/payload';
 import { isInspectorOnly, displayName } from '../auth/session';
 import { useOrganisations } from '../organisations';
@@ -42,6 +44,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
   const visited = events.flatMap((e) => [e.fromState ?? '', e.toState]).filter(Boolean);
   const recordable = desk.data.recordableEvents as EventType[];
   const failed = (compliance.data ?? []).filter((r) => r.status === 'fail');
+  const main = headlineStep(recordable)?.step;
 
   return (
     <Stack gap="md">
@@ -50,9 +53,9 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
           <Title order={1} size="h2">
             {fullName}
           </Title>
-          <Text c="dimmed">{organisations.data?.get(c.organisationId)?.name ?? ''}</Text>
+          <Text c="gray.7">{organisations.data?.get(c.organisationId)?.name ?? ''}</Text>
         </div>
-        <Badge size="lg" color={state === 'notAdmitted' || state === 'removed' || state === 'withdrawn' ? 'gray' : 'red'} variant="filled" data-testid="case-state">
+        <Badge size="lg" color={isFinal(state) ? 'gray' : 'blue'} variant="filled" data-testid="case-state">
           {STATE_LABELS[state][lang]}
         </Badge>
       </Group>
@@ -85,7 +88,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
               <SimpleGrid cols={1} spacing={4}>
                 {candidateLines(candidate, lang).map((line) => (
                   <Text key={line.label} size="sm">
-                    <Text span c="dimmed">
+                    <Text span c="gray.7">
                       {line.label}:
                     </Text>{' '}
                     {line.value}
@@ -93,7 +96,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                 ))}
                 {age !== null ? (
                   <Text size="sm">
-                    <Text span c="dimmed">
+                    <Text span c="gray.7">
                       {t('case.ageLabel')}:
                     </Text>{' '}
                     {t('case.age', { count: age })}
@@ -152,7 +155,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                     <Text size="sm" fw={600}>
                       {r.title[lang]}
                     </Text>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="gray.7">
                       {t('errors.source', { source: r.source })}
                     </Text>
                   </Alert>
@@ -178,7 +181,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
               ) : (
                 <Group gap="xs" mb={step ? 'md' : 0}>
                   {recordable.map((type) => (
-                    <Button key={type} size="xs" variant={step === type ? 'filled' : 'light'} onClick={() => setStep(type)}>
+                    <Button key={type} size="xs" variant={step === type ? 'filled' : type === main ? 'outline' : 'light'} fw={type === main ? 700 : 500} onClick={() => setStep(type)}>
                       {EVENT_LABELS[type][lang]}
                     </Button>
                   ))}
@@ -216,13 +219,13 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                     <Timeline.Item key={e.seq} title={`${viDate(e.occurredOn)} — ${EVENT_LABELS[type]?.[lang] ?? ''}`}>
                       {payloadLines(type, e.payload, lang).map((line) => (
                         <Text key={line.label} size="sm">
-                          <Text span c="dimmed">
+                          <Text span c="gray.7">
                             {line.label}:
                           </Text>{' '}
                           {line.value}
                         </Text>
                       ))}
-                      <Text size="xs" c="dimmed" mt={2}>
+                      <Text size="xs" c="gray.7" mt={2}>
                         {t('case.recordedBy', { name: actor.kind === 'system' ? t('case.system') : displayName(actor), at: viDateTime(e.recordedAt) })}
                       </Text>
                     </Timeline.Item>

@@ -6,7 +6,7 @@ import { stagesOf, type StageStatus } from '../../lib/stages';
 
 const LOOK: Record<StageStatus, { bg: string; c: string; bd: string }> = {
   done: { bg: 'green.1', c: 'green.9', bd: 'var(--mantine-color-green-7)' },
-  current: { bg: 'red.8', c: 'white', bd: 'var(--mantine-color-red-9)' },
+  current: { bg: 'blue.8', c: 'white', bd: 'var(--mantine-color-blue-9)' },
   ahead: { bg: 'white', c: 'gray.7', bd: 'var(--mantine-color-gray-4)' },
   skipped: { bg: 'gray.1', c: 'gray.7', bd: 'var(--mantine-color-gray-3)' },
 };
@@ -18,7 +18,7 @@ export function StageDiagram({ state, visited }: { state: TopState; visited: rea
   const { path, exit } = stagesOf(state, visited);
   return (
     <Box>
-      <Group gap={6} wrap="wrap" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('case.stages')}>
+      <Group gap={6} wrap="wrap" align="stretch" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('case.stages')}>
         {path.map((stage, i) => {
           const look = LOOK[stage.status];
           return (

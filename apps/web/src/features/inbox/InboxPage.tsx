@@ -47,7 +47,7 @@ export function InboxPage() {
                 <Text size="sm" mt={4}>
                   {n.body[lang]}
                 </Text>
-                <Text size="xs" c="dimmed" mt={4}>
+                <Text size="xs" c="gray.7" mt={4}>
                   {viDateTime(n.createdAt)}
                 </Text>
               </div>
@@ -58,7 +58,7 @@ export function InboxPage() {
                   </Link>
                 ) : null}
                 {n.readAt ? (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="gray.7">
                     {t('inbox.read')}
                   </Text>
                 ) : (

@@ -57,6 +57,12 @@ export function StepForm({ view, type, today, onDone, onCancel, onConflict }: { 
     },
   });
 
+  // A refusal answers the values sent: once they change, it no longer applies.
+  const change = (next: FormValues) => {
+    setValues(next);
+    if (record.error) record.reset();
+  };
+
   const submit = () => {
     const found = missingFields(fields, values);
     setProblems(found);
@@ -80,7 +86,7 @@ export function StepForm({ view, type, today, onDone, onCancel, onConflict }: { 
         <Title order={3} size="h4">
           {EVENT_LABELS[type][lang]}
         </Title>
-        <FieldInputs fields={fields} values={values} onChange={setValues} errorOf={errorOf} lang={lang} occurredOnLabel={occurredOnLabel} />
+        <FieldInputs fields={fields} values={values} onChange={change} errorOf={errorOf} lang={lang} occurredOnLabel={occurredOnLabel} />
         {vote ? (
           <Alert color={vote.passed ? 'green' : 'orange'} variant="light" data-testid="vote-summary" aria-live="polite">
             <Text fw={700}>{t(`form.vote.${vote.threshold}.${vote.passed ? 'pass' : 'fail'}`, { ...vote })}</Text>
@@ -140,7 +146,7 @@ function FieldInputs({
                 dateParser={(text) => dateInput(text)}
                 placeholder={t('form.datePlaceholder')}
                 clearable={!f.required}
-                maw={260}
+                maw={420}
               />
             );
           case 'count':
@@ -153,7 +159,7 @@ function FieldInputs({
                 min={0}
                 allowDecimal={false}
                 allowNegative={false}
-                maw={260}
+                maw={420}
               />
             );
           case 'flag':

@@ -1,5 +1,5 @@
-import { Alert, Badge, Card, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { DEADLINE_KIND_LABELS, type DeadlineKind, EVENT_LABELS, type EventType } from '@charterflow/procedure';
+import { Alert, Card, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DEADLINE_KIND_LABELS, type DeadlineKind, EVENT_LABELS } from '@charterflow/procedure';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,12 @@ import { api, ok } from '../../api/client';
 import { Link } from '../../app/Link';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { viDate } from '../../lib/dates';
+import { headlineStep } from '../../lib/next-step';
 import type { Lang } from '../../lib/payload';
 import { useOrganisations } from '../organisations';
 import { type Bucket, BUCKETS, workingDaysKey } from './worklist-view';
 
-const REASON_COLOURS: Record<string, string> = { overdue: 'red', due_soon: 'orange', your_step: 'blue' };
+const REASON_COLOURS: Record<string, string> = { overdue: 'red.9', due_soon: 'orange.9', your_step: 'blue.9' };
 
 /** Việc cần làm: the account's cases overdue, due within 10 working days, or waiting for its own body's step. */
 export function WorklistPage() {
@@ -80,18 +81,19 @@ export function WorklistPage() {
             <Table.Tbody>
               {items.map((item) => {
                 const days = workingDaysKey(item.reason, item.workingDays);
+                const next = headlineStep(item.events);
                 return (
                   <Table.Tr key={item.caseId}>
                     <Table.Td>
-                      <Link to={{ name: 'case', caseId: item.caseId }} fw={600}>
+                      <Link to={{ name: 'case', caseId: item.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
                         {item.candidateName}
                       </Link>
                     </Table.Td>
                     <Table.Td>{organisations.data?.get(item.organisationId)?.name ?? ''}</Table.Td>
                     <Table.Td>
-                      <Badge color={REASON_COLOURS[item.reason]} variant="light">
+                      <Text size="sm" fw={700} c={REASON_COLOURS[item.reason]}>
                         {t(`worklist.${item.reason}`)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind as DeadlineKind][lang] : ''}</Table.Td>
                     <Table.Td>{viDate(item.dueOn)}</Table.Td>
@@ -103,7 +105,17 @@ export function WorklistPage() {
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{item.events.map((e) => EVENT_LABELS[e as EventType][lang]).join('; ')}</Text>
+                      {next ? (
+                        <Text size="sm">
+                          {EVENT_LABELS[next.step][lang]}
+                          {next.others > 0 ? (
+                            <Text span size="xs" c="gray.7">
+                              {' '}
+                              {t('worklist.others', { count: next.others })}
+                            </Text>
+                          ) : null}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 );

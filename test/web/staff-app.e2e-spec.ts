@@ -1,0 +1,195 @@
+import { DataSource } from 'typeorm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { FiringService } from '@charterflow/delivery';
+import { EVENT_DEFINITIONS, EVENT_LABELS, fieldsOf, STATE_LABELS, DEADLINE_KIND_LABELS } from '@charterflow/procedure';
+import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
+import { createUser, STAFF_PASSWORD } from '../access/support';
+import { caseInCellReview, recordOn } from '../api/helpers';
+import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+
+const SCREENSHOTS = 'docs/screenshots';
+const TODAY = '2026-12-08';
+/** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
+const NO_SESSION_YET = '401 GET /api/v1/auth/session';
+
+/** The label of a field of an event, as the schema declares it (the form shows the same). */
+function fieldLabel(type: keyof typeof EVENT_DEFINITIONS, name: string): string {
+  const field = fieldsOf(EVENT_DEFINITIONS[type].schema).find((f) => f.name === name);
+  if (!field) throw new Error(`${type} has no field ${name}`);
+  return field.shape.meta['x-labels'].vi;
+}
+
+/**
+ * The staff application in a real Chromium against the API process serving its build: a cell secretary, a
+ * grassroots officer and an inspector at work on the worklist, the case page, the step forms and the inbox.
+ */
+describe('staff application in Chromium (real PostgreSQL)', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let tree: OrganisationTree;
+  let voteCase: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    t = await startTestApp({ today: '2026-01-14' });
+    tree = await createOrganisationTree(t.http, { label: 'web' });
+    // Lê Văn An: the cell voted on 15/01/2026, the admission decision (due 26/03/2026) never came: overdue.
+    const a = await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Lê Văn An' });
+    await recordOn(t, a.id, 'CELL_VOTE_RECORDED', '2026-01-15', { fullMembers: 9, excluded: 0, inFavour: 9 });
+    expect(a.state).toBe('cellReview');
+    // Trần Thị Bình: dossier complete, waiting for the cell's vote.
+    t.setToday('2026-01-14');
+    voteCase = (await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Trần Thị Bình' })).id;
+    await createUser(t, 'bithu.web', tree.cellId, ['cell_secretary']);
+    await createUser(t, 'dangUy.web', tree.grassrootsId, ['grassroots_officer']);
+    await createUser(t, 'kiemtra.web', tree.provinceId, ['inspector']);
+    // A month before her dossier documents expire, the cell secretary is reminded (delivery fires it at 08:00).
+    const db = t.app.get(DataSource);
+    const [d] = (await db.query(`SELECT id, generation, due_on FROM deadlines WHERE case_id = $1 AND kind = 'DOSSIER_DOCUMENTS_EXPIRY'`, [voteCase])) as { id: string; generation: number; due_on: string }[];
+    expect(d.due_on).toBe('2027-01-07');
+    t.clock.set('2026-12-07T01:00:00.000Z');
+    expect(await t.app.get(FiringService).fire({ deadlineId: d.id, generation: d.generation, phase: 'remind-1m' })).toMatchObject({ outcome: 'fired' });
+    t.setToday(TODAY);
+    base = await listen(t);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    return { context, page, problems };
+  }
+
+  it('a cell secretary signs in, finds the overdue case, records the cell vote through the form, is refused in Vietnamese, and reads the inbox', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems = watch(page);
+
+    // Sign-in: a wrong password is answered in Vietnamese.
+    await page.goto(`${base}/`);
+    await page.getByLabel('Tên đăng nhập').fill('bithu.web');
+    await page.getByLabel('Mật khẩu').fill('not-the-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    // Việc cần làm: the overdue case first, the vote waiting for the cell after it; counts per bucket.
+    const worklist = page.getByTestId('worklist');
+    await worklist.waitFor();
+    await page.getByText('Quá hạn (1)').waitFor();
+    await page.getByText('Chờ đơn vị mình thực hiện (1)').waitFor();
+    const rows = worklist.locator('tbody tr');
+    await expectText(rows.nth(0), ['Lê Văn An', 'Quá hạn', DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ']);
+    await expectText(rows.nth(1), ['Trần Thị Bình', 'Chờ đơn vị mình thực hiện', EVENT_LABELS.CELL_VOTE_RECORDED.vi]);
+    expect(await page.locator('body').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|CELL_VOTE_RECORDED|cellReview/);
+    await page.getByTestId('unread-count').filter({ hasText: '1' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/worklist.png` });
+
+    // The overdue case: the limit late in working days; the committee's vote is not the cell's to record.
+    await page.getByRole('link', { name: 'Lê Văn An' }).click();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
+    await expectText(page.getByTestId('limits'), [DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ']);
+    await page.getByRole('button', { name: EVENT_LABELS.WITHDRAWN.vi }).waitFor();
+    expect(await page.getByRole('button', { name: EVENT_LABELS.GRASSROOTS_VOTE_RECORDED.vi }).count()).toBe(0);
+    await page.goBack();
+
+    // The case waiting for the cell's vote.
+    await page.getByRole('link', { name: 'Trần Thị Bình' }).click();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
+    await expectText(page.getByTestId('history'), [EVENT_LABELS.DOSSIER_OPENED.vi, '07/01/2026']);
+    const page1 = await page.locator('body').innerText();
+    expect(page1).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|DOSSIER_OPENED|cellReview|\{"/);
+    await page.screenshot({ path: `${SCREENSHOTS}/case.png` });
+
+    // The step form, generated from the schema; the vote against 2/3 is shown while it is typed.
+    await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
+    const form = page.getByTestId('step-form');
+    await expect(form.getByLabel(EVENT_DEFINITIONS.CELL_VOTE_RECORDED.occurredOnLabel.vi, { exact: false }).inputValue()).resolves.toBe('08/12/2026');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'fullMembers'), { exact: false }).fill('9');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'excluded'), { exact: false }).fill('0');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('5');
+    await form.getByTestId('vote-summary').filter({ hasText: '5/9 = 55,6 % < 2/3: không đạt' }).waitFor();
+    // More votes in favour than voters: the engine refuses, and the refusal is shown in Vietnamese with its article.
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('10');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.filter({ hasText: 'Số liệu biểu quyết không hợp lệ' }).waitFor();
+    await refusal.filter({ hasText: 'Căn cứ: QĐ294' }).waitFor();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('6');
+    await form.getByTestId('vote-summary').filter({ hasText: '6/9 = 66,7 % ≥ 2/3: đạt' }).waitFor();
+    await form.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+    await page.screenshot({ path: `${SCREENSHOTS}/step-form.png` });
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText(`Đã ghi nhận: ${EVENT_LABELS.CELL_VOTE_RECORDED.vi}`).waitFor();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
+    await expectText(page.getByTestId('history'), ['08/12/2026', EVENT_LABELS.CELL_VOTE_RECORDED.vi, `${fieldLabel('CELL_VOTE_RECORDED', 'inFavour')}: 6`, 'bithu.web']);
+
+    // The inbox: the reminder in Vietnamese, marked read, the count in the header gone.
+    await page.getByRole('link', { name: /Thông báo/ }).click();
+    const inbox = page.getByTestId('inbox');
+    await inbox.getByText(/Trần Thị Bình/).first().waitFor();
+    await inbox.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await inbox.getByText('Đã đọc').waitFor();
+    await page.getByTestId('unread-count').waitFor({ state: 'detached' });
+
+    // Signing out ends the session: the page is back at sign-in and the session answers 401.
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    expect((await page.request.get(`${base}/api/v1/auth/session`)).status()).toBe(401);
+
+    expect(problems.errors).toEqual([]);
+    // Deliberate: the page asking for a session before anyone signed in, the wrong password, and the refused vote.
+    expect(problems.answers.sort()).toEqual([NO_SESSION_YET, '401 POST /api/v1/auth/session', '422 POST /api/v1/cases/:id/events'].sort());
+    await context.close();
+  });
+
+  it('the grassroots officer records its committee’s vote on the case the cell passed', async () => {
+    const { context, page, problems } = await signedIn('dangUy.web');
+    await page.getByRole('link', { name: 'Trần Thị Bình' }).click();
+    await page.getByRole('button', { name: EVENT_LABELS.GRASSROOTS_VOTE_RECORDED.vi, exact: true }).click();
+    const form = page.getByTestId('step-form');
+    await form.getByLabel(fieldLabel('GRASSROOTS_VOTE_RECORDED', 'committeeMembers'), { exact: false }).fill('9');
+    await form.getByLabel(fieldLabel('GRASSROOTS_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('7');
+    await form.getByTestId('vote-summary').filter({ hasText: '7/9 = 77,8 % ≥ 2/3: đạt' }).waitFor();
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.superiorReview.vi }).waitFor();
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+
+  it('an inspector reads the case but is offered no step to record, and opens the compliance report in a new tab', async () => {
+    const { context, page, problems } = await signedIn('kiemtra.web');
+    await page.getByRole('link', { name: 'Lê Văn An' }).click();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
+    await page.getByText('Tài khoản kiểm tra chỉ xem, không ghi nhận.').waitFor();
+    expect(await page.getByTestId('step-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ghi nhận' }).count()).toBe(0);
+    // The printable report opens in a new tab with the session cookie (no bearer token in a browser tab).
+    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Báo cáo kiểm tra/ }).click()]);
+    await report.waitForLoadState();
+    expect(await report.locator('body').innerText()).toContain('Lê Văn An');
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+});
+
+async function expectText(locator: import('playwright-core').Locator, parts: string[]): Promise<void> {
+  await locator.waitFor();
+  const text = await locator.innerText();
+  for (const part of parts) expect(text).toContain(part);
+}

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { TestApp } from '../support/app';
+
+/** The built staff application the API serves; built once here when a run starts without `npm run build`. */
+export function ensureWebBuild(): void {
+  if (existsSync(join('apps', 'web', 'dist', 'index.html'))) return;
+  execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
+}
+
+/** Debian's Chromium (CI installs it with apt-get), driven headless by playwright-core. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=vi-VN'] });
+}
+
+/** Makes the test app listen on a free local port and answers its base URL. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** What went wrong in a page: uncaught errors, failed requests and answers ≥ 400 (`STATUS METHOD /path`). */
+export interface PageProblems {
+  errors: string[];
+  answers: string[];
+}
+
+export function watch(page: Page): PageProblems {
+  const problems: PageProblems = { errors: [], answers: [] };
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.errors.push(m.text());
+  });
+  page.on('requestfailed', (r) => problems.errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.answers.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')}`);
+  });
+  return problems;
+}
