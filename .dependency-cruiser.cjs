@@ -59,6 +59,13 @@ module.exports = {
       to: { path: '^(libs/[^/]+|config)/src/', pathNot: ['^$1/', '^(libs/[^/]+|config)/src/(index|testing)\\.ts$'] },
     },
     {
+      name: 'web-imports-procedure-only',
+      comment: 'the staff application (apps/web, a browser bundle) may import only the procedure library, through its barrel, and its own files',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|config|apps)/', pathNot: ['^apps/web/', '^libs/procedure/src/index\\.ts$'] },
+    },
+    {
       name: 'testing-only-in-tests',
       comment: 'src/testing.ts serves tests, never product code',
       severity: 'error',
@@ -68,9 +75,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    exclude: { path: '^(node_modules|dist|apps/web/dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
   },
 };

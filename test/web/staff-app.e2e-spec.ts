@@ -46,7 +46,7 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await createUser(t, 'kiemtra.web', tree.provinceId, ['inspector']);
     // A month before her dossier documents expire, the cell secretary is reminded (delivery fires it at 08:00).
     const db = t.app.get(DataSource);
-    const [d] = (await db.query(`SELECT id, generation, due_on FROM deadlines WHERE case_id = $1 AND kind = 'DOSSIER_DOCUMENTS_EXPIRY'`, [voteCase])) as { id: string; generation: number; due_on: string }[];
+    const [d] = await db.query<{ id: string; generation: number; due_on: string }[]>(`SELECT id, generation, due_on FROM deadlines WHERE case_id = $1 AND kind = 'DOSSIER_DOCUMENTS_EXPIRY'`, [voteCase]);
     expect(d.due_on).toBe('2027-01-07');
     t.clock.set('2026-12-07T01:00:00.000Z');
     expect(await t.app.get(FiringService).fire({ deadlineId: d.id, generation: d.generation, phase: 'remind-1m' })).toMatchObject({ outcome: 'fired' });
@@ -130,7 +130,8 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
     await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('6');
     await form.getByTestId('vote-summary').filter({ hasText: '6/9 = 66,7 % ≥ 2/3: đạt' }).waitFor();
-    await form.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+    // The form from its title down, below the page's header.
+    await form.evaluate((el) => el.ownerDocument.defaultView?.scrollBy(0, el.getBoundingClientRect().top - 70));
     await page.screenshot({ path: `${SCREENSHOTS}/step-form.png` });
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText(`Đã ghi nhận: ${EVENT_LABELS.CELL_VOTE_RECORDED.vi}`).waitFor();

@@ -29,7 +29,7 @@ interface Res {
  */
 export function serveStaffApplication(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
-  app.useStaticAssets(dir, { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+  app.useStaticAssets(dir, { index: false, maxAge: 0, setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache') });
   const indexFile = join(dir, 'index.html');
   let indexHtml: string | null = null;
   app.use((req: Req, res: Res, next: () => void) => {

@@ -36,7 +36,7 @@ export class ApiError extends Error {
 export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.response.ok && result.data !== undefined) return result.data;
   if (result.response.ok) return undefined as T;
-  throw new ApiError(result.response.status, (result.error ?? {}) as ApiErrorBody);
+  throw new ApiError(result.response.status, (result.error ?? {}));
 }
 
 export type Schemas = components['schemas'];

@@ -1,4 +1,4 @@
-import { CANDIDATE_SCHEMA, EVENT_DEFINITIONS, type EventType, type FieldEntry, fieldsOf, type Label } from '@charterflow/procedure';
+import { CANDIDATE_SCHEMA, EVENT_DEFINITIONS, type EventType, type FieldEntry, fieldsOf } from '@charterflow/procedure';
 import { viDate } from './dates';
 
 export type Lang = 'vi' | 'en';
@@ -22,24 +22,29 @@ export function valueInWords(field: FieldEntry, value: unknown, lang: Lang): str
   const shape = field.shape;
   switch (shape.kind) {
     case 'date':
-      return typeof value === 'string' ? viDate(value) : String(value);
+      return typeof value === 'string' ? viDate(value) : plain(value);
     case 'flag':
       return value === true ? YES_NO[lang][0] : YES_NO[lang][1];
     case 'choice': {
-      const labels = shape.meta['x-enum-labels'] as Record<string, Label> | undefined;
-      return typeof value === 'string' ? (labels?.[value]?.[lang] ?? value) : String(value);
+      const labels = shape.meta['x-enum-labels'];
+      return typeof value === 'string' ? (labels?.[value]?.[lang] ?? value) : plain(value);
     }
     case 'texts':
-      return Array.isArray(value) ? (value.length > 0 ? value.map(String).join('; ') : null) : String(value);
+      return Array.isArray(value) ? (value.length > 0 ? value.map(plain).join('; ') : null) : plain(value);
     case 'group': {
-      if (typeof value !== 'object') return String(value);
+      if (typeof value !== 'object') return plain(value);
       const parts = payloadLinesOf(shape.fields, value as Record<string, unknown>, lang);
       return parts.length > 0 ? parts.map((p) => `${p.label}: ${p.value}`).join(', ') : null;
     }
     case 'count':
     case 'text':
-      return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+      return plain(value);
   }
+}
+
+/** A scalar as text; anything else (a value the schema does not describe) as it was stored. */
+function plain(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 function payloadLinesOf(fields: readonly FieldEntry[], payload: Record<string, unknown>, lang: Lang): PayloadLine[] {

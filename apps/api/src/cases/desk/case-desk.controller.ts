@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, isPending } from '@charterflow/cases';
 import { Actor, CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/kernel';
 import { cellContextOf, OrganisationsService, type Scope } from '@charterflow/organisations';
-import { DeadlineKind, mayRecord } from '@charterflow/procedure';
+import { mayRecord } from '@charterflow/procedure';
 import { RequirePermission } from '../../auth/access.decorators';
 import { CurrentActor, CurrentScope } from '../../auth/current-principal.decorator';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator';
@@ -39,7 +39,7 @@ export class CaseDeskController {
       today,
       recordableEvents: view.allowedEvents.filter((type) => mayRecord(who, type, chain).allowed),
       limits: view.deadlines.map((d) => {
-        const pending = isPending({ kind: d.kind as DeadlineKind, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn });
+        const pending = isPending({ kind: d.kind, dueOn: d.dueOn, status: d.status, closedOn: d.closedOn });
         return {
           deadlineId: d.id,
           kind: d.kind,

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, type DeadlineKind, type DeadlineStatus, EVENT_LABELS, type EventType, STATE_LABELS, type TopState } from '@charterflow/procedure';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, EVENT_LABELS, type EventType, STATE_LABELS } from '@charterflow/procedure';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/client';
@@ -36,13 +36,13 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
     );
   }
   const c = view.data;
-  const state = c.state as TopState;
+  const state = c.state;
   const candidate = c.candidate as unknown as Record<string, unknown>;
   const fullName = typeof candidate.fullName === 'string' ? candidate.fullName : '';
   const age = typeof candidate.dateOfBirth === 'string' ? ageOn(candidate.dateOfBirth, desk.data.today) : null;
   const events = history.data ?? [];
   const visited = events.flatMap((e) => [e.fromState ?? '', e.toState]).filter(Boolean);
-  const recordable = desk.data.recordableEvents as EventType[];
+  const recordable = desk.data.recordableEvents;
   const failed = (compliance.data ?? []).filter((r) => r.status === 'fail');
   const main = headlineStep(recordable)?.step;
 
@@ -123,7 +123,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                   <Table.Tbody>
                     {desk.data.limits.map((l) => (
                       <Table.Tr key={l.deadlineId}>
-                        <Table.Td>{DEADLINE_KIND_LABELS[l.kind as DeadlineKind][lang]}</Table.Td>
+                        <Table.Td>{DEADLINE_KIND_LABELS[l.kind][lang]}</Table.Td>
                         <Table.Td>{viDate(l.dueOn)}</Table.Td>
                         <Table.Td>
                           {l.workingDaysLate !== null ? (
@@ -133,7 +133,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                           ) : l.workingDaysLeft !== null ? (
                             t(l.workingDaysLeft === 0 ? 'worklist.today' : 'worklist.left', { count: l.workingDaysLeft })
                           ) : (
-                            DEADLINE_STATUS_LABELS[l.status as DeadlineStatus][lang]
+                            DEADLINE_STATUS_LABELS[l.status][lang]
                           )}
                         </Table.Td>
                       </Table.Tr>
@@ -213,7 +213,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
               {history.error ? <ErrorNotice error={history.error} /> : null}
               <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} color="red" data-testid="history">
                 {[...events].reverse().map((e) => {
-                  const type = e.type as EventType;
+                  const type = e.type;
                   const actor = e.actor as { username?: string; fullName?: string | null; kind?: string };
                   return (
                     <Timeline.Item key={e.seq} title={`${viDate(e.occurredOn)} — ${EVENT_LABELS[type]?.[lang] ?? ''}`}>

@@ -7,7 +7,8 @@ export interface CheckResult {
   title: { vi: string; en: string };
   source: string;
   severity: string;
-  status: 'pass' | 'fail' | 'not_applicable' | string;
+  /** `pass`, `fail` or `not_applicable`. */
+  status: string;
   detectedOn: string | null;
 }
 

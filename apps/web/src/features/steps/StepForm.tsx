@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { EVENT_DEFINITIONS, EVENT_LABELS, type EventType, type FieldEntry, type Label } from '@charterflow/procedure';
+import { EVENT_DEFINITIONS, EVENT_LABELS, type EventType, type FieldEntry } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,7 @@ export function StepForm({ view, type, today, onDone, onCancel, onConflict }: { 
         params: { path: { id: view.id }, header: { 'If-Match': `"${view.version}"`, 'Idempotency-Key': attempt.current.key } },
         body: body as never,
       });
-      if (!result.response.ok) throw new ApiError(result.response.status, (result.error ?? {}) as ApiError['body']);
+      if (!result.response.ok) throw new ApiError(result.response.status, (result.error ?? {}));
       return result.data;
     },
     onSuccess: async () => {
@@ -77,8 +77,8 @@ export function StepForm({ view, type, today, onDone, onCancel, onConflict }: { 
     return serverFields.includes(path) ? t('errors.validation') : undefined;
   };
 
-  const vote = voteSummary(type, values as Record<string, unknown>);
-  const occurredOnLabel = (definition.occurredOnLabel as Label)[lang];
+  const vote = voteSummary(type, values);
+  const occurredOnLabel = (definition.occurredOnLabel)[lang];
 
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label={EVENT_LABELS[type][lang]} data-testid="step-form">
@@ -165,7 +165,7 @@ function FieldInputs({
           case 'flag':
             return <Checkbox key={path} label={label} description={help} checked={value === true} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
           case 'choice': {
-            const labels = (meta['x-enum-labels'] ?? {}) as Record<string, Label>;
+            const labels = (meta['x-enum-labels'] ?? {});
             return (
               <Select
                 key={path}

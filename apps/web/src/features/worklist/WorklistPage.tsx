@@ -1,5 +1,5 @@
 import { Alert, Card, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { DEADLINE_KIND_LABELS, type DeadlineKind, EVENT_LABELS } from '@charterflow/procedure';
+import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function WorklistPage() {
       </Group>
       <SegmentedControl
         value={bucket}
-        onChange={(v) => setBucket(v as Bucket)}
+        onChange={(v) => setBucket(v)}
         data={BUCKETS.map((b) => ({ value: b, label: `${t(`worklist.${b}`)} (${b === 'all' ? total : (counts?.[b] ?? 0)})` }))}
         aria-label={t('worklist.reason')}
         fullWidth
@@ -95,7 +95,7 @@ export function WorklistPage() {
                         {t(`worklist.${item.reason}`)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind as DeadlineKind][lang] : ''}</Table.Td>
+                    <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind][lang] : ''}</Table.Td>
                     <Table.Td>{viDate(item.dueOn)}</Table.Td>
                     <Table.Td>
                       {days ? (
