@@ -1,10 +1,10 @@
-# Build and run image for the API and the worker (docker-compose.yml uses it for both).
+# Build and run image for the API (which serves the staff application) and the worker (docker-compose.yml uses it for both).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nest build api && npx nest build worker
+RUN npx nest build api && npx nest build worker && npm run build:web
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
@@ -12,6 +12,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY config ./config
 USER node
 EXPOSE 3000
