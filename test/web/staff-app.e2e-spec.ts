@@ -172,7 +172,7 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await context.close();
   });
 
-  it('an inspector reads the case but is offered no step to record, and opens the compliance report in a new tab', async () => {
+  it('an inspector reads the case but is offered no step to record, opens the compliance report in a new tab, and reads the audit', async () => {
     const { context, page, problems } = await signedIn('kiemtra.web');
     await page.getByRole('link', { name: 'Lê Văn An' }).click();
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
@@ -183,6 +183,17 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Báo cáo kiểm tra/ }).click()]);
     await report.waitForLoadState();
     expect(await report.locator('body').innerText()).toContain('Lê Văn An');
+
+    // The audit: the overdue decision among the breaches of the subtree, and the year's printable statistics.
+    await page.getByRole('link', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra tuân thủ' }).waitFor();
+    const violations = page.getByTestId('violations');
+    await violations.getByRole('link', { name: 'Lê Văn An' }).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/audit.png` });
+    expect(await violations.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|critical|major|minor/);
+    const [statistics] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Báo cáo thống kê/ }).click()]);
+    await statistics.waitForLoadState();
+    expect(await statistics.locator('body').innerText()).toContain('Tỉnh ủy web');
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();

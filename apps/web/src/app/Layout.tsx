@@ -36,6 +36,9 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
               <Link to={{ name: 'worklist' }} fw={route.name === 'worklist' ? 700 : 400} c="dark">
                 {t('app.worklist')}
               </Link>
+              <Link to={{ name: 'audit' }} fw={route.name === 'audit' ? 700 : 400} c="dark">
+                {t('app.audit')}
+              </Link>
               <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
                 {t('app.inbox')}{' '}
                 {count > 0 ? (

@@ -1,7 +1,9 @@
 import type { Me } from '../api/client';
+import { AuditPage } from '../features/audit/AuditPage';
 import { CasePage } from '../features/case/CasePage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
+import { businessToday } from '../lib/dates';
 import { useRoute } from './router';
 
 export function Screens({ me }: { me: Me }) {
@@ -10,7 +12,9 @@ export function Screens({ me }: { me: Me }) {
     case 'case':
       return <CasePage key={route.caseId} caseId={route.caseId} me={me} />;
     case 'inbox':
-      return <InboxPage />;
+      return <InboxPage me={me} />;
+    case 'audit':
+      return <AuditPage today={businessToday()} />;
     case 'worklist':
     case 'notFound':
       return <WorklistPage />;

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'notFound' };
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'notFound' };
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
   if (pathname === '/inbox') return { name: 'inbox' };
+  if (pathname === '/audit') return { name: 'audit' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
   return { name: 'notFound' };
@@ -18,6 +19,8 @@ export function pathOf(route: Route): string {
       return '/';
     case 'inbox':
       return '/inbox';
+    case 'audit':
+      return '/audit';
     case 'case':
       return `/cases/${route.caseId}`;
   }

@@ -1,4 +1,4 @@
-import { ageOn, parseViDate, viDate, viDateTime } from './dates';
+import { ageOn, businessToday, parseViDate, viDate, viDateTime } from './dates';
 
 describe('dates as a clerk reads and types them', () => {
   it('shows a business date as dd/mm/yyyy', () => {
@@ -41,5 +41,10 @@ describe('dates as a clerk reads and types them', () => {
     expect(ageOn('2001-04-12', '2026-04-12')).toBe(25);
     expect(ageOn('2001-04-12', '2026-04-13')).toBe(25);
     expect(ageOn('not a date', '2026-04-13')).toBeNull();
+  });
+
+  it('takes today in Ho Chi Minh City: 17:00 UTC is already the next day there', () => {
+    expect(businessToday(new Date('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
+    expect(businessToday(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 });

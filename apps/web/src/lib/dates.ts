@@ -44,3 +44,8 @@ export function ageOn(birthDate: string, on: string): number | null {
   if (d[2] < b[2] || (d[2] === b[2] && d[3] < b[3])) age -= 1;
   return age;
 }
+
+/** Today in Asia/Ho_Chi_Minh (UTC+7 all year), as `YYYY-MM-DD`, from the browser's clock. */
+export function businessToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

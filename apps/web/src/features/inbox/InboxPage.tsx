@@ -1,15 +1,17 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ok } from '../../api/client';
+import { api, ok, type Me } from '../../api/client';
 import { Link } from '../../app/Link';
 import { UNREAD_KEY } from '../../app/Layout';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { viDateTime } from '../../lib/dates';
 import type { Lang } from '../../lib/payload';
+import { isInspectorOnly } from '../auth/session';
 
 /** The inbox of the account's units: reminders, escalations, ends of probation, newest first. */
-export function InboxPage() {
+export function InboxPage({ me }: { me: Me }) {
+  const readOnly = isInspectorOnly(me);
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const client = useQueryClient();
@@ -61,7 +63,7 @@ export function InboxPage() {
                   <Text size="xs" c="gray.7">
                     {t('inbox.read')}
                   </Text>
-                ) : (
+                ) : readOnly ? null : (
                   <Button size="xs" variant="light" onClick={() => markRead.mutate(n.id)} loading={markRead.isPending && markRead.variables === n.id}>
                     {t('inbox.markRead')}
                   </Button>
