@@ -4,7 +4,7 @@ import { FiringService } from '@charterflow/delivery';
 import { EVENT_DEFINITIONS, EVENT_LABELS, fieldsOf, STATE_LABELS, DEADLINE_KIND_LABELS } from '@charterflow/procedure';
 import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
 import { createUser, STAFF_PASSWORD } from '../access/support';
-import { caseInCellReview, recordOn } from '../api/helpers';
+import { caseInCellReview, record, recordOn } from '../api/helpers';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
 const SCREENSHOTS = 'docs/screenshots';
@@ -169,6 +169,35 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.superiorReview.vi }).waitFor();
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+
+  it('a step recorded by someone else meanwhile is explained, and the clerk records on the new state', async () => {
+    t.setToday('2026-01-14');
+    const c = await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Phạm Văn Cường' });
+    t.setToday(TODAY);
+    const { context, page, problems } = await signedIn('bithu.web');
+    await page.getByRole('link', { name: 'Phạm Văn Cường' }).click();
+    await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
+    const form = page.getByTestId('step-form');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'fullMembers'), { exact: false }).fill('9');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'excluded'), { exact: false }).fill('0');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('7');
+    // Meanwhile another office adds a sponsor to the same case.
+    await record(t.http, c.id, 'SPONSOR_ADDED', '2026-12-07', { sponsor: { name: 'Hoàng Văn Dũng', fullMemberSince: '2010-01-01', togetherSince: '2020-01-01' } });
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Có người vừa ghi nhận một bước khác; đây là trạng thái mới.', { exact: false }).waitFor();
+    await expectText(page.getByTestId('history'), ['07/12/2026', EVENT_LABELS.SPONSOR_ADDED.vi, 'Hoàng Văn Dũng']);
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
+    // On the new state the vote goes through.
+    await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'fullMembers'), { exact: false }).fill('9');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'excluded'), { exact: false }).fill('0');
+    await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('7');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers.sort()).toEqual([NO_SESSION_YET, '409 POST /api/v1/cases/:id/events'].sort());
     await context.close();
   });
 
