@@ -159,6 +159,11 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
 
   it('the grassroots officer records its committee’s vote on the case the cell passed', async () => {
     const { context, page, problems } = await signedIn('dangUy.web');
+    // The committee's worklist narrowed to one of its cells.
+    await page.getByRole('combobox', { name: 'Đơn vị' }).click();
+    const filtered = page.waitForResponse((r) => r.url().includes(`/api/v1/worklist?organisationId=${tree.cellId}`) && r.status() === 200);
+    await page.getByRole('option', { name: 'Chi bộ web' }).click();
+    await filtered;
     await page.getByRole('link', { name: 'Trần Thị Bình' }).click();
     await page.getByRole('button', { name: EVENT_LABELS.GRASSROOTS_VOTE_RECORDED.vi, exact: true }).click();
     const form = page.getByTestId('step-form');
@@ -223,6 +228,12 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     const [statistics] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Báo cáo thống kê/ }).click()]);
     await statistics.waitForLoadState();
     expect(await statistics.locator('body').innerText()).toContain('Tỉnh ủy web');
+
+    // English is one click away; the domain's own labels follow the language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Compliance audit' }).waitFor();
+    await page.getByRole('link', { name: 'To do' }).click();
+    await page.getByRole('heading', { name: 'To do' }).waitFor();
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();

@@ -28,11 +28,11 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap" style={{ overflowX: 'auto' }}>
             <Text fw={700} c="red.9" visibleFrom="sm">
               {t('app.title')}
             </Text>
-            <Group component="nav" gap="md" wrap="nowrap" aria-label={t('app.title')}>
+            <Group component="nav" gap="md" wrap="nowrap" aria-label={t('app.title')} style={{ whiteSpace: 'nowrap' }} fz={{ base: 'sm', sm: 'md' }}>
               <Link to={{ name: 'worklist' }} fw={route.name === 'worklist' ? 700 : 400} c="dark">
                 {t('app.worklist')}
               </Link>
@@ -53,7 +53,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
             <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
               {displayName(me)}
             </Text>
-            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9">
+            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9" visibleFrom="sm">
               {t('app.language')}
             </UnstyledButton>
             <Button variant="default" size="xs" onClick={() => void signOut()}>

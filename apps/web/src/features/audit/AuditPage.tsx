@@ -71,41 +71,43 @@ export function AuditPage({ today }: { today: string }) {
         ) : violations.data && violations.data.items.length === 0 ? (
           <Text p="md">{t('audit.none')}</Text>
         ) : (
-          <Table striped verticalSpacing="sm" data-testid="violations">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('worklist.candidate')}</Table.Th>
-                <Table.Th>{t('worklist.unit')}</Table.Th>
-                <Table.Th>{t('audit.check')}</Table.Th>
-                <Table.Th>{t('audit.severity')}</Table.Th>
-                <Table.Th>{t('audit.detectedOn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {violations.data?.items.map((v) => (
-                <Table.Tr key={`${v.caseId}-${v.check}`}>
-                  <Table.Td>
-                    <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {v.candidateName}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>{v.organisationName}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{v.title[lang]}</Text>
-                    <Text size="xs" c="gray.7">
-                      {t('errors.source', { source: v.source })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
-                      {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{viDate(v.detectedOn)}</Table.Td>
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped verticalSpacing="sm" data-testid="violations">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('worklist.candidate')}</Table.Th>
+                  <Table.Th>{t('worklist.unit')}</Table.Th>
+                  <Table.Th>{t('audit.check')}</Table.Th>
+                  <Table.Th>{t('audit.severity')}</Table.Th>
+                  <Table.Th>{t('audit.detectedOn')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {violations.data?.items.map((v) => (
+                  <Table.Tr key={`${v.caseId}-${v.check}`}>
+                    <Table.Td>
+                      <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        {v.candidateName}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td>{v.organisationName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{v.title[lang]}</Text>
+                      <Text size="xs" c="gray.7">
+                        {t('errors.source', { source: v.source })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
+                        {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{viDate(v.detectedOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
     </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Card, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ export function WorklistPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [bucket, setBucket] = useState<Bucket>('all');
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const [unit, setUnit] = useState<string | null>(null);
   const organisations = useOrganisations();
   const worklist = useQuery({
@@ -53,6 +55,7 @@ export function WorklistPage() {
         onChange={(v) => setBucket(v)}
         data={BUCKETS.map((b) => ({ value: b, label: `${t(`worklist.${b}`)} (${b === 'all' ? total : (counts?.[b] ?? 0)})` }))}
         aria-label={t('worklist.reason')}
+        orientation={narrow ? 'vertical' : 'horizontal'}
         fullWidth
       />
       {worklist.error ? <ErrorNotice error={worklist.error} /> : null}
@@ -66,62 +69,64 @@ export function WorklistPage() {
         ) : items.length === 0 ? (
           <Text p="md">{t('worklist.empty')}</Text>
         ) : (
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="worklist">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('worklist.candidate')}</Table.Th>
-                <Table.Th>{t('worklist.unit')}</Table.Th>
-                <Table.Th>{t('worklist.reason')}</Table.Th>
-                <Table.Th>{t('worklist.limit')}</Table.Th>
-                <Table.Th>{t('worklist.dueOn')}</Table.Th>
-                <Table.Th>{t('worklist.days')}</Table.Th>
-                <Table.Th>{t('worklist.next')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => {
-                const days = workingDaysKey(item.reason, item.workingDays);
-                const next = headlineStep(item.events);
-                return (
-                  <Table.Tr key={item.caseId}>
-                    <Table.Td>
-                      <Link to={{ name: 'case', caseId: item.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                        {item.candidateName}
-                      </Link>
-                    </Table.Td>
-                    <Table.Td>{organisations.data?.get(item.organisationId)?.name ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={700} c={REASON_COLOURS[item.reason]}>
-                        {t(`worklist.${item.reason}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind][lang] : ''}</Table.Td>
-                    <Table.Td>{viDate(item.dueOn)}</Table.Td>
-                    <Table.Td>
-                      {days ? (
-                        <Text size="sm" c={item.reason === 'overdue' ? 'red.9' : undefined} fw={item.reason === 'overdue' ? 700 : 400}>
-                          {t(days.key, { count: days.count })}
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm" data-testid="worklist">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('worklist.candidate')}</Table.Th>
+                  <Table.Th>{t('worklist.unit')}</Table.Th>
+                  <Table.Th>{t('worklist.reason')}</Table.Th>
+                  <Table.Th>{t('worklist.limit')}</Table.Th>
+                  <Table.Th>{t('worklist.dueOn')}</Table.Th>
+                  <Table.Th>{t('worklist.days')}</Table.Th>
+                  <Table.Th>{t('worklist.next')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => {
+                  const days = workingDaysKey(item.reason, item.workingDays);
+                  const next = headlineStep(item.events);
+                  return (
+                    <Table.Tr key={item.caseId}>
+                      <Table.Td>
+                        <Link to={{ name: 'case', caseId: item.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                          {item.candidateName}
+                        </Link>
+                      </Table.Td>
+                      <Table.Td>{organisations.data?.get(item.organisationId)?.name ?? ''}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={700} c={REASON_COLOURS[item.reason]}>
+                          {t(`worklist.${item.reason}`)}
                         </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {next ? (
-                        <Text size="sm">
-                          {EVENT_LABELS[next.step][lang]}
-                          {next.others > 0 ? (
-                            <Text span size="xs" c="gray.7">
-                              {' '}
-                              {t('worklist.others', { count: next.others })}
-                            </Text>
-                          ) : null}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      </Table.Td>
+                      <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind][lang] : ''}</Table.Td>
+                      <Table.Td>{viDate(item.dueOn)}</Table.Td>
+                      <Table.Td>
+                        {days ? (
+                          <Text size="sm" c={item.reason === 'overdue' ? 'red.9' : undefined} fw={item.reason === 'overdue' ? 700 : 400}>
+                            {t(days.key, { count: days.count })}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        {next ? (
+                          <Text size="sm">
+                            {EVENT_LABELS[next.step][lang]}
+                            {next.others > 0 ? (
+                              <Text span size="xs" c="gray.7">
+                                {' '}
+                                {t('worklist.others', { count: next.others })}
+                              </Text>
+                            ) : null}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
     </Stack>
