@@ -48,7 +48,12 @@ export const admissionMachine = setup({
     escalates: ({ context, event }) => escalatesOnFailure(context, event),
     // Automatic progress of the dossier's regions (context only).
     verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
-    introducersComplete: ({ context }) => introducersProblem(context, context.lastStepOn) === null,
+    // Judged with the unit's flags (E7) that the recorded event carries. The machine's own events (a region done)
+    // carry none and change no fact: the region completes, if at all, on the recorded event itself.
+    introducersComplete: ({ context, event }) => {
+      const organisation = (event as Partial<MachineEvent>).env?.organisation;
+      return organisation !== undefined && introducersProblem(context, context.lastStepOn, organisation) === null;
+    },
     opinionsComplete: ({ context }) => opinionsProblem(context) === null,
   },
   actions: {

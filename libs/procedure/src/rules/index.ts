@@ -4,6 +4,7 @@ export * from './dates';
 export * from './eligibility';
 export * from './documents';
 export * from './dossier';
+export * from './mass-organisations';
 export * from './membership';
 export * from './deadline-rules';
 export * from './consents';
