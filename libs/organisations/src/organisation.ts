@@ -10,5 +10,9 @@ export interface Organisation {
   /** Ids from the root down to this node, each followed by '/': `/<root>/<child>/<self>/`. */
   path: string;
   authorisedToAdmit: boolean;
+  /** The unit has a Youth Union organisation (E7; default true; ADR 0014). */
+  hasYouthUnion: boolean;
+  /** The unit has a trade-union organisation (E7; default true; ADR 0014). */
+  hasTradeUnion: boolean;
   createdAt: Date;
 }
