@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
 import { IsId } from '../../common/validation/is-id.decorator';
+
+/** Optional, but when present a boolean: `null` is refused too (unlike `@IsOptional()`). */
+const AbsentOrBoolean = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+export const YOUTH_UNION_DESCRIPTION =
+  'Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case\'s unit as having none when its cell or any organisation above it says false (ADR 0014).';
+export const TRADE_UNION_DESCRIPTION =
+  'Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case\'s unit as having none when its cell or any organisation above it says false (ADR 0014).';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
@@ -23,6 +31,16 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   authorisedToAdmit?: boolean;
+
+  @ApiPropertyOptional({ description: YOUTH_UNION_DESCRIPTION, default: true })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasYouthUnion?: boolean;
+
+  @ApiPropertyOptional({ description: TRADE_UNION_DESCRIPTION, default: true })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasTradeUnion?: boolean;
 }
 
 export class UpdateOrganisationDto {
@@ -37,4 +55,14 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsId()
   parentId?: string;
+
+  @ApiPropertyOptional({ description: `${YOUTH_UNION_DESCRIPTION} Unchanged when absent.` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasYouthUnion?: boolean;
+
+  @ApiPropertyOptional({ description: `${TRADE_UNION_DESCRIPTION} Unchanged when absent.` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasTradeUnion?: boolean;
 }
