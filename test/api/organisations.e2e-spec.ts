@@ -96,7 +96,7 @@ describe('organisations: hasYouthUnion and hasTradeUnion', () => {
       const dataSource = t.app.get(DataSource);
       await dataSource.query(`UPDATE audit_case_state SET dirty = false WHERE case_id = $1`, [caseId]);
       await t.http.patch(`${API}/organisations/${tree.grassrootsId}`).send({ hasYouthUnion: true }).expect(200);
-      const [state] = (await dataSource.query(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [caseId])) as { dirty: boolean }[];
+      const [state] = await dataSource.query<{ dirty: boolean }[]>(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [caseId]);
       expect(state.dirty).toBe(true);
       const compliance = (await t.http.get(`${API}/cases/${caseId}/compliance`).expect(200)).body as { results: { check: string; status: string; evidence: Record<string, unknown> }[] };
       expect(compliance.results.find((r) => r.check === 'A8')).toMatchObject({ status: 'fail', evidence: { rule: 'YOUTH_UNION_MEMBERSHIP_REQUIRED' } });
@@ -104,8 +104,22 @@ describe('organisations: hasYouthUnion and hasTradeUnion', () => {
       // Setting a flag to the value it has marks nothing.
       await dataSource.query(`UPDATE audit_case_state SET dirty = false WHERE case_id = $1`, [caseId]);
       await t.http.patch(`${API}/organisations/${tree.grassrootsId}`).send({ hasYouthUnion: true }).expect(200);
-      const [unchanged] = (await dataSource.query(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [caseId])) as { dirty: boolean }[];
+      const [unchanged] = await dataSource.query<{ dirty: boolean }[]>(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [caseId]);
       expect(unchanged.dirty).toBe(false);
+    });
+
+    it('moving a cell under a unit without a Youth Union marks its cases for the audit to check again; the cell keeps its own flags', async () => {
+      const other = await createOrganisationTree(t.http);
+      await t.http.patch(`${API}/organisations/${other.grassrootsId}`).send({ hasYouthUnion: false, hasTradeUnion: false }).expect(200);
+      const moving = await t.http.post(`${API}/organisations`).send({ name: 'Chi bộ chuyển', kind: 'cell', parentId: tree.grassrootsId }).expect(201);
+      const c = await openCase(t.http, moving.body.id as string, '2026-01-05', { dateOfBirth: '2002-05-20', youthUnionMember: false, tradeUnionMember: false });
+      const dataSource = t.app.get(DataSource);
+      await dataSource.query(`UPDATE audit_case_state SET dirty = false WHERE case_id = $1`, [c.id]);
+      await t.http.patch(`${API}/organisations/${moving.body.id as string}`).send({ parentId: other.grassrootsId }).expect(200);
+      const [state] = await dataSource.query<{ dirty: boolean }[]>(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [c.id]);
+      expect(state.dirty).toBe(true);
+      // The node answers its own flags; its cases now read the new unit's (neither organisation).
+      expect(await get(moving.body.id as string)).toMatchObject({ hasYouthUnion: true, hasTradeUnion: true, parentId: other.grassrootsId });
     });
   });
 });
