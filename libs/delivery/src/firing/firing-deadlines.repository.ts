@@ -18,9 +18,10 @@ interface RawDeadline {
   due_on: BusinessDate;
   status: DeadlineStatus;
   generation: number;
+  opened_at: Date | string | null;
 }
 
-const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation, NULLIF(split_part(o.path, '/', 2), '') AS province_id`;
+const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation, d.opened_at, NULLIF(split_part(o.path, '/', 2), '') AS province_id`;
 /** A deadline with its case and the case's organisation (whose path names the province). */
 const PLAN_FROM = `deadlines d JOIN cases c ON c.id = d.case_id JOIN organisations o ON o.id = c.organisation_id`;
 
@@ -71,5 +72,14 @@ export class FiringDeadlinesRepository {
 }
 
 function toPlan(r: RawDeadline): DeadlineToPlan {
-  return { id: r.id, caseId: r.case_id, provinceId: r.province_id, kind: r.kind, dueOn: r.due_on, status: r.status, generation: r.generation };
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    provinceId: r.province_id,
+    kind: r.kind,
+    dueOn: r.due_on,
+    status: r.status,
+    generation: r.generation,
+    openedAt: r.opened_at === null ? null : new Date(r.opened_at),
+  };
 }
