@@ -1,5 +1,5 @@
 import { caseInCellReview, record } from '../api/helpers';
-import { createOrganisationTree, OrganisationTree } from '../support/app';
+import { API, createOrganisationTree, OrganisationTree } from '../support/app';
 import { byPhase, deadlineOf, DeliveryTestApp, fireAt, notificationsOf, startDeliveryApp } from './support';
 
 /**
@@ -75,6 +75,46 @@ describe('backlog grace: a limit keyed in already past', () => {
       'remind-3wd': '2026-03-23T01:00:00.000Z',
       'remind-1wd': '2026-03-25T01:00:00.000Z',
       escalate: '2026-03-26T17:00:00.000Z',
+    });
+  });
+
+  describe('set by the office (organisations.backlogGraceWorkingDays, the nearest node from the cell up)', () => {
+    let own: OrganisationTree;
+
+    beforeAll(async () => {
+      own = await createOrganisationTree(t.http, { label: 'grace' });
+    });
+
+    async function plannedEscalation(): Promise<Record<string, string>> {
+      t.setToday('2026-04-10');
+      const c = await caseInCellReview(t.http, own.cellId);
+      await record(t.http, c.id, 'CELL_VOTE_RECORDED', '2026-01-15', { fullMembers: 9, excluded: 0, inFavour: 6 });
+      return byPhase(await t.pending.forDeadlines([(await deadlineOf(t.db, c.id, 'ADMISSION_DECISION')).id]));
+    }
+
+    it('is answered by POST and PATCH /organisations, null inherits again, and a value outside 0–10 is refused naming the field', async () => {
+      const created = await t.http.post(`${API}/organisations`).send({ name: 'Chi bộ Ân hạn', kind: 'cell', parentId: own.grassrootsId, backlogGraceWorkingDays: 2 }).expect(201);
+      expect(created.body.backlogGraceWorkingDays).toBe(2);
+      expect((await t.http.get(`${API}/organisations/${own.cellId}`).expect(200)).body.backlogGraceWorkingDays).toBeNull();
+      for (const bad of [11, -1, 1.5, '3']) {
+        const res = await t.http.patch(`${API}/organisations/${own.grassrootsId}`).send({ backlogGraceWorkingDays: bad }).expect(400);
+        expect(res.body.fields.map((f: { field: string }) => f.field)).toContain('backlogGraceWorkingDays');
+      }
+      const cleared = await t.http.patch(`${API}/organisations/${created.body.id as string}`).send({ backlogGraceWorkingDays: null }).expect(200);
+      expect(cleared.body).toMatchObject({ backlogGraceWorkingDays: null, name: 'Chi bộ Ân hạn' });
+      // A rename leaves the grace alone.
+      await t.http.patch(`${API}/organisations/${own.grassrootsId}`).send({ backlogGraceWorkingDays: 4 }).expect(200);
+      const renamed = await t.http.patch(`${API}/organisations/${own.grassrootsId}`).send({ name: 'Đảng ủy cơ sở mới' }).expect(200);
+      expect(renamed.body.backlogGraceWorkingDays).toBe(4);
+    });
+
+    it('3 working days on the grassroots committee hold the escalation to the end of Wednesday 15/04; 0 on the cell fires at once; null on the cell inherits the 3', async () => {
+      await t.http.patch(`${API}/organisations/${own.grassrootsId}`).send({ backlogGraceWorkingDays: 3 }).expect(200);
+      expect(await plannedEscalation()).toEqual({ escalate: '2026-04-15T17:00:00.000Z' });
+      await t.http.patch(`${API}/organisations/${own.cellId}`).send({ backlogGraceWorkingDays: 0 }).expect(200);
+      expect((await plannedEscalation()).escalate).toBe('2026-03-26T17:00:00.000Z');
+      await t.http.patch(`${API}/organisations/${own.cellId}`).send({ backlogGraceWorkingDays: null }).expect(200);
+      expect(await plannedEscalation()).toEqual({ escalate: '2026-04-15T17:00:00.000Z' });
     });
   });
 });

@@ -10,5 +10,13 @@ export interface Organisation {
   /** Ids from the root down to this node, each followed by '/': `/<root>/<child>/<self>/`. */
   path: string;
   authorisedToAdmit: boolean;
+  /**
+   * Working days a limit keyed in already past waits before it alerts, for the cases below this node (ADR 0015);
+   * null inherits from the nearest ancestor that has one, else the reminder policy's default.
+   */
+  backlogGraceWorkingDays: number | null;
   createdAt: Date;
 }
+
+/** The range of `backlogGraceWorkingDays`. */
+export const MAX_BACKLOG_GRACE_WORKING_DAYS = 10;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
-import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
+import { MAX_BACKLOG_GRACE_WORKING_DAYS, Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';
@@ -13,6 +13,8 @@ export interface OrganisationView {
   kind: OrganisationKind;
   parentId: string | null;
   authorisedToAdmit: boolean;
+  /** The backlog grace set on this node (ADR 0015); null: inherited. */
+  backlogGraceWorkingDays: number | null;
   /** Ids from the root down to this node, each followed by '/'. */
   path: string;
   createdAt: string;
@@ -31,6 +33,8 @@ export interface UpdateOrganisationInput {
   name?: string;
   /** Moves the node and its subtree under another parent. */
   parentId?: string;
+  /** Sets the backlog grace of the node (null: inherit again). */
+  backlogGraceWorkingDays?: number | null;
 }
 
 export interface CreateOrganisationInput {
@@ -38,6 +42,17 @@ export interface CreateOrganisationInput {
   kind: OrganisationKind;
   parentId?: string | null;
   authorisedToAdmit?: boolean;
+  backlogGraceWorkingDays?: number | null;
+}
+
+/** VALIDATION_FAILED unless the grace is null/absent or a whole number of working days 0–10. */
+function checkBacklogGrace(value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_BACKLOG_GRACE_WORKING_DAYS) {
+    throw DomainException.validation([
+      { field: 'backlogGraceWorkingDays', message: `backlogGraceWorkingDays must be a whole number of working days from 0 to ${MAX_BACKLOG_GRACE_WORKING_DAYS}, or null` },
+    ]);
+  }
 }
 
 
@@ -65,6 +80,7 @@ export class OrganisationsService {
       throw DomainException.validation([{ field: 'parentId', message: `organisation ${parentId} does not exist` }]);
     }
     const authorisedToAdmit = input.authorisedToAdmit ?? false;
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     const problem = hierarchyProblem(input.kind, parent?.kind ?? null, authorisedToAdmit);
     if (problem) {
       throw new DomainException('RULE_VIOLATION', problem, {
@@ -74,7 +90,9 @@ export class OrganisationsService {
         parentKind: parent?.kind ?? null,
       });
     }
-    return toView(await this.organisations.insert({ name, kind: input.kind, parent, authorisedToAdmit }));
+    return toView(
+      await this.organisations.insert({ name, kind: input.kind, parent, authorisedToAdmit, backlogGraceWorkingDays: input.backlogGraceWorkingDays ?? null }),
+    );
   }
 
   /** One node; NOT_FOUND when unknown or outside `scope`. */
@@ -105,6 +123,7 @@ export class OrganisationsService {
       name = typeof input.name === 'string' ? input.name.trim() : '';
       if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
     }
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     let newParent: Organisation | undefined;
     if (input.parentId !== undefined && input.parentId !== node.parentId) {
       if (scope.organisationId === id) {
@@ -129,7 +148,8 @@ export class OrganisationsService {
       }
       newParent = parent;
     }
-    if (name !== undefined || newParent) await this.organisations.update(node, { name, newParent });
+    const grace = input.backlogGraceWorkingDays;
+    if (name !== undefined || newParent || grace !== undefined) await this.organisations.update(node, { name, newParent, backlogGraceWorkingDays: grace });
     return toView(await this.require(id));
   }
 
@@ -185,6 +205,7 @@ function toView(o: Organisation): OrganisationView {
     kind: o.kind,
     parentId: o.parentId,
     authorisedToAdmit: o.authorisedToAdmit,
+    backlogGraceWorkingDays: o.backlogGraceWorkingDays,
     path: o.path,
     createdAt: o.createdAt.toISOString(),
   };

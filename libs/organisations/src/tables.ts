@@ -10,4 +10,5 @@ export const ORGANISATIONS_TABLE = table('organisations', {
   path: col('text'),
   authorised_to_admit: col('bool'),
   created_at: col('timestamptz'),
+  backlog_grace_working_days: nullable('int4'),
 });

@@ -27,6 +27,7 @@ export class OrganisationsController {
       kind: dto.kind,
       parentId: dto.parentId ?? null,
       authorisedToAdmit: dto.authorisedToAdmit ?? false,
+      backlogGraceWorkingDays: dto.backlogGraceWorkingDays ?? null,
     }, scope);
   }
 
@@ -57,6 +58,6 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400, 404, 422)
   update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateOrganisationDto, @CurrentScope() scope: Scope) {
-    return this.organisations.update(id, { name: dto.name, parentId: dto.parentId }, scope);
+    return this.organisations.update(id, { name: dto.name, parentId: dto.parentId, backlogGraceWorkingDays: dto.backlogGraceWorkingDays }, scope);
   }
 }

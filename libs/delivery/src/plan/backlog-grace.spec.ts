@@ -34,13 +34,13 @@ describe('backlog grace (ADR 0015)', () => {
   });
 
   it('ends at 00:00 local after the next working day: opened Friday 13/03/2026 → Tuesday 17/03 00:00 (Monday is the next working day)', () => {
-    expect(backlogGraceEnd(new Date('2026-03-13T03:00:00Z'), POLICY, OFFICIAL).toISOString()).toBe('2026-03-16T17:00:00.000Z');
+    expect(backlogGraceEnd(new Date('2026-03-13T03:00:00Z'), 1, OFFICIAL).toISOString()).toBe('2026-03-16T17:00:00.000Z');
     // Opened at 23:30 local on Thursday 12/03 (16:30 UTC): the next working day is Friday 13/03.
-    expect(backlogGraceEnd(new Date('2026-03-12T16:30:00Z'), POLICY, OFFICIAL).toISOString()).toBe('2026-03-13T17:00:00.000Z');
+    expect(backlogGraceEnd(new Date('2026-03-12T16:30:00Z'), 1, OFFICIAL).toISOString()).toBe('2026-03-13T17:00:00.000Z');
     // 30 minutes later it is already Friday 13/03 local: the grace runs to the end of Monday.
-    expect(backlogGraceEnd(new Date('2026-03-12T17:00:00Z'), POLICY, OFFICIAL).toISOString()).toBe('2026-03-16T17:00:00.000Z');
+    expect(backlogGraceEnd(new Date('2026-03-12T17:00:00Z'), 1, OFFICIAL).toISOString()).toBe('2026-03-16T17:00:00.000Z');
     // Across the Tết break of 2026 (16–20/02 off): opened Friday 13/02 → the next working day is Monday 23/02.
-    expect(backlogGraceEnd(new Date('2026-02-13T03:00:00Z'), POLICY, OFFICIAL).toISOString()).toBe('2026-02-23T17:00:00.000Z');
+    expect(backlogGraceEnd(new Date('2026-02-13T03:00:00Z'), 1, OFFICIAL).toISOString()).toBe('2026-02-23T17:00:00.000Z');
   });
 
   it('a limit opened already past: no firing before the grace end, the escalation at it, no stale reminders', () => {
@@ -77,6 +77,13 @@ describe('backlog grace (ADR 0015)', () => {
 
   it('a longer grace counts working days: 3 from Friday 10/04/2026 ends after Wednesday 15/04', () => {
     expect(plan(deadline('ADMISSION_DECISION', '2026-03-26', '2026-04-10T03:00:00Z'), withGrace(3))).toEqual({ escalate: '2026-04-15T17:00:00.000Z' });
+  });
+
+  it('the grace of the case\'s organisation, when set, wins over the policy\'s, 0 included', () => {
+    const d = deadline('ADMISSION_DECISION', '2026-03-26', '2026-04-10T03:00:00Z');
+    expect(plan({ ...d, graceWorkingDays: 3 })).toEqual({ escalate: '2026-04-15T17:00:00.000Z' });
+    expect(plan({ ...d, graceWorkingDays: 0 }).escalate).toBe('2026-03-26T17:00:00.000Z');
+    expect(plan({ ...d, graceWorkingDays: null })).toEqual({ escalate: '2026-04-13T17:00:00.000Z' });
   });
 
   it('the engine\'s timed event (PROBATION_END due) is never held back', () => {

@@ -16,6 +16,8 @@ export interface DeadlineToPlan {
   generation: number;
   /** When the row came into being (ADR 0015); absent or null for rows older than the column: no grace. */
   openedAt?: Date | null;
+  /** The backlog grace set by the case's organisation or an ancestor (ADR 0015); absent or null: the policy's. */
+  graceWorkingDays?: number | null;
 }
 
 /** The escalation fires at the first instant the limit is broken: 00:00 local on the day after the due date. */
@@ -39,7 +41,8 @@ export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calend
  */
 export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): PlannedFiring[] {
   if (deadline.status !== 'open' || !policy.kinds[deadline.kind]) return [];
-  const schedule = withBacklogGrace(scheduleOf(deadline.kind, deadline.dueOn, policy, calendar), deadline.openedAt ?? null, policy, calendar);
+  const grace = deadline.graceWorkingDays ?? policy.backlogGraceWorkingDays;
+  const schedule = withBacklogGrace(scheduleOf(deadline.kind, deadline.dueOn, policy, calendar), deadline.openedAt ?? null, grace, calendar);
   return schedule.map(({ phase, fireAtMs }) => {
     const ref = { deadlineId: deadline.id, generation: deadline.generation, phase };
     return { ...ref, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs), jobId: jobIdOf(ref) };
@@ -47,11 +50,11 @@ export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, ca
 }
 
 /**
- * The end of the backlog grace of a limit opened at `openedAt`: 00:00 local on the day after the
- * `policy.backlogGraceWorkingDays`-th working day after the (local) day of opening, on the case's calendar.
+ * The end of a backlog grace of `workingDays` for a limit opened at `openedAt`: 00:00 local on the day after the
+ * `workingDays`-th working day after the (local) day of opening, on the case's calendar.
  */
-export function backlogGraceEnd(openedAt: Date, policy: ReminderPolicy, calendar: WorkingDayCalendar): Date {
-  const lastDay = calendar.addWorkingDays(businessDateOf(openedAt), policy.backlogGraceWorkingDays);
+export function backlogGraceEnd(openedAt: Date, workingDays: number, calendar: WorkingDayCalendar): Date {
+  const lastDay = calendar.addWorkingDays(businessDateOf(openedAt), workingDays);
   return localInstant(addDays(lastDay, 1), ESCALATE_AT);
 }
 
@@ -62,12 +65,12 @@ export function backlogGraceEnd(openedAt: Date, policy: ReminderPolicy, calendar
  * (the earlier ones say less), and none when the escalation is held too (the limit had already passed). The `due`
  * firing (the engine's own timed event) and the firings still ahead are unchanged. A grace of 0 changes nothing.
  */
-function withBacklogGrace(schedule: Schedule, openedAt: Date | null, policy: ReminderPolicy, calendar: WorkingDayCalendar): Schedule {
-  if (!openedAt || policy.backlogGraceWorkingDays === 0) return schedule;
+function withBacklogGrace(schedule: Schedule, openedAt: Date | null, workingDays: number, calendar: WorkingDayCalendar): Schedule {
+  if (!openedAt || workingDays === 0) return schedule;
   const openedMs = openedAt.getTime();
   if (!schedule.some((f) => f.phase !== 'due' && f.fireAtMs <= openedMs)) return schedule;
   // Keyed in late: whatever would fire before the grace ends waits for it.
-  const graceEndMs = backlogGraceEnd(openedAt, policy, calendar).getTime();
+  const graceEndMs = backlogGraceEnd(openedAt, workingDays, calendar).getTime();
   const held = schedule.filter((f) => f.phase !== 'due' && f.fireAtMs < graceEndMs);
   const escalationHeld = held.some((f) => f.phase === 'escalate');
   const lastReminder = held.filter((f) => f.phase !== 'escalate').pop();

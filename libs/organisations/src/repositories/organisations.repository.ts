@@ -5,7 +5,7 @@ import { Organisation, OrganisationKind } from '../organisation';
 import { ORGANISATIONS_TABLE } from '../tables';
 
 type OrganisationRow = RowOf<typeof ORGANISATIONS_TABLE>;
-const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, created_at';
+const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, created_at, backlog_grace_working_days';
 
 function toOrganisation(r: OrganisationRow): Organisation {
   return {
@@ -16,6 +16,7 @@ function toOrganisation(r: OrganisationRow): Organisation {
     parentId: r.parent_id,
     path: r.path,
     authorisedToAdmit: r.authorised_to_admit,
+    backlogGraceWorkingDays: r.backlog_grace_working_days,
     createdAt: r.created_at,
   };
 }
@@ -55,9 +56,12 @@ export class OrganisationsRepository {
    * rewrites every path below in one statement; cases keep their organisation id, so their history is untouched and
    * they are simply found under the new parent.
    */
-  async update(node: Organisation, change: { name?: string; newParent?: Organisation }): Promise<void> {
+  async update(node: Organisation, change: { name?: string; newParent?: Organisation; backlogGraceWorkingDays?: number | null }): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       if (change.name !== undefined) await m.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [node.id, change.name]);
+      if (change.backlogGraceWorkingDays !== undefined) {
+        await m.query(`UPDATE organisations SET backlog_grace_working_days = $2 WHERE id = $1`, [node.id, change.backlogGraceWorkingDays]);
+      }
       if (change.newParent) {
         const newPath = `${change.newParent.path}${node.id}/`;
         await m.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [node.id, change.newParent.id]);
@@ -90,13 +94,19 @@ export class OrganisationsRepository {
    * Inserts a node. The id is drawn first so that the path (which ends with the node's own id) is written in the
    * same statement.
    */
-  async insert(input: { name: string; kind: OrganisationKind; parent: Organisation | null; authorisedToAdmit: boolean }): Promise<Organisation> {
+  async insert(input: {
+    name: string;
+    kind: OrganisationKind;
+    parent: Organisation | null;
+    authorisedToAdmit: boolean;
+    backlogGraceWorkingDays: number | null;
+  }): Promise<Organisation> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH new_id AS (SELECT gen_random_uuid() AS id)
-       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, created_at)
-       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, now() FROM new_id
+       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, created_at, backlog_grace_working_days)
+       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, now(), $6 FROM new_id
        RETURNING id`,
-      [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit],
+      [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit, input.backlogGraceWorkingDays],
     );
     const created = await this.findById(rows[0].id);
     if (!created) throw new Error(`organisation ${rows[0].id} vanished after its insert`);

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
 import { IsId } from '../../common/validation/is-id.decorator';
+
+/** The office's backlog grace (ADR 0015), on any node; null inherits. */
+const BACKLOG_GRACE_PROPERTY = {
+  type: 'integer',
+  minimum: 0,
+  maximum: 10,
+  nullable: true,
+  example: 1,
+  description:
+    'Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)',
+} as const;
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
@@ -23,6 +34,13 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   authorisedToAdmit?: boolean;
+
+  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  backlogGraceWorkingDays?: number | null;
 }
 
 export class UpdateOrganisationDto {
@@ -37,4 +55,11 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsId()
   parentId?: string;
+
+  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  backlogGraceWorkingDays?: number | null;
 }

@@ -17,4 +17,7 @@ export class OrganisationDto {
 
   @ApiProperty()
   authorisedToAdmit: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The backlog grace set on this node (working days); null: inherited' })
+  backlogGraceWorkingDays: number | null;
 }
