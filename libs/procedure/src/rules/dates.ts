@@ -65,7 +65,7 @@ export const DATE_IN_FUTURE = defineRule({
   },
 });
 
-type StepProblem = { field: string; date: BusinessDate; before: BusinessDate; beforeStep: EventType | null; kind: 'stage' | 'part' | 'received' };
+type StepProblem = { field: string; date: BusinessDate; before: BusinessDate; beforeStep: EventType | null; kind: 'stage' | 'part' | 'received' | 'ceremony' };
 
 function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
   // PROBATION_ENDED carries the legal end date of probation, which later recordings do not move.
@@ -83,7 +83,7 @@ function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
     return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn, beforeStep: 'ADMISSION_DECIDED', kind: 'received' };
   }
   if (event.type === 'CEREMONY_HELD' && facts.decision && event.occurredOn < facts.decision.receivedOn) {
-    return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn, beforeStep: 'ADMISSION_DECIDED', kind: 'stage' };
+    return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn, beforeStep: 'ADMISSION_DECIDED', kind: 'ceremony' };
   }
   return null;
 }
@@ -97,6 +97,9 @@ function messageViOf(event: DomainEvent, p: StepProblem): string {
     const what = event.type === 'ADMISSION_DECIDED' ? 'Ngày chi bộ nhận quyết định' : 'Ngày cấp ủy nơi thẩm tra nhận công văn';
     const from = event.type === 'ADMISSION_DECIDED' ? 'ngày ban hành quyết định' : 'ngày gửi công văn';
     return `${what} (${viDate(p.date)}) không thể trước ${from} (${viDate(p.before)}) ${basis}.`;
+  }
+  if (p.kind === 'ceremony') {
+    return `Lễ kết nạp (${viDate(p.date)}) không thể tổ chức trước ngày chi bộ nhận quyết định kết nạp (${viDate(p.before)}) ${basis}.`;
   }
   if (p.kind === 'part') {
     return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các văn bản trong cùng một giai đoạn được nhập theo thứ tự bất kỳ, nhưng không văn bản nào có ngày trước bước mà nó dựa vào ${basis}.`;

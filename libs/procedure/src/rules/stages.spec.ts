@@ -74,9 +74,6 @@ describe('stage order (DATE_BEFORE_PREVIOUS_STEP guards stages, not parts)', () 
   });
 
   it('a decision cannot precede its vote, a ceremony the receipt of the decision', () => {
-    const c = new CaseDriver();
-    toProbation(c);
-    // toProbation: grassroots vote 2025-12-01, decision 2025-12-15 received 2025-12-17, ceremony 2026-01-06.
     const d = new CaseDriver();
     toAwarenessCertified(d);
     d.ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ-7' })
@@ -93,8 +90,9 @@ describe('stage order (DATE_BEFORE_PREVIOUS_STEP guards stages, not parts)', () 
     d.ok('ADMISSION_DECIDED', '2025-12-15', decision);
     const late = asRule(d.refused('CEREMONY_HELD', '2025-12-16', { helper: { name: 'B' } }));
     expect(late.details).toMatchObject({ before: '2025-12-17', beforeStep: 'ADMISSION_DECIDED' });
-    expect(late.messageVi).toContain('«Quyết định kết nạp đảng viên»');
-    expect(c.state).toBe('probation');
+    expect(late.messageVi).toContain('trước ngày chi bộ nhận quyết định kết nạp (17/12/2025)');
+    d.ok('CEREMONY_HELD', '2025-12-17', { helper: { name: 'B' } });
+    expect(d.state).toBe('probation');
   });
 
   it('a consent is not dated before the latest stage: the day of the grassroots vote passes, the day before fails', () => {
