@@ -1,7 +1,8 @@
 import { FiringService, PendingFiringsService } from '@charterflow/delivery';
 import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
-import { CANDIDATE } from './helpers';
+import { addDays } from '@charterflow/procedure';
+import { CANDIDATE, expectRule, record } from './helpers';
 import { BACKLOG_TODAY, backlogDossiers, PaperDossier } from './backlog-fixture';
 
 /**
@@ -47,6 +48,24 @@ describe('a paper backlog of 50 dossiers keyed in out of date order', () => {
     expect(probationStepsAfterEnd.length).toBeGreaterThan(5);
     expect(new Set(dossiers.map((d) => d.finalState))).toEqual(new Set(['probation', 'recognitionReview', 'fullMember']));
     expect(dossiers.filter((d) => d.breaches.length > 0).length).toBeGreaterThan(5);
+    // The reported case: a dossier part keyed in after the biography's certification although dated before it.
+    const partBeforeCertification = dossiers.filter((d) => {
+      const i = d.steps.findIndex((s) => s.type === 'BIOGRAPHY_CERTIFIED');
+      return d.steps.slice(i + 1).some((s) => s.type !== 'CELL_VOTE_RECORDED' && s.on < d.steps[i].on);
+    });
+    expect(partBeforeCertification.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('still guards the stages over HTTP: a cell vote dated the day before the latest dossier part is refused in Vietnamese, on that day accepted', async () => {
+    const d = dossiers[0];
+    const opened = await t.http.post(`${API}/cases`).send({ organisationId: tree.cellId, occurredOn: d.openedOn, candidate: { ...CANDIDATE, ...d.candidate } }).expect(201);
+    const id = opened.body.id as string;
+    const vote = d.steps.findIndex((s) => s.type === 'CELL_VOTE_RECORDED');
+    for (const s of d.steps.slice(0, vote)) await record(t.http, id, s.type, s.on, s.payload);
+    const lastPart = d.steps.slice(0, vote).reduce((a, s) => (s.on > a ? s.on : a), d.openedOn);
+    const body = await expectRule(t.http, id, 'DATE_BEFORE_PREVIOUS_STEP', 'CELL_VOTE_RECORDED', addDays(lastPart, -1), d.steps[vote].payload);
+    expect(body.messageVi).toMatch(/^Ngày \d{2}\/\d{2}\/\d{4} của bước «Chi bộ biểu quyết đề nghị kết nạp» trước ngày \d{2}\/\d{2}\/\d{4} của bước «/);
+    expect((await record(t.http, id, 'CELL_VOTE_RECORDED', lastPart, d.steps[vote].payload)).state).toBe('grassrootsReview');
   });
 
   it('accepts every step (2xx) and each case ends where its paper file does', async () => {
