@@ -14,5 +14,13 @@ export interface Organisation {
   hasYouthUnion: boolean;
   /** The unit has a trade-union organisation (E7; default true; ADR 0014). */
   hasTradeUnion: boolean;
+  /**
+   * Working days a limit keyed in already past waits before it alerts, for the cases below this node (ADR 0015);
+   * null inherits from the nearest ancestor that has one, else the reminder policy's default.
+   */
+  backlogGraceWorkingDays: number | null;
   createdAt: Date;
 }
+
+/** The range of `backlogGraceWorkingDays`. */
+export const MAX_BACKLOG_GRACE_WORKING_DAYS = 10;

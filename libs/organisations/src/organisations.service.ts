@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
-import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
+import { MAX_BACKLOG_GRACE_WORKING_DAYS, Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';
@@ -17,6 +17,8 @@ export interface OrganisationView {
   hasYouthUnion: boolean;
   /** The unit has a trade-union organisation (E7, ADR 0014). */
   hasTradeUnion: boolean;
+  /** The backlog grace set on this node (ADR 0015); null: inherited. */
+  backlogGraceWorkingDays: number | null;
   /** Ids from the root down to this node, each followed by '/'. */
   path: string;
   createdAt: string;
@@ -38,6 +40,8 @@ export interface UpdateOrganisationInput {
   /** Whether the unit has a Youth Union / a trade-union organisation (E7); unchanged when absent. */
   hasYouthUnion?: boolean;
   hasTradeUnion?: boolean;
+  /** Sets the backlog grace of the node (null: inherit again). */
+  backlogGraceWorkingDays?: number | null;
 }
 
 export interface CreateOrganisationInput {
@@ -48,6 +52,7 @@ export interface CreateOrganisationInput {
   /** Whether the unit has a Youth Union / a trade-union organisation (E7); default true. */
   hasYouthUnion?: boolean;
   hasTradeUnion?: boolean;
+  backlogGraceWorkingDays?: number | null;
 }
 
 /** A flag given must be a boolean (VALIDATION_FAILED naming it otherwise). */
@@ -58,6 +63,16 @@ function flagsOf(input: { hasYouthUnion?: unknown; hasTradeUnion?: unknown }): {
     ...(input.hasYouthUnion !== undefined ? { hasYouthUnion: input.hasYouthUnion as boolean } : {}),
     ...(input.hasTradeUnion !== undefined ? { hasTradeUnion: input.hasTradeUnion as boolean } : {}),
   };
+}
+
+/** VALIDATION_FAILED unless the grace is null/absent or a whole number of working days 0–10. */
+function checkBacklogGrace(value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_BACKLOG_GRACE_WORKING_DAYS) {
+    throw DomainException.validation([
+      { field: 'backlogGraceWorkingDays', message: `backlogGraceWorkingDays must be a whole number of working days from 0 to ${MAX_BACKLOG_GRACE_WORKING_DAYS}, or null` },
+    ]);
+  }
 }
 
 
@@ -86,6 +101,7 @@ export class OrganisationsService {
     }
     const authorisedToAdmit = input.authorisedToAdmit ?? false;
     const flags = flagsOf(input);
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     const problem = hierarchyProblem(input.kind, parent?.kind ?? null, authorisedToAdmit);
     if (problem) {
       throw new DomainException('RULE_VIOLATION', problem, {
@@ -103,6 +119,7 @@ export class OrganisationsService {
         authorisedToAdmit,
         hasYouthUnion: flags.hasYouthUnion ?? true,
         hasTradeUnion: flags.hasTradeUnion ?? true,
+        backlogGraceWorkingDays: input.backlogGraceWorkingDays ?? null,
       }),
     );
   }
@@ -137,6 +154,7 @@ export class OrganisationsService {
       name = typeof input.name === 'string' ? input.name.trim() : '';
       if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
     }
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     let newParent: Organisation | undefined;
     if (input.parentId !== undefined && input.parentId !== node.parentId) {
       if (scope.organisationId === id) {
@@ -161,7 +179,10 @@ export class OrganisationsService {
       }
       newParent = parent;
     }
-    if (name !== undefined || newParent || Object.keys(flags).length) await this.organisations.update(node, { name, newParent, ...flags });
+    const grace = input.backlogGraceWorkingDays;
+    if (name !== undefined || newParent || Object.keys(flags).length || grace !== undefined) {
+      await this.organisations.update(node, { name, newParent, ...flags, backlogGraceWorkingDays: grace });
+    }
     return toView(await this.require(id));
   }
 
@@ -225,6 +246,7 @@ function toView(o: Organisation): OrganisationView {
     authorisedToAdmit: o.authorisedToAdmit,
     hasYouthUnion: o.hasYouthUnion,
     hasTradeUnion: o.hasTradeUnion,
+    backlogGraceWorkingDays: o.backlogGraceWorkingDays,
     path: o.path,
     createdAt: o.createdAt.toISOString(),
   };

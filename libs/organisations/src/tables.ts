@@ -12,4 +12,5 @@ export const ORGANISATIONS_TABLE = table('organisations', {
   has_youth_union: col('bool'),
   has_trade_union: col('bool'),
   created_at: col('timestamptz'),
+  backlog_grace_working_days: nullable('int4'),
 });

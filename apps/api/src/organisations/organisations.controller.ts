@@ -29,6 +29,7 @@ export class OrganisationsController {
       authorisedToAdmit: dto.authorisedToAdmit ?? false,
       hasYouthUnion: dto.hasYouthUnion ?? true,
       hasTradeUnion: dto.hasTradeUnion ?? true,
+      backlogGraceWorkingDays: dto.backlogGraceWorkingDays ?? null,
     }, scope);
   }
 
@@ -60,6 +61,10 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400, 404, 422)
   update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateOrganisationDto, @CurrentScope() scope: Scope) {
-    return this.organisations.update(id, { name: dto.name, parentId: dto.parentId, hasYouthUnion: dto.hasYouthUnion, hasTradeUnion: dto.hasTradeUnion }, scope);
+    return this.organisations.update(
+      id,
+      { name: dto.name, parentId: dto.parentId, hasYouthUnion: dto.hasYouthUnion, hasTradeUnion: dto.hasTradeUnion, backlogGraceWorkingDays: dto.backlogGraceWorkingDays },
+      scope,
+    );
   }
 }

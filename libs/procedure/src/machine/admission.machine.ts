@@ -236,6 +236,8 @@ export const admissionMachine = setup({
         SELF_REVIEW_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
         HELPER_ASSESSMENT_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
         RECOGNITION_OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        // Steps of the probation entered after the engine ended it: accepted when dated inside the probation
+        // (PROBATION_STEP_AFTER_END), recorded as probation facts (api.md v1.1; ADR 0015).
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
       },

@@ -1,6 +1,7 @@
 export * from './rule';
 export * from './votes';
 export * from './dates';
+export * from './stages';
 export * from './eligibility';
 export * from './documents';
 export * from './dossier';
