@@ -172,7 +172,7 @@ describe('which checks the engine covers (ENGINE_COVERAGE)', () => {
 describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} generated histories, seeds ${SEED}…${SEED + BLOCKS - 1})`, () => {
   for (let block = 0; block < BLOCKS; block += 1) {
     it(`histories ${block * RUNS_PER_BLOCK + 1}–${(block + 1) * RUNS_PER_BLOCK}: accepted without a waiver, they pass every covered check and trace the engine's limits`, () => {
-      fc.assert(fc.property(generatedCases, agree), { seed: SEED + block, numRuns: RUNS_PER_BLOCK });
+      fc.assert(fc.property(generatedCases, agree), { seed: SEED + block, numRuns: RUNS_PER_BLOCK, endOnFailure: true });
     });
   }
 
