@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { CalendarYearOverrides, createWorkingDayCalendar, DeadlineRecord, RULE_DEFINITIONS } from '@charterflow/procedure';
+import { CalendarYearOverrides, createWorkingDayCalendar, DeadlineRecord, EVENT_TYPES, RULE_DEFINITIONS } from '@charterflow/procedure';
 import official2025 from '../../../../config/calendar/vn-2025.json';
 import official2026 from '../../../../config/calendar/vn-2026.json';
 import { auditCaseOf } from './audit-case';
 import { CHECK_IDS } from './catalogue';
-import { ENGINE_COVERAGE, ENGINE_NOT_COVERED, engineDisagreements } from './engine-coverage';
+import { ENGINE_COVERAGE, ENGINE_NOT_COVERED, engineDisagreements, unflaggedWaivers } from './engine-coverage';
 import { replayHistory } from './history';
 import { AuditCase, CheckResult } from './model';
 import { runChecks } from './run-checks';
@@ -134,6 +134,44 @@ const BOUNDARY_REFUSALS = [
   'EVENT_NOT_ALLOWED',
 ];
 
+/** The other direction (ADR 0017): histories replayed as a historical import, where the engine waives its rules. */
+const WAIVED_SEED = SEED + 100;
+const WAIVED_BLOCKS = 2;
+const waivedSeen = { histories: 0, withWaiver: 0, rules: new Map<string, number>() };
+
+/** Every rule the engine waived at a step a covered check judges makes that check fail. */
+function flagged(g: GeneratedCase): void {
+  const h = runGeneratedCase(g, CALENDAR, { waiveRules: true });
+  const results = runChecks(auditCaseOfHistory(h), { today: h.auditOn, calendar: CALENDAR });
+  waivedSeen.histories += 1;
+  if (h.waived.length) waivedSeen.withWaiver += 1;
+  new Set(h.waived.map((w) => w.rule)).forEach((r) => bump(waivedSeen.rules, r));
+  const missed = unflaggedWaivers(h.waived, results);
+  if (missed.length) {
+    const m = missed[0];
+    const r = results.find((x) => x.check === m.check);
+    throw new Error(
+      `The engine waived ${m.rule} at step ${m.seq} (${m.type}) but check ${m.check} is ${m.status} (audit date ${h.auditOn}): ${JSON.stringify(r?.evidence)}\n${summary(h)}`,
+    );
+  }
+}
+
+/** Covered rules the imported histories must waive (each in at least 5 of them). */
+const WAIVED_RULES = [
+  'AGE_BELOW_18',
+  'AGE_ABOVE_60_WITHOUT_CONSENT',
+  'EDUCATION_INSUFFICIENT',
+  'EDUCATION_EXCEPTION_WITHOUT_CONSENT',
+  'AWARENESS_CERTIFICATE_EXPIRED',
+  'DOSSIER_DOCUMENTS_STALE',
+  'SPONSOR_NOT_FULL_MEMBER',
+  'SPONSOR_TOGETHER_UNDER_12_MONTHS',
+  'VOTE_COUNTS_INVALID',
+  'CEREMONY_LATE_WITHOUT_CONSENT',
+  'RECOGNITION_BEFORE_PROBATION_END',
+  'RECOGNITION_DOSSIER_INCOMPLETE',
+];
+
 describe('which checks the engine covers (ENGINE_COVERAGE)', () => {
   it('names every check of the catalogue exactly once, covered or not covered', () => {
     const named = [...ENGINE_COVERAGE.map((c) => c.check), ...ENGINE_NOT_COVERED.map((c) => c.check)];
@@ -141,9 +179,10 @@ describe('which checks the engine covers (ENGINE_COVERAGE)', () => {
     expect(new Set(named).size).toBe(named.length);
   });
 
-  it('covers a check only with rules the engine has, or by its machine', () => {
+  it('covers a check only with rules the engine has (at steps that exist), or by its machine', () => {
     for (const c of ENGINE_COVERAGE) {
-      for (const rule of c.rules) expect(RULE_DEFINITIONS[rule]?.id).toBe(rule);
+      for (const rule of [...c.rules, ...(c.relies ?? [])]) expect(RULE_DEFINITIONS[rule]?.id).toBe(rule);
+      for (const type of c.at) expect(EVENT_TYPES).toContain(type);
       expect(c.rules.length > 0 || !!c.machine).toBe(true);
     }
   });
@@ -167,6 +206,26 @@ describe('which checks the engine covers (ENGINE_COVERAGE)', () => {
     expect(engineDisagreements([result('A18', 'fail', 20, { workingDaysLate: 2 })])).toEqual([]);
     expect(engineDisagreements([result('A18', 'fail', 20, { reason: 'before the end of probation' })]).map((r) => r.check)).toEqual(['A18']);
   });
+
+  it('expects a waived rule to fail its check only at the steps the check judges it', () => {
+    const result = (check: string, status: CheckResult['status']): CheckResult => ({
+      check,
+      status,
+      eventSeq: null,
+      detectedOn: null,
+      evidence: {},
+      title: { vi: '', en: '' },
+      source: '',
+      severity: 'major',
+    });
+    const atVote = { seq: 12, type: 'CELL_VOTE_RECORDED', rule: 'AWARENESS_CERTIFICATE_EXPIRED' };
+    expect(unflaggedWaivers([atVote], [result('A4', 'fail')])).toEqual([]);
+    expect(unflaggedWaivers([atVote], [result('A4', 'pass')])).toEqual([{ ...atVote, check: 'A4', status: 'pass' }]);
+    // A4 judges the certificate at the cell vote only: an expired certificate waived when the dossier opened is not its breach.
+    expect(unflaggedWaivers([{ ...atVote, type: 'DOSSIER_OPENED' }], [result('A4', 'pass')])).toEqual([]);
+    // Rules no covered check judges (a duplicate verification request) expect nothing.
+    expect(unflaggedWaivers([{ seq: 4, type: 'VERIFICATION_REQUESTED', rule: 'VERIFICATION_REQUEST_DUPLICATE' }], [])).toEqual([]);
+  });
 });
 
 describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} generated histories, seeds ${SEED}…${SEED + BLOCKS - 1})`, () => {
@@ -176,7 +235,13 @@ describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} ge
     });
   }
 
-  it('the generated histories are not trivial: they reach every state, break the rules at their boundaries, and pass the covered checks', () => {
+  for (let block = 0; block < WAIVED_BLOCKS; block += 1) {
+    it(`imported histories ${block * RUNS_PER_BLOCK + 1}–${(block + 1) * RUNS_PER_BLOCK} (rules waived): every rule waived at a step a covered check judges fails that check`, () => {
+      fc.assert(fc.property(generatedCases, flagged), { seed: WAIVED_SEED + block, numRuns: RUNS_PER_BLOCK, endOnFailure: true });
+    });
+  }
+
+  it('the generated histories are not trivial: they reach every state, break the rules at their boundaries, pass the covered checks, and waive them when imported', () => {
     const counts = {
       histories: seen.histories,
       withRefusal: seen.withRefusal,
@@ -184,6 +249,7 @@ describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} ge
       refusedBy: Object.fromEntries(seen.refusedBy),
       checkPassed: Object.fromEntries(seen.checkPassed),
       uncoveredFails: Object.fromEntries(seen.uncoveredFails),
+      waived: { ...waivedSeen, rules: Object.fromEntries(waivedSeen.rules) },
     };
     expect(seen.histories).toBe(BLOCKS * RUNS_PER_BLOCK);
     const short: string[] = [];
@@ -196,6 +262,9 @@ describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} ge
     for (const rule of BOUNDARY_REFUSALS) atLeast(`histories with a ${rule} refusal`, seen.refusedBy.get(rule) ?? 0, 10);
     // Every covered check was decided (pass), not only found not applicable.
     for (const c of ENGINE_COVERAGE) atLeast(`histories passing ${c.check}`, seen.checkPassed.get(c.check) ?? 0, c.check === 'A21' ? 5 : 100);
+    // Imported histories waive the covered rules, and the checks are asked to flag them.
+    atLeast('imported histories with a waived rule', waivedSeen.withWaiver, WAIVED_BLOCKS * RUNS_PER_BLOCK * 0.5);
+    for (const rule of WAIVED_RULES) atLeast(`imported histories waiving ${rule}`, waivedSeen.rules.get(rule) ?? 0, 5);
     expect({ short, counts: short.length ? counts : null }).toEqual({ short: [], counts: null });
     expect(seen.acceptedEvents / seen.histories).toBeGreaterThan(12);
   });

@@ -25,6 +25,7 @@ import {
   WorkingDayCalendar,
 } from '@charterflow/procedure';
 import { AuditEvent, recordedEvent } from '../audit-case';
+import { WaivedRule } from '../engine-coverage';
 
 /*
  * Generated admission histories for the engine/audit agreement property (ADR 0017). A generated case is a candidate,
@@ -163,6 +164,8 @@ export interface GeneratedHistory {
   /** The accepted history as the case store records it, CASE_OPENED first. */
   events: AuditEvent[];
   refused: Refusal[];
+  /** The rules the engine waived, per accepted step (a historical import only). */
+  waived: WaivedRule[];
   /** The audit date: the clock at the end, plus the audit lag. */
   auditOn: BusinessDate;
 }
@@ -227,6 +230,7 @@ class Run {
   aggregate: CaseAggregate;
   readonly events: AuditEvent[] = [];
   readonly refused: Refusal[] = [];
+  readonly waived: WaivedRule[] = [];
   clock: BusinessDate;
   private lastRefusal: string | null = null;
   private requests = 0;
@@ -234,6 +238,7 @@ class Run {
   constructor(
     private readonly g: GeneratedCase,
     private readonly calendar: WorkingDayCalendar,
+    private readonly waiveRules: boolean,
   ) {
     const opened = { type: 'CASE_OPENED' as const, occurredOn: g.openedOn, candidate: g.candidate };
     const d = openCase(opened, this.env(g.openedOn));
@@ -248,7 +253,7 @@ class Run {
   }
 
   private env(today: BusinessDate) {
-    return { today, organisation: this.organisation, calendar: this.calendar };
+    return { today, organisation: this.organisation, calendar: this.calendar, ...(this.waiveRules ? { waiveRules: true } : {}) };
   }
 
   /** Records the timed events due on `today` (PROBATION_ENDED), as the worker does. */
@@ -267,6 +272,7 @@ class Run {
     // Stored as JSON and read back, as the case store does.
     this.aggregate = JSON.parse(JSON.stringify(d.aggregate)) as CaseAggregate;
     this.events.push(recordedEvent(this.events.length + 1, event, d));
+    for (const w of d.waived ?? []) this.waived.push({ seq: this.events.length, type: event.type, rule: w.rule });
     this.lastRefusal = null;
     return true;
   }
@@ -313,7 +319,7 @@ class Run {
   finish(): GeneratedHistory {
     const auditOn = addDays(this.clock, this.g.auditLag);
     this.applyTimed(auditOn);
-    return { organisation: this.organisation, aggregate: this.aggregate, events: this.events, refused: this.refused, auditOn };
+    return { organisation: this.organisation, aggregate: this.aggregate, events: this.events, refused: this.refused, waived: this.waived, auditOn };
   }
 
   // ---- the next step of the path ------------------------------------------------------------------------------
@@ -357,6 +363,8 @@ class Run {
         if (v.sub === 'removalAtGrassroots') return this.lowerVote('RECOGNITION_GRASSROOTS_VOTE_RECORDED', m, 'remove');
         if (v.sub === 'removalAtSuperior') return this.decision(m, 'remove');
         if (m.pick % 9 === 0) return this.lowerVote('RECOGNITION_CELL_VOTE_RECORDED', m, 'remove');
+        // The superior's consent to a late ceremony, entered after the ceremony (CONSENT_NOT_APPLICABLE).
+        if (m.pick % 11 === 1) return this.consent('late_ceremony', [f.ceremony?.heldOn]);
         if (!f.memberRecordsFiledOn && m.pick % 3 !== 0) return { type: 'MEMBER_RECORDS_FILED', payload: () => ({}), anchors: [dueOf(this.aggregate, 'MEMBER_RECORDS')] };
         if (!f.newMemberClass && m.pick % 3 !== 1) return { type: 'NEW_MEMBER_CLASS_COMPLETED', payload: () => ({ certificateNo: `BD-${value % 90}` }) };
         // Time passes until the end of probation; PROBATION_ENDED is the engine's.
@@ -537,7 +545,7 @@ class Run {
     const contested = this.g.contested;
     switch (type) {
       case 'CONSENT_RECORDED':
-        return this.consent(pickOf(CONSENT_KINDS, value), [dueOf(this.aggregate, 'CEREMONY'), f.decision?.decidedOn]);
+        return this.consent(pickOf(CONSENT_KINDS, value), [dueOf(this.aggregate, 'CEREMONY'), f.decision?.decidedOn, f.ceremony?.heldOn]);
       case 'DEADLINE_EXTENDED':
         return this.extension(pickOf(DEADLINE_KINDS, value));
       case 'AWARENESS_CERTIFICATE_RECORDED':
@@ -605,9 +613,13 @@ function datesCarried(event: DomainEvent): BusinessDate[] {
   }
 }
 
-/** Interprets a generated case against the real engine: the accepted history, the refusals, the audit date. */
-export function runGeneratedCase(g: GeneratedCase, calendar: WorkingDayCalendar): GeneratedHistory {
-  const run = new Run(g, calendar);
+/**
+ * Interprets a generated case against the real engine: the accepted history, the refusals, the audit date. With
+ * `waiveRules` the engine replays it as a historical import (only the date rules and the machine refuse; the rules it
+ * waived are kept per step).
+ */
+export function runGeneratedCase(g: GeneratedCase, calendar: WorkingDayCalendar, opts: { waiveRules?: boolean } = {}): GeneratedHistory {
+  const run = new Run(g, calendar, !!opts.waiveRules);
   for (const m of g.moves) run.step(m);
   return run.finish();
 }
