@@ -71,6 +71,8 @@ export interface GeneratedCase {
   moves: Move[];
   /** Days from the last step to the audit date. */
   auditLag: number;
+  /** The worker has not yet recorded a PROBATION_ENDED due by the audit date (it was down): the audit reads the case without it. */
+  workerBehind: boolean;
 }
 
 export const ORGANISATIONS: Readonly<Record<OrganisationKind, OrganisationFacts>> = {
@@ -146,6 +148,7 @@ export const generatedCases: fc.Arbitrary<GeneratedCase> = fc
       contested: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       moves: fc.array(move, { minLength: 10, maxLength: 110, size: 'max' }),
       auditLag: fc.integer({ min: 0, max: 400 }),
+      workerBehind: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   );
 
@@ -318,7 +321,7 @@ class Run {
 
   finish(): GeneratedHistory {
     const auditOn = addDays(this.clock, this.g.auditLag);
-    this.applyTimed(auditOn);
+    if (!this.g.workerBehind) this.applyTimed(auditOn);
     return { organisation: this.organisation, aggregate: this.aggregate, events: this.events, refused: this.refused, waived: this.waived, auditOn };
   }
 
