@@ -14,9 +14,11 @@ import { GeneratedCase, GeneratedHistory, generatedCases, runGeneratedCase } fro
  * The engine and the audit never disagree (ADR 0017): every history the engine accepted step by step, with no rule
  * waived, passes every check the engine's rules cover (ENGINE_COVERAGE), and the audit's trace of its time limits is
  * the engine's own deadline list. Histories are generated (fast-check, fixed seeds) and interpreted against the real
- * engine on the official working-day calendar (config/calendar) and the holiday baseline for the other years.
+ * engine on the official working-day calendar (config/calendar) and the holiday baseline for the other years. The other
+ * direction: histories replayed as a historical import (rules waived) fail the covered check of every waived rule.
  *
- * A failure prints the seed and the `path` of the shrunk counterexample; ADR 0017 says how to replay it alone.
+ * A failure stops at the first failing history and prints its seed and `path` with the accepted history; ADR 0017
+ * says how to replay it alone (and shrink it).
  */
 
 const SEED = 20261203;
