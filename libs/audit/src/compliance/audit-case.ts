@@ -58,7 +58,12 @@ export function auditCaseOf(c: {
     procedureVersion: c.aggregate.procedureVersion,
     state: c.events[c.events.length - 1].toState,
     candidate: opened.payload.candidate as Record<string, unknown>,
-    organisation: { authorisedToAdmit: c.organisation.authorisedToAdmit, directlyUnderSuperior: c.organisation.directlyUnderSuperior },
+    organisation: {
+      authorisedToAdmit: c.organisation.authorisedToAdmit,
+      directlyUnderSuperior: c.organisation.directlyUnderSuperior,
+      ...(c.organisation.hasYouthUnion !== undefined ? { hasYouthUnion: c.organisation.hasYouthUnion } : {}),
+      ...(c.organisation.hasTradeUnion !== undefined ? { hasTradeUnion: c.organisation.hasTradeUnion } : {}),
+    },
     events: c.events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown> })),
     deadlines: c.aggregate.deadlines.map(auditDeadline),
   };

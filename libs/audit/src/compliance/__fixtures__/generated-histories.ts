@@ -66,6 +66,8 @@ export interface GeneratedCase {
   openedOn: BusinessDate;
   candidate: Candidate;
   organisation: OrganisationKind;
+  /** The unit's mass organisations (E7): which of a Youth Union and a trade union it has. */
+  massOrganisations: { hasYouthUnion: boolean; hasTradeUnion: boolean };
   /** A contested case: votes fall below their thresholds more often (failed recognition votes, escalation). */
   contested: boolean;
   moves: Move[];
@@ -121,7 +123,8 @@ const candidateAt = (openedOn: BusinessDate) =>
       gender: fc.constantFrom('female', 'male'),
       education,
       areaType: fc.oneof({ weight: 7, arbitrary: fc.constant('standard' as const) }, { weight: 3, arbitrary: fc.constant('disadvantaged' as const) }),
-      youthUnionMember: fc.boolean(),
+      // Most candidates of youth age are Youth Union members (E7 refuses the others where the unit has one).
+      youthUnionMember: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       tradeUnionMember: fc.boolean(),
       religion: fc.constantFrom(null, 'Phật giáo'),
     })
@@ -144,6 +147,11 @@ export const generatedCases: fc.Arbitrary<GeneratedCase> = fc
         { weight: 3, arbitrary: fc.constant<OrganisationKind>('ordinary') },
         { weight: 1, arbitrary: fc.constant<OrganisationKind>('village') },
         { weight: 1, arbitrary: fc.constant<OrganisationKind>('authorised') },
+      ),
+      massOrganisations: fc.oneof(
+        { weight: 6, arbitrary: fc.constant({ hasYouthUnion: true, hasTradeUnion: true }) },
+        { weight: 2, arbitrary: fc.constant({ hasYouthUnion: false, hasTradeUnion: true }) },
+        { weight: 1, arbitrary: fc.constant({ hasYouthUnion: false, hasTradeUnion: false }) },
       ),
       contested: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       moves: fc.array(move, { minLength: 10, maxLength: 110, size: 'max' }),
@@ -252,7 +260,7 @@ class Run {
   }
 
   get organisation(): OrganisationFacts {
-    return ORGANISATIONS[this.g.organisation];
+    return { ...ORGANISATIONS[this.g.organisation], ...this.g.massOrganisations };
   }
 
   private env(today: BusinessDate) {
