@@ -1,7 +1,9 @@
 import { BusinessDate } from '../model/dates';
 import { DomainEvent } from '../model/events';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, isBusinessDate } from '../calendar/business-date';
-import { defineRule, RuleInput } from './rule';
+import { EVENT_LABELS } from '../schema/events.schema';
+import { fieldLabelVi } from '../schema/labels';
+import { defineRule, RuleInput, viDate } from './rule';
 
 /** Every business date an event carries, with its field name (occurredOn first). */
 export function datesOf(event: DomainEvent): { field: string; date: BusinessDate }[] {
@@ -29,9 +31,19 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
   return out;
 }
 
+/** A date field of the event as a clerk reads it: «Ngày sinh», or "ngày của bước «…»" for the step's own date. */
+export function dateFieldVi(event: DomainEvent, field: string): string {
+  const label = fieldLabelVi(event.type, field);
+  if (field === 'occurredOn' && (!label || label === 'Ngày')) return `ngày của bước «${EVENT_LABELS[event.type]?.vi ?? 'này'}»`;
+  return label ? `«${label}»` : 'ngày đã nhập';
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const DATE_INVALID = defineRule({
   id: 'DATE_INVALID',
   source: 'api.md Conventions (dates are YYYY-MM-DD calendar dates)',
+  basisVi: 'quy ước ghi ngày tháng của hệ thống, không phải quy định của Đảng',
   descriptionEn: `Every date of an event must be a real calendar date written YYYY-MM-DD, of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
   descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng YYYY-MM-DD, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
   check: ({ event }) => {
@@ -39,7 +51,7 @@ export const DATE_INVALID = defineRule({
     return bad
       ? {
           message: `${bad.field} is not a calendar date YYYY-MM-DD of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}: ${String(bad.date)}.`,
-          messageVi: `${bad.field} không phải ngày hợp lệ (YYYY-MM-DD, năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}): ${String(bad.date)}.`,
+          messageVi: `${capitalised(dateFieldVi(event, bad.field))} không phải là một ngày có thật trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX} (đã nhập: "${typeof bad.date === 'string' ? viDate(bad.date) : String(bad.date)}")`,
           details: { field: bad.field },
         }
       : null;
@@ -49,6 +61,7 @@ export const DATE_INVALID = defineRule({
 export const DATE_IN_FUTURE = defineRule({
   id: 'DATE_IN_FUTURE',
   source: 'architecture §3.4 (business dates record what happened)',
+  basisVi: 'nguyên tắc của hệ thống: chỉ ghi nhận việc đã diễn ra, không phải quy định của Đảng',
   descriptionEn: 'A step cannot be dated after today, nor can any date it carries (issuedOn, receivedOn, togetherSince, fullMemberSince…).',
   descriptionVi: 'Không được ghi nhận bước công việc hoặc ngày tháng kèm theo (ngày cấp, ngày nhận, ngày cùng công tác, ngày chính thức…) sau ngày hôm nay.',
   check: ({ event, env }) => {
@@ -56,7 +69,7 @@ export const DATE_IN_FUTURE = defineRule({
     return late
       ? {
           message: `${late.field} ${late.date} is after today (${env.today}).`,
-          messageVi: `${late.field} ${late.date} là ngày sau hôm nay (${env.today}).`,
+          messageVi: `${capitalised(dateFieldVi(event, late.field))} là ngày ${viDate(late.date)}, sau ngày hôm nay (${viDate(env.today)}); chưa thể ghi nhận việc chưa diễn ra`,
           details: { field: late.field, date: late.date, today: env.today },
         }
       : null;
@@ -83,6 +96,7 @@ function previousStepProblem({ event, facts }: RuleInput): { field: string; date
 export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   id: 'DATE_BEFORE_PREVIOUS_STEP',
   source: 'procedure doc §1, §3.16 (steps follow one another)',
+  basisVi: 'trình tự các bước của quy trình kết nạp đảng viên',
   descriptionEn: 'A step cannot be dated before the latest recorded step; a decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision. Equal dates pass.',
   descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định. Cùng ngày thì hợp lệ.',
   check: (input) => {
@@ -90,7 +104,7 @@ export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
     return p
       ? {
           message: `${p.field} ${p.date} is before ${p.before}, the date of an earlier step.`,
-          messageVi: `${p.field} ${p.date} trước ngày ${p.before} của bước trước đó.`,
+          messageVi: `${capitalised(dateFieldVi(input.event, p.field))} là ngày ${viDate(p.date)}, trước ngày ${viDate(p.before)} của bước phải diễn ra trước nó`,
           details: p,
         }
       : null;
