@@ -8,7 +8,7 @@ export const ADMISSION_CONSENT_KINDS: readonly ConsentKind[] = ['over_60', 'educ
 
 /** The consent is recorded where its kind can apply: null, or why not (in both languages, with the articles it rests on). */
 export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en: string; vi: string; source: string } | null {
-  const label = CONSENT_KIND_LABELS[kind].vi.toLowerCase();
+  const label = `«${CONSENT_KIND_LABELS[kind]?.vi ?? 'của cấp có thẩm quyền'}»`;
   if (kind === 'late_ceremony') {
     // Awaiting the ceremony: an admitting decision is recorded and no ceremony yet (QĐ294 §4.1).
     if (facts.decision && !facts.ceremony) return null;
@@ -25,7 +25,7 @@ export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en:
   if (!facts.decision) return null;
   return {
     en: `A ${kind} consent must come before the admitting decision, which was taken on ${facts.decision.decidedOn}.`,
-    vi: `Văn bản đồng ý về việc ${label} phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày ${viDate(facts.decision.decidedOn)}, nên văn bản này không còn áp dụng được`,
+    vi: `Văn bản đồng ý ${label} phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày ${viDate(facts.decision.decidedOn)}, nên văn bản này không còn áp dụng được`,
     source: kind === 'readmission' ? 'QĐ294 §3.5.1' : kind === 'political' ? 'QĐ294 §3.3; HD06 §3.4' : 'HD06 §1.1, §1.2b',
   };
 }

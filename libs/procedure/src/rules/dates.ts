@@ -40,18 +40,24 @@ export function dateFieldVi(event: DomainEvent, field: string): string {
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A value entered as a date that is none, as given: `2025-13-01` → `ngày 01 tháng 13 năm 2025`. */
+function enteredVi(value: unknown): string {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return m ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : `"${String(value)}"`;
+}
+
 export const DATE_INVALID = defineRule({
   id: 'DATE_INVALID',
   source: 'api.md Conventions (dates are YYYY-MM-DD calendar dates)',
   basisVi: 'quy ước ghi ngày tháng của hệ thống, không phải quy định của Đảng',
   descriptionEn: `Every date of an event must be a real calendar date written YYYY-MM-DD, of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
-  descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng YYYY-MM-DD, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
+  descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng năm-tháng-ngày, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
   check: ({ event }) => {
     const bad = datesOf(event).find((d) => !isBusinessDate(d.date));
     return bad
       ? {
           message: `${bad.field} is not a calendar date YYYY-MM-DD of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}: ${String(bad.date)}.`,
-          messageVi: `${capitalised(dateFieldVi(event, bad.field))} không phải là một ngày có thật trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX} (đã nhập: "${typeof bad.date === 'string' ? viDate(bad.date) : String(bad.date)}")`,
+          messageVi: `${capitalised(dateFieldVi(event, bad.field))} không phải là một ngày có thật trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX} (đã nhập: ${enteredVi(bad.date)})`,
           details: { field: bad.field },
         }
       : null;

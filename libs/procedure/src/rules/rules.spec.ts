@@ -187,7 +187,7 @@ describe('CONSENT_NOT_APPLICABLE', () => {
   it('explains itself to a clerk: the decision date dd/mm/yyyy and the article of the kind, no ids of rules, events, states or kinds', () => {
     const v = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: awaiting, event: consentOf('over_60'), env: env() });
     expect(v?.messageVi).toBe(
-      'Văn bản đồng ý về việc kết nạp người trên 60 tuổi phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ mục 1.1, điểm b mục 1.2 Hướng dẫn số 06-HD/TW ngày 09/06/2025).',
+      'Văn bản đồng ý «Kết nạp người trên 60 tuổi» phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ mục 1.1, điểm b mục 1.2 Hướng dẫn số 06-HD/TW ngày 09/06/2025).',
     );
     const late = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: held, event: consentOf('late_ceremony'), env: env() });
     expect(late?.messageVi).toContain('09/03/2026');
