@@ -208,6 +208,16 @@ describe('every rule explains its refusal to a clerk', () => {
     if (dates.length) expect(sentence).toMatch(VI_DATE);
   });
 
+  it('the refusal the README quotes is the one given', () => {
+    const v = evaluateRule(RULE_DEFINITIONS.AGE_BELOW_18, VIOLATIONS.AGE_BELOW_18[0]);
+    const quoted =
+      'Người vào Đảng mới 215 tháng tuổi tại ngày chi bộ họp xét kết nạp 15/01/2026; cần đủ 216 tháng (18 tuổi) (căn cứ mục 1.1.1 Quy định số 294-QĐ/TW ngày 26/05/2025).';
+    expect(v?.messageVi).toBe(quoted);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const readme = (require('node:fs') as typeof import('node:fs')).readFileSync(`${__dirname}/../../../../README.md`, 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(quoted);
+  });
+
   it('the descriptions of the catalogue name no ids either', () => {
     for (const rule of Object.values(RULE_DEFINITIONS)) expect([rule.id, clerkProblems(rule.descriptionVi)]).toEqual([rule.id, []]);
   });

@@ -233,7 +233,8 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     }
     if (Array.isArray(body.fields)) {
       body.fields.forEach(function (f) {
-        list.appendChild(h('li', null, h('code', { text: f.field || '?' }), ': ' + (f.message || '')));
+        list.appendChild(h('li', null, h('code', { text: f.field || '?' }), ': ' + (f.message || ''),
+          f.messageVi ? h('span', { lang: 'vi', text: ' — ' + f.messageVi }) : null));
       });
     }
     var known = ['code', 'message', 'messageVi', 'rule', 'source', 'state', 'allowedEvents', 'fields'];
