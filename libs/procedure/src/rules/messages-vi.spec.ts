@@ -30,9 +30,9 @@ const input = (event: DomainEvent, f: CaseFacts = facts(), e: GuardEnv = env()):
 
 const cellVote = (on: string, counts = { fullMembers: 9, excluded: 0, inFavour: 6 }): DomainEvent => ({ type: 'CELL_VOTE_RECORDED', occurredOn: on, ...counts });
 const decided = (on: string, o: Record<string, unknown> = {}): DomainEvent =>
-  ({ type: 'ADMISSION_DECIDED', occurredOn: on, decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 5, receivedOn: on, ...o }) as DomainEvent;
+  ({ type: 'ADMISSION_DECIDED', occurredOn: on, decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 5, receivedOn: on, ...o });
 const sponsorAdded = (on: string, sponsor: Record<string, unknown>): DomainEvent =>
-  ({ type: 'SPONSOR_ADDED', occurredOn: on, sponsor: { name: 'Trần Văn Bình', togetherSince: '2020-01-01', fullMemberSince: '2010-01-01', ...sponsor } }) as DomainEvent;
+  ({ type: 'SPONSOR_ADDED', occurredOn: on, sponsor: { name: 'Trần Văn Bình', togetherSince: '2020-01-01', fullMemberSince: '2010-01-01', ...sponsor } });
 const extension = (on: string, deadlineKind: string): DomainEvent => ({ type: 'DEADLINE_EXTENDED', occurredOn: on, deadlineKind, reason: 'r' }) as DomainEvent;
 const consentOf = (kind: string, on = '2026-03-20'): DomainEvent => ({ type: 'CONSENT_RECORDED', occurredOn: on, kind, issuer: 'Ban Thường vụ Tỉnh ủy', documentNo: 'CV-1' }) as DomainEvent;
 const request = { requestId: 'TT-1', scope: 'domestic' as const, subject: 'Cha: Nguyễn Văn An', requestedOn: '2025-11-03', repliedOn: null };

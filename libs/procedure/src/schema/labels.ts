@@ -31,7 +31,7 @@ export function schemaFieldNames(): string[] {
       if (f.shape.kind === 'group') visit(f.shape.fields);
     }
   };
-  for (const type of EVENT_TYPES) visit(fieldsOf(EVENT_DEFINITIONS[type].schema as unknown as z.ZodObject));
+  for (const type of EVENT_TYPES) visit(fieldsOf(EVENT_DEFINITIONS[type].schema));
   return [...names];
 }
 
@@ -44,7 +44,7 @@ export function schemaChoiceValues(): string[] {
       if (f.shape.kind === 'group') visit(f.shape.fields);
     }
   };
-  for (const type of EVENT_TYPES) visit(fieldsOf(EVENT_DEFINITIONS[type].schema as unknown as z.ZodObject));
+  for (const type of EVENT_TYPES) visit(fieldsOf(EVENT_DEFINITIONS[type].schema));
   return [...values];
 }
 
