@@ -1,3 +1,5 @@
+import { DEADLINE_TABLE } from '../deadlines/table';
+import { RULE_SETS } from '../versions/rule-sets';
 import { locatorVi, renderSource, sourceVi } from './basis';
 import { RULE_DEFINITIONS } from './catalogue';
 import { evaluateRule, ruleBasisVi, withBasisVi } from './rule';
@@ -43,6 +45,12 @@ describe('renderSource: a rule source in Vietnamese', () => {
     expect(renderSource('HD06 Annex 2')).toEqual({ text: 'Annex 2 Hướng dẫn số 06-HD/TW ngày 09/06/2025', unknown: ['HD06 Annex 2'] });
     // An abbreviation only starts a citation when a space or the end follows it.
     expect(renderSource('HD060 §1').unknown).toEqual(['HD060 §1']);
+  });
+});
+
+describe('the sources of the deadline table (named in reminders) render too', () => {
+  it.each(RULE_SETS.map((rs) => [rs.id, rs] as const))('under %s', (_id, rs) => {
+    for (const d of DEADLINE_TABLE) expect([d.kind, renderSource(d.source(rs)).unknown]).toEqual([d.kind, []]);
   });
 });
 
