@@ -111,6 +111,9 @@ describe('HTTP errors (api.md "Errors")', () => {
       const res = await postEvent(t.http, caseId, 'CEREMONY_HELD', '2026-01-10', { helper: { name: 'B' } });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: expect.arrayContaining(['AWARENESS_CERTIFICATE_RECORDED']) });
+      // For staff: the step and the stage by their names, and what can be recorded instead (ADR 0018).
+      expect(res.body.messageVi).toMatch(/^Không thể ghi nhận «Tổ chức lễ kết nạp» khi hồ sơ đang ở bước «Quần chúng ưu tú»\. Các bước có thể ghi nhận lúc này: .*«Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng»/);
+      expect(res.body.messageVi).not.toMatch(/CEREMONY_HELD|sympathiser|AWARENESS_CERTIFICATE_RECORDED/);
       expect(await snapshotOf(t.http, caseId)).toEqual(before);
     });
 
