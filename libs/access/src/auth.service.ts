@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
+import { OrganisationsService } from '@charterflow/organisations';
+import { Role } from '@charterflow/procedure';
 import { UsersRepository } from './accounts/users.repository';
 import { passwordProblem, toUserView, UserView } from './accounts/user';
 import { afterFailure, lockedForSeconds } from './login/lockout-policy';
@@ -18,6 +20,18 @@ export interface LoginResult {
   user: UserView;
 }
 
+/** The signed-in account as it sees itself (`GET /auth/me`). */
+export interface MeView {
+  userId: string;
+  username: string;
+  fullName: string;
+  title: string | null;
+  organisationId: string | null;
+  /** The name of the account's organisation; null for an account over the whole tree. */
+  organisationName: string | null;
+  roles: Role[];
+}
+
 const BAD_CREDENTIALS = 'Invalid username or password.';
 
 /** Login, logout, password change, and turning a bearer token into the request's principal. */
@@ -31,6 +45,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /**
@@ -93,6 +108,22 @@ export class AuthService {
       roles: row.roles,
       sessionId: row.sessionId,
       scope: { organisationId: row.organisationId, pathPrefix: row.organisationPath },
+    };
+  }
+
+  /** The signed-in account with its names (`GET /auth/me`). */
+  async me(principal: Principal): Promise<MeView> {
+    const user = await this.users.findActive(principal.userId);
+    if (!user) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
+    const organisation = user.organisationId === null ? null : await this.organisations.get(user.organisationId);
+    return {
+      userId: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      title: user.title,
+      organisationId: user.organisationId,
+      organisationName: organisation?.name ?? null,
+      roles: user.roles,
     };
   }
 
