@@ -108,7 +108,8 @@ export class UsersRepository {
       params.push(change.roles);
       sets.push(`roles = $${params.length}::text[]`);
     }
-    const rows: RawUser[] = await this.dataSource.query(
+    // An UPDATE answers [rows, affected count].
+    const [rows]: [RawUser[], number] = await this.dataSource.query(
       `UPDATE users AS u SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE u.id = $1 AND u.deleted_at IS NULL RETURNING ${COLUMNS}`,
       params,
     );
