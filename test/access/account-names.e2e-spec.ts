@@ -152,6 +152,21 @@ describe('accounts with a full name and a title', () => {
     await t.as('bt.quenmatkhau', 'mat-khau-cap-lai-2026');
   });
 
+  it('the OpenAPI document describes the names: required fullName on creation, PATCH /users/{id}, /auth/me and the named actor', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const schemas = doc.components.schemas;
+    expect(schemas.CreateUserDto.required).toEqual(expect.arrayContaining(['fullName']));
+    expect(schemas.CreateUserDto.required).not.toContain('title');
+    expect(schemas.CreateUserDto.properties.fullName).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
+    expect(schemas.UpdateUserDto.required ?? []).toEqual([]);
+    expect(Object.keys(schemas.UpdateUserDto.properties).sort()).toEqual(['fullName', 'roles', 'title']);
+    expect(doc.paths['/api/v1/users/{id}'].patch.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UpdateUserDto' });
+    expect(schemas.UserDto.required).toEqual(expect.arrayContaining(['fullName', 'title']));
+    expect(schemas.MeDto.required).toEqual(expect.arrayContaining(['fullName', 'title', 'organisationName']));
+    expect(schemas.CaseEventDto.properties.actor).toEqual({ $ref: '#/components/schemas/CaseEventActorDto' });
+    expect(schemas.CaseEventActorDto.required).toEqual(expect.arrayContaining(['fullName', 'title', 'organisationName', 'username', 'userId']));
+  });
+
   it('a password reset is refused outside the administrator’s subtree (404, the sessions go on) and to anyone not an administrator (403)', async () => {
     await account(t, 'bt.tinhkhac', o.A2, ['cell_secretary']);
     const neighbour = await t.as('bt.tinhkhac', STAFF_PASSWORD);
