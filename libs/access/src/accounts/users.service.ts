@@ -144,8 +144,9 @@ export class UsersService {
   }
 
   /**
-   * Ensures the bootstrap `admin`: over the whole tree, with every role, with this password. Created when missing,
-   * restored when deleted; its password (and only then its sessions) changes when it does not match.
+   * Ensures the bootstrap `admin`: over the whole tree, with every role, with this password, named `fullName`
+   * (ADMIN_FULL_NAME) when given, else "Quản trị hệ thống" on creation. Created when missing, restored when deleted;
+   * its password (and only then its sessions) changes when it does not match.
    */
   async ensureAdmin(password: string, fullName?: string): Promise<'created' | 'updated' | 'unchanged'> {
     const now = this.clock.now();
