@@ -38,16 +38,17 @@ describe('accounts with a full name and a title', () => {
   const create = (agent: Agent, body: Record<string, unknown>) =>
     agent.post(`${API}/users`).send({ password: STAFF_PASSWORD, organisationId: o.A, roles: ['cell_secretary'], ...body });
 
-  it('creates an account with its full name and title, shown by GET /users, GET /users/{id}, the login and GET /auth/me', async () => {
+  it('creates an account with its full name and title, shown (with its unit’s name) by GET /users, GET /users/{id}, the login and GET /auth/me', async () => {
     const created = await create(provinceAdmin.agent, { username: 'bt.lan', fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ' }).expect(201);
-    expect(created.body).toMatchObject({ username: 'bt.lan', fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ', organisationId: o.A, roles: ['cell_secretary'] });
+    const names = { fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ', organisationName: 'Chi bộ Giáo viên Tên Gọi' };
+    expect(created.body).toMatchObject({ username: 'bt.lan', ...names, organisationId: o.A, roles: ['cell_secretary'] });
     const id = created.body.id as string;
-    expect((await provinceAdmin.agent.get(`${API}/users/${id}`).expect(200)).body).toMatchObject({ fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ' });
-    const listed = (await provinceAdmin.agent.get(`${API}/users?organisationId=${o.A}`).expect(200)).body as { id: string; fullName: string; title: string | null }[];
-    expect(listed.find((u) => u.id === id)).toMatchObject({ fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ' });
+    expect((await provinceAdmin.agent.get(`${API}/users/${id}`).expect(200)).body).toMatchObject(names);
+    const listed = (await provinceAdmin.agent.get(`${API}/users?organisationId=${o.A}`).expect(200)).body as { id: string }[];
+    expect(listed.find((u) => u.id === id)).toMatchObject(names);
 
     const login = await t.anonymous.post(`${API}/auth/login`).send({ username: 'bt.lan', password: STAFF_PASSWORD }).expect(200);
-    expect(login.body.user).toMatchObject({ fullName: 'Nguyễn Thị Lan', title: 'Bí thư chi bộ' });
+    expect(login.body.user).toMatchObject(names);
     const me = await t.anonymous.get(`${API}/auth/me`).set('Authorization', `Bearer ${login.body.accessToken as string}`).expect(200);
     expect(me.body).toEqual({
       userId: id,
@@ -92,7 +93,14 @@ describe('accounts with a full name and a title', () => {
   it('PATCH /users/{id} changes the full name, the title (null removes it) and the roles; absent fields stay', async () => {
     const { id } = await account(t, 'vp.doi', o.G, ['grassroots_officer']);
     const renamed = await provinceAdmin.agent.patch(`${API}/users/${id}`).send({ fullName: 'Phạm Văn Đổi', title: 'Chánh Văn phòng Đảng ủy' }).expect(200);
-    expect(renamed.body).toMatchObject({ id, username: 'vp.doi', fullName: 'Phạm Văn Đổi', title: 'Chánh Văn phòng Đảng ủy', roles: ['grassroots_officer'] });
+    expect(renamed.body).toMatchObject({
+      id,
+      username: 'vp.doi',
+      fullName: 'Phạm Văn Đổi',
+      title: 'Chánh Văn phòng Đảng ủy',
+      organisationName: 'Đảng ủy Trường Tên Gọi',
+      roles: ['grassroots_officer'],
+    });
     const rerolled = await provinceAdmin.agent.patch(`${API}/users/${id}`).send({ roles: ['grassroots_officer', 'inspector'] }).expect(200);
     expect(rerolled.body).toMatchObject({ fullName: 'Phạm Văn Đổi', title: 'Chánh Văn phòng Đảng ủy', roles: ['grassroots_officer', 'inspector'] });
     const untitled = await provinceAdmin.agent.patch(`${API}/users/${id}`).send({ title: null }).expect(200);
@@ -161,7 +169,7 @@ describe('accounts with a full name and a title', () => {
     expect(schemas.UpdateUserDto.required ?? []).toEqual([]);
     expect(Object.keys(schemas.UpdateUserDto.properties).sort()).toEqual(['fullName', 'roles', 'title']);
     expect(doc.paths['/api/v1/users/{id}'].patch.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UpdateUserDto' });
-    expect(schemas.UserDto.required).toEqual(expect.arrayContaining(['fullName', 'title']));
+    expect(schemas.UserDto.required).toEqual(expect.arrayContaining(['fullName', 'title', 'organisationName']));
     expect(schemas.MeDto.required).toEqual(expect.arrayContaining(['fullName', 'title', 'organisationName']));
     expect(schemas.CaseEventDto.properties.actor).toEqual({ $ref: '#/components/schemas/CaseEventActorDto' });
     expect(schemas.CaseEventActorDto.required).toEqual(expect.arrayContaining(['fullName', 'title', 'organisationName', 'username', 'userId']));

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { OrganisationsService } from '@charterflow/organisations';
 import { Role } from '@charterflow/procedure';
 import { UsersRepository } from './accounts/users.repository';
 import { passwordProblem, toUserView, UserView } from './accounts/user';
@@ -45,7 +44,6 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly organisations: OrganisationsService,
   ) {}
 
   /**
@@ -115,14 +113,13 @@ export class AuthService {
   async me(principal: Principal): Promise<MeView> {
     const user = await this.users.findActive(principal.userId);
     if (!user) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
-    const organisation = user.organisationId === null ? null : await this.organisations.get(user.organisationId);
     return {
       userId: user.id,
       username: user.username,
       fullName: user.fullName,
       title: user.title,
       organisationId: user.organisationId,
-      organisationName: organisation?.name ?? null,
+      organisationName: user.organisationName,
       roles: user.roles,
     };
   }

@@ -7,6 +7,8 @@ export interface UserRecord {
   fullName: string;
   title: string | null;
   organisationId: string | null;
+  /** The current name of that organisation; null over the whole tree. */
+  organisationName: string | null;
   roles: Role[];
   passwordHash: string;
   passwordChangedAt: Date;
@@ -24,6 +26,8 @@ export interface UserView {
   /** The post held, e.g. "Bí thư chi bộ"; null when not given. */
   title: string | null;
   organisationId: string | null;
+  /** The name of the organisation, so that no screen has to show its id; null over the whole tree. */
+  organisationName: string | null;
   roles: Role[];
   createdAt: string;
   passwordChangedAt: string;
@@ -36,6 +40,7 @@ export function toUserView(u: UserRecord): UserView {
     fullName: u.fullName,
     title: u.title,
     organisationId: u.organisationId,
+    organisationName: u.organisationName,
     roles: u.roles,
     createdAt: u.createdAt.toISOString(),
     passwordChangedAt: u.passwordChangedAt.toISOString(),

@@ -5,9 +5,13 @@ import { Role } from '@charterflow/procedure';
 import { USERS_TABLE } from '../tables';
 import { UserRecord } from './user';
 
-type RawUser = RowOf<typeof USERS_TABLE>;
+/** A `users` row with the name of its organisation (read beside it, null over the whole tree). */
+type RawUser = RowOf<typeof USERS_TABLE> & { organisation_name: string | null };
 
-const COLUMNS = `u.id, u.username, u.full_name, u.title, u.organisation_id, u.roles, u.password_hash, u.password_changed_at, u.created_at, u.updated_at, u.deleted_at`;
+// A scalar subquery rather than a join, so that the same list serves SELECT, INSERT … RETURNING and UPDATE … RETURNING.
+const COLUMNS = `u.id, u.username, u.full_name, u.title, u.organisation_id,
+  (SELECT org.name FROM organisations org WHERE org.id = u.organisation_id) AS organisation_name,
+  u.roles, u.password_hash, u.password_changed_at, u.created_at, u.updated_at, u.deleted_at`;
 
 function toRecord(r: RawUser): UserRecord {
   return {
@@ -16,6 +20,7 @@ function toRecord(r: RawUser): UserRecord {
     fullName: r.full_name,
     title: r.title,
     organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
     // The column's CHECK admits only the known roles.
     roles: r.roles as Role[],
     passwordHash: r.password_hash,

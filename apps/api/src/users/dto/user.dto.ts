@@ -24,6 +24,8 @@ export class UserDto {
   @ApiProperty(FULL_NAME_DOC) fullName: string;
   @ApiProperty({ ...TITLE_DOC, type: String }) title: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, description: 'null: the whole tree (the bootstrap admin)' }) organisationId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Chi bộ Giáo viên', description: 'The current name of that organisation; null over the whole tree' })
+  organisationName: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) passwordChangedAt: string;
