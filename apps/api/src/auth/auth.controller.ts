@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, LoginResult, Principal } from '@charterflow/access';
+import { AuthService, LoginResult, MeView, Principal } from '@charterflow/access';
 import { AppConfig } from '@charterflow/config';
 import { Clock } from '@charterflow/kernel';
 import type { HttpRequest, HttpResponse } from '../common/http/http-types';
@@ -47,11 +47,11 @@ export class AuthController {
 
   @Get('me')
   @RequirePermission('session')
-  @ApiOperation({ summary: 'The signed-in account' })
+  @ApiOperation({ summary: 'The signed-in account: its full name, title and organisation name' })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(401)
-  me(@CurrentPrincipal() p: Principal): MeDto {
-    return { userId: p.userId, username: p.username, organisationId: p.organisationId, roles: p.roles };
+  me(@CurrentPrincipal() p: Principal): Promise<MeView> {
+    return this.auth.me(p);
   }
 
   @Post('password')
@@ -79,7 +79,7 @@ export class AuthController {
     const result = await this.auth.login(dto.username, dto.password);
     const principal = await this.auth.authenticate(result.accessToken);
     setCookie(res, sessionCookie(result.accessToken, new Date(result.expiresAt), this.clock.now(), this.config.isProduction));
-    return { csrfToken: csrfTokenOf(result.accessToken), me: this.me(principal) };
+    return { csrfToken: csrfTokenOf(result.accessToken), me: await this.me(principal) };
   }
 
   @Get('session')
@@ -88,9 +88,9 @@ export class AuthController {
   @ApiOperation({ summary: 'The browser session: the signed-in account and its CSRF token (401 when there is none)' })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrors(401)
-  session(@CurrentPrincipal() principal: Principal, @Req() req: HttpRequest): SessionDto {
+  async session(@CurrentPrincipal() principal: Principal, @Req() req: HttpRequest): Promise<SessionDto> {
     const token = bearerToken(req) ?? sessionCookieToken(req) ?? '';
-    return { csrfToken: csrfTokenOf(token), me: this.me(principal) };
+    return { csrfToken: csrfTokenOf(token), me: await this.me(principal) };
   }
 
   @Delete('session')

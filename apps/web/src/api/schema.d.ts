@@ -48,7 +48,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in account */
+        /** The signed-in account: its full name, title and organisation name */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -107,7 +107,7 @@ export interface paths {
         /** The accounts of your subtree */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a staff account at an organisation of your subtree; roles must fit its kind */
+        /** Create a staff account (with its full name and title) at an organisation of your subtree; roles must fit its kind */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -130,7 +130,11 @@ export interface paths {
         delete: operations["UsersController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an account of your subtree: full name, title, roles (which must fit its organisation's kind)
+         * @description Absent fields stay as they are; `title: null` removes the title. An account cannot change its own roles (403).
+         */
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/api/v1/users/{id}/password": {
@@ -183,8 +187,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a node, or move it with its subtree under another parent
-         * @description Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place.
+         * Rename a node, move it with its subtree under another parent, or say whether its unit has a Youth Union or a trade union
+         * @description Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node.
          */
         patch: operations["OrganisationsController_update"];
         trace?: never;
@@ -231,7 +235,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The history of a case, oldest first, hash-chained */
+        /**
+         * The history of a case, oldest first, hash-chained
+         * @description Each `actor` is the recorded one plus the staff member's full name, title and unit name, read from the accounts and organisations (not hashed)
+         */
         get: operations["CasesController_events"];
         put?: never;
         /** Record a step of the procedure; refused steps name the rule and article and write nothing */
@@ -659,10 +666,25 @@ export interface components {
             /** @example bithu.chibo1 */
             username: string;
             /**
+             * @description The staff member's full name as the application and case histories show it: 1–200 characters once trimmed (stored in Unicode NFC, white space collapsed)
+             * @example Nguyễn Thị Lan
+             */
+            fullName: string;
+            /**
+             * @description The post held, at most 200 characters; null or blank: none
+             * @example Bí thư chi bộ
+             */
+            title: string | null;
+            /**
              * Format: uuid
              * @description null: the whole tree (the bootstrap admin)
              */
             organisationId: Record<string, never> | null;
+            /**
+             * @description The current name of that organisation; null over the whole tree
+             * @example Chi bộ Giáo viên
+             */
+            organisationName: string | null;
             roles: ("cell_secretary" | "grassroots_officer" | "superior_officer" | "inspector" | "admin")[];
             /** Format: date-time */
             createdAt: string;
@@ -682,6 +704,16 @@ export interface components {
             field: string;
             /** @example candidate.dateOfBirth must be a real calendar date YYYY-MM-DD from 1900-01-01 to 2100-12-31 */
             message: string;
+            /**
+             * @description The field’s Vietnamese label, where the schema declares the field
+             * @example Ngày sinh
+             */
+            labelVi?: string;
+            /**
+             * @description The problem in Vietnamese, for staff, naming the field by its label
+             * @example «Ngày sinh» không phải là một ngày có thật trong các năm 1900–2100
+             */
+            messageVi?: string;
         };
         ValidationErrorDto: {
             /** @example VALIDATION_FAILED */
@@ -689,6 +721,8 @@ export interface components {
             /** @example Case 6f0c… was not found. */
             message: string;
             fields: components["schemas"]["FieldErrorDto"][];
+            /** @description The problems of the declared fields in Vietnamese, for staff (absent when no field has a Vietnamese label) */
+            messageVi?: string;
         };
         ErrorDto: {
             /** @example NOT_FOUND */
@@ -700,8 +734,23 @@ export interface components {
             /** Format: uuid */
             userId: string;
             username: string;
+            /**
+             * @description The staff member's full name as the application and case histories show it: 1–200 characters once trimmed (stored in Unicode NFC, white space collapsed)
+             * @example Nguyễn Thị Lan
+             */
+            fullName: string;
+            /**
+             * @description The post held, at most 200 characters; null or blank: none
+             * @example Bí thư chi bộ
+             */
+            title: string | null;
             /** Format: uuid */
             organisationId: Record<string, never> | null;
+            /**
+             * @description The name of the account's organisation; null over the whole tree
+             * @example Chi bộ Giáo viên
+             */
+            organisationName: string | null;
             roles: ("cell_secretary" | "grassroots_officer" | "superior_officer" | "inspector" | "admin")[];
         };
         ChangePasswordDto: {
@@ -721,6 +770,16 @@ export interface components {
             /** Format: password */
             password: string;
             /**
+             * @description The staff member's full name as the application and case histories show it: 1–200 characters once trimmed (stored in Unicode NFC, white space collapsed)
+             * @example Nguyễn Thị Lan
+             */
+            fullName: string;
+            /**
+             * @description The post held, at most 200 characters; null or blank: none
+             * @example Bí thư chi bộ
+             */
+            title?: string | null;
+            /**
              * Format: uuid
              * @description The organisation the account acts for; it sees and acts in its subtree
              */
@@ -739,6 +798,25 @@ export interface components {
             message: string;
             /** @example 5 */
             currentVersion?: number;
+        };
+        UpdateUserDto: {
+            /**
+             * @description The staff member's full name as the application and case histories show it: 1–200 characters once trimmed (stored in Unicode NFC, white space collapsed)
+             * @example Nguyễn Thị Lan
+             */
+            fullName?: string;
+            /**
+             * @description The post held, at most 200 characters; null or blank: none; null removes it
+             * @example Bí thư chi bộ
+             */
+            title?: string | null;
+            /**
+             * @description Replaces the roles; they must fit the organisation's kind. Not your own account's
+             * @example [
+             *       "cell_secretary"
+             *     ]
+             */
+            roles?: ("cell_secretary" | "grassroots_officer" | "superior_officer" | "inspector" | "admin")[];
         };
         ResetPasswordDto: {
             /** Format: password */
@@ -762,6 +840,21 @@ export interface components {
              * @default false
              */
             authorisedToAdmit: boolean;
+            /**
+             * @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014).
+             * @default true
+             */
+            hasYouthUnion: boolean;
+            /**
+             * @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014).
+             * @default true
+             */
+            hasTradeUnion: boolean;
+            /**
+             * @description Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)
+             * @example 1
+             */
+            backlogGraceWorkingDays?: number | null;
         };
         OrganisationDto: {
             /** Format: uuid */
@@ -772,6 +865,12 @@ export interface components {
             /** Format: uuid */
             parentId: Record<string, never> | null;
             authorisedToAdmit: boolean;
+            /** @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). This node's own flag. */
+            hasYouthUnion: boolean;
+            /** @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). This node's own flag. */
+            hasTradeUnion: boolean;
+            /** @description The backlog grace set on this node (working days); null: inherited */
+            backlogGraceWorkingDays: number | null;
         };
         RefusalErrorDto: {
             /**
@@ -787,11 +886,14 @@ export interface components {
              */
             rule?: string;
             /**
-             * @description RULE_VIOLATION: the article the rule implements
-             * @example Điều lệ Đảng Điều 1
+             * @description RULE_VIOLATION: the article the rule implements, by the procedure doc’s abbreviations
+             * @example QĐ294 §1.1.1
              */
             source?: string;
-            /** @description The refusal in Vietnamese, for staff */
+            /**
+             * @description The refusal in Vietnamese, for staff: labels instead of ids, dates dd/mm/yyyy, closing with the article in Vietnamese (RULE_VIOLATION) or the steps that can be recorded (EVENT_NOT_ALLOWED)
+             * @example Người vào Đảng mới 215 tháng tuổi tại ngày chi bộ họp xét kết nạp 15/01/2026; cần đủ 216 tháng (18 tuổi) (căn cứ mục 1.1.1 Quy định số 294-QĐ/TW ngày 26/05/2025).
+             */
             messageVi?: string;
             /**
              * @description EVENT_NOT_ALLOWED: the current top-level state
@@ -809,6 +911,15 @@ export interface components {
              * @description Move the node (with its subtree) under this parent
              */
             parentId?: string;
+            /** @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). Unchanged when absent. */
+            hasYouthUnion?: boolean;
+            /** @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). Unchanged when absent. */
+            hasTradeUnion?: boolean;
+            /**
+             * @description Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)
+             * @example 1
+             */
+            backlogGraceWorkingDays?: number | null;
         };
         DeadlineDto: {
             /** Format: uuid */
@@ -884,6 +995,42 @@ export interface components {
             items: components["schemas"]["CaseDto"][];
             nextCursor: string | null;
         };
+        CaseEventActorDto: {
+            /**
+             * @description `system`: the engine itself (timed events)
+             * @enum {string}
+             */
+            kind: "user" | "system";
+            /** Format: uuid */
+            userId: string | null;
+            /**
+             * @description The login name when the step was recorded
+             * @example bithu.chibo1
+             */
+            username: string;
+            /**
+             * Format: uuid
+             * @description The organisation the account acted for when it recorded the step
+             */
+            organisationId: string | null;
+            /** @description Its roles when it recorded the step */
+            roles: string[];
+            /**
+             * @description The account's full name (a deleted account keeps its name); "Hệ thống" for the engine; the username for an account this server does not know. Not part of the hash
+             * @example Nguyễn Thị Lan
+             */
+            fullName: string;
+            /**
+             * @description The account's title, if any. Not part of the hash
+             * @example Bí thư chi bộ
+             */
+            title: string | null;
+            /**
+             * @description The current name of `organisationId`; null for the engine and the whole tree. Not part of the hash
+             * @example Chi bộ Giáo viên
+             */
+            organisationName: string | null;
+        };
         CaseEventDto: {
             /** @example 1 */
             seq: number;
@@ -896,9 +1043,7 @@ export interface components {
             occurredOn: string;
             /** Format: date-time */
             recordedAt: string;
-            actor: {
-                [key: string]: unknown;
-            };
+            actor: components["schemas"]["CaseEventActorDto"];
             /** @enum {string|null} */
             fromState: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | null;
             /** @enum {string} */
@@ -1739,7 +1884,7 @@ export interface components {
         };
         /**
          * MemberRecordsFiledEvent
-         * @description Member records filed
+         * @description A step of the probation: dated from the ceremony to the end of probation; also accepted after the engine ended probation, while recognition is under review (dated after the end: PROBATION_STEP_AFTER_END)
          */
         MemberRecordsFiledEvent: {
             /**
@@ -1755,7 +1900,7 @@ export interface components {
         };
         /**
          * NewMemberClassCompletedEvent
-         * @description New-member class completed
+         * @description A step of the probation: dated from the ceremony to the end of probation; also accepted after the engine ended probation, while recognition is under review (dated after the end: PROBATION_STEP_AFTER_END)
          */
         NewMemberClassCompletedEvent: {
             /**
@@ -2565,6 +2710,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which)
+             *
+             *     UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing)
+             *
+             *     FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
             400: {

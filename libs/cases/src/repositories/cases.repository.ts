@@ -63,9 +63,13 @@ const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version
  */
 const PENDING_DEADLINE = `d.closed_on IS NULL AND d.status IN ('open', 'missed')`;
 
-/** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s. */
-const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
+/** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s, with the E7 flags (ADR 0014). */
+const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit,
+                                                 'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union) ORDER BY length(a.path))
                FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
+
+/** One organisation of a case's chain: the bodies that may act and the facts the rules read (E7 flags included). */
+type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean; hasYouthUnion: boolean; hasTradeUnion: boolean };
 
 /** A case as the worklist reads it: no history, only what decides whether it needs attention. */
 export interface WorklistRow {
@@ -73,7 +77,7 @@ export interface WorklistRow {
   organisationId: string;
   snapshot: unknown;
   candidateName: string;
-  chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[];
+  chain: ChainRow[];
   deadlines: { kind: string; dueOn: string; status: string; closedOn: string | null }[];
 }
 
@@ -143,8 +147,8 @@ export class CasesRepository {
     id: string,
     m: EntityManager = this.dataSource.manager,
     opts: { forUpdate?: boolean } = {},
-  ): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
-    const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await m.query(
+  ): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
+    const rows: (RawCase & { chain: ChainRow[] })[] = await m.query(
       `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
        FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [id],

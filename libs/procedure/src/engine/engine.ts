@@ -3,7 +3,8 @@ import { BusinessDate } from '../model/dates';
 import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
 import { EventNotAllowed } from '../model/errors';
 import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events';
-import { TOP_STATES, TopState } from '../model/states';
+import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
+import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
 import { CaseFacts, GuardEnv, MachineEvent, politicalIssueOpen } from '../machine/facts';
@@ -53,20 +54,36 @@ function handles(snapshot: Snapshot, type: EventType): boolean {
   return snapshot.status === 'active' && __unsafe_getAllOwnEventDescriptors(snapshot).includes(type);
 }
 
+/** EVENT_NOT_ALLOWED for a clerk: the step and the case's stage by their names, and what can be recorded instead. */
+export function notAllowedVi(state: TopState, allowedEvents: readonly EventType[], type: string): string {
+  const step = (EVENT_LABELS as Partial<Record<string, { vi: string }>>)[type]?.vi;
+  const stage = STATE_LABELS[state]?.vi;
+  const refused = `Không thể ghi nhận ${step ? `«${step}»` : 'bước này'} khi hồ sơ đang ở bước ${stage ? `«${stage}»` : 'hiện tại'}.`;
+  const next = allowedEvents.length
+    ? ` Các bước có thể ghi nhận lúc này: ${allowedEvents.map((t) => `«${EVENT_LABELS[t].vi}»`).join(', ')}.`
+    : ' Hồ sơ hiện không có bước nào để ghi nhận.';
+  return refused + next;
+}
+
 function notAllowed(state: TopState, allowedEvents: EventType[], type: string): EventNotAllowed {
   return {
     code: 'EVENT_NOT_ALLOWED',
     state,
     allowedEvents,
     message: `${type} does not apply in state ${state}.`,
-    messageVi: `Không thể ghi nhận ${type} khi hồ sơ đang ở bước ${state}.`,
+    messageVi: notAllowedVi(state, allowedEvents, type),
   };
 }
 
 function guardEnv(env: DecisionEnv, aggregate: CaseAggregate | null): GuardEnv {
   return {
     today: env.today,
-    organisation: { authorisedToAdmit: !!env.organisation.authorisedToAdmit, directlyUnderSuperior: !!env.organisation.directlyUnderSuperior },
+    organisation: {
+      authorisedToAdmit: !!env.organisation.authorisedToAdmit,
+      directlyUnderSuperior: !!env.organisation.directlyUnderSuperior,
+      hasYouthUnion: env.organisation.hasYouthUnion !== false,
+      hasTradeUnion: env.organisation.hasTradeUnion !== false,
+    },
     openDeadlines: aggregate ? openDeadlineViews(aggregate.deadlines) : [],
     ...(env.waiveRules ? { waiveRules: true } : {}),
   };
@@ -144,6 +161,20 @@ export function allowedEventsOf(aggregate: CaseAggregate): EventType[] {
   return allowedEventsOfSnapshot(restoreSnapshot(aggregate.machine));
 }
 
+/**
+ * Whether the introducers are complete: while the dossier is open, the state of its `introducers` region (decided with
+ * the unit's flags as the step that last moved it saw them, E7); once the dossier went to the cell, they were. A
+ * dossier that ended otherwise (withdrawn, political issue not cleared) is read from the facts with the default flags
+ * (a Youth Union and a trade union): the read model does not know the unit.
+ */
+function introducersDone(snapshot: Snapshot, f: CaseFacts): boolean {
+  const value = snapshot.value as unknown;
+  const dossier = typeof value === 'object' && value !== null ? (value as { dossier?: { introducers?: string } }).dossier : undefined;
+  if (dossier) return dossier.introducers === 'complete';
+  if (f.cellVoteOn !== null || topStateOf(snapshot) === 'cellReview') return true;
+  return introducersProblem(f, f.lastStepOn) === null;
+}
+
 /** Read model of an aggregate. */
 export function describe(aggregate: CaseAggregate): CaseDescription {
   const snapshot = restoreSnapshot(aggregate.machine);
@@ -158,7 +189,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       verificationsPending: pending,
       biographyCertified: f.biographyCertifiedOn !== null,
       politicalIssueOpen: politicalIssueOpen(f),
-      introducers: introducersProblem(f, f.lastStepOn) === null,
+      introducers: introducersDone(snapshot, f),
       opinions: opinionsProblem(f) === null,
     };
   }

@@ -26,14 +26,16 @@ import {
 import {
   CEREMONY_LATE_WITHOUT_CONSENT,
   PROBATION_NOT_ENDED,
+  PROBATION_STEP_AFTER_END,
   RECOGNITION_BEFORE_PROBATION_END,
   RECOGNITION_DOSSIER_INCOMPLETE,
   RECOGNITION_MOTION_MISMATCH,
 } from './membership';
 import { CONSENT_NOT_APPLICABLE } from './consents';
+import { TRADE_UNION_MEMBERSHIP_REQUIRED, YOUTH_UNION_MEMBERSHIP_REQUIRED } from './mass-organisations';
 import { DEADLINE_ALREADY_EXTENDED, DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT } from './deadline-rules';
 import { VOTE_COUNTS_INVALID } from './votes';
-import { evaluateRule, RuleDefinition, RuleInput } from './rule';
+import { evaluateRule, ruleBasisVi, RuleDefinition, RuleInput } from './rule';
 
 const ALL: RuleDefinition[] = [
   DATE_INVALID,
@@ -58,9 +60,12 @@ const ALL: RuleDefinition[] = [
   SPONSOR_NOT_FULL_MEMBER,
   SPONSOR_TOGETHER_UNDER_12_MONTHS,
   INTRODUCING_BODY_MEMBERSHIP,
+  YOUTH_UNION_MEMBERSHIP_REQUIRED,
+  TRADE_UNION_MEMBERSHIP_REQUIRED,
   VOTE_COUNTS_INVALID,
   CEREMONY_LATE_WITHOUT_CONSENT,
   PROBATION_NOT_ENDED,
+  PROBATION_STEP_AFTER_END,
   RECOGNITION_BEFORE_PROBATION_END,
   RECOGNITION_DOSSIER_INCOMPLETE,
   RECOGNITION_MOTION_MISMATCH,
@@ -72,9 +77,9 @@ const ALL: RuleDefinition[] = [
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
 
-/** Catalogue of every rule id the engine can answer, with its source. */
-export const RULES: Record<string, { id: string; source: string; descriptionEn: string; descriptionVi: string }> = Object.fromEntries(
-  ALL.map((r) => [r.id, { id: r.id, source: r.source, descriptionEn: r.descriptionEn, descriptionVi: r.descriptionVi }]),
+/** Catalogue of every rule id the engine can answer, with its source (and that source as a clerk reads it, `basisVi`). */
+export const RULES: Record<string, { id: string; source: string; basisVi: string; descriptionEn: string; descriptionVi: string }> = Object.fromEntries(
+  ALL.map((r) => [r.id, { id: r.id, source: r.source, basisVi: ruleBasisVi(r), descriptionEn: r.descriptionEn, descriptionVi: r.descriptionVi }]),
 );
 
 /** Checked for every event, in this order, before the event's own rules. */
@@ -102,6 +107,8 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   INTRODUCING_RESOLUTION_RECORDED: [INTRODUCING_BODY_MEMBERSHIP],
   CELL_VOTE_RECORDED: [
     ...DOSSIER_COMPLETENESS_RULES,
+    YOUTH_UNION_MEMBERSHIP_REQUIRED,
+    TRADE_UNION_MEMBERSHIP_REQUIRED,
     AGE_BELOW_18,
     EDUCATION_INSUFFICIENT,
     AWARENESS_CERTIFICATE_MISSING,
@@ -116,6 +123,9 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   CONSENT_RECORDED: [CONSENT_NOT_APPLICABLE],
   DEADLINE_EXTENDED: [DEADLINE_NOT_EXTENDABLE, DEADLINE_ALREADY_EXTENDED, EXTENSION_AFTER_LIMIT],
   CEREMONY_HELD: [CEREMONY_LATE_WITHOUT_CONSENT],
+  // Steps of the probation entered late (after the engine ended probation) count only when dated inside it.
+  MEMBER_RECORDS_FILED: [PROBATION_STEP_AFTER_END],
+  NEW_MEMBER_CLASS_COMPLETED: [PROBATION_STEP_AFTER_END],
   PROBATION_ENDED: [PROBATION_NOT_ENDED],
   SELF_REVIEW_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
   HELPER_ASSESSMENT_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],

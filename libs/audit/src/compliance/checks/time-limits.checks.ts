@@ -45,7 +45,10 @@ export const A15: CheckDefinition = {
   },
 };
 
-/** A16 — the ceremony later than the limit after the decision was received, without the superior's consent (QĐ294 §4.1). */
+/**
+ * A16 — the ceremony later than the limit after the decision was received, without the superior's consent recorded
+ * before it (QĐ294 §4.1).
+ */
 export const A16: CheckDefinition = {
   id: 'A16',
   title: {
@@ -57,7 +60,15 @@ export const A16: CheckDefinition = {
   evaluate: (h, _c, ctx) => {
     const trace = firstTrace(h, 'CEREMONY');
     if (!trace) return notApplicable('no admission decision yet');
-    const consent = h.steps.find((s) => s.type === 'CONSENT_RECORDED' && (s.event as { kind?: string }).kind === 'late_ceremony' && s.seq > trace.openedBySeq);
+    // As the engine decides (CEREMONY_LATE_WITHOUT_CONSENT reads the consents recorded before the ceremony): a consent
+    // recorded after the step that closed the limit does not excuse it, even on the same day (ADR 0017).
+    const consent = h.steps.find(
+      (s) =>
+        s.type === 'CONSENT_RECORDED' &&
+        (s.event as { kind?: string }).kind === 'late_ceremony' &&
+        s.seq > trace.openedBySeq &&
+        (trace.closedBySeq === null || s.seq < trace.closedBySeq),
+    );
     return deadlineOutcome(ctx, trace, consent);
   },
 };
