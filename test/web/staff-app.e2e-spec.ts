@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FiringService } from '@charterflow/delivery';
 import { EVENT_DEFINITIONS, EVENT_LABELS, fieldsOf, STATE_LABELS, DEADLINE_KIND_LABELS } from '@charterflow/procedure';
 import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
-import { createUser, STAFF_PASSWORD } from '../access/support';
+import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview, record, recordOn } from '../api/helpers';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
@@ -136,7 +136,8 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText(`Đã ghi nhận: ${EVENT_LABELS.CELL_VOTE_RECORDED.vi}`).waitFor();
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
-    await expectText(page.getByTestId('history'), ['08/12/2026', EVENT_LABELS.CELL_VOTE_RECORDED.vi, `${fieldLabel('CELL_VOTE_RECORDED', 'inFavour')}: 6`, 'bithu.web']);
+    await expectText(page.getByTestId('history'), ['08/12/2026', EVENT_LABELS.CELL_VOTE_RECORDED.vi, `${fieldLabel('CELL_VOTE_RECORDED', 'inFavour')}: 6`, `Ghi nhận: ${fullNameOf('bithu.web')}, Chi bộ web`]);
+    await page.getByTestId('signed-in-as').filter({ hasText: fullNameOf('bithu.web') }).waitFor();
 
     // The inbox: the reminder in Vietnamese, marked read, the count in the header gone.
     await page.getByRole('link', { name: /Thông báo/ }).click();

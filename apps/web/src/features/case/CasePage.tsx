@@ -214,7 +214,8 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
               <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} color="red" data-testid="history">
                 {[...events].reverse().map((e) => {
                   const type = e.type;
-                  const actor = e.actor as { username?: string; fullName?: string | null; kind?: string };
+                  const actor = e.actor;
+                  const who = [actor.kind === 'system' ? t('case.system') : displayName(actor), actor.title, actor.organisationName].filter(Boolean).join(', ');
                   return (
                     <Timeline.Item key={e.seq} title={`${viDate(e.occurredOn)} — ${EVENT_LABELS[type]?.[lang] ?? ''}`}>
                       {payloadLines(type, e.payload, lang).map((line) => (
@@ -226,7 +227,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                         </Text>
                       ))}
                       <Text size="xs" c="gray.7" mt={2}>
-                        {t('case.recordedBy', { name: actor.kind === 'system' ? t('case.system') : displayName(actor), at: viDateTime(e.recordedAt) })}
+                        {t('case.recordedBy', { name: who, at: viDateTime(e.recordedAt) })}
                       </Text>
                     </Timeline.Item>
                   );
