@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FiringService } from '@charterflow/delivery';
 import { EVENT_DEFINITIONS, EVENT_LABELS, fieldsOf, STATE_LABELS, DEADLINE_KIND_LABELS } from '@charterflow/procedure';
-import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
+import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASSWORD, TestApp } from '../support/app';
 import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview, record, recordOn } from '../api/helpers';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
@@ -59,13 +59,13 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await t?.close();
   });
 
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  async function signedIn(username: string, password = STAFF_PASSWORD): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await context.newPage();
     const problems = watch(page);
     await page.goto(`${base}/`);
     await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByLabel('Mật khẩu').fill(password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
     return { context, page, problems };
@@ -238,6 +238,32 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();
+  });
+
+  it('an administrator creates an account with the staff member’s full name, who then signs in under it', async () => {
+    const admin = await signedIn('admin', TEST_ADMIN_PASSWORD);
+    await admin.page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    const form = admin.page.getByRole('form', { name: 'Thêm tài khoản' });
+    await form.getByLabel('Họ và tên').fill('Nguyễn Văn Mới');
+    await form.getByLabel('Chức vụ').fill('Bí thư chi bộ');
+    await form.getByLabel('Tên đăng nhập').fill('moi.web');
+    await form.getByLabel('Mật khẩu ban đầu').fill('mat-khau-moi-2026');
+    await form.getByRole('combobox', { name: 'Đơn vị' }).click();
+    await admin.page.getByRole('option', { name: 'Chi bộ web' }).click();
+    // Only the roles a cell's account may hold are offered.
+    expect(await form.getByRole('checkbox', { name: 'Văn phòng đảng ủy cơ sở' }).count()).toBe(0);
+    await form.getByRole('checkbox', { name: 'Bí thư chi bộ' }).check();
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await admin.page.getByText('Đã tạo tài khoản của đồng chí Nguyễn Văn Mới.').waitFor();
+    await expectText(admin.page.getByTestId('accounts').locator('tr', { hasText: 'moi.web' }), ['Nguyễn Văn Mới', 'Bí thư chi bộ', 'Chi bộ web']);
+    expect(admin.problems.errors).toEqual([]);
+    expect(admin.problems.answers).toEqual([NO_SESSION_YET]);
+    await admin.context.close();
+
+    const created = await signedIn('moi.web', 'mat-khau-moi-2026');
+    await created.page.getByTestId('signed-in-as').filter({ hasText: 'Nguyễn Văn Mới' }).waitFor();
+    expect(await created.page.getByRole('link', { name: 'Tài khoản', exact: true }).count()).toBe(0);
+    await created.context.close();
   });
 });
 

@@ -39,6 +39,11 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
               <Link to={{ name: 'audit' }} fw={route.name === 'audit' ? 700 : 400} c="dark">
                 {t('app.audit')}
               </Link>
+              {me.roles.includes('admin') ? (
+                <Link to={{ name: 'accounts' }} fw={route.name === 'accounts' ? 700 : 400} c="dark">
+                  {t('app.accounts')}
+                </Link>
+              ) : null}
               <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
                 {t('app.inbox')}{' '}
                 {count > 0 ? (

@@ -1,4 +1,5 @@
 import type { Me } from '../api/client';
+import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CasePage } from '../features/case/CasePage';
 import { InboxPage } from '../features/inbox/InboxPage';
@@ -13,6 +14,8 @@ export function Screens({ me }: { me: Me }) {
       return <CasePage key={route.caseId} caseId={route.caseId} me={me} />;
     case 'inbox':
       return <InboxPage me={me} />;
+    case 'accounts':
+      return me.roles.includes('admin') ? <AccountsPage /> : <WorklistPage />;
     case 'audit':
       return <AuditPage today={businessToday()} />;
     case 'worklist':
