@@ -18,6 +18,16 @@ export default defineConfig({
       '@charterflow/kernel': fromRoot('libs/kernel/src/index.ts'),
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // The libraries' modules only declare things (no module registers itself on import), so what the application
+      // does not use of the barrel — the machine, the holiday baseline — is left out of the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/](libs[\\/][a-z]+[\\/]src|node_modules[\\/](date-holidays|xstate))[\\/]/.test(id) },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });
