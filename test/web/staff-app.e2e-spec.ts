@@ -109,6 +109,8 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await page.getByRole('link', { name: 'Trần Thị Bình' }).click();
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
     await expectText(page.getByTestId('history'), [EVENT_LABELS.DOSSIER_OPENED.vi, '07/01/2026']);
+    await expectText(page.getByTestId('dossier'), [EVENT_LABELS.APPLICATION_FILED.vi, `${EVENT_LABELS.SPONSOR_ADDED.vi}: Trần Văn Bình`]);
+    expect(await page.getByTestId('dossier').innerText()).not.toContain('chưa có');
     const page1 = await page.locator('body').innerText();
     expect(page1).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|DOSSIER_OPENED|cellReview|\{"/);
     await page.screenshot({ path: `${SCREENSHOTS}/case.png` });

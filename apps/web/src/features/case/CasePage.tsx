@@ -12,6 +12,7 @@ import { isInspectorOnly, displayName } from '../auth/session';
 import { useOrganisations } from '../organisations';
 import { StepForm } from '../steps/StepForm';
 import { useCase, useCompliance, useDesk, useHistory } from './queries';
+import { DossierCard } from './DossierCard';
 import { StageDiagram } from './StageDiagram';
 
 /** One case as a clerk works on it: who, where in the procedure, the limits, what to record next, what happened. */
@@ -104,6 +105,8 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                 ) : null}
               </SimpleGrid>
             </Card>
+
+            <DossierCard facts={c.facts} />
 
             <Card withBorder>
               <Title order={2} size="h4" mb="sm">
