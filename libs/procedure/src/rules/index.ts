@@ -7,4 +7,5 @@ export * from './dossier';
 export * from './membership';
 export * from './deadline-rules';
 export * from './consents';
+export * from './conduct';
 export * from './catalogue';
