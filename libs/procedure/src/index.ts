@@ -34,5 +34,5 @@ export type { CaseFacts, GuardEnv, VoteRecord } from './machine/facts';
 // The facts reducer and the rule table the audit replays a history through (libs/audit judges with the engine's
 // own reading of every event, never a copy of it).
 export { applyFacts, grassrootsDecides, initialFacts, voteOf, votePassed, type MachineEvent } from './machine/facts';
-export { RULE_DEFINITIONS } from './rules';
+export { RULE_DEFINITIONS, viDate } from './rules';
 export * from './access';

@@ -18,7 +18,11 @@ export class AuditCasesRepository {
     if (caseIds.length === 0) return [];
     const cases: Record<string, unknown>[] = await m.query(
       `SELECT c.id, c.organisation_id, o.path, c.procedure_version, c.state, c.candidate,
-              p.kind AS parent_kind, COALESCE(p.authorised_to_admit, false) AS parent_authorised
+              p.kind AS parent_kind, COALESCE(p.authorised_to_admit, false) AS parent_authorised,
+              c.snapshot #>> '{machine,context,decision,decidedOn}' AS m_admission_decision_on,
+              c.snapshot #>> '{machine,context,probationStartOn}' AS m_probation_start_on,
+              c.snapshot #>> '{machine,context,probationEndOn}' AS m_probation_end_on,
+              c.snapshot #>> '{machine,context,fullMemberSince}' AS m_full_member_since
        FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN organisations p ON p.id = o.parent_id
        WHERE c.id = ANY($1::uuid[])`,
       [caseIds],
@@ -44,6 +48,13 @@ export class AuditCasesRepository {
         state: c.state as string,
         candidate: c.candidate as Record<string, unknown>,
         organisation: { authorisedToAdmit: c.parent_kind === 'grassroots' && c.parent_authorised === true, directlyUnderSuperior: c.parent_kind === 'commune' },
+        // The membership projection as stored (the case's snapshot, written when each step was recorded): A17.
+        membership: {
+          admissionDecisionOn: (c.m_admission_decision_on as string | null) ?? null,
+          probationStartOn: (c.m_probation_start_on as string | null) ?? null,
+          probationEndOn: (c.m_probation_end_on as string | null) ?? null,
+          fullMemberSince: (c.m_full_member_since as string | null) ?? null,
+        },
         events: [],
         deadlines: [],
       });

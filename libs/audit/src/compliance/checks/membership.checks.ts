@@ -1,0 +1,133 @@
+import { addDays, addMonths, BusinessDate, ruleSetFor } from '@charterflow/procedure';
+import { History, Step, stepsOf } from '../history';
+import { AuditCase, AuditContext, CheckOutcome, StoredMembership } from '../model';
+import { viDate } from '../vi-text';
+import { CheckDefinition } from './definition';
+import { fail, notApplicable, pass } from './outcome';
+
+/** The dates a case's membership record holds, in the order the path fixes them, with their Vietnamese names. */
+const MEMBERSHIP_DATES: readonly { key: keyof StoredMembership; vi: string; rule: string }[] = [
+  { key: 'admissionDecisionOn', vi: 'tuổi đảng (ngày quyết định kết nạp)', rule: 'party age counts from the admission decision (QĐ294 §4.5)' },
+  { key: 'probationStartOn', vi: 'ngày bắt đầu dự bị (ngày lễ kết nạp)', rule: 'probation starts on the ceremony date (CH Art. 5(1))' },
+  { key: 'probationEndOn', vi: 'ngày hết dự bị', rule: 'probation ends 12 months after the ceremony (CH Art. 5(1))' },
+  { key: 'fullMemberSince', vi: 'ngày công nhận đảng viên chính thức (ngày hết dự bị)', rule: 'full membership dates from the end of probation (QĐ294 §4.2.2)' },
+];
+
+/** The step that fixed each membership date: the admitting decision, the ceremony, the recognition. */
+function fixingStep(h: History, key: keyof StoredMembership): Step | undefined {
+  switch (key) {
+    case 'admissionDecisionOn':
+      return h.steps.find((s) => s.after.decision !== null && s.before.decision === null);
+    case 'probationStartOn':
+    case 'probationEndOn':
+      return stepsOf(h, 'CEREMONY_HELD')[0];
+    case 'fullMemberSince':
+      return h.steps.find((s) => s.after.fullMemberSince !== null && s.before.fullMemberSince === null);
+  }
+}
+
+/**
+ * A17 — the stored membership dates disagree with what the history implies (CH Art. 5; QĐ294 §4.2.2, §4.5): party
+ * age ≠ the admission decision date, probation start ≠ the ceremony date, probation end ≠ 12 months after it, full
+ * membership ≠ the end of probation. The history's dates are those the engine's fact reducer derives on replay; the
+ * stored ones are the case's membership projection (`AuditCase.membership`), written when each step was recorded.
+ */
+export const A17: CheckDefinition = {
+  id: 'A17',
+  title: {
+    vi: 'Ngày bắt đầu dự bị, ngày công nhận chính thức hoặc tuổi đảng ghi không đúng',
+    en: 'Probation start, full-membership date or party age recorded wrongly',
+  },
+  source: 'CH Art. 5; QĐ294 §4.2.2, §4.5',
+  severity: 'major',
+  evaluate: (h, c) => {
+    if (!c.membership) return notApplicable('the stored membership dates are not available', 'Không có dữ liệu ngày đảng viên đã lưu để đối chiếu.');
+    const implied: StoredMembership = {
+      admissionDecisionOn: h.facts.decision?.decidedOn ?? null,
+      probationStartOn: h.facts.probationStartOn,
+      probationEndOn: h.facts.probationEndOn,
+      fullMemberSince: h.facts.fullMemberSince,
+    };
+    if (implied.admissionDecisionOn === null && c.membership.admissionDecisionOn === null) return notApplicable('no admission decision yet', 'Chưa có quyết định kết nạp.');
+    const ruleSet = ruleSetFor(implied.admissionDecisionOn ?? c.membership.admissionDecisionOn!).id;
+    for (const d of MEMBERSHIP_DATES) {
+      const stored = c.membership[d.key];
+      const expected = implied[d.key];
+      if (stored === expected) continue;
+      const step = fixingStep(h, d.key);
+      const show = (v: BusinessDate | null) => (v ? viDate(v) : 'chưa có');
+      return fail(step?.on ?? null, step?.seq ?? null, {
+        field: d.key,
+        stored,
+        expected,
+        rule: d.rule,
+        ruleSet,
+        messageVi: `Hồ sơ ghi ${d.vi} là ${show(stored)}, nhưng theo các bước đã ghi nhận phải là ${show(expected)} (Điều 5 Điều lệ Đảng; Quy định 294-QĐ/TW mục 4.2.2, 4.5).`,
+      });
+    }
+    return pass({ ...implied, ruleSet, messageVi: 'Các ngày tuổi đảng, bắt đầu và kết thúc dự bị, công nhận chính thức khớp với các bước đã ghi nhận.' });
+  },
+};
+
+/** The next regular cell meeting after `on`: cells meet monthly (CH Art. 24), so within one calendar month (ADR 0016). */
+export const nextRegularMeetingBy = (on: BusinessDate): BusinessDate => addMonths(on, 1);
+
+/** One "at the next regular meeting" obligation: done by `by` (inclusive) or not. */
+function atNextMeeting(ctx: AuditContext, from: BusinessDate, done: Step | undefined, what: { en: string; vi: string; fromVi: string }): CheckOutcome {
+  const by = nextRegularMeetingBy(from);
+  const evidence = { from, by, what: what.en };
+  if (done && done.on <= by) {
+    return pass({ ...evidence, doneOn: done.on, seq: done.seq, messageVi: `${what.vi} ngày ${viDate(done.on)}, trong kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (hạn ${viDate(by)}).` });
+  }
+  if (done) {
+    return fail(addDays(by, 1), done.seq, {
+      ...evidence,
+      doneOn: done.on,
+      messageVi: `${what.vi} ngày ${viDate(done.on)}, quá kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (chi bộ họp hằng tháng, hạn ${viDate(by)}).`,
+    });
+  }
+  if (ctx.today > by) {
+    return fail(addDays(by, 1), null, {
+      ...evidence,
+      pendingAsOf: ctx.today,
+      messageVi: `Đến ngày ${viDate(ctx.today)} chưa ghi nhận việc ${what.vi.toLowerCase()}, đã quá kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (chi bộ họp hằng tháng, hạn ${viDate(by)}).`,
+    });
+  }
+  return notApplicable(`the next regular meeting (by ${by}) has not passed yet`, `Chưa đến kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (hạn ${viDate(by)}).`);
+}
+
+/**
+ * A24 — the recognition decision not announced, or the party card not handed over, at the next regular cell meeting
+ * (HD06 §4.5b; QĐ294 §6.1.1; D15). Cells meet monthly (CH Art. 24): the next regular meeting is read as within one
+ * calendar month of the decision (RECOGNITION_DECIDED, or the deciding vote of an authorised grassroots committee),
+ * and of the card decision for the card (MEMBER_CARD_HANDED_OVER's `cardDecidedOn`; a handover without it cannot be
+ * judged). A case still within the month is not applicable, never failed (ADR 0016).
+ */
+export const A24: CheckDefinition = {
+  id: 'A24',
+  title: {
+    vi: 'Không công bố quyết định công nhận đảng viên chính thức hoặc không trao thẻ đảng viên tại kỳ sinh hoạt chi bộ gần nhất',
+    en: 'Recognition decision not announced, or party card not handed over, at the next regular cell meeting',
+  },
+  source: 'HD06 §4.5b; QĐ294 §6.1.1; CH Art. 24',
+  severity: 'minor',
+  evaluate: (h, _c: AuditCase, ctx) => {
+    const decided = h.steps.find((s) => s.toState === 'fullMember' && s.fromState !== 'fullMember');
+    if (!decided) return notApplicable('no recognition decision yet', 'Chưa có quyết định công nhận đảng viên chính thức.');
+    const ruleSet = ruleSetFor(decided.on).id;
+    const announced = stepsOf(h, 'RECOGNITION_ANNOUNCED').find((s) => s.seq > decided.seq);
+    const announcement = atNextMeeting(ctx, decided.on, announced, {
+      en: 'announcement of the recognition decision',
+      vi: 'Công bố quyết định công nhận đảng viên chính thức',
+      fromVi: 'ngày quyết định',
+    });
+    if (announcement.status === 'fail') return { ...announcement, evidence: { ruleSet, ...announcement.evidence } };
+    for (const card of stepsOf(h, 'MEMBER_CARD_HANDED_OVER')) {
+      const cardDecidedOn = (card.event as { cardDecidedOn?: BusinessDate }).cardDecidedOn;
+      if (!cardDecidedOn) continue;
+      const handover = atNextMeeting(ctx, cardDecidedOn, card, { en: 'handover of the party card', vi: 'Trao thẻ đảng viên', fromVi: 'ngày quyết định phát thẻ' });
+      if (handover.status === 'fail') return { ...handover, evidence: { ruleSet, ...handover.evidence } };
+    }
+    return { ...announcement, evidence: { ruleSet, ...announcement.evidence } };
+  },
+};
