@@ -19,6 +19,9 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
     case 'VERIFICATION_REQUESTED':
       if (event.receivedOn !== undefined) out.push({ field: 'receivedOn', date: event.receivedOn });
       break;
+    case 'MEMBER_CARD_HANDED_OVER':
+      if (event.cardDecidedOn !== undefined) out.push({ field: 'cardDecidedOn', date: event.cardDecidedOn });
+      break;
     case 'SPONSOR_ADDED':
       out.push({ field: 'sponsor.togetherSince', date: event.sponsor.togetherSince });
       if (event.sponsor.fullMemberSince != null) out.push({ field: 'sponsor.fullMemberSince', date: event.sponsor.fullMemberSince });
@@ -74,6 +77,9 @@ function previousStepProblem({ event, facts }: RuleInput): { field: string; date
   if (event.type === 'ADMISSION_DECIDED' && event.receivedOn < event.occurredOn) {
     return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn };
   }
+  if (event.type === 'MEMBER_CARD_HANDED_OVER' && event.cardDecidedOn !== undefined && event.occurredOn < event.cardDecidedOn) {
+    return { field: 'occurredOn', date: event.occurredOn, before: event.cardDecidedOn };
+  }
   if (event.type === 'CEREMONY_HELD' && facts.decision && event.occurredOn < facts.decision.receivedOn) {
     return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn };
   }
@@ -83,8 +89,8 @@ function previousStepProblem({ event, facts }: RuleInput): { field: string; date
 export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   id: 'DATE_BEFORE_PREVIOUS_STEP',
   source: 'procedure doc §1, §3.16 (steps follow one another)',
-  descriptionEn: 'A step cannot be dated before the latest recorded step; a decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision. Equal dates pass.',
-  descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định. Cùng ngày thì hợp lệ.',
+  descriptionEn: 'A step cannot be dated before the latest recorded step; a decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision; a party card cannot be handed over before its card decision. Equal dates pass.',
+  descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định; thẻ đảng viên không trao trước ngày quyết định phát thẻ. Cùng ngày thì hợp lệ.',
   check: (input) => {
     const p = previousStepProblem(input);
     return p
