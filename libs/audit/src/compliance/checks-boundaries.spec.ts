@@ -1,5 +1,5 @@
 import { addDays, BusinessDate } from '@charterflow/procedure';
-import { AuditCaseBuilder, BOARD, CALENDAR, CANDIDATE, ctx, SECRETARY, SPONSOR, tamper, upToCellReview } from './__fixtures__/case-builder';
+import { AuditCaseBuilder, BOARD, CALENDAR, CANDIDATE, ctx, SPONSOR, tamper, upToCellReview } from './__fixtures__/case-builder';
 import { AuditCase, CheckResult } from './model';
 import { runChecks } from './run-checks';
 
