@@ -196,8 +196,10 @@ describe('A24 announced and card handed over at the next regular cell meeting (w
 
   it('announced on the last day of the month passes; the day after fails, dated the day after the month', () => {
     expect(by).toBe('2026-12-23');
-    expect(check(announcedOn(by), 'A24')).toMatchObject({ status: 'pass', evidence: { from: '2026-11-23', by, doneOn: by } });
-    expect(check(announcedOn(addDays(by, 1)), 'A24')).toMatchObject({ status: 'fail', detectedOn: addDays(by, 1), evidence: { doneOn: addDays(by, 1) } });
+    const met = check(announcedOn(by), 'A24');
+    expect(met).toMatchObject({ status: 'pass', evidence: { baseOn: '2026-11-23', limit: by, metOn: by, ruleSet: 'qd294-2025' } });
+    expect(met.title.vi).toContain('(trong 1 tháng)');
+    expect(check(announcedOn(addDays(by, 1)), 'A24')).toMatchObject({ status: 'fail', detectedOn: addDays(by, 1), evidence: { metOn: addDays(by, 1), limit: by } });
   });
 
   it('not announced: not applicable until the month is over, never a fail; a fail from the day after', () => {

@@ -146,6 +146,15 @@ describe('fullMember takes the announcement and the card handover', () => {
     expect(c.description.facts).toMatchObject({ recognitionAnnouncedOn: '2027-02-02', memberCard: { handedOverOn: '2027-03-02', cardNo: '1', cardDecidedOn: '2027-03-02' } });
   });
 
+  it('the announcement limit: one calendar month from the decision; on its last day met, the day after accepted but missed', () => {
+    const onTime = recognised();
+    expect(onTime.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ baseOn: '2027-01-26', dueOn: '2027-02-26', status: 'open' });
+    onTime.ok('RECOGNITION_ANNOUNCED', '2027-02-26');
+    expect(onTime.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ status: 'met', closedOn: '2027-02-26' });
+    const late = recognised().ok('RECOGNITION_ANNOUNCED', '2027-02-27');
+    expect(late.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ status: 'missed', closedOn: '2027-02-27' });
+  });
+
   it('neither is accepted before recognition', () => {
     const c = toRecognitionReview(new CaseDriver());
     expect(refusedBy(c.send('RECOGNITION_ANNOUNCED', '2027-01-12'))).toBe('EVENT_NOT_ALLOWED');

@@ -1,9 +1,9 @@
-import { addDays, addMonths, BusinessDate, ruleSetFor } from '@charterflow/procedure';
+import { addDays, addMonths, BusinessDate, ruleSetFor, tracesOf } from '@charterflow/procedure';
 import { History, Step, stepsOf } from '../history';
 import { AuditCase, AuditContext, CheckOutcome, StoredMembership } from '../model';
 import { viDate } from '../vi-text';
 import { CheckDefinition } from './definition';
-import { fail, notApplicable, pass } from './outcome';
+import { deadlineOutcome, fail, notApplicable, pass } from './outcome';
 
 /** The dates a case's membership record holds, in the order the path fixes them, with their Vietnamese names. */
 const MEMBERSHIP_DATES: readonly { key: keyof StoredMembership; vi: string; rule: string }[] = [
@@ -69,39 +69,23 @@ export const A17: CheckDefinition = {
   },
 };
 
-/** The next regular cell meeting after `on`: cells meet monthly (CH Art. 24), so within one calendar month (ADR 0016). */
-export const nextRegularMeetingBy = (on: BusinessDate): BusinessDate => addMonths(on, 1);
-
-/** One "at the next regular meeting" obligation: done by `by` (inclusive) or not. */
-function atNextMeeting(ctx: AuditContext, from: BusinessDate, done: Step | undefined, what: { en: string; vi: string; fromVi: string }): CheckOutcome {
-  const by = nextRegularMeetingBy(from);
-  const evidence = { from, by, what: what.en };
-  if (done && done.on <= by) {
-    return pass({ ...evidence, doneOn: done.on, seq: done.seq, messageVi: `${what.vi} ngày ${viDate(done.on)}, trong kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (hạn ${viDate(by)}).` });
-  }
-  if (done) {
-    return fail(addDays(by, 1), done.seq, {
-      ...evidence,
-      doneOn: done.on,
-      messageVi: `${what.vi} ngày ${viDate(done.on)}, quá kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (chi bộ họp hằng tháng, hạn ${viDate(by)}).`,
-    });
-  }
-  if (ctx.today > by) {
-    return fail(addDays(by, 1), null, {
-      ...evidence,
-      pendingAsOf: ctx.today,
-      messageVi: `Đến ngày ${viDate(ctx.today)} chưa ghi nhận việc ${what.vi.toLowerCase()}, đã quá kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (chi bộ họp hằng tháng, hạn ${viDate(by)}).`,
-    });
-  }
-  return notApplicable(`the next regular meeting (by ${by}) has not passed yet`, `Chưa đến kỳ sinh hoạt chi bộ gần nhất sau ${what.fromVi} ${viDate(from)} (hạn ${viDate(by)}).`);
+/** The card's "next regular cell meeting" after its decision: within the months of the rule set in force on it (ADR 0016). */
+function cardOutcome(card: Step, cardDecidedOn: BusinessDate): CheckOutcome {
+  const rs = ruleSetFor(cardDecidedOn);
+  const by = addMonths(cardDecidedOn, rs.nextCellMeetingMonths);
+  const evidence = { what: 'handover of the party card', cardDecidedOn, by, handedOverOn: card.on, seq: card.seq, ruleSet: rs.id };
+  const when = `quyết định phát thẻ ngày ${viDate(cardDecidedOn)}, hạn trao thẻ tại kỳ sinh hoạt chi bộ gần nhất là ngày ${viDate(by)} (chi bộ họp hằng tháng; Quy định 294-QĐ/TW mục 6.1.1)`;
+  if (card.on <= by) return pass({ ...evidence, messageVi: `Trao thẻ đảng viên ngày ${viDate(card.on)}; ${when}: đúng hạn.` });
+  return fail(addDays(by, 1), card.seq, { ...evidence, messageVi: `Trao thẻ đảng viên ngày ${viDate(card.on)}, quá hạn; ${when}.` });
 }
 
 /**
  * A24 — the recognition decision not announced, or the party card not handed over, at the next regular cell meeting
- * (HD06 §4.5b; QĐ294 §6.1.1; D15). Cells meet monthly (CH Art. 24): the next regular meeting is read as within one
- * calendar month of the decision (RECOGNITION_DECIDED, or the deciding vote of an authorised grassroots committee),
- * and of the card decision for the card (MEMBER_CARD_HANDED_OVER's `cardDecidedOn`; a handover without it cannot be
- * judged). A case still within the month is not applicable, never failed (ADR 0016).
+ * (HD06 §4.5b; QĐ294 §6.1.1; D15). Cells meet monthly (CH Art. 24): the next regular meeting is read as within
+ * `nextCellMeetingMonths` (one) calendar month. The announcement is DEADLINE_TABLE's RECOGNITION_ANNOUNCEMENT, opened
+ * by the step that made the probationer a full member and met by RECOGNITION_ANNOUNCED; a case still within the
+ * month is not applicable, never failed. The card counts from its card decision (MEMBER_CARD_HANDED_OVER's
+ * `cardDecidedOn`); a handover without it cannot be judged (ADR 0016).
  */
 export const A24: CheckDefinition = {
   id: 'A24',
@@ -109,25 +93,23 @@ export const A24: CheckDefinition = {
     vi: 'Không công bố quyết định công nhận đảng viên chính thức hoặc không trao thẻ đảng viên tại kỳ sinh hoạt chi bộ gần nhất',
     en: 'Recognition decision not announced, or party card not handed over, at the next regular cell meeting',
   },
+  titleFor: (rs) => ({
+    vi: `Không công bố quyết định công nhận đảng viên chính thức hoặc không trao thẻ đảng viên tại kỳ sinh hoạt chi bộ gần nhất (trong ${rs.nextCellMeetingMonths} tháng)`,
+    en: `Recognition decision not announced, or party card not handed over, at the next regular cell meeting (within ${rs.nextCellMeetingMonths} month)`,
+  }),
   source: 'HD06 §4.5b; QĐ294 §6.1.1; CH Art. 24',
   severity: 'minor',
   evaluate: (h, _c: AuditCase, ctx) => {
-    const decided = h.steps.find((s) => s.toState === 'fullMember' && s.fromState !== 'fullMember');
-    if (!decided) return notApplicable('no recognition decision yet', 'Chưa có quyết định công nhận đảng viên chính thức.');
-    const ruleSet = ruleSetFor(decided.on).id;
-    const announced = stepsOf(h, 'RECOGNITION_ANNOUNCED').find((s) => s.seq > decided.seq);
-    const announcement = atNextMeeting(ctx, decided.on, announced, {
-      en: 'announcement of the recognition decision',
-      vi: 'Công bố quyết định công nhận đảng viên chính thức',
-      fromVi: 'ngày quyết định',
-    });
-    if (announcement.status === 'fail') return { ...announcement, evidence: { ruleSet, ...announcement.evidence } };
+    const trace = tracesOf(h.deadlines, 'RECOGNITION_ANNOUNCEMENT')[0];
+    if (!trace) return notApplicable('no recognition decision yet', 'Chưa có quyết định công nhận đảng viên chính thức.');
+    const announcement = deadlineOutcome(ctx, trace);
+    if (announcement.status === 'fail') return announcement;
     for (const card of stepsOf(h, 'MEMBER_CARD_HANDED_OVER')) {
       const cardDecidedOn = (card.event as { cardDecidedOn?: BusinessDate }).cardDecidedOn;
       if (!cardDecidedOn) continue;
-      const handover = atNextMeeting(ctx, cardDecidedOn, card, { en: 'handover of the party card', vi: 'Trao thẻ đảng viên', fromVi: 'ngày quyết định phát thẻ' });
-      if (handover.status === 'fail') return { ...handover, evidence: { ruleSet, ...handover.evidence } };
+      const handover = cardOutcome(card, cardDecidedOn);
+      if (handover.status === 'fail') return handover;
     }
-    return { ...announcement, evidence: { ruleSet, ...announcement.evidence } };
+    return announcement;
   },
 };
