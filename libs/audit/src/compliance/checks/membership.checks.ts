@@ -1,6 +1,6 @@
 import { addDays, addMonths, BusinessDate, ruleSetFor, tracesOf } from '@charterflow/procedure';
 import { History, Step, stepsOf } from '../history';
-import { AuditCase, AuditContext, CheckOutcome, StoredMembership } from '../model';
+import { AuditCase, CheckOutcome, StoredMembership } from '../model';
 import { viDate } from '../vi-text';
 import { CheckDefinition } from './definition';
 import { deadlineOutcome, fail, notApplicable, pass } from './outcome';
