@@ -154,6 +154,7 @@ export const EVENTS = [
   defineEvent('VERIFICATION_REPLIED', {
     label: { vi: 'Nhận kết quả thẩm tra lý lịch', en: 'Verification reply received' },
     occurredOnLabel: { vi: 'Ngày nhận kết quả', en: 'Date received' },
+    description: 'Closes the request’s reply limit; verifiedBy candidate or relative → VERIFICATION_BY_INTERESTED_PERSON',
     fields: {
       requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
       verifiedBy: choice(VERIFIERS, { vi: 'Người thực hiện thẩm tra', en: 'Verification carried out by' }, {
@@ -165,7 +166,7 @@ export const EVENTS = [
   }),
   defineEvent('BIOGRAPHY_CERTIFIED', {
     label: { vi: 'Chứng nhận lý lịch', en: 'Biography certified' },
-    description: 'Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED',
+    description: 'Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED; certifiedBy other than the grassroots or superior committee → BIOGRAPHY_CERTIFIER_NOT_COMPETENT',
     fields: {
       politicalIssue: flag(
         { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
@@ -237,7 +238,8 @@ export const EVENTS = [
   defineEvent('CELL_VOTE_RECORDED', {
     label: { vi: 'Chi bộ biểu quyết đề nghị kết nạp', en: 'Cell vote on the admission' },
     occurredOnLabel: MEETING,
-    description: '≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted',
+    description:
+      '≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted. Refused: votedIndividually false (VOTE_NOT_INDIVIDUAL), probationaryCounted > 0 (PROBATIONARY_MEMBERS_COUNTED), a religion not recognised by the State (RELIGION_NOT_RECOGNISED)',
     fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour(), votedIndividually: votedIndividually(), probationaryCounted: probationaryCounted() },
   }),
   defineEvent('GRASSROOTS_VOTE_RECORDED', {
@@ -249,7 +251,7 @@ export const EVENTS = [
   defineEvent('ADMISSION_DECIDED', {
     label: { vi: 'Quyết định kết nạp đảng viên', en: 'Admission decision' },
     occurredOnLabel: DECIDED,
-    description: '> 1/2 → awaitingCeremony, else notAdmitted',
+    description: '> 1/2 → awaitingCeremony, else notAdmitted. receivedOn is the notification to the cell (A15); decidedBy grassroots_committee where it is not authorised → DECISION_BODY_NOT_COMPETENT',
     fields: {
       decisionNo: decisionNo(),
       standingMembers: standingMembers(),
@@ -278,7 +280,7 @@ export const EVENTS = [
   defineEvent('CEREMONY_HELD', {
     label: { vi: 'Tổ chức lễ kết nạp', en: 'Admission ceremony held' },
     occurredOnLabel: { vi: 'Ngày tổ chức lễ kết nạp', en: 'Date of the ceremony' },
-    description: 'Probation starts on this date',
+    description: 'Probation starts on this date; individually false (a joint ceremony) → CEREMONY_NOT_INDIVIDUAL',
     fields: {
       helper: helper(),
       individually: flag(
