@@ -16,7 +16,7 @@ const TEXTS: readonly [RegExp, string][] = [
 function viCitation(part: string): string {
   const charter = /^CH Art\. (\d+)(?:\((\d+)\))?$/.exec(part);
   if (charter) return charter[2] ? `Điều ${charter[1]} khoản ${charter[2]} Điều lệ Đảng` : `Điều ${charter[1]} Điều lệ Đảng`;
-  for (const [pattern, text] of TEXTS) if (pattern.test(part)) return part.replace(pattern, text);
+  for (const [pattern, text] of TEXTS) if (pattern.test(part)) return part.replace(pattern, text).replace(/ item (\d+)/, ' mục $1');
   return part;
 }
 
