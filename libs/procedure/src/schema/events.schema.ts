@@ -100,9 +100,6 @@ const decidedBy = () =>
     competent_committee: { vi: 'Ban thường vụ cấp ủy có thẩm quyền', en: 'Standing committee of the competent committee' },
     grassroots_committee: { vi: 'Đảng ủy cơ sở', en: 'Grassroots committee' },
   }, { help: { vi: 'Bỏ trống là ban thường vụ cấp ủy có thẩm quyền', en: 'Empty means the competent committee (DECISION_BODY_NOT_COMPETENT)' } }).optional();
-const meetingDecision = (help: Label) =>
-  date({ vi: 'Ngày ký quyết định được công bố', en: 'Date of the decision announced' }, { help });
-
 const MEETING: Label = { vi: 'Ngày họp', en: 'Meeting date' };
 const DECIDED: Label = { vi: 'Ngày ký quyết định', en: 'Date of the decision' };
 
@@ -345,10 +342,15 @@ export const EVENTS = [
     description: 'Accepted in fullMember: the card is handed over at the next regular cell meeting after the card decision (QĐ294 §6.1.1; A24)',
     fields: {
       cardNo: text({ vi: 'Số thẻ đảng viên', en: 'Party card number' }, { example: '12.345678' }).optional(),
-      cardDecidedOn: meetingDecision({
-        vi: 'Ngày ký quyết định phát thẻ; thẻ phải được trao tại kỳ sinh hoạt chi bộ gần nhất sau ngày này',
-        en: 'Date of the card decision; the card is due at the next regular cell meeting after it',
-      }).optional(),
+      cardDecidedOn: date(
+        { vi: 'Ngày ký quyết định phát thẻ đảng viên', en: 'Date of the card decision' },
+        {
+          help: {
+            vi: 'Thẻ phải được trao tại kỳ sinh hoạt chi bộ gần nhất sau ngày này',
+            en: 'The card is due at the next regular cell meeting after it',
+          },
+        },
+      ).optional(),
     },
   }),
   defineEvent('WITHDRAWN', {
