@@ -37,8 +37,9 @@ describe('OrganisationsService on PostgreSQL', () => {
     expect(new Set(inCommune)).toEqual(new Set([commune.id, grassroots.id, cell.id, villageCell.id]));
 
     expect((await service.chainOf(cell.id)).map((n) => n.id)).toEqual([province.id, commune.id, grassroots.id, cell.id]);
-    expect((await service.cellContext(cell.id)).facts).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false });
-    expect((await service.cellContext(villageCell.id)).facts).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true });
+    const both = { hasYouthUnion: true, hasTradeUnion: true };
+    expect((await service.cellContext(cell.id)).facts).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false, ...both });
+    expect((await service.cellContext(villageCell.id)).facts).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true, ...both });
     expect(await domainError(service.cellContext(grassroots.id))).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });
 
     // The prefix index serves subtree queries.
@@ -47,6 +48,35 @@ describe('OrganisationsService on PostgreSQL', () => {
       return m.query(`EXPLAIN SELECT id FROM organisations WHERE path LIKE $1 || '%'`, [commune.path]);
     });
     expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/organisations_path_prefix_idx/);
+  });
+
+  it('E7 flags: true by default; the cell reads false when it or any organisation above it says so (ADR 0014)', async () => {
+    const province = await service.create({ name: 'Tỉnh ủy', kind: 'province' });
+    const commune = await service.create({ name: 'Đảng ủy xã', kind: 'commune', parentId: province.id });
+    const grassroots = await service.create({ name: 'Đảng ủy Công ty', kind: 'grassroots', parentId: commune.id, hasYouthUnion: false });
+    const cell = await service.create({ name: 'Chi bộ 1', kind: 'cell', parentId: grassroots.id });
+    const other = await service.create({ name: 'Chi bộ thôn', kind: 'cell', parentId: commune.id });
+    expect(grassroots).toMatchObject({ hasYouthUnion: false, hasTradeUnion: true });
+    expect(cell).toMatchObject({ hasYouthUnion: true, hasTradeUnion: true });
+    expect((await service.chainOf(cell.id)).map((n) => n.hasYouthUnion)).toEqual([true, true, false, true]);
+    expect((await service.cellContext(cell.id)).facts).toMatchObject({ hasYouthUnion: false, hasTradeUnion: true });
+    expect((await service.cellContext(other.id)).facts).toMatchObject({ hasYouthUnion: true, hasTradeUnion: true });
+
+    expect(await service.update(cell.id, { hasTradeUnion: false })).toMatchObject({ name: 'Chi bộ 1', hasYouthUnion: true, hasTradeUnion: false });
+    expect((await service.cellContext(cell.id)).facts).toMatchObject({ hasYouthUnion: false, hasTradeUnion: false });
+    await service.update(grassroots.id, { hasYouthUnion: true });
+    expect((await service.cellContext(cell.id)).facts).toMatchObject({ hasYouthUnion: true, hasTradeUnion: false });
+    await service.update(commune.id, { hasYouthUnion: false });
+    expect((await service.cellContext(other.id)).facts).toMatchObject({ hasYouthUnion: false, hasTradeUnion: true });
+
+    // Not a boolean: VALIDATION_FAILED naming the field, and nothing written.
+    const bad = { hasYouthUnion: 'no' } as unknown as { hasYouthUnion: boolean };
+    expect(await domainError(service.update(cell.id, { ...bad, name: 'Đổi tên' }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'hasYouthUnion', message: expect.any(String) }] },
+    });
+    expect(await domainError(service.create({ name: 'x', kind: 'cell', parentId: grassroots.id, ...bad }))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await service.get(cell.id)).toMatchObject({ name: 'Chi bộ 1', hasYouthUnion: true, hasTradeUnion: false });
   });
 
   it('enforces the hierarchy (RULE_VIOLATION ORGANISATION_HIERARCHY) and known parents (VALIDATION_FAILED parentId)', async () => {

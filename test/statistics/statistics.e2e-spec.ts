@@ -59,7 +59,8 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
         minority: i % 3 === 0,
         religious: i % 4 === 0,
         youthUnion: i % 5 !== 0,
-        young: i % 6 !== 0,
+        // These units have a Youth Union: a candidate of youth age there is a Youth Union member (E7, CH Art. 4(1)).
+        young: i % 6 !== 0 && i % 5 !== 0,
         education: ['university', 'upper_secondary', 'lower_secondary'][i % 3],
         occupation: ['worker', 'farmer', 'student'][i % 3],
       };

@@ -13,6 +13,7 @@ import { AuthController } from './auth/auth.controller';
 import { LOGIN_THROTTLER, RateLimitGuard, WRITE_THROTTLER } from './auth/write-throttler.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
+import { WorklistController } from './worklist/worklist.controller';
 import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -55,7 +56,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      controllers: [AuthController, UsersController, OrganisationsController, CasesController, CalendarController, NotificationsController, WebhooksController],
+      controllers: [AuthController, UsersController, OrganisationsController, CasesController, WorklistController, CalendarController, NotificationsController, WebhooksController],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
 import { CaseQueries } from './queries/case-queries';
+import { WorklistQuery } from './queries/worklist-query';
 import { CaseEventsRepository } from './repositories/case-events.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { DeadlinesRepository } from './repositories/deadlines.repository';
@@ -24,7 +25,7 @@ const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
  */
 @Module({
   imports: [OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, CaseQueries, ...USE_CASES, CasesService],
-  exports: [...USE_CASES, CaseQueries, CasesService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, CaseQueries, WorklistQuery, ...USE_CASES, CasesService],
+  exports: [...USE_CASES, CaseQueries, WorklistQuery, CasesService],
 })
 export class CasesModule {}

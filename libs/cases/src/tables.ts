@@ -54,6 +54,8 @@ export const DEADLINES_TABLE = table('deadlines', {
   reference: nullable('text'),
   updated_at: col('timestamptz'),
   generation: col('int4'),
+  /** When the row was inserted (the step's recording instant); null for rows older than the column. */
+  opened_at: nullable('timestamptz'),
 });
 
 export const IDEMPOTENCY_KEYS_TABLE = table('idempotency_keys', {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
-import { Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
+import { MAX_BACKLOG_GRACE_WORKING_DAYS, Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
 import { hierarchyProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';
@@ -13,6 +13,12 @@ export interface OrganisationView {
   kind: OrganisationKind;
   parentId: string | null;
   authorisedToAdmit: boolean;
+  /** The unit has a Youth Union organisation (E7, ADR 0014). */
+  hasYouthUnion: boolean;
+  /** The unit has a trade-union organisation (E7, ADR 0014). */
+  hasTradeUnion: boolean;
+  /** The backlog grace set on this node (ADR 0015); null: inherited. */
+  backlogGraceWorkingDays: number | null;
   /** Ids from the root down to this node, each followed by '/'. */
   path: string;
   createdAt: string;
@@ -31,6 +37,11 @@ export interface UpdateOrganisationInput {
   name?: string;
   /** Moves the node and its subtree under another parent. */
   parentId?: string;
+  /** Whether the unit has a Youth Union / a trade-union organisation (E7); unchanged when absent. */
+  hasYouthUnion?: boolean;
+  hasTradeUnion?: boolean;
+  /** Sets the backlog grace of the node (null: inherit again). */
+  backlogGraceWorkingDays?: number | null;
 }
 
 export interface CreateOrganisationInput {
@@ -38,6 +49,30 @@ export interface CreateOrganisationInput {
   kind: OrganisationKind;
   parentId?: string | null;
   authorisedToAdmit?: boolean;
+  /** Whether the unit has a Youth Union / a trade-union organisation (E7); default true. */
+  hasYouthUnion?: boolean;
+  hasTradeUnion?: boolean;
+  backlogGraceWorkingDays?: number | null;
+}
+
+/** A flag given must be a boolean (VALIDATION_FAILED naming it otherwise). */
+function flagsOf(input: { hasYouthUnion?: unknown; hasTradeUnion?: unknown }): { hasYouthUnion?: boolean; hasTradeUnion?: boolean } {
+  const bad = (['hasYouthUnion', 'hasTradeUnion'] as const).filter((f) => input[f] !== undefined && typeof input[f] !== 'boolean');
+  if (bad.length) throw DomainException.validation(bad.map((field) => ({ field, message: `${field} must be a boolean` })));
+  return {
+    ...(input.hasYouthUnion !== undefined ? { hasYouthUnion: input.hasYouthUnion as boolean } : {}),
+    ...(input.hasTradeUnion !== undefined ? { hasTradeUnion: input.hasTradeUnion as boolean } : {}),
+  };
+}
+
+/** VALIDATION_FAILED unless the grace is null/absent or a whole number of working days 0–10. */
+function checkBacklogGrace(value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_BACKLOG_GRACE_WORKING_DAYS) {
+    throw DomainException.validation([
+      { field: 'backlogGraceWorkingDays', message: `backlogGraceWorkingDays must be a whole number of working days from 0 to ${MAX_BACKLOG_GRACE_WORKING_DAYS}, or null` },
+    ]);
+  }
 }
 
 
@@ -65,6 +100,8 @@ export class OrganisationsService {
       throw DomainException.validation([{ field: 'parentId', message: `organisation ${parentId} does not exist` }]);
     }
     const authorisedToAdmit = input.authorisedToAdmit ?? false;
+    const flags = flagsOf(input);
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     const problem = hierarchyProblem(input.kind, parent?.kind ?? null, authorisedToAdmit);
     if (problem) {
       throw new DomainException('RULE_VIOLATION', problem, {
@@ -74,7 +111,17 @@ export class OrganisationsService {
         parentKind: parent?.kind ?? null,
       });
     }
-    return toView(await this.organisations.insert({ name, kind: input.kind, parent, authorisedToAdmit }));
+    return toView(
+      await this.organisations.insert({
+        name,
+        kind: input.kind,
+        parent,
+        authorisedToAdmit,
+        hasYouthUnion: flags.hasYouthUnion ?? true,
+        hasTradeUnion: flags.hasTradeUnion ?? true,
+        backlogGraceWorkingDays: input.backlogGraceWorkingDays ?? null,
+      }),
+    );
   }
 
   /** One node; NOT_FOUND when unknown or outside `scope`. */
@@ -93,18 +140,21 @@ export class OrganisationsService {
   }
 
   /**
-   * Renames a node and/or moves it (with its subtree) under another parent in `scope`. The node itself must lie in
-   * `scope` and must not be its top (an account cannot move the node it is attached to). The hierarchy rules hold
-   * as on creation; a node cannot move under itself or its own subtree.
+   * Renames a node and/or moves it (with its subtree) under another parent in `scope`, and/or sets whether its unit has
+   * a Youth Union or a trade union (E7: read by the engine at the next step of every case below it). The node itself
+   * must lie in `scope` and must not be its top for a move (an account cannot move the node it is attached to). The
+   * hierarchy rules hold as on creation; a node cannot move under itself or its own subtree.
    */
   async update(id: string, input: UpdateOrganisationInput, scope: Scope = WHOLE_TREE): Promise<OrganisationView> {
     const node = await this.require(id, scope);
     // Everything is checked before anything is written: a refused move leaves the name as it was too.
     let name: string | undefined;
+    const flags = flagsOf(input);
     if (input.name !== undefined) {
       name = typeof input.name === 'string' ? input.name.trim() : '';
       if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
     }
+    checkBacklogGrace(input.backlogGraceWorkingDays);
     let newParent: Organisation | undefined;
     if (input.parentId !== undefined && input.parentId !== node.parentId) {
       if (scope.organisationId === id) {
@@ -129,7 +179,10 @@ export class OrganisationsService {
       }
       newParent = parent;
     }
-    if (name !== undefined || newParent) await this.organisations.update(node, { name, newParent });
+    const grace = input.backlogGraceWorkingDays;
+    if (name !== undefined || newParent || Object.keys(flags).length || grace !== undefined) {
+      await this.organisations.update(node, { name, newParent, ...flags, backlogGraceWorkingDays: grace });
+    }
     return toView(await this.require(id));
   }
 
@@ -145,7 +198,13 @@ export class OrganisationsService {
     const id = canonicalId(given) ?? given;
     const chain = isUuid(id) ? await this.organisations.findChain(id) : [];
     if (chain.length === 0 || chain[chain.length - 1].id !== id) throw DomainException.notFound('Organisation', id);
-    return chain.map((n) => ({ id: n.id, kind: n.kind, authorisedToAdmit: n.authorisedToAdmit }));
+    return chain.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      authorisedToAdmit: n.authorisedToAdmit,
+      hasYouthUnion: n.hasYouthUnion,
+      hasTradeUnion: n.hasTradeUnion,
+    }));
   }
 
   /** The facts and the chain of bodies of a case's cell, in one statement. */
@@ -185,6 +244,9 @@ function toView(o: Organisation): OrganisationView {
     kind: o.kind,
     parentId: o.parentId,
     authorisedToAdmit: o.authorisedToAdmit,
+    hasYouthUnion: o.hasYouthUnion,
+    hasTradeUnion: o.hasTradeUnion,
+    backlogGraceWorkingDays: o.backlogGraceWorkingDays,
     path: o.path,
     createdAt: o.createdAt.toISOString(),
   };
@@ -192,8 +254,9 @@ function toView(o: Organisation): OrganisationView {
 
 /**
  * What the rules need of a case's cell, from its chain (root first, the cell last): whether its grassroots
- * committee may decide admissions and whether it sits directly under a commune committee. RULE_VIOLATION
- * `CASE_ORGANISATION_NOT_CELL` when the chain does not end with a cell.
+ * committee may decide admissions, whether it sits directly under a commune committee, and whether its unit has a
+ * Youth Union and a trade union (E7: not when the cell or any organisation above it says it has none; ADR 0014).
+ * RULE_VIOLATION `CASE_ORGANISATION_NOT_CELL` when the chain does not end with a cell.
  */
 export function cellContextOf(chain: ChainNode[]): CellContext {
   const cell = chain[chain.length - 1];
@@ -205,7 +268,12 @@ export function cellContextOf(chain: ChainNode[]): CellContext {
   }
   const parent = chain[chain.length - 2];
   return {
-    facts: { authorisedToAdmit: parent?.kind === 'grassroots' && parent.authorisedToAdmit, directlyUnderSuperior: parent?.kind === 'commune' },
+    facts: {
+      authorisedToAdmit: parent?.kind === 'grassroots' && parent.authorisedToAdmit,
+      directlyUnderSuperior: parent?.kind === 'commune',
+      hasYouthUnion: chain.every((n) => n.hasYouthUnion !== false),
+      hasTradeUnion: chain.every((n) => n.hasTradeUnion !== false),
+    },
     chain,
     provinceId: chain[0]?.kind === 'province' ? chain[0].id : null,
   };

@@ -9,5 +9,8 @@ export const ORGANISATIONS_TABLE = table('organisations', {
   parent_id: nullable('uuid'),
   path: col('text'),
   authorised_to_admit: col('bool'),
+  has_youth_union: col('bool'),
+  has_trade_union: col('bool'),
   created_at: col('timestamptz'),
+  backlog_grace_working_days: nullable('int4'),
 });

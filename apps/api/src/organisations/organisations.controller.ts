@@ -27,6 +27,9 @@ export class OrganisationsController {
       kind: dto.kind,
       parentId: dto.parentId ?? null,
       authorisedToAdmit: dto.authorisedToAdmit ?? false,
+      hasYouthUnion: dto.hasYouthUnion ?? true,
+      hasTradeUnion: dto.hasTradeUnion ?? true,
+      backlogGraceWorkingDays: dto.backlogGraceWorkingDays ?? null,
     }, scope);
   }
 
@@ -51,12 +54,17 @@ export class OrganisationsController {
   @Patch(':id')
   @RequirePermission('organisations.manage')
   @ApiOperation({
-    summary: 'Rename a node, or move it with its subtree under another parent',
-    description: 'Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place.',
+    summary: 'Rename a node, move it with its subtree under another parent, or say whether its unit has a Youth Union or a trade union',
+    description:
+      'Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node.',
   })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400, 404, 422)
   update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateOrganisationDto, @CurrentScope() scope: Scope) {
-    return this.organisations.update(id, { name: dto.name, parentId: dto.parentId }, scope);
+    return this.organisations.update(
+      id,
+      { name: dto.name, parentId: dto.parentId, hasYouthUnion: dto.hasYouthUnion, hasTradeUnion: dto.hasTradeUnion, backlogGraceWorkingDays: dto.backlogGraceWorkingDays },
+      scope,
+    );
   }
 }

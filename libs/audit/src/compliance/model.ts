@@ -7,8 +7,11 @@ export interface AuditCase {
   procedureVersion: string;
   state: string;
   candidate: Record<string, unknown>;
-  /** How the cell's organisation decides (the engine's organisation facts). */
-  organisation: { authorisedToAdmit: boolean; directlyUnderSuperior: boolean };
+  /**
+   * How the cell's organisation decides and which mass organisations its unit has (the engine's organisation facts;
+   * the E7 flags absent read as true, ADR 0014).
+   */
+  organisation: { authorisedToAdmit: boolean; directlyUnderSuperior: boolean; hasYouthUnion?: boolean; hasTradeUnion?: boolean };
   /**
    * The membership dates the store holds for the case (the projection written when each step was recorded: the
    * admission decision, probation start and end, full membership), judged by A17 against what the history implies.

@@ -19,11 +19,17 @@ export class AuditCasesRepository {
     const cases: Record<string, unknown>[] = await m.query(
       `SELECT c.id, c.organisation_id, o.path, c.procedure_version, c.state, c.candidate,
               p.kind AS parent_kind, COALESCE(p.authorised_to_admit, false) AS parent_authorised,
+              mo.has_youth_union, mo.has_trade_union,
               c.snapshot #>> '{machine,context,decision,decidedOn}' AS m_admission_decision_on,
               c.snapshot #>> '{machine,context,probationStartOn}' AS m_probation_start_on,
               c.snapshot #>> '{machine,context,probationEndOn}' AS m_probation_end_on,
               c.snapshot #>> '{machine,context,fullMemberSince}' AS m_full_member_since
        FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN organisations p ON p.id = o.parent_id
+       -- E7: the unit has no Youth Union (trade union) when the cell or an organisation above it says so (ADR 0014).
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(bool_and(a.has_youth_union), true) AS has_youth_union, COALESCE(bool_and(a.has_trade_union), true) AS has_trade_union
+         FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])
+       ) mo
        WHERE c.id = ANY($1::uuid[])`,
       [caseIds],
     );
@@ -47,7 +53,12 @@ export class AuditCasesRepository {
         procedureVersion: c.procedure_version as string,
         state: c.state as string,
         candidate: c.candidate as Record<string, unknown>,
-        organisation: { authorisedToAdmit: c.parent_kind === 'grassroots' && c.parent_authorised === true, directlyUnderSuperior: c.parent_kind === 'commune' },
+        organisation: {
+          authorisedToAdmit: c.parent_kind === 'grassroots' && c.parent_authorised === true,
+          directlyUnderSuperior: c.parent_kind === 'commune',
+          hasYouthUnion: c.has_youth_union !== false,
+          hasTradeUnion: c.has_trade_union !== false,
+        },
         // The membership projection as stored (the case's snapshot, written when each step was recorded): A17.
         membership: {
           admissionDecisionOn: (c.m_admission_decision_on as string | null) ?? null,

@@ -46,7 +46,7 @@ export interface CaseQuery {
   state?: string;
   /** Organisation path prefix: the case's organisation lies in that subtree. */
   pathPrefix?: string;
-  /** Has an open deadline due on or before this date. */
+  /** Has a pending deadline (open, or marked missed with its step not recorded) due on or before this date. */
   dueBefore?: string;
   /** LIKE pattern over search_text. */
   searchPattern?: string;
@@ -56,6 +56,30 @@ export interface CaseQuery {
 
 const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version, c.procedure_version, c.version, c.candidate,
   c.last_seq, c.last_hash, c.created_at, c.updated_at`;
+
+/**
+ * A deadline `d` whose step is not recorded yet: open, or marked missed by delivery when its day passed while the
+ * engine still holds it (ADR 0007 §5). Overdue cases are exactly those with such a limit before today.
+ */
+const PENDING_DEADLINE = `d.closed_on IS NULL AND d.status IN ('open', 'missed')`;
+
+/** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s, with the E7 flags (ADR 0014). */
+const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit,
+                                                 'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union) ORDER BY length(a.path))
+               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
+
+/** One organisation of a case's chain: the bodies that may act and the facts the rules read (E7 flags included). */
+type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean; hasYouthUnion: boolean; hasTradeUnion: boolean };
+
+/** A case as the worklist reads it: no history, only what decides whether it needs attention. */
+export interface WorklistRow {
+  id: string;
+  organisationId: string;
+  snapshot: unknown;
+  candidateName: string;
+  chain: ChainRow[];
+  deadlines: { kind: string; dueOn: string; status: string; closedOn: string | null }[];
+}
 
 /** The row as declared in tables.ts. */
 type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state' | 'snapshot' | 'machine_version' | 'procedure_version' | 'version' | 'candidate' | 'last_seq' | 'last_hash' | 'created_at' | 'updated_at'>;
@@ -123,11 +147,9 @@ export class CasesRepository {
     id: string,
     m: EntityManager = this.dataSource.manager,
     opts: { forUpdate?: boolean } = {},
-  ): Promise<{ row: CaseRow; chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] } | null> {
-    const rows: (RawCase & { chain: { id: string; kind: OrganisationKind; authorisedToAdmit: boolean }[] })[] = await m.query(
-      `SELECT ${COLUMNS},
-              (SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit) ORDER BY length(a.path))
-               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])) AS chain
+  ): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
+    const rows: (RawCase & { chain: ChainRow[] })[] = await m.query(
+      `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
        FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
       [id],
     );
@@ -154,6 +176,36 @@ export class CasesRepository {
     return rows.length ? toRow(rows[0]) : null;
   }
 
+  /**
+   * The cases of a subtree (every case when `pathPrefix` is null) not in one of `finalStates`, with their cell's
+   * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.
+   */
+  async findActiveForWorklist(q: { pathPrefix: string | null; finalStates: readonly string[]; limit: number }): Promise<WorklistRow[]> {
+    const rows: { id: string; organisation_id: string; snapshot: unknown; candidate_name: string | null; chain: WorklistRow['chain']; deadlines: WorklistRow['deadlines'] | null }[] =
+      await this.dataSource.query(
+        `SELECT c.id, c.organisation_id, c.snapshot, c.candidate->>'fullName' AS candidate_name, ${CHAIN_OF_O} AS chain, p.deadlines
+         FROM cases c
+         JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN LATERAL (
+           SELECT json_agg(json_build_object('kind', d.kind, 'dueOn', d.due_on, 'status', d.status, 'closedOn', d.closed_on) ORDER BY d.due_on) AS deadlines,
+                  min(d.due_on) AS first_due
+           FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE}
+         ) p ON true
+         WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND NOT (c.state = ANY ($2::text[]))
+         ORDER BY p.first_due NULLS LAST, c.id
+         LIMIT $3`,
+        [q.pathPrefix, [...q.finalStates], q.limit],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      snapshot: r.snapshot,
+      candidateName: r.candidate_name ?? '',
+      chain: r.chain,
+      deadlines: r.deadlines ?? [],
+    }));
+  }
+
   /** One page ordered by (created_at, id), after `after` when given. */
   async find(q: CaseQuery): Promise<CaseRow[]> {
     const where: string[] = [];
@@ -167,7 +219,7 @@ export class CasesRepository {
       where.push(`EXISTS (SELECT 1 FROM organisations o WHERE o.id = c.organisation_id AND o.path LIKE ${param(q.pathPrefix)} || '%')`);
     }
     if (q.dueBefore !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'open' AND d.due_on <= ${param(q.dueBefore)}::date)`);
+      where.push(`EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE} AND d.due_on <= ${param(q.dueBefore)}::date)`);
     }
     if (q.searchPattern !== undefined) where.push(`c.search_text LIKE ${param(q.searchPattern)}`);
     if (q.after) where.push(`(c.created_at, c.id) > (${param(q.after.createdAt)}::timestamptz, ${param(q.after.id)}::uuid)`);

@@ -22,10 +22,13 @@ const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, sta
  */
 const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status = 'open' AND EXCLUDED.due_on = deadlines.due_on THEN 'missed' ELSE EXCLUDED.status END`;
 
-/** Inserts new keys, updates changed rows (only when something changed), leaves the others alone. */
-const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at)
+/**
+ * Inserts new keys (with `opened_at`, the instant the limit came into being, kept afterwards: ADR 0015), updates changed
+ * rows (only when something changed), leaves the others alone.
+ */
+const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
        SELECT $1::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
-              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz
+              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz, $3::timestamptz
        FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
             "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
             "lateWorkingDays" integer, reference text)

@@ -55,7 +55,7 @@ export interface CaseListFilter {
   state?: string;
   /** Cases of this organisation and every organisation below it. */
   organisationId?: string;
-  /** Only cases with an open deadline due on or before this date. */
+  /** Only cases with a limit still pending (open, or marked missed with its step not recorded) due on or before this date. */
   dueBefore?: string;
   /** Part of the candidate's name; diacritics and case are ignored. */
   q?: string;

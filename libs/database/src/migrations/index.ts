@@ -12,6 +12,8 @@ import { ScopeCalendarOverrides1767225601200 } from './1767225601200-ScopeCalend
 import { ExternalIdPerProvince1767225601300 } from './1767225601300-ExternalIdPerProvince';
 import { CreateWorkerHeartbeats1767225601400 } from './1767225601400-CreateWorkerHeartbeats';
 import { DropWebhookFanOutTrigger1767225601500 } from './1767225601500-DropWebhookFanOutTrigger';
+import { OrganisationMassOrganisations1767225601600 } from './1767225601600-OrganisationMassOrganisations';
+import { OrganisationBacklogGrace1767225601700 } from './1767225601700-OrganisationBacklogGrace';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   ExternalIdPerProvince1767225601300,
   CreateWorkerHeartbeats1767225601400,
   DropWebhookFanOutTrigger1767225601500,
+  OrganisationMassOrganisations1767225601600,
+  OrganisationBacklogGrace1767225601700,
 ];

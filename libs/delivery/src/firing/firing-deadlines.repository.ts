@@ -18,9 +18,18 @@ interface RawDeadline {
   due_on: BusinessDate;
   status: DeadlineStatus;
   generation: number;
+  opened_at: Date | string | null;
+  backlog_grace_working_days: number | null;
 }
 
-const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation, NULLIF(split_part(o.path, '/', 2), '') AS province_id`;
+/**
+ * The backlog grace of the case's organisation (ADR 0015): the nearest node with a value, from the cell up to the
+ * province (its ancestors by primary key, from the materialised path); null when none has one.
+ */
+const GRACE_COLUMN = `(SELECT a.backlog_grace_working_days FROM organisations a
+    WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]) AND a.backlog_grace_working_days IS NOT NULL
+    ORDER BY length(a.path) DESC LIMIT 1) AS backlog_grace_working_days`;
+const PLAN_COLUMNS = `d.id, d.case_id, d.kind, d.due_on, d.status, d.generation, d.opened_at, NULLIF(split_part(o.path, '/', 2), '') AS province_id, ${GRACE_COLUMN}`;
 /** A deadline with its case and the case's organisation (whose path names the province). */
 const PLAN_FROM = `deadlines d JOIN cases c ON c.id = d.case_id JOIN organisations o ON o.id = c.organisation_id`;
 
@@ -71,5 +80,15 @@ export class FiringDeadlinesRepository {
 }
 
 function toPlan(r: RawDeadline): DeadlineToPlan {
-  return { id: r.id, caseId: r.case_id, provinceId: r.province_id, kind: r.kind, dueOn: r.due_on, status: r.status, generation: r.generation };
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    provinceId: r.province_id,
+    kind: r.kind,
+    dueOn: r.due_on,
+    status: r.status,
+    generation: r.generation,
+    openedAt: r.opened_at === null ? null : new Date(r.opened_at),
+    graceWorkingDays: r.backlog_grace_working_days,
+  };
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, BusinessDate, DeadlineKind, DeadlineStatus, WorkingDayCalendar } from '@charterflow/procedure';
+import { addDays, addMonths, BusinessDate, businessDateOf, DeadlineKind, DeadlineStatus, WorkingDayCalendar } from '@charterflow/procedure';
 import { FiringPhase, jobIdOf, PlannedFiring } from '../contracts';
 import { ReminderOffset, ReminderPolicy } from '../policy/reminder-policy';
 import { localInstant } from './local-instant';
@@ -14,6 +14,10 @@ export interface DeadlineToPlan {
   dueOn: BusinessDate;
   status: DeadlineStatus;
   generation: number;
+  /** When the row came into being (ADR 0015); absent or null for rows older than the column: no grace. */
+  openedAt?: Date | null;
+  /** The backlog grace set by the case's organisation or an ancestor (ADR 0015); absent or null: the policy's. */
+  graceWorkingDays?: number | null;
 }
 
 /** The escalation fires at the first instant the limit is broken: 00:00 local on the day after the due date. */
@@ -37,10 +41,44 @@ export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calend
  */
 export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): PlannedFiring[] {
   if (deadline.status !== 'open' || !policy.kinds[deadline.kind]) return [];
-  return scheduleOf(deadline.kind, deadline.dueOn, policy, calendar).map(({ phase, fireAtMs }) => {
+  const grace = deadline.graceWorkingDays ?? policy.backlogGraceWorkingDays;
+  const schedule = withBacklogGrace(scheduleOf(deadline.kind, deadline.dueOn, policy, calendar), deadline.openedAt ?? null, grace, calendar);
+  return schedule.map(({ phase, fireAtMs }) => {
     const ref = { deadlineId: deadline.id, generation: deadline.generation, phase };
     return { ...ref, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs), jobId: jobIdOf(ref) };
   });
+}
+
+/**
+ * The end of a backlog grace of `workingDays` for a limit opened at `openedAt`: 00:00 local on the day after the
+ * `workingDays`-th working day after the (local) day of opening, on the case's calendar.
+ */
+export function backlogGraceEnd(openedAt: Date, workingDays: number, calendar: WorkingDayCalendar): Date {
+  const lastDay = calendar.addWorkingDays(businessDateOf(openedAt), workingDays);
+  return localInstant(addDays(lastDay, 1), ESCALATE_AT);
+}
+
+/**
+ * A limit keyed in late (ADR 0015): when a reminder or the escalation is already due at the instant it was opened,
+ * every reminder and escalation that would fire before the end of the backlog grace is held back to that end, so that the next entries of a clerk catching up a paper backlog (which usually
+ * close the limit) come first; a limit closed by then plans nothing. Of the held reminders only the latest is kept
+ * (the earlier ones say less), and none when the escalation is held too (the limit had already passed). The `due`
+ * firing (the engine's own timed event) and the firings still ahead are unchanged. A grace of 0 changes nothing.
+ */
+function withBacklogGrace(schedule: Schedule, openedAt: Date | null, workingDays: number, calendar: WorkingDayCalendar): Schedule {
+  if (!openedAt || workingDays === 0) return schedule;
+  const openedMs = openedAt.getTime();
+  if (!schedule.some((f) => f.phase !== 'due' && f.fireAtMs <= openedMs)) return schedule;
+  // Keyed in late: whatever would fire before the grace ends waits for it.
+  const graceEndMs = backlogGraceEnd(openedAt, workingDays, calendar).getTime();
+  const held = schedule.filter((f) => f.phase !== 'due' && f.fireAtMs < graceEndMs);
+  const escalationHeld = held.some((f) => f.phase === 'escalate');
+  const lastReminder = held.filter((f) => f.phase !== 'escalate').pop();
+  const kept = new Set(held.filter((f) => (f.phase === 'escalate' ? true : !escalationHeld && f === lastReminder)));
+  return schedule
+    .filter((f) => !held.includes(f) || kept.has(f))
+    .map((f) => (kept.has(f) ? { phase: f.phase, fireAtMs: graceEndMs } : f))
+    .sort((a, b) => a.fireAtMs - b.fireAtMs || (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : 0));
 }
 
 type Schedule = readonly { phase: FiringPhase; fireAtMs: number }[];

@@ -49,5 +49,16 @@ export interface KindPolicy {
 
 export interface ReminderPolicy {
   timeZone: typeof POLICY_TIME_ZONE;
+  /**
+   * Working days a reminder or an escalation already due when its limit is opened (a step keyed in late: a paper
+   * backlog, an import) waits, counted from the day the limit was opened: it fires at the end of the last of them
+   * (00:00 local the day after), and not at all when the limit is closed by then. 0 fires at once (ADR 0015). An
+   * organisation's own `backlogGraceWorkingDays` (the nearest from the case's cell up) replaces it for its cases.
+   */
+  backlogGraceWorkingDays: number;
   kinds: Record<DeadlineKind, KindPolicy>;
 }
+
+/** The grace when the policy file does not set one: until the end of the next working day. */
+export const DEFAULT_BACKLOG_GRACE_WORKING_DAYS = 1;
+export const MAX_BACKLOG_GRACE_WORKING_DAYS = 10;

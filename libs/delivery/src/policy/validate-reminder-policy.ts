@@ -1,7 +1,9 @@
 import { DEADLINE_KINDS, DeadlineKind } from '@charterflow/procedure';
 import {
+  DEFAULT_BACKLOG_GRACE_WORKING_DAYS,
   EscalationPolicy,
   KindPolicy,
+  MAX_BACKLOG_GRACE_WORKING_DAYS,
   ORGANISATION_LEVELS,
   OrganisationLevel,
   POLICY_TIME_ZONE,
@@ -52,12 +54,17 @@ export function validateReminderPolicy(value: unknown, origin?: string): Reminde
   if (!isObject(value)) throw new ReminderPolicyError([{ field: '', message: 'the policy must be an object with timeZone, sendAt and kinds' }], origin);
 
   for (const key of Object.keys(value)) {
-    if (!['timeZone', 'sendAt', 'kinds', '$comment'].includes(key)) fail(key, 'unknown field');
+    if (!['timeZone', 'sendAt', 'backlogGraceWorkingDays', 'kinds', '$comment'].includes(key)) fail(key, 'unknown field');
   }
   const timeZone = value.timeZone ?? POLICY_TIME_ZONE;
   if (timeZone !== POLICY_TIME_ZONE) fail('timeZone', `must be ${POLICY_TIME_ZONE} (the only time zone of the procedure), got ${show(timeZone)}`);
   const defaultSendAt = value.sendAt ?? DEFAULT_SEND_AT;
   if (typeof defaultSendAt !== 'string' || !SEND_AT.test(defaultSendAt)) fail('sendAt', `must be a local time HH:MM, got ${show(defaultSendAt)}`);
+
+  const grace = value.backlogGraceWorkingDays ?? DEFAULT_BACKLOG_GRACE_WORKING_DAYS;
+  if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0 || grace > MAX_BACKLOG_GRACE_WORKING_DAYS) {
+    fail('backlogGraceWorkingDays', `must be a whole number from 0 to ${MAX_BACKLOG_GRACE_WORKING_DAYS}, got ${show(grace)}`);
+  }
 
   const kinds = {} as Record<DeadlineKind, KindPolicy>;
   if (!isObject(value.kinds)) {
@@ -73,7 +80,7 @@ export function validateReminderPolicy(value: unknown, origin?: string): Reminde
     }
   }
   if (issues.length) throw new ReminderPolicyError(issues, origin);
-  return { timeZone: POLICY_TIME_ZONE, kinds };
+  return { timeZone: POLICY_TIME_ZONE, backlogGraceWorkingDays: grace as number, kinds };
 }
 
 function readKind(kind: DeadlineKind, entry: unknown, defaultSendAt: string, fail: (field: string, message: string) => void): KindPolicy {

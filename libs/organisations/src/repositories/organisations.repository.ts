@@ -5,7 +5,13 @@ import { Organisation, OrganisationKind } from '../organisation';
 import { ORGANISATIONS_TABLE } from '../tables';
 
 type OrganisationRow = RowOf<typeof ORGANISATIONS_TABLE>;
-const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, created_at';
+const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, created_at, backlog_grace_working_days';
+
+/** The unit's mass organisations (E7), as a node of a chain carries them. */
+export interface MassOrganisationFlags {
+  hasYouthUnion: boolean;
+  hasTradeUnion: boolean;
+}
 
 function toOrganisation(r: OrganisationRow): Organisation {
   return {
@@ -16,6 +22,9 @@ function toOrganisation(r: OrganisationRow): Organisation {
     parentId: r.parent_id,
     path: r.path,
     authorisedToAdmit: r.authorised_to_admit,
+    hasYouthUnion: r.has_youth_union,
+    hasTradeUnion: r.has_trade_union,
+    backlogGraceWorkingDays: r.backlog_grace_working_days,
     createdAt: r.created_at,
   };
 }
@@ -38,16 +47,24 @@ export class OrganisationsRepository {
    * The node and its ancestors, root first, in one statement (read on every dispatch: the facts the rules need and
    * the bodies that may act on a case).
    */
-  async findChain(id: string): Promise<{ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string }[]> {
-    const rows: { id: string; kind: OrganisationKind; authorised_to_admit: boolean; path: string }[] = await this.dataSource.query(
-      `SELECT a.id, a.kind, a.authorised_to_admit, a.path
+  async findChain(id: string): Promise<({ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string } & MassOrganisationFlags)[]> {
+    type ChainRow = { id: string; kind: OrganisationKind; authorised_to_admit: boolean; has_youth_union: boolean; has_trade_union: boolean; path: string };
+    const rows: ChainRow[] = await this.dataSource.query(
+      `SELECT a.id, a.kind, a.authorised_to_admit, a.has_youth_union, a.has_trade_union, a.path
        FROM organisations o
        JOIN organisations a ON a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])
        WHERE o.id = $1
        ORDER BY length(a.path)`,
       [id],
     );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, authorisedToAdmit: r.authorised_to_admit, path: r.path }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      authorisedToAdmit: r.authorised_to_admit,
+      hasYouthUnion: r.has_youth_union,
+      hasTradeUnion: r.has_trade_union,
+      path: r.path,
+    }));
   }
 
   /**
@@ -55,9 +72,17 @@ export class OrganisationsRepository {
    * rewrites every path below in one statement; cases keep their organisation id, so their history is untouched and
    * they are simply found under the new parent.
    */
-  async update(node: Organisation, change: { name?: string; newParent?: Organisation }): Promise<void> {
+  async update(
+    node: Organisation,
+    change: { name?: string; newParent?: Organisation; backlogGraceWorkingDays?: number | null } & Partial<MassOrganisationFlags>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       if (change.name !== undefined) await m.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [node.id, change.name]);
+      if (change.hasYouthUnion !== undefined) await m.query(`UPDATE organisations SET has_youth_union = $2 WHERE id = $1`, [node.id, change.hasYouthUnion]);
+      if (change.hasTradeUnion !== undefined) await m.query(`UPDATE organisations SET has_trade_union = $2 WHERE id = $1`, [node.id, change.hasTradeUnion]);
+      if (change.backlogGraceWorkingDays !== undefined) {
+        await m.query(`UPDATE organisations SET backlog_grace_working_days = $2 WHERE id = $1`, [node.id, change.backlogGraceWorkingDays]);
+      }
       if (change.newParent) {
         const newPath = `${change.newParent.path}${node.id}/`;
         await m.query(`UPDATE organisations SET parent_id = $2 WHERE id = $1`, [node.id, change.newParent.id]);
@@ -90,13 +115,15 @@ export class OrganisationsRepository {
    * Inserts a node. The id is drawn first so that the path (which ends with the node's own id) is written in the
    * same statement.
    */
-  async insert(input: { name: string; kind: OrganisationKind; parent: Organisation | null; authorisedToAdmit: boolean }): Promise<Organisation> {
+  async insert(
+    input: { name: string; kind: OrganisationKind; parent: Organisation | null; authorisedToAdmit: boolean; backlogGraceWorkingDays: number | null } & MassOrganisationFlags,
+  ): Promise<Organisation> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH new_id AS (SELECT gen_random_uuid() AS id)
-       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, created_at)
-       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, now() FROM new_id
+       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, backlog_grace_working_days, created_at)
+       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, $6, $7, $8, now() FROM new_id
        RETURNING id`,
-      [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit],
+      [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit, input.hasYouthUnion, input.hasTradeUnion, input.backlogGraceWorkingDays],
     );
     const created = await this.findById(rows[0].id);
     if (!created) throw new Error(`organisation ${rows[0].id} vanished after its insert`);

@@ -62,6 +62,9 @@ export interface ChainNode {
   id: string;
   kind: BodyKind;
   authorisedToAdmit: boolean;
+  /** The organisation's unit has a Youth Union / a trade union (E7, ADR 0014). Absent → true. */
+  hasYouthUnion?: boolean;
+  hasTradeUnion?: boolean;
 }
 
 export interface Bodies {

@@ -66,7 +66,12 @@ function notAllowed(state: TopState, allowedEvents: EventType[], type: string): 
 function guardEnv(env: DecisionEnv, aggregate: CaseAggregate | null): GuardEnv {
   return {
     today: env.today,
-    organisation: { authorisedToAdmit: !!env.organisation.authorisedToAdmit, directlyUnderSuperior: !!env.organisation.directlyUnderSuperior },
+    organisation: {
+      authorisedToAdmit: !!env.organisation.authorisedToAdmit,
+      directlyUnderSuperior: !!env.organisation.directlyUnderSuperior,
+      hasYouthUnion: env.organisation.hasYouthUnion !== false,
+      hasTradeUnion: env.organisation.hasTradeUnion !== false,
+    },
     openDeadlines: aggregate ? openDeadlineViews(aggregate.deadlines) : [],
     ...(env.waiveRules ? { waiveRules: true } : {}),
   };
@@ -144,6 +149,20 @@ export function allowedEventsOf(aggregate: CaseAggregate): EventType[] {
   return allowedEventsOfSnapshot(restoreSnapshot(aggregate.machine));
 }
 
+/**
+ * Whether the introducers are complete: while the dossier is open, the state of its `introducers` region (decided with
+ * the unit's flags as the step that last moved it saw them, E7); once the dossier went to the cell, they were. A
+ * dossier that ended otherwise (withdrawn, political issue not cleared) is read from the facts with the default flags
+ * (a Youth Union and a trade union): the read model does not know the unit.
+ */
+function introducersDone(snapshot: Snapshot, f: CaseFacts): boolean {
+  const value = snapshot.value as unknown;
+  const dossier = typeof value === 'object' && value !== null ? (value as { dossier?: { introducers?: string } }).dossier : undefined;
+  if (dossier) return dossier.introducers === 'complete';
+  if (f.cellVoteOn !== null || topStateOf(snapshot) === 'cellReview') return true;
+  return introducersProblem(f, f.lastStepOn) === null;
+}
+
 /** Read model of an aggregate. */
 export function describe(aggregate: CaseAggregate): CaseDescription {
   const snapshot = restoreSnapshot(aggregate.machine);
@@ -158,7 +177,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       verificationsPending: pending,
       biographyCertified: f.biographyCertifiedOn !== null,
       politicalIssueOpen: politicalIssueOpen(f),
-      introducers: introducersProblem(f, f.lastStepOn) === null,
+      introducers: introducersDone(snapshot, f),
       opinions: opinionsProblem(f) === null,
     };
   }

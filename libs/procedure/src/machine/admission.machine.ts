@@ -48,7 +48,12 @@ export const admissionMachine = setup({
     escalates: ({ context, event }) => escalatesOnFailure(context, event),
     // Automatic progress of the dossier's regions (context only).
     verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
-    introducersComplete: ({ context }) => introducersProblem(context, context.lastStepOn) === null,
+    // Judged with the unit's flags (E7) that the recorded event carries. The machine's own events (a region done)
+    // carry none and change no fact: the region completes, if at all, on the recorded event itself.
+    introducersComplete: ({ context, event }) => {
+      const organisation = (event as Partial<MachineEvent>).env?.organisation;
+      return organisation !== undefined && introducersProblem(context, context.lastStepOn, organisation) === null;
+    },
     opinionsComplete: ({ context }) => opinionsProblem(context) === null,
   },
   actions: {
@@ -231,6 +236,8 @@ export const admissionMachine = setup({
         SELF_REVIEW_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
         HELPER_ASSESSMENT_SUBMITTED: { guard: 'rulesPass', actions: 'record' },
         RECOGNITION_OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        // Steps of the probation entered after the engine ended it: accepted when dated inside the probation
+        // (PROBATION_STEP_AFTER_END), recorded as probation facts (api.md v1.1; ADR 0015).
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
       },

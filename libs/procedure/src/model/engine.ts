@@ -12,6 +12,13 @@ export interface OrganisationFacts {
   authorisedToAdmit: boolean;
   /** The cell sits directly under a commune (superior) committee: no grassroots committee vote (village cells). */
   directlyUnderSuperior: boolean;
+  /**
+   * The unit has a Youth Union organisation (E7; CH Art. 4(1); ADR 0014). Absent → true: callers and stored data from
+   * before the flag keep their meaning.
+   */
+  hasYouthUnion?: boolean;
+  /** The unit has a trade-union organisation (E7; CH Art. 4(1); ADR 0014). Absent → true. */
+  hasTradeUnion?: boolean;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { BusinessDate } from '../model/dates';
-import { DomainEvent } from '../model/events';
+import { DomainEvent, EventType } from '../model/events';
+import { EVENT_LABELS } from '../schema/events.schema';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, isBusinessDate } from '../calendar/business-date';
-import { defineRule, RuleInput } from './rule';
+import { defineRule, RuleInput, viBasis, viDate } from './rule';
+import { stageBound, stagePlaceOf } from './stages';
 
 /** Every business date an event carries, with its field name (occurredOn first). */
 export function datesOf(event: DomainEvent): { field: string; date: BusinessDate }[] {
@@ -66,38 +68,68 @@ export const DATE_IN_FUTURE = defineRule({
   },
 });
 
-function previousStepProblem({ event, facts }: RuleInput): { field: string; date: BusinessDate; before: BusinessDate } | null {
+type StepProblem = { field: string; date: BusinessDate; before: BusinessDate; beforeStep: EventType | null; kind: 'stage' | 'part' | 'received' | 'ceremony' | 'card' };
+
+function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
   // PROBATION_ENDED carries the legal end date of probation, which later recordings do not move.
-  if (event.type !== 'PROBATION_ENDED' && event.occurredOn < facts.lastStepOn) {
-    return { field: 'occurredOn', date: event.occurredOn, before: facts.lastStepOn };
+  if (event.type !== 'PROBATION_ENDED') {
+    const bound = stageBound(event, facts);
+    if (event.occurredOn < bound.on) {
+      const kind = stagePlaceOf(event, facts).role === 'gate' ? 'stage' : 'part';
+      return { field: 'occurredOn', date: event.occurredOn, before: bound.on, beforeStep: bound.type, kind };
+    }
   }
   if (event.type === 'VERIFICATION_REQUESTED' && event.receivedOn !== undefined && event.receivedOn < event.occurredOn) {
-    return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn };
+    return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn, beforeStep: 'VERIFICATION_REQUESTED', kind: 'received' };
   }
   if (event.type === 'ADMISSION_DECIDED' && event.receivedOn < event.occurredOn) {
-    return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn };
+    return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn, beforeStep: 'ADMISSION_DECIDED', kind: 'received' };
   }
   if (event.type === 'MEMBER_CARD_HANDED_OVER' && event.cardDecidedOn !== undefined && event.occurredOn < event.cardDecidedOn) {
-    return { field: 'occurredOn', date: event.occurredOn, before: event.cardDecidedOn };
+    return { field: 'occurredOn', date: event.occurredOn, before: event.cardDecidedOn, beforeStep: null, kind: 'card' };
   }
   if (event.type === 'CEREMONY_HELD' && facts.decision && event.occurredOn < facts.decision.receivedOn) {
-    return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn };
+    return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn, beforeStep: 'ADMISSION_DECIDED', kind: 'ceremony' };
   }
   return null;
 }
 
+const stepName = (type: EventType | null): string => (type ? `«${EVENT_LABELS[type].vi}»` : 'đã ghi nhận gần nhất');
+
+function messageViOf(event: DomainEvent, p: StepProblem): string {
+  const basis = viBasis('trình tự các bước tại Hướng dẫn 06-HD/TW mục 3 và Quy định 294-QĐ/TW mục 4', 'DATE_BEFORE_PREVIOUS_STEP');
+  const label = `«${EVENT_LABELS[event.type].vi}»`;
+  if (p.kind === 'received') {
+    const what = event.type === 'ADMISSION_DECIDED' ? 'Ngày chi bộ nhận quyết định' : 'Ngày cấp ủy nơi thẩm tra nhận công văn';
+    const from = event.type === 'ADMISSION_DECIDED' ? 'ngày ban hành quyết định' : 'ngày gửi công văn';
+    return `${what} (${viDate(p.date)}) không thể trước ${from} (${viDate(p.before)}) ${basis}.`;
+  }
+  if (p.kind === 'card') {
+    return `Thẻ đảng viên (${viDate(p.date)}) không thể trao trước ngày quyết định phát thẻ (${viDate(p.before)}) ${basis}.`;
+  }
+  if (p.kind === 'ceremony') {
+    return `Lễ kết nạp (${viDate(p.date)}) không thể tổ chức trước ngày chi bộ nhận quyết định kết nạp (${viDate(p.before)}) ${basis}.`;
+  }
+  if (p.kind === 'part') {
+    return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các văn bản trong cùng một giai đoạn được nhập theo thứ tự bất kỳ, nhưng không văn bản nào có ngày trước bước mà nó dựa vào ${basis}.`;
+  }
+  return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các giai đoạn của quy trình phải nối tiếp nhau (biểu quyết sau khi đủ hồ sơ, quyết định sau biểu quyết, lễ kết nạp sau khi nhận quyết định) ${basis}.`;
+}
+
 export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   id: 'DATE_BEFORE_PREVIOUS_STEP',
-  source: 'procedure doc §1, §3.16 (steps follow one another)',
-  descriptionEn: 'A step cannot be dated before the latest recorded step; a decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision; a party card cannot be handed over before its card decision. Equal dates pass.',
-  descriptionVi: 'Không được ghi ngày của bước công việc trước ngày của bước đã ghi nhận gần nhất; ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định; thẻ đảng viên không trao trước ngày quyết định phát thẻ. Cùng ngày thì hợp lệ.',
+  source: 'procedure doc §1, §3.16 (the stages follow one another); api.md v1.1 (catching up a paper backlog)',
+  descriptionEn:
+    'The stages follow one another: a step that opens a stage (a vote, a decision, the ceremony…) cannot be dated before any step recorded earlier; the documents of one stage (dossier parts, probation steps, the recognition dossier) may be entered in any order of their dates, but none before the step that opened its stage or a document it rests on; a consent or an extension not before the latest stage. A decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision; a party card cannot be handed over before its card decision. Equal dates pass.',
+  descriptionVi:
+    'Các giai đoạn phải nối tiếp nhau: bước mở một giai đoạn (biểu quyết, quyết định, lễ kết nạp…) không được ghi ngày trước bất kỳ bước nào đã ghi nhận; các văn bản trong cùng một giai đoạn (các thành phần hồ sơ, các việc trong thời kỳ dự bị, hồ sơ xét công nhận chính thức) được nhập theo thứ tự ngày bất kỳ, nhưng không trước bước mở giai đoạn đó hoặc văn bản mà nó dựa vào; văn bản đồng ý, gia hạn không trước giai đoạn gần nhất. Ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định; thẻ đảng viên không trao trước ngày quyết định phát thẻ. Cùng ngày thì hợp lệ.',
   check: (input) => {
     const p = previousStepProblem(input);
     return p
       ? {
-          message: `${p.field} ${p.date} is before ${p.before}, the date of an earlier step.`,
-          messageVi: `${p.field} ${p.date} trước ngày ${p.before} của bước trước đó.`,
-          details: p,
+          message: `${p.field} ${p.date} is before ${p.before}, the date of ${p.beforeStep ?? 'an earlier step'}${p.kind === 'part' ? ' (the step its stage or document rests on)' : ''}.`,
+          messageVi: messageViOf(input.event, p),
+          details: { field: p.field, date: p.date, before: p.before, beforeStep: p.beforeStep },
         }
       : null;
   },

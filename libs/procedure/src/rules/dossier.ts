@@ -1,8 +1,10 @@
 import { BusinessDate } from '../model/dates';
-import { completedMonths, addMonths } from '../calendar/business-date';
+import { OrganisationFacts } from '../model/engine';
+import { addMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
 import { CaseFacts } from '../machine/facts';
 import { defineRule, RuleInput } from './rule';
+import { requiredMassOrganisation, youthAgeOn } from './mass-organisations';
 
 // ---- predicates shared by the rules and the dossier's automatic progress -----------------------------------
 
@@ -12,10 +14,9 @@ export function pendingVerifications(facts: CaseFacts): string[] {
     .map((v) => v.requestId);
 }
 
-/** Youth age (CH Art. 4(1), Hà Nội reading HN02: at most 30 full years). */
+/** Youth age (CH Art. 4(1), Hà Nội reading HN02: at most 30 full years): the one helper of rules/mass-organisations. */
 export function isOfYouthAge(facts: CaseFacts, on: BusinessDate): boolean {
-  const maxYears = ruleSetFor(on).youthAgeMaxYears;
-  return completedMonths(facts.candidate.dateOfBirth, on) < (maxYears + 1) * 12;
+  return youthAgeOn(facts.candidate.dateOfBirth, on).youth;
 }
 
 export function introducingResolutionValid(facts: CaseFacts): boolean {
@@ -24,11 +25,30 @@ export function introducingResolutionValid(facts: CaseFacts): boolean {
   return r.body === 'youth_union' ? facts.candidate.youthUnionMember : facts.candidate.tradeUnionMember;
 }
 
-/** Returns what the introducers lack on `on`, or null when complete (CH Art. 4(1); QĐ294 §3.1). */
-export function introducersProblem(facts: CaseFacts, on: BusinessDate): { en: string; vi: string; requirement: string } | null {
+/**
+ * Returns what the introducers lack on `on`, or null when complete (CH Art. 4(1); QĐ294 §3.1; ADR 0014). A candidate of
+ * youth age is introduced by the Youth Union's resolution and one sponsor where the unit has a Youth Union and the
+ * candidate is a member; where the unit has no Youth Union but a trade union, a trade-union member of youth age by the
+ * trade union's resolution and one sponsor. Otherwise two sponsors, or one and an introducing resolution.
+ * `organisation` absent: the unit has both (the reading before the flags existed).
+ */
+export function introducersProblem(
+  facts: CaseFacts,
+  on: BusinessDate,
+  organisation?: OrganisationFacts,
+): { en: string; vi: string; requirement: string } | null {
   const sponsors = facts.sponsors.length;
   const resolution = introducingResolutionValid(facts) ? facts.introducingResolution : null;
-  if (facts.candidate.youthUnionMember && isOfYouthAge(facts, on)) {
+  const unitBody = requiredMassOrganisation(organisation);
+  if (unitBody === 'trade_union' && facts.candidate.tradeUnionMember && isOfYouthAge(facts, on)) {
+    if (resolution?.body === 'trade_union' && sponsors >= 1) return null;
+    return {
+      requirement: 'trade_union_resolution_and_one_sponsor',
+      en: `In a unit without a Youth Union, a trade-union member of youth age needs a trade-union introducing resolution and one sponsor (recorded: ${sponsors} sponsor(s), resolution ${resolution?.body ?? 'none'}).`,
+      vi: `Ở đơn vị không có tổ chức Đoàn Thanh niên, đoàn viên công đoàn trong độ tuổi thanh niên cần nghị quyết giới thiệu của ban chấp hành công đoàn cơ sở và một đảng viên chính thức giới thiệu (đã có: ${sponsors} người giới thiệu; ${resolution?.body === 'trade_union' ? 'đã có nghị quyết của công đoàn' : 'chưa có nghị quyết của công đoàn'}).`,
+    };
+  }
+  if (unitBody === 'youth_union' && facts.candidate.youthUnionMember && isOfYouthAge(facts, on)) {
     if (resolution?.body === 'youth_union' && sponsors >= 1) return null;
     return {
       requirement: 'youth_union_resolution_and_one_sponsor',
@@ -107,10 +127,10 @@ export const VERIFICATION_PENDING = defineRule({
 export const INTRODUCERS_INCOMPLETE = defineRule({
   id: 'INTRODUCERS_INCOMPLETE',
   source: 'CH Art. 4(1); QĐ294 §3.1',
-  descriptionEn: 'Two sponsoring full members, or one and an introducing resolution; a Youth Union member of youth age (≤ 30) needs a Youth Union resolution and one sponsor.',
-  descriptionVi: 'Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể; đoàn viên trong độ tuổi thanh niên (đến 30 tuổi) cần nghị quyết của Đoàn và một đảng viên chính thức.',
+  descriptionEn: 'Two sponsoring full members, or one and an introducing resolution; a Youth Union member of youth age (≤ 30) in a unit with a Youth Union needs a Youth Union resolution and one sponsor; in a unit with no Youth Union but a trade union, a trade-union member of youth age needs a trade-union resolution and one sponsor.',
+  descriptionVi: 'Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể; đoàn viên trong độ tuổi thanh niên (đến 30 tuổi) ở đơn vị có tổ chức Đoàn cần nghị quyết của Đoàn và một đảng viên chính thức; ở đơn vị không có tổ chức Đoàn mà có công đoàn, đoàn viên công đoàn trong độ tuổi thanh niên cần nghị quyết của công đoàn và một đảng viên chính thức.',
   check: (input) => {
-    const p = introducersProblem(input.facts, judgedOn(input));
+    const p = introducersProblem(input.facts, judgedOn(input), input.env.organisation);
     return p ? { message: p.en, messageVi: p.vi, details: { requirement: p.requirement } } : null;
   },
 });

@@ -1,4 +1,6 @@
-import { defineRule } from './rule';
+import { EVENT_LABELS } from '../schema/events.schema';
+import { defineRule, viBasis, viDate } from './rule';
+import { PROBATION_STEPS } from './stages';
 
 export const CEREMONY_LATE_WITHOUT_CONSENT = defineRule({
   id: 'CEREMONY_LATE_WITHOUT_CONSENT',
@@ -89,6 +91,23 @@ export const RECOGNITION_MOTION_MISMATCH = defineRule({
       message: `The motion under consideration is "${facts.pendingMotion}", not "${event.motion}".`,
       messageVi: `Đề nghị đang được xem xét là "${facts.pendingMotion}", không phải "${event.motion}".`,
       details: { pendingMotion: facts.pendingMotion },
+    };
+  },
+});
+
+export const PROBATION_STEP_AFTER_END = defineRule({
+  id: 'PROBATION_STEP_AFTER_END',
+  source: 'CH Art. 5(1); HD06 §4.1, §4.3; api.md v1.1 (catching up a paper backlog)',
+  descriptionEn:
+    'A step of the probation (new-member class, member records) happens during the 12 months of probation: one dated on or before the end of probation is accepted even after the engine ended probation (a backlog entered late); one dated after the end is refused.',
+  descriptionVi:
+    'Các việc trong thời kỳ dự bị (học lớp bồi dưỡng đảng viên mới, hoàn thiện hồ sơ đảng viên) diễn ra trong 12 tháng dự bị: việc có ngày trước hoặc đúng ngày hết dự bị vẫn được nhập sau khi thời kỳ dự bị đã kết thúc; việc có ngày sau ngày hết dự bị không được ghi nhận.',
+  check: ({ event, facts }) => {
+    if (!PROBATION_STEPS.includes(event.type) || !facts.probationEndOn || event.occurredOn <= facts.probationEndOn) return null;
+    return {
+      message: `Probation ended on ${facts.probationEndOn}; a step of the probation dated ${event.occurredOn} is after it.`,
+      messageVi: `Thời kỳ dự bị đã kết thúc ngày ${viDate(facts.probationEndOn)}; bước «${EVENT_LABELS[event.type].vi}» ghi ngày ${viDate(event.occurredOn)} là sau thời kỳ dự bị nên không thể ghi nhận là việc của thời kỳ dự bị ${viBasis('Điều 5 khoản 1 Điều lệ Đảng, Hướng dẫn 06-HD/TW mục 4', 'PROBATION_STEP_AFTER_END')}.`,
+      details: { probationEndOn: facts.probationEndOn, occurredOn: event.occurredOn },
     };
   },
 });

@@ -43,10 +43,16 @@ describe('dates', () => {
     expect(run(R.DATE_IN_FUTURE, f, sponsor('2020-01-01', '2010-01-01'))).toBeNull();
   });
 
-  it('DATE_BEFORE_PREVIOUS_STEP: the same day passes, the day before fails', () => {
+  it('DATE_BEFORE_PREVIOUS_STEP: a stage follows the latest step, the same day passes, the day before fails', () => {
     const f = facts({ lastStepOn: '2026-03-10' });
-    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, { type: 'APPLICATION_FILED', occurredOn: '2026-03-10' })).toBeNull();
-    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, { type: 'APPLICATION_FILED', occurredOn: '2026-03-09' })).toBe('DATE_BEFORE_PREVIOUS_STEP');
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, cellVote('2026-03-10'))).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, cellVote('2026-03-09'))).toBe('DATE_BEFORE_PREVIOUS_STEP');
+  });
+
+  it('DATE_BEFORE_PREVIOUS_STEP: a part of the dossier follows the dossier opening only, not the latest part', () => {
+    const f = facts({ lastStepOn: '2026-03-10', dossierOpenedOn: '2026-02-01' });
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, { type: 'APPLICATION_FILED', occurredOn: '2026-02-01' })).toBeNull();
+    expect(run(R.DATE_BEFORE_PREVIOUS_STEP, f, { type: 'APPLICATION_FILED', occurredOn: '2026-01-31' })).toBe('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('DATE_BEFORE_PREVIOUS_STEP: a decision cannot be received before it is made', () => {

@@ -288,10 +288,12 @@ export const EVENTS = [
   }),
   defineEvent('MEMBER_RECORDS_FILED', {
     label: { vi: 'Hoàn thiện hồ sơ đảng viên', en: 'Member records filed' },
+    description: 'A step of the probation: dated from the ceremony to the end of probation; also accepted after the engine ended probation, while recognition is under review (dated after the end: PROBATION_STEP_AFTER_END)',
     fields: {},
   }),
   defineEvent('NEW_MEMBER_CLASS_COMPLETED', {
     label: { vi: 'Hoàn thành lớp bồi dưỡng đảng viên mới', en: 'New-member class completed' },
+    description: 'A step of the probation: dated from the ceremony to the end of probation; also accepted after the engine ended probation, while recognition is under review (dated after the end: PROBATION_STEP_AFTER_END)',
     fields: { certificateNo: text({ vi: 'Số giấy chứng nhận', en: 'Certificate number' }, { example: 'BD-9' }) },
   }),
   defineEvent('PROBATION_ENDED', {

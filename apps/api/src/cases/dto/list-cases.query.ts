@@ -16,7 +16,7 @@ export class ListCasesQuery {
   @IsId()
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Cases with an open deadline due on or before this date' })
+  @ApiPropertyOptional({ format: 'date', description: 'Cases with a limit still pending (open, or passed with its step not recorded) due on or before this date: overdue cases included' })
   @IsOptional()
   @IsBusinessDate()
   dueBefore?: string;

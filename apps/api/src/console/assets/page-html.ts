@@ -217,6 +217,10 @@ export const CONSOLE_HTML = `<!doctype html>
         <select id="oc-parent" name="parentId" data-organisations="all"><option value="">— Không (cấp gốc) / None (root) —</option></select></p>
       <p class="check"><input id="oc-authorised" name="authorisedToAdmit" type="checkbox">
         <label for="oc-authorised">Được ủy quyền quyết định kết nạp (chỉ đảng ủy cơ sở) / <span lang="en">Authorised to decide admissions (grassroots only)</span></label></p>
+      <p class="check"><input id="oc-youth-union" name="hasYouthUnion" type="checkbox" checked>
+        <label for="oc-youth-union">Đơn vị có tổ chức Đoàn Thanh niên / <span lang="en">The unit has a Youth Union</span></label></p>
+      <p class="check"><input id="oc-trade-union" name="hasTradeUnion" type="checkbox" checked>
+        <label for="oc-trade-union">Đơn vị có tổ chức công đoàn / <span lang="en">The unit has a trade union</span></label></p>
       <p class="wide actions"><button type="submit">Thêm / <span lang="en">Add</span></button></p>
       <div class="wide form-error" role="alert"></div>
     </form>

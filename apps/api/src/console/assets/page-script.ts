@@ -334,6 +334,8 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
           h('strong', { text: o.name }), ' ',
           h('span', { className: 'kind' }, labelled(labels.organisationKind, o.kind)),
           o.authorisedToAdmit ? h('span', { className: 'badge' }, bi('được ủy quyền kết nạp', 'authorised to admit')) : null,
+          o.hasYouthUnion === false ? h('span', { className: 'badge' }, bi('không có tổ chức Đoàn', 'no Youth Union')) : null,
+          o.hasTradeUnion === false ? h('span', { className: 'badge' }, bi('không có công đoàn', 'no trade union')) : null,
           ' ', h('span', { className: 'id', title: 'id', text: o.id }),
           h('button', { type: 'button', className: 'secondary', onclick: function () { showCasesOf(o.id); } },
             bi('Hồ sơ', 'Cases')),
@@ -396,7 +398,13 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     ev.preventDefault();
     var form = ev.target;
     var errBox = form.querySelector('.form-error');
-    var body = { name: form.orgName.value.trim(), kind: form.kind.value, authorisedToAdmit: form.authorisedToAdmit.checked };
+    var body = {
+      name: form.orgName.value.trim(),
+      kind: form.kind.value,
+      authorisedToAdmit: form.authorisedToAdmit.checked,
+      hasYouthUnion: form.hasYouthUnion.checked,
+      hasTradeUnion: form.hasTradeUnion.checked,
+    };
     if (form.parentId.value) body.parentId = form.parentId.value;
     var button = form.querySelector('button[type=submit]');
     button.disabled = true;
@@ -404,6 +412,8 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
       clear(errBox);
       form.orgName.value = '';
       form.authorisedToAdmit.checked = false;
+      form.hasYouthUnion.checked = true;
+      form.hasTradeUnion.checked = true;
       setStatus(['Đã thêm tổ chức / Organisation added: ', org.name]);
       return loadOrganisations();
     }).catch(function (err) { renderError(errBox, err); }).then(function () { button.disabled = false; });

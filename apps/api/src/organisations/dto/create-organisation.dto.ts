@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MAX_BACKLOG_GRACE_WORKING_DAYS, ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
 import { IsId } from '../../common/validation/is-id.decorator';
+
+/** Optional, but when present a boolean: `null` is refused too (unlike `@IsOptional()`). */
+const AbsentOrBoolean = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+export const YOUTH_UNION_DESCRIPTION =
+  'Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case\'s unit as having none when its cell or any organisation above it says false (ADR 0014).';
+export const TRADE_UNION_DESCRIPTION =
+  'Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case\'s unit as having none when its cell or any organisation above it says false (ADR 0014).';
+
+/** The office's backlog grace (ADR 0015), on any node; null inherits. */
+const BACKLOG_GRACE_PROPERTY = {
+  type: 'integer',
+  minimum: 0,
+  maximum: MAX_BACKLOG_GRACE_WORKING_DAYS,
+  nullable: true,
+  example: 1,
+  description:
+    'Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)',
+} as const;
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
@@ -23,6 +42,22 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   authorisedToAdmit?: boolean;
+
+  @ApiPropertyOptional({ description: YOUTH_UNION_DESCRIPTION, default: true })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasYouthUnion?: boolean;
+
+  @ApiPropertyOptional({ description: TRADE_UNION_DESCRIPTION, default: true })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasTradeUnion?: boolean;
+  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
+  backlogGraceWorkingDays?: number | null;
 }
 
 export class UpdateOrganisationDto {
@@ -37,4 +72,20 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsId()
   parentId?: string;
+
+  @ApiPropertyOptional({ description: `${YOUTH_UNION_DESCRIPTION} Unchanged when absent.` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasYouthUnion?: boolean;
+
+  @ApiPropertyOptional({ description: `${TRADE_UNION_DESCRIPTION} Unchanged when absent.` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasTradeUnion?: boolean;
+  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
+  backlogGraceWorkingDays?: number | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS } from '@charterflow/organisations';
+import { TRADE_UNION_DESCRIPTION, YOUTH_UNION_DESCRIPTION } from './create-organisation.dto';
 
 /** An organisation as answered (OpenAPI schema). */
 export class OrganisationDto {
@@ -17,4 +18,12 @@ export class OrganisationDto {
 
   @ApiProperty()
   authorisedToAdmit: boolean;
+
+  @ApiProperty({ description: `${YOUTH_UNION_DESCRIPTION} This node's own flag.` })
+  hasYouthUnion: boolean;
+
+  @ApiProperty({ description: `${TRADE_UNION_DESCRIPTION} This node's own flag.` })
+  hasTradeUnion: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The backlog grace set on this node (working days); null: inherited' })
+  backlogGraceWorkingDays: number | null;
 }

@@ -39,16 +39,25 @@ export const A7: CheckDefinition = {
 };
 
 /**
- * A8 — wrong introducer composition at the cell vote: a youth-age Youth Union member without the Youth Union's
- * resolution, or one sponsor without an introducing resolution; an introducing body the candidate is not a member
- * of (CH Art. 4(1)).
+ * A8 — wrong introducer composition at the cell vote (CH Art. 4(1)), read with the unit's organisations as the engine
+ * reads them (E7, ADR 0014): a youth-age Youth Union member without the Youth Union's resolution where the unit has a
+ * Youth Union; a youth-age trade-union member without the trade union's resolution where it has only a trade union;
+ * one sponsor without an introducing resolution; an introducing body the candidate is not a member of. A8 also fails
+ * when a candidate of youth age was voted on without the membership the unit requires (E7: no Youth Union membership
+ * where the unit has a Youth Union, no trade-union membership where it has only a trade union): such a candidate cannot
+ * be introduced as Art. 4(1) requires. The evidence names the engine's rule.
  */
 export const A8: CheckDefinition = {
   id: 'A8',
   title: { vi: 'Thành phần người giới thiệu không đúng quy định', en: 'Wrong composition of the introducers' },
   source: 'CH Art. 4(1); QĐ294 §3.1',
   severity: 'major',
-  evaluate: (h) => rulesAtSteps(stepsOf(h, 'CELL_VOTE_RECORDED'), ['INTRODUCERS_INCOMPLETE'], 'no cell vote yet'),
+  evaluate: (h) =>
+    rulesAtSteps(
+      stepsOf(h, 'CELL_VOTE_RECORDED'),
+      ['INTRODUCERS_INCOMPLETE', 'YOUTH_UNION_MEMBERSHIP_REQUIRED', 'TRADE_UNION_MEMBERSHIP_REQUIRED'],
+      'no cell vote yet',
+    ),
 };
 
 /** A10 — opinions of the political-social organisations or of the residence cell missing at the cell vote (HD06 §3.5). */

@@ -4,6 +4,7 @@ import { phasesOfKind, staleJobIds } from './stale-jobs';
 
 const policy = {
   timeZone: 'Asia/Ho_Chi_Minh',
+  backlogGraceWorkingDays: 1,
   kinds: {
     ADMISSION_DECISION: { sendAt: '08:00', reminders: [{ workingDays: 10 }, { workingDays: 1 }], due: false, alert: [], escalation: { to: 'superior' } },
     PROBATION_END: { sendAt: '08:00', reminders: [{ months: 3 }], due: true, alert: [], escalation: null },
