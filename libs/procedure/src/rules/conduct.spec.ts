@@ -155,6 +155,14 @@ describe('fullMember takes the announcement and the card handover', () => {
     expect(late.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ status: 'missed', closedOn: '2027-02-27' });
   });
 
+  it('the two are parts of one stage: entered in either order of their dates, neither before the recognition decision', () => {
+    const c = recognised().ok('MEMBER_CARD_HANDED_OVER', '2027-02-10', { cardDecidedOn: '2027-02-01' });
+    c.ok('RECOGNITION_ANNOUNCED', '2027-02-02');
+    expect(c.description.facts).toMatchObject({ recognitionAnnouncedOn: '2027-02-02', memberCard: { handedOverOn: '2027-02-10' } });
+    expect(refusedBy(recognised().send('MEMBER_CARD_HANDED_OVER', '2027-01-25', {}))).toBe('DATE_BEFORE_PREVIOUS_STEP');
+    expect(refusedBy(recognised().send('MEMBER_CARD_HANDED_OVER', '2027-01-26', {}))).toBeNull();
+  });
+
   it('neither is accepted before recognition', () => {
     const c = toRecognitionReview(new CaseDriver());
     expect(refusedBy(c.send('RECOGNITION_ANNOUNCED', '2027-01-12'))).toBe('EVENT_NOT_ALLOWED');
