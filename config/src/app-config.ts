@@ -64,6 +64,13 @@ export class AppConfig {
   @MaxLength(200, { message: 'must be at most 200 characters long' })
   ADMIN_PASSWORD?: string;
 
+  /** Full name of the `admin` account ensured at start; unset: "Quản trị hệ thống" (a name given since stays). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'must be at most 200 characters long' })
+  ADMIN_FULL_NAME?: string;
+
   /**
    * Key that signs the access tokens (HMAC-SHA256), at least 32 characters. Required in production; elsewhere,
    * when unset, a random key is drawn at start (tokens then end with the process) and a warning is logged.

@@ -94,7 +94,7 @@ describe('authentication (real PostgreSQL)', () => {
     await t.http.delete(`${API}/users/${id}`).expect(204);
     expect((await me(token).expect(401)).body.reason).toBe('ACCOUNT_DELETED');
     await login('a.deleted', STAFF_PASSWORD).expect(401);
-    const again = await t.http.post(`${API}/users`).send({ username: 'A.Deleted', password: STAFF_PASSWORD, organisationId: cellId, roles: ['cell_secretary'] });
+    const again = await t.http.post(`${API}/users`).send({ username: 'A.Deleted', password: STAFF_PASSWORD, fullName: 'Nguyễn Văn Xóa', organisationId: cellId, roles: ['cell_secretary'] });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'ALREADY_EXISTS', field: 'username' });
   });
@@ -175,12 +175,12 @@ describe('authentication (real PostgreSQL)', () => {
 
   it('refuses accounts whose roles do not fit their organisation, unknown roles and weak passwords, writing nothing', async () => {
     const cases = [
-      [{ username: 'bad.role', password: STAFF_PASSWORD, organisationId: cellId, roles: ['superior_officer'] }, 'roles'],
-      [{ username: 'bad.role2', password: STAFF_PASSWORD, organisationId: cellId, roles: ['chairman'] }, 'roles'],
-      [{ username: 'bad.pass', password: 'short', organisationId: cellId, roles: ['cell_secretary'] }, 'password'],
-      [{ username: 'same.as.password', password: 'same.as.password', organisationId: cellId, roles: ['cell_secretary'] }, 'password'],
-      [{ username: 'x', password: STAFF_PASSWORD, organisationId: cellId, roles: ['cell_secretary'] }, 'username'],
-      [{ username: 'extra.field', password: STAFF_PASSWORD, organisationId: cellId, roles: ['cell_secretary'], isAdmin: true }, 'isAdmin'],
+      [{ username: 'bad.role', fullName: 'Trần Thị Hoa', password: STAFF_PASSWORD, organisationId: cellId, roles: ['superior_officer'] }, 'roles'],
+      [{ username: 'bad.role2', fullName: 'Trần Thị Hoa', password: STAFF_PASSWORD, organisationId: cellId, roles: ['chairman'] }, 'roles'],
+      [{ username: 'bad.pass', fullName: 'Trần Thị Hoa', password: 'short', organisationId: cellId, roles: ['cell_secretary'] }, 'password'],
+      [{ username: 'same.as.password', fullName: 'Trần Thị Hoa', password: 'same.as.password', organisationId: cellId, roles: ['cell_secretary'] }, 'password'],
+      [{ username: 'x', fullName: 'Trần Thị Hoa', password: STAFF_PASSWORD, organisationId: cellId, roles: ['cell_secretary'] }, 'username'],
+      [{ username: 'extra.field', fullName: 'Trần Thị Hoa', password: STAFF_PASSWORD, organisationId: cellId, roles: ['cell_secretary'], isAdmin: true }, 'isAdmin'],
     ] as const;
     for (const [body, field] of cases) {
       const res = await t.http.post(`${API}/users`).send(body).expect(400);

@@ -167,7 +167,7 @@ describe('authorisation matrix (real PostgreSQL)', () => {
       const agent = agents[key];
       const isAdmin = key === 'admC' || key === 'admPX';
       const newCell = await agent.post(`${API}/organisations`).send({ name: `Chi bộ mới ${key}`, kind: 'cell', parentId: orgs.G });
-      const newUser = await agent.post(`${API}/users`).send({ username: `new.${key.toLowerCase()}`, password: 'mat-khau-moi-1', organisationId: orgs.A, roles: ['cell_secretary'] });
+      const newUser = await agent.post(`${API}/users`).send({ username: `new.${key.toLowerCase()}`, password: 'mat-khau-moi-1', fullName: 'Lê Văn Mới', organisationId: orgs.A, roles: ['cell_secretary'] });
       const users = await agent.get(`${API}/users`);
       const calendar = await agent.put(`${API}/calendar/2031`).send({ daysOff: [], workingDays: [], source: 'test' });
       // A province's own calendar: only an administrator whose subtree holds the province.

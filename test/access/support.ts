@@ -12,9 +12,12 @@ export async function createOrganisation(t: TestApp, body: Record<string, unknow
   return res.body.id as string;
 }
 
-/** Creates an account as the bootstrap admin and answers its id. */
+/** A full name for a test account: "Cán bộ" and its username (each account's own, so a test can tell them apart). */
+export const fullNameOf = (username: string): string => `Cán bộ ${username}`;
+
+/** Creates an account (full name: `fullNameOf(username)`) as the bootstrap admin and answers its id. */
 export async function createUser(t: TestApp, username: string, organisationId: string, roles: string[]): Promise<string> {
-  const res = await t.http.post(`${API}/users`).send({ username, password: STAFF_PASSWORD, organisationId, roles });
+  const res = await t.http.post(`${API}/users`).send({ username, password: STAFF_PASSWORD, fullName: fullNameOf(username), organisationId, roles });
   if (res.status !== 201) throw new Error(`creating user ${username} answered ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }

@@ -3,7 +3,7 @@ import { runSetup } from '../../apps/api/src/cli/setup';
 import { API, startTestApp, TestApp } from '../support/app';
 import { TEST_DATABASE_URL } from '../support/database';
 import { CANDIDATE, SPONSOR } from '../api/helpers';
-import { account, createOrganisation } from './support';
+import { account, createOrganisation, fullNameOf } from './support';
 
 describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', () => {
   let t: TestApp;
@@ -45,9 +45,11 @@ describe('the tree, the recorded actor and first-run setup (real PostgreSQL)', (
 
     const events = (await t.http.get(`${API}/cases/${caseId}/events`).expect(200)).body as { type: string; actor: Record<string, unknown> }[];
     const actorOf = (type: string) => events.find((e) => e.type === type)?.actor;
-    expect(actorOf('CASE_OPENED')).toEqual({ kind: 'user', userId: secretary.id, username: 'bt.khoanoi', organisationId: o.A, roles: ['cell_secretary'] });
-    expect(actorOf('DOSSIER_OPENED')).toEqual({ kind: 'user', userId: officer.id, username: 'vp.benhvien', organisationId: o.G, roles: ['grassroots_officer'] });
-    expect(actorOf('ADMISSION_DECIDED')).toEqual({ kind: 'user', userId: board.id, username: 'tc.phuong', organisationId: o.C, roles: ['superior_officer'] });
+    // The recorded actor, and the names read beside it (ADR 0020).
+    const named = (fullName: string, organisationName: string) => ({ fullName, title: null, organisationName });
+    expect(actorOf('CASE_OPENED')).toEqual({ kind: 'user', userId: secretary.id, username: 'bt.khoanoi', organisationId: o.A, roles: ['cell_secretary'], ...named(fullNameOf('bt.khoanoi'), 'Chi bộ Khoa Nội') });
+    expect(actorOf('DOSSIER_OPENED')).toEqual({ kind: 'user', userId: officer.id, username: 'vp.benhvien', organisationId: o.G, roles: ['grassroots_officer'], ...named(fullNameOf('vp.benhvien'), 'Đảng ủy Bệnh viện') });
+    expect(actorOf('ADMISSION_DECIDED')).toEqual({ kind: 'user', userId: board.id, username: 'tc.phuong', organisationId: o.C, roles: ['superior_officer'], ...named(fullNameOf('tc.phuong'), 'Đảng ủy phường Cây') });
     expect((await t.http.get(`${API}/cases/${caseId}/verify`).expect(200)).body).toEqual({ valid: true, events: 12, expectedEvents: 12, checked: expect.arrayContaining(['event_hashes', 'case_head']) });
 
     // The actor is part of the hashed content: rewriting who recorded a step breaks the chain at that step.

@@ -53,6 +53,15 @@ describe('HTTP errors (api.md "Errors")', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = (res.body.fields as { field: string }[]).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['occurredOn', 'extra', 'candidate.dateOfBirth', 'candidate.education', 'candidate.occupation']));
+    // Staff read the declared fields by their Vietnamese labels, never by their paths.
+    expect(res.body.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'candidate.dateOfBirth', labelVi: 'Ngày sinh', messageVi: '«Ngày sinh» không phải là một ngày có thật trong các năm 1900–2100' }),
+        expect.objectContaining({ field: 'candidate.occupation', labelVi: 'Nghề nghiệp', messageVi: '«Nghề nghiệp» chưa được nhập' }),
+      ]),
+    );
+    expect(res.body.messageVi).toContain('«Ngày sinh» không phải là một ngày có thật');
+    expect(res.body.messageVi).not.toMatch(/candidate|dateOfBirth|occupation/);
   });
 
   describe('POST /cases/:id/events validation', () => {
@@ -61,22 +70,30 @@ describe('HTTP errors (api.md "Errors")', () => {
       caseId = (await openCase(t.http, cellId)).id;
     });
 
+    // The last column: the field's Vietnamese label where the schema declares the field (null: it does not).
     it.each([
-      ['unknown event type', { type: 'PARTY_HELD', occurredOn: '2026-01-10' }, 'type'],
-      ['missing type', { occurredOn: '2026-01-10' }, 'type'],
-      ['bad date', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', certificateNo: 'C', issuedOn: '2026-02-29', issuer: 'X' }, 'issuedOn'],
-      ['unknown field', { type: 'APPLICATION_FILED', occurredOn: '2026-01-10', note: 'hello' }, 'note'],
-      ['missing field', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', issuedOn: '2026-01-10', issuer: 'X' }, 'certificateNo'],
-      ['missing occurredOn', { type: 'APPLICATION_FILED' }, 'occurredOn'],
-      ['nested sponsor date', { type: 'SPONSOR_ADDED', occurredOn: '2026-01-10', sponsor: { name: 'B', fullMemberSince: '2015-01-01', togetherSince: '2023-1-1' } }, 'sponsor.togetherSince'],
-      ['a vote count that is not a whole number', { type: 'CELL_VOTE_RECORDED', occurredOn: '2026-01-10', fullMembers: 9, excluded: 0, inFavour: 6.5 }, 'inFavour'],
-    ])('%s → 400 naming the field, nothing written', async (_name, body, field) => {
+      ['unknown event type', { type: 'PARTY_HELD', occurredOn: '2026-01-10' }, 'type', null],
+      ['missing type', { occurredOn: '2026-01-10' }, 'type', null],
+      ['bad date', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', certificateNo: 'C', issuedOn: '2026-02-29', issuer: 'X' }, 'issuedOn', 'Ngày cấp'],
+      ['unknown field', { type: 'APPLICATION_FILED', occurredOn: '2026-01-10', note: 'hello' }, 'note', null],
+      ['missing field', { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-01-10', issuedOn: '2026-01-10', issuer: 'X' }, 'certificateNo', 'Số giấy chứng nhận'],
+      ['missing occurredOn', { type: 'APPLICATION_FILED' }, 'occurredOn', 'Ngày'],
+      ['nested sponsor date', { type: 'SPONSOR_ADDED', occurredOn: '2026-01-10', sponsor: { name: 'B', fullMemberSince: '2015-01-01', togetherSince: '2023-1-1' } }, 'sponsor.togetherSince', 'Cùng công tác, học tập hoặc cư trú với người vào Đảng từ ngày'],
+      ['a vote count that is not a whole number', { type: 'CELL_VOTE_RECORDED', occurredOn: '2026-01-10', fullMembers: 9, excluded: 0, inFavour: 6.5 }, 'inFavour', 'Số phiếu tán thành'],
+    ])('%s → 400 naming the field, nothing written', async (_name, body, field, labelVi) => {
       const before = await snapshotOf(t.http, caseId);
       const res = await t.http.post(`${API}/cases/${caseId}/events`).send(body);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.message).toEqual(expect.any(String));
-      expect(res.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.any(String) }]));
+      if (labelVi) {
+        expect(res.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.any(String), labelVi, messageVi: expect.stringContaining(`«${labelVi}» `) }]));
+        expect(res.body.messageVi).toContain(`«${labelVi}» `);
+        expect(res.body.messageVi).not.toContain(field);
+      } else {
+        expect(res.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.any(String) }]));
+        expect(res.body).not.toHaveProperty('messageVi');
+      }
       expect(await snapshotOf(t.http, caseId)).toEqual(before);
     });
 
@@ -94,6 +111,9 @@ describe('HTTP errors (api.md "Errors")', () => {
       const res = await postEvent(t.http, caseId, 'CEREMONY_HELD', '2026-01-10', { helper: { name: 'B' } });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: expect.arrayContaining(['AWARENESS_CERTIFICATE_RECORDED']) });
+      // For staff: the step and the stage by their names, and what can be recorded instead (ADR 0018).
+      expect(res.body.messageVi).toMatch(/^Không thể ghi nhận «Tổ chức lễ kết nạp» khi hồ sơ đang ở bước «Quần chúng ưu tú»\. Các bước có thể ghi nhận lúc này: .*«Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng»/);
+      expect(res.body.messageVi).not.toMatch(/CEREMONY_HELD|sympathiser|AWARENESS_CERTIFICATE_RECORDED/);
       expect(await snapshotOf(t.http, caseId)).toEqual(before);
     });
 

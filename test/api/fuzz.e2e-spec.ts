@@ -155,7 +155,7 @@ async function seed(t: TestApp): Promise<{ tree: OrganisationTree; pools: FuzzPo
     if (res.status >= 300) throw new Error(`${what} answered ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const user = ok(await t.http.post(`${API}/users`).send({ username: 'fz.secretary', password: 'fuzz-password-1', organisationId: tree.cellId, roles: ['cell_secretary'] }), 'the account');
+  const user = ok(await t.http.post(`${API}/users`).send({ username: 'fz.secretary', password: 'fuzz-password-1', fullName: 'Phạm Thị Thử', organisationId: tree.cellId, roles: ['cell_secretary'] }), 'the account');
   const webhook = ok(await t.http.post(`${API}/webhooks`).send({ organisationId: tree.cellId, url: 'http://127.0.0.1:9/fuzz' }), 'the webhook');
   const row = { externalId: 'FZ-SEED', organisationId: tree.cellId, openedOn: '2026-01-05', ...CANDIDATE, religion: undefined, youthUnionMember: 'true', tradeUnionMember: 'false' };
   const imported = ok(await t.http.post(`${API}/imports`).send({ rows: [row] }), 'the import');

@@ -69,6 +69,9 @@ export async function expectRule(
     throw new Error(`${type} on ${occurredOn}: expected 422 ${rule}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
   expect(res.body).toMatchObject({ code: 'RULE_VIOLATION', rule, source: expect.any(String), message: expect.any(String), messageVi: expect.any(String) });
+  // Staff read the refusal with its article in Vietnamese at the end, not the rule's id (ADR 0018).
+  expect(res.body.messageVi).toMatch(/ \(căn cứ .+\)\.$/);
+  expect(res.body.messageVi).not.toContain(rule);
   expect(await snapshotOf(http, caseId)).toEqual(before);
   return res.body;
 }

@@ -48,7 +48,8 @@ describe('Bad input is refused at the edge (README "Bad input")', () => {
     const res = await send();
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect(res.body.message).toEqual(expect.any(String));
-    expect(res.body.fields).toEqual(expect.arrayContaining([{ field, message: expect.any(String) }]));
+    // A field the schema declares also carries its Vietnamese label (labelVi, messageVi).
+    expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]));
     expect(await writes.read()).toBe(before);
     return res;
   }

@@ -82,7 +82,7 @@ describe('organisations: hasYouthUnion and hasTradeUnion', () => {
       const refusal = await expectRule(t.http, caseId, 'YOUTH_UNION_MEMBERSHIP_REQUIRED', 'CELL_VOTE_RECORDED', '2026-01-15', VOTE);
       expect(refusal).toMatchObject({ source: 'CH Art. 4(1)' });
       expect(refusal.messageVi).toContain('15/01/2026');
-      expect(refusal.messageVi).toContain('Điều 4 khoản 1 Điều lệ Đảng');
+      expect(refusal.messageVi).toContain('khoản 1 Điều 4 Điều lệ Đảng');
 
       // The grassroots committee's unit has no Youth Union: its cells inherit it.
       await t.http.patch(`${API}/organisations/${tree.grassrootsId}`).send({ hasYouthUnion: false }).expect(200);

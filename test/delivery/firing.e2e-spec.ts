@@ -53,7 +53,7 @@ describe('deadline firing', () => {
       for (const n of written) {
         expect(n.title_vi).toBe('Nhắc hạn: Hạn ra quyết định kết nạp – Nguyễn Thị Lan (đến hạn 26/03/2026)');
         expect(n.body_vi).toContain('(còn 10 ngày làm việc)');
-        expect(n.body_vi).toContain('Căn cứ: QĐ294 §4.3.1');
+        expect(n.body_vi).toContain('Căn cứ: mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025');
         expect(n.body_vi).toContain(`Mã hồ sơ: ${c.id}`);
         expect(n.title_en).toBe('Reminder: Admission decision – Nguyễn Thị Lan (due 26/03/2026)');
         expect(n.case_id).toBe(c.id);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { OrganisationsModule } from '@charterflow/organisations';
+import { ActorNames } from './accounts/actor-names';
 import { AdminBootstrap } from './accounts/admin-bootstrap';
 import { UsersRepository } from './accounts/users.repository';
 import { UsersService } from './accounts/users.service';
@@ -16,7 +17,7 @@ import { TokenService } from './tokens/token.service';
  */
 @Module({
   imports: [OrganisationsModule, JwtModule.register({})],
-  providers: [PasswordHasher, UsersRepository, SessionsRepository, LoginAttemptsRepository, TokenService, AuthService, UsersService, AdminBootstrap],
-  exports: [AuthService, UsersService, PasswordHasher],
+  providers: [PasswordHasher, UsersRepository, SessionsRepository, LoginAttemptsRepository, TokenService, AuthService, UsersService, AdminBootstrap, ActorNames],
+  exports: [AuthService, UsersService, PasswordHasher, ActorNames],
 })
 export class AccessModule {}

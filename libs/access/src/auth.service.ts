@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
+import { Role } from '@charterflow/procedure';
 import { UsersRepository } from './accounts/users.repository';
 import { passwordProblem, toUserView, UserView } from './accounts/user';
 import { afterFailure, lockedForSeconds } from './login/lockout-policy';
@@ -16,6 +17,18 @@ export interface LoginResult {
   tokenType: 'Bearer';
   expiresAt: string;
   user: UserView;
+}
+
+/** The signed-in account as it sees itself (`GET /auth/me`). */
+export interface MeView {
+  userId: string;
+  username: string;
+  fullName: string;
+  title: string | null;
+  organisationId: string | null;
+  /** The name of the account's organisation; null for an account over the whole tree. */
+  organisationName: string | null;
+  roles: Role[];
 }
 
 const BAD_CREDENTIALS = 'Invalid username or password.';
@@ -93,6 +106,21 @@ export class AuthService {
       roles: row.roles,
       sessionId: row.sessionId,
       scope: { organisationId: row.organisationId, pathPrefix: row.organisationPath },
+    };
+  }
+
+  /** The signed-in account with its names (`GET /auth/me`). */
+  async me(principal: Principal): Promise<MeView> {
+    const user = await this.users.findActive(principal.userId);
+    if (!user) throw unauthenticated('ACCOUNT_DELETED', 'This account no longer exists.');
+    return {
+      userId: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      title: user.title,
+      organisationId: user.organisationId,
+      organisationName: user.organisationName,
+      roles: user.roles,
     };
   }
 

@@ -21,6 +21,8 @@ export const SESSIONS_TABLE = table('sessions', {
 export const USERS_TABLE = table('users', {
   id: col('uuid'),
   username: col('text'),
+  full_name: col('text'),
+  title: nullable('text'),
   organisation_id: nullable('uuid'),
   roles: col('_text'),
   password_hash: col('text'),

@@ -220,6 +220,12 @@ export class OrganisationsService {
     return ids.map((a) => rows.find((r) => r.id === a)).filter((r): r is Organisation => !!r).map(toView);
   }
 
+  /** The current names of organisations by id (unknown ids left out), e.g. to name the units in a case history. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.map((id) => canonicalId(id)).filter((id): id is string => id !== null))];
+    return new Map((await this.organisations.findByIds(wanted)).map((o) => [o.id, o.name]));
+  }
+
   private async findOrNull(id: string): Promise<Organisation | null> {
     const canonical = canonicalId(id);
     return canonical ? this.organisations.findById(canonical) : null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, LoginResult, Principal } from '@charterflow/access';
+import { AuthService, LoginResult, MeView, Principal } from '@charterflow/access';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { LoginAnswerDto, MeDto } from '../users/dto/user.dto';
 import { Public, RequirePermission } from './access.decorators';
@@ -37,11 +37,11 @@ export class AuthController {
 
   @Get('me')
   @RequirePermission('session')
-  @ApiOperation({ summary: 'The signed-in account' })
+  @ApiOperation({ summary: 'The signed-in account: its full name, title and organisation name' })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(401)
-  me(@CurrentPrincipal() p: Principal): MeDto {
-    return { userId: p.userId, username: p.username, organisationId: p.organisationId, roles: p.roles };
+  me(@CurrentPrincipal() p: Principal): Promise<MeView> {
+    return this.auth.me(p);
   }
 
   @Post('password')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
+import { ActorNames } from '@charterflow/access';
 import { CaseQueries, CaseView, OpenCase, RecordEvent } from '@charterflow/cases';
 import { DomainEvent } from '@charterflow/procedure';
 import type { Scope } from '@charterflow/organisations';
@@ -31,6 +32,7 @@ export class CasesController {
     private readonly openCase: OpenCase,
     private readonly recordEvent: RecordEvent,
     private readonly cases: CaseQueries,
+    private readonly actorNames: ActorNames,
   ) {}
 
   @Post()
@@ -78,11 +80,14 @@ export class CasesController {
 
   @Get(':id/events')
   @RequirePermission('cases.read')
-  @ApiOperation({ summary: 'The history of a case, oldest first, hash-chained' })
+  @ApiOperation({
+    summary: 'The history of a case, oldest first, hash-chained',
+    description: "Each `actor` is the recorded one plus the staff member's full name, title and unit name, read from the accounts and organisations (not hashed)",
+  })
   @ApiOkResponse({ type: [CaseEventDto] })
   @ApiErrors(400, 404)
-  events(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope) {
-    return this.cases.events(id, scope);
+  async events(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope) {
+    return this.actorNames.name(await this.cases.events(id, scope));
   }
 
   @Get(':id/verify')

@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AccessModule, UsersService } from '@charterflow/access';
+import { AccessModule, BOOTSTRAP_ADMIN_FULL_NAME, UsersService } from '@charterflow/access';
 import { loadConfig } from '@charterflow/config';
 import { OrganisationsModule, OrganisationsService, WHOLE_TREE } from '@charterflow/organisations';
 import { PlatformModule } from '@charterflow/platform';
 
-const USAGE = `Usage: npm run setup -- --province "<name>" --username <name> [--password <password>]
+const USAGE = `Usage: npm run setup -- --province "<name>" --username <name> [--full-name "<name>"] [--title "<post>"] [--password <password>]
 
 Creates the first province (a root of the organisation tree) and an administrator account attached to it, on the
 database the environment names (DATABASE_URL, or the embedded one in DATA_DIR: stop the server first). The password
-is read from --password or, better (it then stays out of the shell history), from SETUP_PASSWORD.
+is read from --password or, better (it then stays out of the shell history), from SETUP_PASSWORD. The administrator's
+full name is --full-name, else ADMIN_FULL_NAME, else "${BOOTSTRAP_ADMIN_FULL_NAME}".
 Running it again with the same province name reuses that province.`;
 
 /**
@@ -20,7 +21,14 @@ Running it again with the same province name reuses that province.`;
 export async function runSetup(argv: string[], env: NodeJS.ProcessEnv): Promise<{ provinceId: string; userId: string; createdProvince: boolean }> {
   const { values } = parseArgs({
     args: argv,
-    options: { province: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      province: { type: 'string' },
+      username: { type: 'string' },
+      'full-name': { type: 'string' },
+      title: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   const password = values.password ?? env.SETUP_PASSWORD;
@@ -36,7 +44,8 @@ export async function runSetup(argv: string[], env: NodeJS.ProcessEnv): Promise<
     const roots = await organisations.list({}, WHOLE_TREE);
     const existing = roots.find((o) => o.parentId === null && o.kind === 'province' && o.name === values.province!.trim());
     const province = existing ?? (await organisations.create({ name: values.province, kind: 'province' }, WHOLE_TREE));
-    const user = await users.create({ username: values.username, password, organisationId: province.id, roles: ['admin'] }, WHOLE_TREE);
+    const fullName = values['full-name'] ?? config.ADMIN_FULL_NAME ?? BOOTSTRAP_ADMIN_FULL_NAME;
+    const user = await users.create({ username: values.username, password, fullName, title: values.title, organisationId: province.id, roles: ['admin'] }, WHOLE_TREE);
     return { provinceId: province.id, userId: user.id, createdProvince: !existing };
   } finally {
     await context.close();

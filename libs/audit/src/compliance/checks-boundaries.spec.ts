@@ -260,6 +260,14 @@ describe('A16 ceremony limit', () => {
       .build();
     expect(check(c, 'A16')).toMatchObject({ status: 'fail', detectedOn: addDays(limit, 1), eventSeq: 13, evidence: { metOn: late, workingDaysLate: 1 } });
   });
+  it('the consent must be recorded before the late ceremony: on the same day before it excuses, on the same day after it does not (as the engine decides)', () => {
+    const late = nextWorkingDay(limit);
+    const consent = { kind: 'late_ceremony', issuer: 'Đảng ủy phường', documentNo: 'CV-2' };
+    const before = decided().ok('CONSENT_RECORDED', late, consent).ok('CEREMONY_HELD', late, { helper: { name: 'B' } }).build();
+    expect(check(before, 'A16')).toMatchObject({ status: 'pass', evidence: { metOn: late, excusedBy: { seq: 13 } } });
+    const after = decided().raw('CEREMONY_HELD', late, { helper: { name: 'B' } }, 'probation').raw('CONSENT_RECORDED', late, consent, 'probation').build();
+    expect(check(after, 'A16')).toMatchObject({ status: 'fail', detectedOn: addDays(limit, 1), eventSeq: 13, evidence: { metOn: late, workingDaysLate: 1 } });
+  });
 });
 
 describe('A18 cell review of recognition', () => {

@@ -258,7 +258,7 @@ describe('titles and evidence state the numbers of the rule set that judged the 
     expect(late.title.vi).not.toContain('45');
     expect(late.title.en).toContain('60 working days, +30 once');
     expect(late.evidence.messageVi).toContain('60 ngày làm việc');
-    expect(late.evidence.messageVi).toContain('Quy định 232-QĐ/TW mục 4.3.1');
+    expect(late.evidence.messageVi).toContain('mục 4.3.1 Quy định số 232-QĐ/TW');
 
     const newer = check(fullPath().build(), 'A15');
     expect(newer.title.vi).toContain('45 ngày làm việc, gia hạn 15 ngày');

@@ -1,5 +1,5 @@
 import { addDays, BusinessDate, DeadlineDefinition, deadlineDefinition, deadlineLimitText, QD232_2025, QD294_2025, RULE_SETS, RuleSet } from '@charterflow/procedure';
-import { BOARD, CALENDAR, ctx, fullPath, tamper, upToCellReview } from './__fixtures__/case-builder';
+import { AuditCaseBuilder, BOARD, CALENDAR, ctx, fullPath, SPONSOR, tamper, upToCellReview } from './__fixtures__/case-builder';
 import { checkById } from './catalogue';
 import { AuditCase, CheckResult } from './model';
 import { runChecks } from './run-checks';
@@ -228,6 +228,50 @@ describe('DEADLINE_TABLE is the one source: a row changed in the table moves the
     expect(check(late, 'A23').status).toBe('pass');
     withTableRow('VERIFICATION_REPLY', { variant: () => 'domestic' }, () => {
       expect(check(late, 'A23')).toMatchObject({ status: 'fail', detectedOn: addDays(due30, 1), evidence: { scope: 'abroad', workingDays: 30, workingDaysLate: 1 } });
+    });
+  });
+});
+
+describe('A21 reads the number of failed votes from the rule set in force on each vote, as the engine does (ADR 0017)', () => {
+  const recognise = (inFavour: number) => ({ fullMembers: 9, excluded: 0, inFavour, motion: 'recognise' });
+  /** A probationer whose probation ends on 2025-06-03, under QĐ232; the cell's failed votes straddle 1 Jul 2025 (QĐ294). */
+  const readyOn2025 = () =>
+    new AuditCaseBuilder('2024-02-01')
+      .ok('AWARENESS_CERTIFICATE_RECORDED', '2024-03-01', { certificateNo: 'CN-1', issuedOn: '2024-03-01', issuer: 'Trung tâm chính trị' })
+      .ok('DOSSIER_OPENED', '2024-03-04', { resolutionNo: 'NQ-1' })
+      .ok('APPLICATION_FILED', '2024-03-04')
+      .ok('BIOGRAPHY_FILED', '2024-03-04')
+      .ok('BIOGRAPHY_CERTIFIED', '2024-03-05', { politicalIssue: false })
+      .ok('INTRODUCING_RESOLUTION_RECORDED', '2024-03-05', { body: 'youth_union', resolutionNo: 'NQ-DTN-1' })
+      .ok('SPONSOR_ADDED', '2024-03-05', { sponsor: { ...SPONSOR, togetherSince: '2022-01-03' } })
+      .ok('OPINIONS_RECORDED', '2024-03-06', { organisations: ['Đoàn TNCS Hồ Chí Minh'], residenceCell: true })
+      .ok('CELL_VOTE_RECORDED', '2024-04-01', { fullMembers: 9, excluded: 0, inFavour: 6 })
+      .ok('GRASSROOTS_VOTE_RECORDED', '2024-04-15', { committeeMembers: 9, inFavour: 6 })
+      .ok('ADMISSION_DECIDED', '2024-04-22', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2024-04-23' }, BOARD)
+      .ok('CEREMONY_HELD', '2024-06-03', { helper: { name: 'Trần Văn Bình' } })
+      .ok('NEW_MEMBER_CLASS_COMPLETED', '2024-09-02', { certificateNo: 'BD-1' })
+      .ok('PROBATION_ENDED', '2025-06-03')
+      .ok('SELF_REVIEW_SUBMITTED', '2025-06-04')
+      .ok('HELPER_ASSESSMENT_SUBMITTED', '2025-06-04')
+      .ok('RECOGNITION_OPINIONS_RECORDED', '2025-06-05')
+      .ok('RECOGNITION_CELL_VOTE_RECORDED', '2025-06-27', recognise(5));
+
+  it('QĐ232 at 2 failed votes, QĐ294 at 3: the second failure (under QĐ294) does not escalate, the third does; both pass', () => {
+    withRuleSet(QD232_2025, { failedVotesBeforeEscalation: 2 }, () => {
+      const b = readyOn2025().ok('RECOGNITION_CELL_VOTE_RECORDED', '2025-07-01', recognise(5));
+      expect(b.state).toBe('recognitionReview');
+      expect(check(b.build(), 'A21').status).toBe('not_applicable');
+      b.ok('RECOGNITION_CELL_VOTE_RECORDED', '2025-07-08', recognise(5));
+      expect(b.state).toBe('escalated');
+      expect(check(b.build(), 'A21')).toMatchObject({ status: 'pass', evidence: { failedVotes: 3 } });
+    });
+  });
+
+  it('QĐ232 at 3, QĐ294 at 2: the second failure (under QĐ294) escalates, and passes', () => {
+    withRuleSet(QD294_2025, { failedVotesBeforeEscalation: 2 }, () => {
+      const b = readyOn2025().ok('RECOGNITION_CELL_VOTE_RECORDED', '2025-07-01', recognise(5));
+      expect(b.state).toBe('escalated');
+      expect(check(b.build(), 'A21')).toMatchObject({ status: 'pass', evidence: { failedVotes: 2 } });
     });
   });
 });

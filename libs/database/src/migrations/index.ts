@@ -14,6 +14,7 @@ import { CreateWorkerHeartbeats1767225601400 } from './1767225601400-CreateWorke
 import { DropWebhookFanOutTrigger1767225601500 } from './1767225601500-DropWebhookFanOutTrigger';
 import { OrganisationMassOrganisations1767225601600 } from './1767225601600-OrganisationMassOrganisations';
 import { OrganisationBacklogGrace1767225601700 } from './1767225601700-OrganisationBacklogGrace';
+import { AccountNames1767225601900 } from './1767225601900-AccountNames';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DropWebhookFanOutTrigger1767225601500,
   OrganisationMassOrganisations1767225601600,
   OrganisationBacklogGrace1767225601700,
+  AccountNames1767225601900,
 ];

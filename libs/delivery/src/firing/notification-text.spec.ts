@@ -17,7 +17,7 @@ describe('notification text', () => {
     const t = reminderText(SUBJECT, { workingDays: 10 });
     expect(t.title.vi).toBe('Nhắc hạn: Hạn ra quyết định kết nạp – Nguyễn Thị Lan (đến hạn 26/03/2026)');
     expect(t.body.vi).toBe(
-      'Hạn ra quyết định kết nạp trong hồ sơ kết nạp đảng viên của Nguyễn Thị Lan đến hạn ngày 26/03/2026 (còn 10 ngày làm việc). Căn cứ: QĐ294 §4.3.1. Mã hồ sơ: 5d2c8a44-1c35-4b6e-8f7e-0a9b6c3d2e11.',
+      'Hạn ra quyết định kết nạp trong hồ sơ kết nạp đảng viên của Nguyễn Thị Lan đến hạn ngày 26/03/2026 (còn 10 ngày làm việc). Căn cứ: mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025. Mã hồ sơ: 5d2c8a44-1c35-4b6e-8f7e-0a9b6c3d2e11.',
     );
     expect(t.title.en).toBe('Reminder: Admission decision – Nguyễn Thị Lan (due 26/03/2026)');
     expect(reminderText(SUBJECT, { workingDays: 1 }).body.en).toContain('(1 working day left)');
@@ -30,6 +30,8 @@ describe('notification text', () => {
     expect(escalationText(SUBJECT).body.vi).toContain('đã quá hạn ngày 26/03/2026');
     const p = probationEndedText({ ...SUBJECT, kind: 'PROBATION_END', dueOn: '2027-03-02', source: 'CH Art. 5(1)' });
     expect(p.title.vi).toBe('Hết thời gian dự bị – Nguyễn Thị Lan (02/03/2027)');
-    expect(p.body.vi).toContain('Căn cứ: CH Art. 5(1)');
+    expect(p.body.vi).toContain('Căn cứ: khoản 1 Điều 5 Điều lệ Đảng.');
+    expect(p.body.vi).toContain('trong 30 ngày làm việc (mục 4.2.1 Quy định số 294-QĐ/TW ngày 26/05/2025)');
+    expect(p.body.en).toContain('Rule: CH Art. 5(1).');
   });
 });

@@ -1,4 +1,4 @@
-import { BusinessDate, DEADLINE_KIND_LABELS, DeadlineKind, parts } from '@charterflow/procedure';
+import { BusinessDate, DEADLINE_KIND_LABELS, DeadlineKind, parts, sourceVi } from '@charterflow/procedure';
 import type { BilingualText } from '@charterflow/notifications';
 import { ReminderOffset } from '../policy/reminder-policy';
 
@@ -25,7 +25,7 @@ function leftText(offset: ReminderOffset): BilingualText {
 }
 
 function footer(s: NotificationSubject): BilingualText {
-  return { vi: `Căn cứ: ${s.source}. Mã hồ sơ: ${s.caseId}.`, en: `Rule: ${s.source}. Case: ${s.caseId}.` };
+  return { vi: `Căn cứ: ${sourceVi(s.source)}. Mã hồ sơ: ${s.caseId}.`, en: `Rule: ${s.source}. Case: ${s.caseId}.` };
 }
 
 /** A reminder before the due date. */
@@ -64,7 +64,7 @@ export function probationEndedText(s: NotificationSubject): { title: BilingualTe
   return {
     title: { vi: `Hết thời gian dự bị – ${s.candidateName} (${due})`, en: `Probation ended – ${s.candidateName} (${due})` },
     body: {
-      vi: `Đảng viên dự bị ${s.candidateName} đã hết thời gian dự bị ngày ${due}. Chi bộ xét công nhận đảng viên chính thức trong 30 ngày làm việc (QĐ294 §4.2.1). ${end.vi}`,
+      vi: `Đảng viên dự bị ${s.candidateName} đã hết thời gian dự bị ngày ${due}. Chi bộ xét công nhận đảng viên chính thức trong 30 ngày làm việc (${sourceVi('QĐ294 §4.2.1')}). ${end.vi}`,
       en: `Probationary member ${s.candidateName} completed probation on ${due}. The cell considers full membership within 30 working days (QĐ294 §4.2.1). ${end.en}`,
     },
   };

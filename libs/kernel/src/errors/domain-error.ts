@@ -21,6 +21,10 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export interface FieldError {
   field: string;
   message: string;
+  /** The field's Vietnamese label, where the schema declares one (`Ngày sinh` for `candidate.dateOfBirth`). */
+  labelVi?: string;
+  /** The problem for staff, in Vietnamese, naming the field by its label. */
+  messageVi?: string;
 }
 
 export class DomainException extends Error {
@@ -33,9 +37,16 @@ export class DomainException extends Error {
     this.name = 'DomainException';
   }
 
-  /** VALIDATION_FAILED naming the offending fields (`details.fields`). */
+  /**
+   * VALIDATION_FAILED naming the offending fields (`details.fields`); with `messageVi` listing, for staff, the
+   * problems of the fields whose Vietnamese labels are known.
+   */
   static validation(fields: FieldError[]): DomainException {
-    return new DomainException('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+    const vi = fields.flatMap((f) => (f.messageVi ? [f.messageVi] : []));
+    return new DomainException('VALIDATION_FAILED', fields.map((f) => `${f.field}: ${f.message}`).join('; '), {
+      ...(vi.length ? { messageVi: `Thông tin chưa hợp lệ: ${vi.join('; ')}.` } : {}),
+      fields,
+    });
   }
 
   static notFound(what: string, id: string): DomainException {

@@ -161,7 +161,9 @@ describe('refusals', () => {
     const before = JSON.stringify(c.aggregate);
     const r = c.refused('CEREMONY_HELD', '2025-09-02', { helper: { name: 'x' } }) as EventNotAllowed;
     expect(r).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: ['AWARENESS_CERTIFICATE_RECORDED', 'CONSENT_RECORDED', 'WITHDRAWN'] });
-    expect(r.messageVi).toMatch(/Không thể/);
+    expect(r.messageVi).toBe(
+      'Không thể ghi nhận «Tổ chức lễ kết nạp» khi hồ sơ đang ở bước «Quần chúng ưu tú». Các bước có thể ghi nhận lúc này: «Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng», «Văn bản đồng ý của cấp có thẩm quyền», «Rút khỏi quy trình».',
+    );
     expect(JSON.stringify(c.aggregate)).toBe(before);
   });
 

@@ -3,7 +3,8 @@ import { BusinessDate } from '../model/dates';
 import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
 import { EventNotAllowed } from '../model/errors';
 import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events';
-import { TOP_STATES, TopState } from '../model/states';
+import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
+import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
 import { CaseFacts, GuardEnv, MachineEvent, politicalIssueOpen } from '../machine/facts';
@@ -53,13 +54,24 @@ function handles(snapshot: Snapshot, type: EventType): boolean {
   return snapshot.status === 'active' && __unsafe_getAllOwnEventDescriptors(snapshot).includes(type);
 }
 
+/** EVENT_NOT_ALLOWED for a clerk: the step and the case's stage by their names, and what can be recorded instead. */
+export function notAllowedVi(state: TopState, allowedEvents: readonly EventType[], type: string): string {
+  const step = (EVENT_LABELS as Partial<Record<string, { vi: string }>>)[type]?.vi;
+  const stage = STATE_LABELS[state]?.vi;
+  const refused = `Không thể ghi nhận ${step ? `«${step}»` : 'bước này'} khi hồ sơ đang ở bước ${stage ? `«${stage}»` : 'hiện tại'}.`;
+  const next = allowedEvents.length
+    ? ` Các bước có thể ghi nhận lúc này: ${allowedEvents.map((t) => `«${EVENT_LABELS[t].vi}»`).join(', ')}.`
+    : ' Hồ sơ hiện không có bước nào để ghi nhận.';
+  return refused + next;
+}
+
 function notAllowed(state: TopState, allowedEvents: EventType[], type: string): EventNotAllowed {
   return {
     code: 'EVENT_NOT_ALLOWED',
     state,
     allowedEvents,
     message: `${type} does not apply in state ${state}.`,
-    messageVi: `Không thể ghi nhận ${type} khi hồ sơ đang ở bước ${state}.`,
+    messageVi: notAllowedVi(state, allowedEvents, type),
   };
 }
 

@@ -44,7 +44,7 @@ import {
   VERIFICATION_BY_INTERESTED_PERSON,
   VOTE_NOT_INDIVIDUAL,
 } from './conduct';
-import { evaluateRule, RuleDefinition, RuleInput } from './rule';
+import { evaluateRule, ruleBasisVi, RuleDefinition, RuleInput } from './rule';
 
 const ALL: RuleDefinition[] = [
   DATE_INVALID,
@@ -93,9 +93,9 @@ const ALL: RuleDefinition[] = [
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
 
-/** Catalogue of every rule id the engine can answer, with its source. */
-export const RULES: Record<string, { id: string; source: string; descriptionEn: string; descriptionVi: string }> = Object.fromEntries(
-  ALL.map((r) => [r.id, { id: r.id, source: r.source, descriptionEn: r.descriptionEn, descriptionVi: r.descriptionVi }]),
+/** Catalogue of every rule id the engine can answer, with its source (and that source as a clerk reads it, `basisVi`). */
+export const RULES: Record<string, { id: string; source: string; basisVi: string; descriptionEn: string; descriptionVi: string }> = Object.fromEntries(
+  ALL.map((r) => [r.id, { id: r.id, source: r.source, basisVi: ruleBasisVi(r), descriptionEn: r.descriptionEn, descriptionVi: r.descriptionVi }]),
 );
 
 /** Checked for every event, in this order, before the event's own rules. */

@@ -47,7 +47,7 @@ describe('VERIFICATION_BY_INTERESTED_PERSON', () => {
     expect(d.ok).toBe(false);
     const messageVi = (d as { refusal: { messageVi: string } }).refusal.messageVi;
     expect(messageVi).toContain('người thân');
-    expect(messageVi).toContain('Hướng dẫn 38-HD/BTCTW');
+    expect(messageVi).toContain('Hướng dẫn số 38-HD/BTCTW');
     expect(messageVi).not.toContain('relative');
   });
 });

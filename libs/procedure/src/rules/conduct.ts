@@ -1,5 +1,5 @@
 import { CaseFacts, grassrootsDecides } from '../machine/facts';
-import { defineRule, viBasis } from './rule';
+import { defineRule } from './rule';
 
 /*
  * How a step was carried out, as its event records it (ADR 0016): who certified the biography, who verified it,
@@ -24,7 +24,7 @@ export const BIOGRAPHY_CERTIFIER_NOT_COMPETENT = defineRule({
     if (COMPETENT_CERTIFIERS.includes(by)) return null;
     return {
       message: `The biography was certified by ${by}; only the grassroots committee or the superior committee may certify it.`,
-      messageVi: `Lý lịch phải do đảng ủy cơ sở hoặc cấp ủy cấp trên chứng nhận, không do ${by === 'cell_committee' ? 'chi ủy, chi bộ' : 'cơ quan, tổ chức khác'} ${viBasis('Hướng dẫn 06-HD/TW mục 3.3b', 'BIOGRAPHY_CERTIFIER_NOT_COMPETENT')}.`,
+      messageVi: `Lý lịch phải do đảng ủy cơ sở hoặc cấp ủy cấp trên chứng nhận, không do ${by === 'cell_committee' ? 'chi ủy, chi bộ' : 'cơ quan, tổ chức khác'}.`,
       details: { certifiedBy: by },
     };
   },
@@ -41,7 +41,7 @@ export const VERIFICATION_BY_INTERESTED_PERSON = defineRule({
     if (by === 'party_committee') return null;
     return {
       message: `The verification was carried out by the ${by}; it must be carried out by the party committee or a member it appoints.`,
-      messageVi: `Không được giao ${by === 'candidate' ? 'người vào Đảng' : 'người thân của người vào Đảng'} đi thẩm tra lý lịch ${viBasis('Hướng dẫn 38-HD/BTCTW, ghi chú mục 23', 'VERIFICATION_BY_INTERESTED_PERSON')}.`,
+      messageVi: `Không được giao ${by === 'candidate' ? 'người vào Đảng' : 'người thân của người vào Đảng'} đi thẩm tra lý lịch.`,
       details: { verifiedBy: by },
     };
   },
@@ -56,7 +56,7 @@ export const VOTE_NOT_INDIVIDUAL = defineRule({
     if (event.type !== 'CELL_VOTE_RECORDED' || event.votedIndividually !== false) return null;
     return {
       message: 'Several candidates were voted on in one block; the cell votes on each candidate separately.',
-      messageVi: `Chi bộ phải xét, biểu quyết riêng từng người, không biểu quyết gộp nhiều người một lần ${viBasis('Điều 4 khoản 3 Điều lệ Đảng', 'VOTE_NOT_INDIVIDUAL')}.`,
+      messageVi: `Chi bộ phải xét, biểu quyết riêng từng người, không biểu quyết gộp nhiều người một lần.`,
     };
   },
 });
@@ -72,7 +72,7 @@ export const PROBATIONARY_MEMBERS_COUNTED = defineRule({
     if (counted <= 0) return null;
     return {
       message: `${counted} probationary member(s) were counted in the vote; probationers have no vote.`,
-      messageVi: `Đã tính ${counted} đảng viên dự bị vào biểu quyết; đảng viên dự bị không có quyền biểu quyết ${viBasis('Điều 3 Điều lệ Đảng', 'PROBATIONARY_MEMBERS_COUNTED')}.`,
+      messageVi: `Đã tính ${counted} đảng viên dự bị vào biểu quyết; đảng viên dự bị không có quyền biểu quyết.`,
       details: { probationaryCounted: counted },
     };
   },
@@ -88,7 +88,7 @@ export const DECISION_BODY_NOT_COMPETENT = defineRule({
     if ((event.decidedBy ?? 'competent_committee') !== 'grassroots_committee' || grassrootsDecides(env)) return null;
     return {
       message: 'The decision was adopted by a grassroots committee that is not authorised to admit.',
-      messageVi: `Đảng ủy cơ sở không được ủy quyền kết nạp nên không được ra quyết định này; quyết định thuộc ban thường vụ cấp ủy có thẩm quyền ${viBasis('Quy định 294-QĐ/TW mục 4.3.2 và 22.1', 'DECISION_BODY_NOT_COMPETENT')}.`,
+      messageVi: `Đảng ủy cơ sở không được ủy quyền kết nạp nên không được ra quyết định này; quyết định thuộc ban thường vụ cấp ủy có thẩm quyền.`,
       details: { decidedBy: 'grassroots_committee', authorisedToAdmit: env.organisation.authorisedToAdmit },
     };
   },
@@ -103,7 +103,7 @@ export const CEREMONY_NOT_INDIVIDUAL = defineRule({
     if (event.type !== 'CEREMONY_HELD' || event.individually !== false) return null;
     return {
       message: 'Several people were admitted together; the ceremony admits each person separately.',
-      messageVi: `Lễ kết nạp phải tổ chức kết nạp riêng từng người ${viBasis('Hướng dẫn 06-HD/TW mục 3.8', 'CEREMONY_NOT_INDIVIDUAL')}.`,
+      messageVi: `Lễ kết nạp phải tổ chức kết nạp riêng từng người.`,
     };
   },
 });
@@ -123,7 +123,7 @@ export const RELIGION_NOT_RECOGNISED = defineRule({
     if (!religionNotRecognised(facts)) return null;
     return {
       message: `The candidate's religion (${facts.candidate.religion}) is not recognised by the State.`,
-      messageVi: `Người vào Đảng theo tôn giáo chưa được Nhà nước công nhận (${facts.candidate.religion}) nên không được xem xét kết nạp ${viBasis('Hướng dẫn 06-HD/TW mục 6.1', 'RELIGION_NOT_RECOGNISED')}.`,
+      messageVi: `Người vào Đảng theo tôn giáo chưa được Nhà nước công nhận (${facts.candidate.religion}) nên không được xem xét kết nạp.`,
       details: { religion: facts.candidate.religion },
     };
   },

@@ -1,14 +1,14 @@
 import { ConsentKind } from '../model/events';
 import { CONSENT_KIND_LABELS } from '../schema/events.schema';
 import { CaseFacts } from '../machine/facts';
-import { defineRule, viBasis, viDate } from './rule';
+import { defineRule, viDate } from './rule';
 
 /** Consents that let an admission be decided: they belong before the admitting decision (HD06 §1.1, §1.2b; QĐ294 §3.5.1). */
 export const ADMISSION_CONSENT_KINDS: readonly ConsentKind[] = ['over_60', 'education_exception', 'political', 'readmission'];
 
-/** The consent is recorded where its kind can apply: null, or why not (in both languages). */
-export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en: string; vi: string; article: string } | null {
-  const label = CONSENT_KIND_LABELS[kind].vi.toLowerCase();
+/** The consent is recorded where its kind can apply: null, or why not (in both languages, with the articles it rests on). */
+export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en: string; vi: string; source: string } | null {
+  const label = `«${CONSENT_KIND_LABELS[kind]?.vi ?? 'của cấp có thẩm quyền'}»`;
   if (kind === 'late_ceremony') {
     // Awaiting the ceremony: an admitting decision is recorded and no ceremony yet (QĐ294 §4.1).
     if (facts.decision && !facts.ceremony) return null;
@@ -19,14 +19,14 @@ export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en:
       vi: facts.ceremony
         ? `Văn bản đồng ý ${label} chỉ ghi nhận khi đang chờ tổ chức lễ kết nạp; lễ kết nạp đã được tổ chức ngày ${viDate(facts.ceremony.heldOn)}`
         : `Văn bản đồng ý ${label} chỉ ghi nhận khi đã có quyết định kết nạp và đang chờ tổ chức lễ kết nạp; hồ sơ chưa có quyết định kết nạp`,
-      article: 'Quy định 294-QĐ/TW mục 4.1',
+      source: 'QĐ294 §4.1',
     };
   }
   if (!facts.decision) return null;
   return {
     en: `A ${kind} consent must come before the admitting decision, which was taken on ${facts.decision.decidedOn}.`,
-    vi: `Văn bản đồng ý về việc ${label} phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày ${viDate(facts.decision.decidedOn)}, nên văn bản này không còn áp dụng được`,
-    article: kind === 'readmission' ? 'Quy định 294-QĐ/TW mục 3.5.1' : kind === 'political' ? 'Quy định 294-QĐ/TW mục 3.3, Hướng dẫn 06-HD/TW mục 3.4' : 'Hướng dẫn 06-HD/TW mục 1.1, 1.2b',
+    vi: `Văn bản đồng ý ${label} phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày ${viDate(facts.decision.decidedOn)}, nên văn bản này không còn áp dụng được`,
+    source: kind === 'readmission' ? 'QĐ294 §3.5.1' : kind === 'political' ? 'QĐ294 §3.3; HD06 §3.4' : 'HD06 §1.1, §1.2b',
   };
 }
 
@@ -41,7 +41,8 @@ export const CONSENT_NOT_APPLICABLE = defineRule({
     return p
       ? {
           message: p.en,
-          messageVi: `${p.vi} ${viBasis(p.article, 'CONSENT_NOT_APPLICABLE')}.`,
+          messageVi: p.vi,
+          basisSource: p.source,
           details: { kind: event.kind, decidedOn: facts.decision?.decidedOn ?? null, ceremonyOn: facts.ceremony?.heldOn ?? null },
         }
       : null;

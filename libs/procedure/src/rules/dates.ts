@@ -2,7 +2,8 @@ import { BusinessDate } from '../model/dates';
 import { DomainEvent, EventType } from '../model/events';
 import { EVENT_LABELS } from '../schema/events.schema';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, isBusinessDate } from '../calendar/business-date';
-import { defineRule, RuleInput, viBasis, viDate } from './rule';
+import { fieldLabelVi } from '../schema/labels';
+import { defineRule, RuleInput, viDate } from './rule';
 import { stageBound, stagePlaceOf } from './stages';
 
 /** Every business date an event carries, with its field name (occurredOn first). */
@@ -34,17 +35,33 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
   return out;
 }
 
+/** A date field of the event as a clerk reads it: «Ngày sinh», or "ngày của bước «…»" for the step's own date. */
+export function dateFieldVi(event: DomainEvent, field: string): string {
+  const label = fieldLabelVi(event.type, field);
+  if (field === 'occurredOn' && (!label || label === 'Ngày')) return `ngày của bước «${EVENT_LABELS[event.type]?.vi ?? 'này'}»`;
+  return label ? `«${label}»` : 'ngày đã nhập';
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A value entered as a date that is none, as given: `2025-13-01` → `ngày 01 tháng 13 năm 2025`. */
+function enteredVi(value: unknown): string {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return m ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : `"${String(value)}"`;
+}
+
 export const DATE_INVALID = defineRule({
   id: 'DATE_INVALID',
   source: 'api.md Conventions (dates are YYYY-MM-DD calendar dates)',
+  basisVi: 'quy ước ghi ngày tháng của hệ thống, không phải quy định của Đảng',
   descriptionEn: `Every date of an event must be a real calendar date written YYYY-MM-DD, of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
-  descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng YYYY-MM-DD, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
+  descriptionVi: `Mọi ngày tháng của sự kiện phải là ngày có thật, viết theo dạng năm-tháng-ngày, trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}.`,
   check: ({ event }) => {
     const bad = datesOf(event).find((d) => !isBusinessDate(d.date));
     return bad
       ? {
           message: `${bad.field} is not a calendar date YYYY-MM-DD of the years ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}: ${String(bad.date)}.`,
-          messageVi: `${bad.field} không phải ngày hợp lệ (YYYY-MM-DD, năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX}): ${String(bad.date)}.`,
+          messageVi: `${capitalised(dateFieldVi(event, bad.field))} không phải là một ngày có thật trong các năm ${BUSINESS_YEAR_MIN}–${BUSINESS_YEAR_MAX} (đã nhập: ${enteredVi(bad.date)})`,
           details: { field: bad.field },
         }
       : null;
@@ -54,6 +71,7 @@ export const DATE_INVALID = defineRule({
 export const DATE_IN_FUTURE = defineRule({
   id: 'DATE_IN_FUTURE',
   source: 'architecture §3.4 (business dates record what happened)',
+  basisVi: 'nguyên tắc của hệ thống: chỉ ghi nhận việc đã diễn ra, không phải quy định của Đảng',
   descriptionEn: 'A step cannot be dated after today, nor can any date it carries (issuedOn, receivedOn, togetherSince, fullMemberSince…).',
   descriptionVi: 'Không được ghi nhận bước công việc hoặc ngày tháng kèm theo (ngày cấp, ngày nhận, ngày cùng công tác, ngày chính thức…) sau ngày hôm nay.',
   check: ({ event, env }) => {
@@ -61,7 +79,7 @@ export const DATE_IN_FUTURE = defineRule({
     return late
       ? {
           message: `${late.field} ${late.date} is after today (${env.today}).`,
-          messageVi: `${late.field} ${late.date} là ngày sau hôm nay (${env.today}).`,
+          messageVi: `${capitalised(dateFieldVi(event, late.field))} là ngày ${viDate(late.date)}, sau ngày hôm nay (${viDate(env.today)}); chưa thể ghi nhận việc chưa diễn ra`,
           details: { field: late.field, date: late.date, today: env.today },
         }
       : null;
@@ -97,28 +115,28 @@ function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
 const stepName = (type: EventType | null): string => (type ? `«${EVENT_LABELS[type].vi}»` : 'đã ghi nhận gần nhất');
 
 function messageViOf(event: DomainEvent, p: StepProblem): string {
-  const basis = viBasis('trình tự các bước tại Hướng dẫn 06-HD/TW mục 3 và Quy định 294-QĐ/TW mục 4', 'DATE_BEFORE_PREVIOUS_STEP');
   const label = `«${EVENT_LABELS[event.type].vi}»`;
   if (p.kind === 'received') {
     const what = event.type === 'ADMISSION_DECIDED' ? 'Ngày chi bộ nhận quyết định' : 'Ngày cấp ủy nơi thẩm tra nhận công văn';
     const from = event.type === 'ADMISSION_DECIDED' ? 'ngày ban hành quyết định' : 'ngày gửi công văn';
-    return `${what} (${viDate(p.date)}) không thể trước ${from} (${viDate(p.before)}) ${basis}.`;
+    return `${what} (${viDate(p.date)}) không thể trước ${from} (${viDate(p.before)})`;
   }
   if (p.kind === 'card') {
-    return `Thẻ đảng viên (${viDate(p.date)}) không thể trao trước ngày quyết định phát thẻ (${viDate(p.before)}) ${basis}.`;
+    return `Thẻ đảng viên (${viDate(p.date)}) không thể trao trước ngày quyết định phát thẻ (${viDate(p.before)})`;
   }
   if (p.kind === 'ceremony') {
-    return `Lễ kết nạp (${viDate(p.date)}) không thể tổ chức trước ngày chi bộ nhận quyết định kết nạp (${viDate(p.before)}) ${basis}.`;
+    return `Lễ kết nạp (${viDate(p.date)}) không thể tổ chức trước ngày chi bộ nhận quyết định kết nạp (${viDate(p.before)})`;
   }
   if (p.kind === 'part') {
-    return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các văn bản trong cùng một giai đoạn được nhập theo thứ tự bất kỳ, nhưng không văn bản nào có ngày trước bước mà nó dựa vào ${basis}.`;
+    return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các văn bản trong cùng một giai đoạn được nhập theo thứ tự bất kỳ, nhưng không văn bản nào có ngày trước bước mà nó dựa vào`;
   }
-  return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các giai đoạn của quy trình phải nối tiếp nhau (biểu quyết sau khi đủ hồ sơ, quyết định sau biểu quyết, lễ kết nạp sau khi nhận quyết định) ${basis}.`;
+  return `Ngày ${viDate(p.date)} của bước ${label} trước ngày ${viDate(p.before)} của bước ${stepName(p.beforeStep)}: các giai đoạn của quy trình phải nối tiếp nhau (biểu quyết sau khi đủ hồ sơ, quyết định sau biểu quyết, lễ kết nạp sau khi nhận quyết định)`;
 }
 
 export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   id: 'DATE_BEFORE_PREVIOUS_STEP',
   source: 'procedure doc §1, §3.16 (the stages follow one another); api.md v1.1 (catching up a paper backlog)',
+  basisVi: 'trình tự các bước của quy trình kết nạp đảng viên',
   descriptionEn:
     'The stages follow one another: a step that opens a stage (a vote, a decision, the ceremony…) cannot be dated before any step recorded earlier; the documents of one stage (dossier parts, probation steps, the recognition dossier) may be entered in any order of their dates, but none before the step that opened its stage or a document it rests on; a consent or an extension not before the latest stage. A decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision; a party card cannot be handed over before its card decision. Equal dates pass.',
   descriptionVi:

@@ -2,7 +2,8 @@ import { BusinessDate } from '../model/dates';
 import { addMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
 import { CaseFacts } from '../machine/facts';
-import { defineRule, viBasis, viDate } from './rule';
+import { INTRODUCING_BODY_LABELS } from '../schema/events.schema';
+import { defineRule, viDate } from './rule';
 
 export const AWARENESS_CERTIFICATE_MISSING = defineRule({
   id: 'AWARENESS_CERTIFICATE_MISSING',
@@ -17,7 +18,7 @@ export const AWARENESS_CERTIFICATE_MISSING = defineRule({
     if (issuedOn <= event.occurredOn) return null;
     return {
       message: `The awareness-class certificate was issued on ${issuedOn}, after ${event.occurredOn}: it does not count for this step.`,
-      messageVi: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng được cấp ngày ${viDate(issuedOn)}, sau ngày ${viDate(event.occurredOn)}, nên chưa được tính cho việc xét ngày đó; chỉ giấy chứng nhận cấp trước hoặc trong ngày chi bộ họp mới có giá trị ${viBasis('Hướng dẫn 06-HD/TW mục 3.1, Hướng dẫn 38-HD/BTCTW mục I.1.1(b)', 'AWARENESS_CERTIFICATE_MISSING')}.`,
+      messageVi: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng được cấp ngày ${viDate(issuedOn)}, sau ngày ${viDate(event.occurredOn)}, nên chưa được tính cho bước ghi nhận ngày đó; chỉ giấy chứng nhận cấp trước hoặc trong ngày đó mới có giá trị`,
       details: { issuedOn, on: event.occurredOn },
     };
   },
@@ -39,7 +40,7 @@ export const AWARENESS_CERTIFICATE_EXPIRED = defineRule({
     return event.occurredOn > until
       ? {
           message: `The awareness-class certificate of ${facts.certificate.issuedOn} was usable until ${until}.`,
-          messageVi: `Giấy chứng nhận cấp ngày ${facts.certificate.issuedOn} chỉ có giá trị đến ngày ${until}; người vào Đảng phải học lại lớp bồi dưỡng.`,
+          messageVi: `Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng cấp ngày ${viDate(facts.certificate.issuedOn)} chỉ có giá trị đến ngày ${viDate(until)}; người vào Đảng phải học lại lớp bồi dưỡng`,
           details: { issuedOn: facts.certificate.issuedOn, validUntil: until },
         }
       : null;
@@ -69,6 +70,17 @@ export function staleDocuments(facts: CaseFacts, on: BusinessDate): { document: 
   return out;
 }
 
+/** A dossier document of `staleDocuments` as a clerk names it. */
+function documentVi(document: string, facts: CaseFacts): string {
+  if (document.startsWith('sponsor:')) return `giấy giới thiệu của đảng viên ${document.slice('sponsor:'.length)}`;
+  if (document === 'introducingResolution') {
+    const body = facts.introducingResolution?.body;
+    return `nghị quyết giới thiệu của ${body ? INTRODUCING_BODY_LABELS[body].vi : 'đoàn thể'}`;
+  }
+  if (document === 'opinions') return 'ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú';
+  return 'văn bản khác trong hồ sơ';
+}
+
 export const DOSSIER_DOCUMENTS_STALE = defineRule({
   id: 'DOSSIER_DOCUMENTS_STALE',
   source: 'HD06 §5.4a',
@@ -80,7 +92,7 @@ export const DOSSIER_DOCUMENTS_STALE = defineRule({
     return stale.length
       ? {
           message: `Dossier documents older than 12 months at the cell meeting: ${stale.map((s) => s.document).join(', ')}.`,
-          messageVi: `Văn bản trong hồ sơ đã quá 12 tháng tại ngày họp chi bộ, cần làm lại: ${stale.map((s) => s.document).join(', ')}.`,
+          messageVi: `Tại ngày chi bộ họp xét kết nạp ${viDate(event.occurredOn)}, các văn bản sau trong hồ sơ đã quá 12 tháng và cần làm lại: ${stale.map((s) => `${documentVi(s.document, facts)} (có giá trị đến ngày ${viDate(s.validUntil)})`).join('; ')}`,
           details: { stale },
         }
       : null;

@@ -2,8 +2,9 @@ import { BusinessDate } from '../model/dates';
 import { OrganisationFacts } from '../model/engine';
 import { addMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
-import { CaseFacts } from '../machine/facts';
-import { defineRule, RuleInput } from './rule';
+import { CaseFacts, VerificationRecord } from '../machine/facts';
+import { INTRODUCING_BODY_LABELS, VERIFICATION_SCOPE_LABELS } from '../schema/events.schema';
+import { defineRule, RuleInput, viDate } from './rule';
 import { requiredMassOrganisation, youthAgeOn } from './mass-organisations';
 
 // ---- predicates shared by the rules and the dossier's automatic progress -----------------------------------
@@ -18,6 +19,15 @@ export function pendingVerifications(facts: CaseFacts): string[] {
 export function isOfYouthAge(facts: CaseFacts, on: BusinessDate): boolean {
   return youthAgeOn(facts.candidate.dateOfBirth, on).youth;
 }
+
+/** A verification request as a clerk finds it in the dossier: its number, date, where and whom it concerns. */
+export function verificationVi(v: VerificationRecord): string {
+  const scope = VERIFICATION_SCOPE_LABELS[v.scope]?.vi.toLowerCase() ?? '';
+  return `công văn đề nghị thẩm tra số «${v.requestId}» gửi ngày ${viDate(v.requestedOn)} (${scope ? `${scope}; ` : ''}người được thẩm tra: ${v.subject})`;
+}
+
+const resolutionVi = (resolution: CaseFacts['introducingResolution']): string =>
+  resolution ? `nghị quyết giới thiệu của ${INTRODUCING_BODY_LABELS[resolution.body].vi}` : 'chưa có nghị quyết giới thiệu';
 
 export function introducingResolutionValid(facts: CaseFacts): boolean {
   const r = facts.introducingResolution;
@@ -53,14 +63,14 @@ export function introducersProblem(
     return {
       requirement: 'youth_union_resolution_and_one_sponsor',
       en: `A Youth Union member of youth age needs a Youth Union introducing resolution and one sponsor (recorded: ${sponsors} sponsor(s), resolution ${resolution?.body ?? 'none'}).`,
-      vi: `Đoàn viên trong độ tuổi thanh niên cần nghị quyết giới thiệu của Đoàn và một đảng viên chính thức giới thiệu (đã có: ${sponsors} người giới thiệu, nghị quyết: ${resolution?.body ?? 'chưa có'}).`,
+      vi: `Đoàn viên trong độ tuổi thanh niên cần nghị quyết giới thiệu của Đoàn và một đảng viên chính thức giới thiệu (đã có: ${sponsors} đảng viên giới thiệu, ${resolutionVi(resolution)})`,
     };
   }
   if (sponsors >= 2 || (sponsors >= 1 && resolution)) return null;
   return {
     requirement: 'two_sponsors_or_sponsor_and_resolution',
     en: `Two sponsors, or one sponsor and an introducing resolution, are required (recorded: ${sponsors} sponsor(s), resolution ${resolution?.body ?? 'none'}).`,
-    vi: `Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể (đã có: ${sponsors} người giới thiệu, nghị quyết: ${resolution?.body ?? 'chưa có'}).`,
+    vi: `Cần hai đảng viên chính thức giới thiệu, hoặc một đảng viên và nghị quyết giới thiệu của đoàn thể (đã có: ${sponsors} đảng viên giới thiệu, ${resolutionVi(resolution)})`,
   };
 }
 
@@ -117,7 +127,7 @@ export const VERIFICATION_PENDING = defineRule({
     return pending.length
       ? {
           message: `Verification replies outstanding: ${pending.join(', ')}.`,
-          messageVi: `Còn yêu cầu thẩm tra chưa có trả lời: ${pending.join(', ')}.`,
+          messageVi: `Còn yêu cầu thẩm tra lý lịch chưa có kết quả trả lời: ${pending.map((id) => verificationVi(facts.verifications[id])).join('; ')}`,
           details: { pending },
         }
       : null;
@@ -150,12 +160,12 @@ export const VERIFICATION_REQUEST_DUPLICATE = defineRule({
   id: 'VERIFICATION_REQUEST_DUPLICATE',
   source: 'HD06 §3.4d (one reply per request)',
   descriptionEn: 'A verification requestId may be used once per case.',
-  descriptionVi: 'Mỗi mã yêu cầu thẩm tra chỉ được dùng một lần trong một hồ sơ.',
+  descriptionVi: 'Mỗi số công văn đề nghị thẩm tra chỉ được ghi nhận một lần trong một hồ sơ.',
   check: ({ event, facts }) =>
     event.type === 'VERIFICATION_REQUESTED' && facts.verifications[event.requestId]
       ? {
           message: `Verification request ${event.requestId} already exists.`,
-          messageVi: `Yêu cầu thẩm tra ${event.requestId} đã được ghi nhận trước đó.`,
+          messageVi: `Hồ sơ đã có ${verificationVi(facts.verifications[event.requestId])}; mỗi số công văn chỉ được ghi nhận một lần`,
         }
       : null,
 });
@@ -171,7 +181,9 @@ export const VERIFICATION_REQUEST_UNKNOWN = defineRule({
     if (v && v.repliedOn === null) return null;
     return {
       message: v ? `Verification request ${event.requestId} was already answered.` : `No verification request ${event.requestId}.`,
-      messageVi: v ? `Yêu cầu thẩm tra ${event.requestId} đã có trả lời.` : `Không có yêu cầu thẩm tra ${event.requestId}.`,
+      messageVi: v
+        ? `${verificationVi(v).replace(/^c/, 'C')} đã có kết quả trả lời ngày ${viDate(v.repliedOn ?? '')}`
+        : `Hồ sơ không có công văn đề nghị thẩm tra số «${event.requestId}»; kết quả thẩm tra phải ứng với một yêu cầu thẩm tra đã gửi`,
     };
   },
 });
@@ -189,7 +201,9 @@ export const SPONSOR_NOT_FULL_MEMBER = defineRule({
     if (since && since <= event.occurredOn) return null;
     return {
       message: since ? `The sponsor becomes a full member only on ${since}.` : 'The sponsor is not a full member.',
-      messageVi: since ? `Người giới thiệu đến ngày ${since} mới là đảng viên chính thức.` : 'Người giới thiệu chưa là đảng viên chính thức.',
+      messageVi: since
+        ? `Đảng viên giới thiệu ${event.sponsor.name} đến ngày ${viDate(since)} mới là đảng viên chính thức, sau ngày giới thiệu ${viDate(event.occurredOn)}`
+        : `Người giới thiệu ${event.sponsor.name} chưa là đảng viên chính thức`,
       details: { fullMemberSince: since ?? null },
     };
   },
@@ -206,7 +220,7 @@ export const SPONSOR_TOGETHER_UNDER_12_MONTHS = defineRule({
     return event.occurredOn < from
       ? {
           message: `Together since ${event.sponsor.togetherSince}: 12 months are reached only on ${from}.`,
-          messageVi: `Cùng công tác, học tập, cư trú từ ngày ${event.sponsor.togetherSince}: đến ngày ${from} mới đủ 12 tháng.`,
+          messageVi: `Người giới thiệu ${event.sponsor.name} cùng công tác, học tập hoặc cư trú với người vào Đảng từ ngày ${viDate(event.sponsor.togetherSince)}: đến ngày ${viDate(from)} mới đủ 12 tháng`,
           details: { togetherSince: event.sponsor.togetherSince, qualifiesOn: from },
         }
       : null;
@@ -225,7 +239,7 @@ export const INTRODUCING_BODY_MEMBERSHIP = defineRule({
       ? null
       : {
           message: `The candidate is not a member of the introducing body (${event.body}).`,
-          messageVi: `Người vào Đảng không phải là thành viên của tổ chức giới thiệu (${event.body === 'youth_union' ? 'Đoàn Thanh niên' : 'Công đoàn'}).`,
+          messageVi: `Người vào Đảng không phải là thành viên của tổ chức giới thiệu (${INTRODUCING_BODY_LABELS[event.body]?.vi ?? 'tổ chức này'})`,
         };
   },
 });

@@ -1,9 +1,10 @@
 import { BusinessDate } from '../model/dates';
 import { EDUCATION_LEVELS, EducationLevel } from '../model/candidate';
+import { EDUCATION_LABELS } from '../schema/candidate.schema';
 import { completedMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
 import { politicalIssueOpen, votePassed } from '../machine/facts';
-import { defineRule, RuleInput, viBasis, viDate } from './rule';
+import { defineRule, RuleInput, viDate } from './rule';
 
 /** Eligibility is judged on the date of the cell's admission meeting (QĐ294 §1.1.1). */
 export function meetingDate({ event, facts }: RuleInput): BusinessDate {
@@ -42,7 +43,7 @@ export const AGE_BELOW_18 = defineRule({
     return months < min
       ? {
           message: `The candidate is ${months} completed months old at the cell meeting; at least ${min} are required.`,
-          messageVi: `Người vào Đảng mới ${months} tháng tuổi tại ngày họp chi bộ; cần đủ ${min} tháng (18 tuổi).`,
+          messageVi: `Người vào Đảng mới ${months} tháng tuổi tại ngày chi bộ họp xét kết nạp ${viDate(meetingDate(input))}; cần đủ ${min} tháng (18 tuổi)`,
           details: { ageInMonths: months, minimum: min },
         }
       : null;
@@ -61,7 +62,7 @@ export const AGE_ABOVE_60_WITHOUT_CONSENT = defineRule({
     return months > max && !input.facts.consents.over_60
       ? {
           message: `The candidate is ${months} completed months old at the cell meeting (over ${max}) and no over_60 consent is recorded.`,
-          messageVi: `Người vào Đảng đã ${months} tháng tuổi tại ngày chi bộ họp xét kết nạp ${viDate(meetingDate(input))} (quá ${max} tháng, tức trên 60 tuổi) nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp ${viBasis('Quy định 294-QĐ/TW mục 1.1.2, Hướng dẫn 06-HD/TW mục 1.1', 'AGE_ABOVE_60_WITHOUT_CONSENT')}.`,
+          messageVi: `Người vào Đảng đã ${months} tháng tuổi tại ngày chi bộ họp xét kết nạp ${viDate(meetingDate(input))} (quá ${max} tháng, tức trên 60 tuổi) nhưng chưa có văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp`,
           details: { ageInMonths: months, maximum: max },
         }
       : null;
@@ -72,7 +73,7 @@ export const EDUCATION_INSUFFICIENT = defineRule({
   id: 'EDUCATION_INSUFFICIENT',
   source: 'QĐ294 §1.2.1; HD06 §1.2',
   descriptionEn: 'Lower-secondary education or higher; in disadvantaged areas at least primary, or literate with the education_exception consent.',
-  descriptionVi: 'Trình độ tốt nghiệp trung học cơ sở trở lên; ở vùng khó khăn tối thiểu tốt nghiệp tiểu học, hoặc biết chữ quốc ngữ khi có văn bản đồng ý (education_exception).',
+  descriptionVi: 'Trình độ tốt nghiệp trung học cơ sở trở lên; ở vùng khó khăn tối thiểu tốt nghiệp tiểu học, hoặc biết chữ quốc ngữ khi có văn bản đồng ý ngoại lệ về trình độ học vấn.',
   check: ({ event, facts }) => {
     if (event.type !== 'CELL_VOTE_RECORDED') return null;
     const { education, areaType } = facts.candidate;
@@ -80,7 +81,7 @@ export const EDUCATION_INSUFFICIENT = defineRule({
     if (areaType === 'disadvantaged') return null; // primary passes; literate is EDUCATION_EXCEPTION_WITHOUT_CONSENT's concern
     return {
       message: `Education "${education}" is below lower-secondary and the candidate does not live in a disadvantaged area.`,
-      messageVi: `Trình độ học vấn "${education}" thấp hơn tốt nghiệp trung học cơ sở và người vào Đảng không ở vùng được áp dụng ngoại lệ.`,
+      messageVi: `Trình độ học vấn «${EDUCATION_LABELS[education]?.vi ?? education}» thấp hơn tốt nghiệp trung học cơ sở và người vào Đảng không ở vùng được áp dụng ngoại lệ`,
       details: { education, areaType },
     };
   },
@@ -99,7 +100,7 @@ export const EDUCATION_EXCEPTION_WITHOUT_CONSENT = defineRule({
       ? null
       : {
           message: 'The candidate is only literate; the education_exception consent is not recorded.',
-          messageVi: `Người vào Đảng chỉ biết đọc, biết viết chữ quốc ngữ nhưng chưa có văn bản đồng ý ngoại lệ về trình độ học vấn của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp ${viBasis('Hướng dẫn 06-HD/TW mục 1.2b', 'EDUCATION_EXCEPTION_WITHOUT_CONSENT')}.`,
+          messageVi: `Người vào Đảng chỉ biết đọc, biết viết chữ quốc ngữ nhưng chưa có văn bản đồng ý ngoại lệ về trình độ học vấn của ban thường vụ tỉnh ủy, thành ủy trước khi ra quyết định kết nạp`,
           details: { education, areaType },
         };
   },
@@ -109,7 +110,7 @@ export const POLITICAL_ISSUE_WITHOUT_CONSENT = defineRule({
   id: 'POLITICAL_ISSUE_WITHOUT_CONSENT',
   source: 'QĐ294 §3.3; HD06 §3.4',
   descriptionEn: 'When the biography was certified with a political-standards issue, the competent committee must have cleared it (POLITICAL_ISSUE_CONCLUDED cleared), or the written agreement of the competent body (political consent) must be recorded, before the admission decision.',
-  descriptionVi: 'Khi lý lịch được chứng nhận có vấn đề về tiêu chuẩn chính trị, trước khi ra quyết định kết nạp phải có kết luận đủ tiêu chuẩn của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền (political).',
+  descriptionVi: 'Khi lý lịch được chứng nhận có vấn đề về tiêu chuẩn chính trị, trước khi ra quyết định kết nạp phải có kết luận đủ tiêu chuẩn của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền.',
   check: (input) => {
     if (!isAdmittingDecision(input)) return null;
     const { facts } = input;
@@ -117,7 +118,7 @@ export const POLITICAL_ISSUE_WITHOUT_CONSENT = defineRule({
     return facts.politicalIssue && !cleared && !facts.consents.political
       ? {
           message: 'The biography records a political-standards issue; it is neither cleared by the competent committee nor covered by a political consent.',
-          messageVi: 'Lý lịch có vấn đề về tiêu chuẩn chính trị nhưng chưa có kết luận của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền (political).',
+          messageVi: 'Lý lịch có vấn đề về tiêu chuẩn chính trị nhưng chưa có kết luận đủ tiêu chuẩn chính trị của cấp ủy có thẩm quyền hoặc văn bản đồng ý của cấp có thẩm quyền trước khi ra quyết định kết nạp',
         }
       : null;
   },
@@ -132,7 +133,7 @@ export const POLITICAL_ISSUE_UNRESOLVED = defineRule({
     politicalIssueOpen(facts)
       ? {
           message: `The biography certified on ${facts.biographyCertifiedOn ?? '(unknown)'} records a political issue the competent committee has not concluded.`,
-          messageVi: `Lý lịch chứng nhận ngày ${facts.biographyCertifiedOn ? viDate(facts.biographyCertifiedOn) : '(chưa rõ)'} có vấn đề về chính trị chưa được cấp ủy có thẩm quyền kết luận, nên chi bộ chưa thể biểu quyết đề nghị kết nạp. Vấn đề chính trị phải được kết luận trước khi xét kết nạp ${viBasis('Hướng dẫn 06-HD/TW mục 3.4, Hướng dẫn 38-HD/BTCTW mục I.1.4 điểm 26', 'POLITICAL_ISSUE_UNRESOLVED')}.`,
+          messageVi: `Lý lịch chứng nhận ngày ${facts.biographyCertifiedOn ? viDate(facts.biographyCertifiedOn) : '(chưa rõ)'} có vấn đề về chính trị chưa được cấp ủy có thẩm quyền kết luận, nên chi bộ chưa thể biểu quyết đề nghị kết nạp. Vấn đề chính trị phải được kết luận trước khi xét kết nạp`,
           details: { biographyCertifiedOn: facts.biographyCertifiedOn },
         }
       : null,

@@ -76,7 +76,7 @@ describe('YOUTH_UNION_MEMBERSHIP_REQUIRED', () => {
     expect(v?.messageVi).toBe(
       'Tại ngày chi bộ họp xét kết nạp 14/03/2031, người vào Đảng 30 tuổi 11 tháng, còn trong độ tuổi thanh niên (đến 30 tuổi, tức chưa đủ 31 tuổi; ' +
         'người vào Đảng đủ 31 tuổi vào ngày 15/03/2031). Đơn vị có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, nên người vào Đảng phải là đoàn viên ' +
-        'Đoàn Thanh niên, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên (căn cứ Điều 4 khoản 1 Điều lệ Đảng; mã quy tắc YOUTH_UNION_MEMBERSHIP_REQUIRED).',
+        'Đoàn Thanh niên, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên (căn cứ khoản 1 Điều 4 Điều lệ Đảng).',
     );
   });
 });
@@ -105,7 +105,7 @@ describe('TRADE_UNION_MEMBERSHIP_REQUIRED', () => {
     expect(v?.messageVi).toBe(
       'Tại ngày chi bộ họp xét kết nạp 05/01/2026, người vào Đảng 23 tuổi 7 tháng, còn trong độ tuổi thanh niên (đến 30 tuổi, tức chưa đủ 31 tuổi; ' +
         'người vào Đảng đủ 31 tuổi vào ngày 20/05/2033). Đơn vị không có tổ chức Đoàn Thanh niên nhưng có tổ chức công đoàn, nên người vào Đảng phải là ' +
-        'đoàn viên công đoàn, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên công đoàn (căn cứ Điều 4 khoản 1 Điều lệ Đảng; mã quy tắc TRADE_UNION_MEMBERSHIP_REQUIRED).',
+        'đoàn viên công đoàn, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên công đoàn (căn cứ khoản 1 Điều 4 Điều lệ Đảng).',
     );
   });
 });

@@ -2,7 +2,7 @@ import { BusinessDate } from '../model/dates';
 import { OrganisationFacts } from '../model/engine';
 import { addMonths, completedMonths } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
-import { defineRule, RuleFinding, RuleInput, viBasis, viDate } from './rule';
+import { defineRule, RuleFinding, RuleInput, viDate } from './rule';
 
 /**
  * E7 — the mass organisations of the candidate's unit (CH Art. 4(1); QĐ294 §3.1; procedure doc §3.7, §4 E7; ADR 0014).
@@ -51,8 +51,6 @@ export function requiredMassOrganisation(organisation: OrganisationFacts | undef
   return null;
 }
 
-const ARTICLE = 'Điều 4 khoản 1 Điều lệ Đảng';
-
 function ageVi(age: YouthAge): string {
   return age.months === 0 ? `đủ ${age.years} tuổi` : `${age.years} tuổi ${age.months} tháng`;
 }
@@ -65,7 +63,7 @@ function youthSentence(on: BusinessDate, age: YouthAge): string {
 }
 
 /** The finding when the candidate is of youth age on the vote date, lacks `body`'s membership and the unit requires it. */
-function membershipFinding(input: RuleInput, body: 'youth_union' | 'trade_union', ruleId: string): RuleFinding | null {
+function membershipFinding(input: RuleInput, body: 'youth_union' | 'trade_union'): RuleFinding | null {
   const { event, facts, env } = input;
   if (event.type !== 'CELL_VOTE_RECORDED') return null;
   if (requiredMassOrganisation(env.organisation) !== body) return null;
@@ -79,12 +77,12 @@ function membershipFinding(input: RuleInput, body: 'youth_union' | 'trade_union'
   return body === 'youth_union'
     ? {
         message: `The candidate is ${ageEn} and the unit has a Youth Union organisation: the candidate must be a Youth Union member.`,
-        messageVi: `${youthSentence(on, age)}. Đơn vị có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, nên người vào Đảng phải là đoàn viên Đoàn Thanh niên, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên ${viBasis(ARTICLE, ruleId)}.`,
+        messageVi: `${youthSentence(on, age)}. Đơn vị có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, nên người vào Đảng phải là đoàn viên Đoàn Thanh niên, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên`,
         details,
       }
     : {
         message: `The candidate is ${ageEn} and the unit has no Youth Union but a trade-union organisation: the candidate must be a trade-union member.`,
-        messageVi: `${youthSentence(on, age)}. Đơn vị không có tổ chức Đoàn Thanh niên nhưng có tổ chức công đoàn, nên người vào Đảng phải là đoàn viên công đoàn, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên công đoàn ${viBasis(ARTICLE, ruleId)}.`,
+        messageVi: `${youthSentence(on, age)}. Đơn vị không có tổ chức Đoàn Thanh niên nhưng có tổ chức công đoàn, nên người vào Đảng phải là đoàn viên công đoàn, nhưng hồ sơ ghi người vào Đảng chưa là đoàn viên công đoàn`,
         details,
       };
 }
@@ -94,7 +92,7 @@ export const YOUTH_UNION_MEMBERSHIP_REQUIRED = defineRule({
   source: 'CH Art. 4(1)',
   descriptionEn: 'At the cell vote, a candidate of youth age (at most 30 full years on the vote date) in a unit with a Youth Union organisation must be a Youth Union member.',
   descriptionVi: 'Tại ngày chi bộ họp xét kết nạp, người vào Đảng trong độ tuổi thanh niên (đến 30 tuổi, tức chưa đủ 31 tuổi) ở đơn vị có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh phải là đoàn viên (Điều 4 khoản 1 Điều lệ Đảng).',
-  check: (input) => membershipFinding(input, 'youth_union', 'YOUTH_UNION_MEMBERSHIP_REQUIRED'),
+  check: (input) => membershipFinding(input, 'youth_union'),
 });
 
 export const TRADE_UNION_MEMBERSHIP_REQUIRED = defineRule({
@@ -102,5 +100,5 @@ export const TRADE_UNION_MEMBERSHIP_REQUIRED = defineRule({
   source: 'CH Art. 4(1)',
   descriptionEn: 'At the cell vote, a candidate of youth age (at most 30 full years on the vote date) in a unit with no Youth Union but a trade-union organisation must be a trade-union member.',
   descriptionVi: 'Tại ngày chi bộ họp xét kết nạp, người vào Đảng trong độ tuổi thanh niên (đến 30 tuổi, tức chưa đủ 31 tuổi) ở đơn vị không có tổ chức Đoàn Thanh niên nhưng có tổ chức công đoàn phải là đoàn viên công đoàn (Điều 4 khoản 1 Điều lệ Đảng).',
-  check: (input) => membershipFinding(input, 'trade_union', 'TRADE_UNION_MEMBERSHIP_REQUIRED'),
+  check: (input) => membershipFinding(input, 'trade_union'),
 });

@@ -1,19 +1,30 @@
 import { EVENT_LABELS } from '../schema/events.schema';
-import { defineRule, viBasis, viDate } from './rule';
 import { PROBATION_STEPS } from './stages';
+import { RECOGNITION_MOTION_LABELS } from '../schema/events.schema';
+import { defineRule, viDate, viDateOr } from './rule';
+
+/** The parts of the recognition dossier, as a clerk names them. */
+const RECOGNITION_PARTS_VI: Readonly<Record<string, string>> = {
+  newMemberClassCertificate: 'giấy chứng nhận lớp bồi dưỡng đảng viên mới',
+  selfReview: 'bản tự kiểm điểm',
+  helperAssessment: 'bản nhận xét của đảng viên giúp đỡ',
+  opinions: 'ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú',
+};
+
+const motionVi = (motion: string): string => RECOGNITION_MOTION_LABELS[motion as keyof typeof RECOGNITION_MOTION_LABELS]?.vi.toLowerCase() ?? 'khác';
 
 export const CEREMONY_LATE_WITHOUT_CONSENT = defineRule({
   id: 'CEREMONY_LATE_WITHOUT_CONSENT',
   source: 'QĐ294 §4.1; HD06 §3.8',
   descriptionEn: 'The ceremony is held within 30 working days of the cell receiving the decision; later only with the consent of the directly superior committee (late_ceremony).',
-  descriptionVi: 'Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày chi bộ nhận quyết định; quá hạn phải báo cáo và được cấp ủy cấp trên trực tiếp đồng ý (late_ceremony).',
+  descriptionVi: 'Lễ kết nạp phải tổ chức trong 30 ngày làm việc kể từ ngày chi bộ nhận quyết định; quá hạn phải báo cáo và được cấp ủy cấp trên trực tiếp đồng ý.',
   check: ({ event, env, facts }) => {
     if (event.type !== 'CEREMONY_HELD') return null;
     const due = env.openDeadlines.find((d) => d.kind === 'CEREMONY')?.dueOn;
     if (!due || event.occurredOn <= due || facts.consents.late_ceremony) return null;
     return {
       message: `The ceremony was due by ${due}; no late_ceremony consent is recorded.`,
-      messageVi: `Hạn tổ chức lễ kết nạp là ngày ${due}; chưa có văn bản đồng ý của cấp ủy cấp trên trực tiếp (late_ceremony).`,
+      messageVi: `Hạn tổ chức lễ kết nạp là ngày ${viDate(due)}; lễ kết nạp ngày ${viDate(event.occurredOn)} đã quá hạn nhưng chưa có văn bản đồng ý của cấp ủy cấp trên trực tiếp về việc tổ chức lễ kết nạp quá thời hạn`,
       details: { dueOn: due },
     };
   },
@@ -30,7 +41,7 @@ export const PROBATION_NOT_ENDED = defineRule({
       ? null
       : {
           message: `Probation ends on ${facts.probationEndOn ?? '(unknown)'}.`,
-          messageVi: `Thời kỳ dự bị kết thúc vào ngày ${facts.probationEndOn ?? '(chưa xác định)'}.`,
+          messageVi: `Thời kỳ dự bị kết thúc vào ngày ${viDateOr(facts.probationEndOn)}; chưa thể ghi nhận hết thời gian dự bị vào ngày ${viDate(event.occurredOn)}`,
           details: { probationEndOn: facts.probationEndOn },
         };
   },
@@ -50,7 +61,7 @@ export const RECOGNITION_BEFORE_PROBATION_END = defineRule({
     if (!concerned || facts.probationEnded) return null;
     return {
       message: `Probation has not ended (end date ${facts.probationEndOn ?? 'unknown'}).`,
-      messageVi: `Chưa hết thời kỳ dự bị (kết thúc ngày ${facts.probationEndOn ?? 'chưa xác định'}).`,
+      messageVi: `Chưa hết thời kỳ dự bị 12 tháng (kết thúc ngày ${viDateOr(facts.probationEndOn)}); việc xét công nhận đảng viên chính thức chỉ bắt đầu sau ngày đó`,
       details: { probationEndOn: facts.probationEndOn },
     };
   },
@@ -72,7 +83,7 @@ export const RECOGNITION_DOSSIER_INCOMPLETE = defineRule({
     return missing.length
       ? {
           message: `Recognition dossier incomplete: missing ${missing.join(', ')}.`,
-          messageVi: `Hồ sơ đề nghị công nhận đảng viên chính thức còn thiếu: ${missing.join(', ')}.`,
+          messageVi: `Hồ sơ đề nghị công nhận đảng viên chính thức còn thiếu: ${missing.map((m) => RECOGNITION_PARTS_VI[m] ?? m).join(', ')}`,
           details: { missing },
         }
       : null;
@@ -89,7 +100,7 @@ export const RECOGNITION_MOTION_MISMATCH = defineRule({
     if (!facts.pendingMotion || event.motion === facts.pendingMotion) return null;
     return {
       message: `The motion under consideration is "${facts.pendingMotion}", not "${event.motion}".`,
-      messageVi: `Đề nghị đang được xem xét là "${facts.pendingMotion}", không phải "${event.motion}".`,
+      messageVi: `Đề nghị mà cấp dưới đã thông qua và đang được xem xét là «${motionVi(facts.pendingMotion)}», không phải «${motionVi(event.motion)}»`,
       details: { pendingMotion: facts.pendingMotion },
     };
   },
@@ -97,7 +108,7 @@ export const RECOGNITION_MOTION_MISMATCH = defineRule({
 
 export const PROBATION_STEP_AFTER_END = defineRule({
   id: 'PROBATION_STEP_AFTER_END',
-  source: 'CH Art. 5(1); HD06 §4.1, §4.3; api.md v1.1 (catching up a paper backlog)',
+  source: 'CH Art. 5(1); HD06 §4.1, §4.3',
   descriptionEn:
     'A step of the probation (new-member class, member records) happens during the 12 months of probation: one dated on or before the end of probation is accepted even after the engine ended probation (a backlog entered late); one dated after the end is refused.',
   descriptionVi:
@@ -106,7 +117,7 @@ export const PROBATION_STEP_AFTER_END = defineRule({
     if (!PROBATION_STEPS.includes(event.type) || !facts.probationEndOn || event.occurredOn <= facts.probationEndOn) return null;
     return {
       message: `Probation ended on ${facts.probationEndOn}; a step of the probation dated ${event.occurredOn} is after it.`,
-      messageVi: `Thời kỳ dự bị đã kết thúc ngày ${viDate(facts.probationEndOn)}; bước «${EVENT_LABELS[event.type].vi}» ghi ngày ${viDate(event.occurredOn)} là sau thời kỳ dự bị nên không thể ghi nhận là việc của thời kỳ dự bị ${viBasis('Điều 5 khoản 1 Điều lệ Đảng, Hướng dẫn 06-HD/TW mục 4', 'PROBATION_STEP_AFTER_END')}.`,
+      messageVi: `Thời kỳ dự bị đã kết thúc ngày ${viDate(facts.probationEndOn)}; bước «${EVENT_LABELS[event.type].vi}» ghi ngày ${viDate(event.occurredOn)} là sau thời kỳ dự bị nên không thể ghi nhận là việc của thời kỳ dự bị`,
       details: { probationEndOn: facts.probationEndOn, occurredOn: event.occurredOn },
     };
   },

@@ -151,7 +151,7 @@ describe('dates of documents count only from when they existed', () => {
     const v = evaluateRule(R.AWARENESS_CERTIFICATE_MISSING, { facts: withCert('2026-01-16'), event: cellVote('2026-01-15'), env: env() });
     expect(v?.messageVi).toContain('16/01/2026');
     expect(v?.messageVi).toContain('15/01/2026');
-    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.1');
+    expect(v?.messageVi).toContain('(căn cứ mục 3.1 Hướng dẫn số 06-HD/TW ngày 09/06/2025; điểm b mục I.1.1 Hướng dẫn số 38-HD/BTCTW ngày 29/09/2025).');
     expect(R.EVENT_RULES.CELL_VOTE_RECORDED).toContain(R.AWARENESS_CERTIFICATE_MISSING);
   });
 
@@ -190,14 +190,15 @@ describe('CONSENT_NOT_APPLICABLE', () => {
     expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf('late_ceremony'))).toBe('CONSENT_NOT_APPLICABLE');
   });
 
-  it('explains itself to a clerk: the decision date dd/mm/yyyy, the article and the rule, no ids of events, states or kinds', () => {
+  it('explains itself to a clerk: the decision date dd/mm/yyyy and the article of the kind, no ids of rules, events, states or kinds', () => {
     const v = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: awaiting, event: consentOf('over_60'), env: env() });
     expect(v?.messageVi).toBe(
-      'Văn bản đồng ý về việc kết nạp người trên 60 tuổi phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ Hướng dẫn 06-HD/TW mục 1.1, 1.2b; mã quy tắc CONSENT_NOT_APPLICABLE).',
+      'Văn bản đồng ý «Kết nạp người trên 60 tuổi» phải có trước khi ra quyết định kết nạp; quyết định kết nạp đã được ban hành ngày 02/03/2026, nên văn bản này không còn áp dụng được (căn cứ mục 1.1, điểm b mục 1.2 Hướng dẫn số 06-HD/TW ngày 09/06/2025).',
     );
     const late = evaluateRule(R.CONSENT_NOT_APPLICABLE, { facts: held, event: consentOf('late_ceremony'), env: env() });
     expect(late?.messageVi).toContain('09/03/2026');
-    expect(late?.messageVi).not.toMatch(/late_ceremony|CONSENT_RECORDED|awaitingCeremony/);
+    expect(late?.messageVi).not.toMatch(/late_ceremony|CONSENT_RECORDED|awaitingCeremony|CONSENT_NOT_APPLICABLE/);
+    expect(late?.messageVi).toMatch(/\(căn cứ mục 4\.1 Quy định số 294-QĐ\/TW ngày 26\/05\/2025\)\.$/);
   });
 });
 
@@ -215,11 +216,11 @@ describe('POLITICAL_ISSUE_UNRESOLVED', () => {
     expect(run(R.POLITICAL_ISSUE_UNRESOLVED, old as CaseFacts, cellVote('2026-01-15'))).toBeNull();
   });
 
-  it('explains itself to a clerk: the certification date dd/mm/yyyy, the article and the rule, no event or state id', () => {
+  it('explains itself to a clerk: the certification date dd/mm/yyyy and the articles, no rule, event or state id', () => {
     const v = evaluateRule(R.POLITICAL_ISSUE_UNRESOLVED, { facts: facts({ ...certified, politicalIssue: true }), event: cellVote('2026-01-15'), env: env() });
     expect(v?.messageVi).toContain('07/01/2026');
-    expect(v?.messageVi).toContain('Hướng dẫn 06-HD/TW mục 3.4');
-    expect(v?.messageVi).toContain('POLITICAL_ISSUE_UNRESOLVED');
+    expect(v?.messageVi).toContain('(căn cứ mục 3.4 Hướng dẫn số 06-HD/TW ngày 09/06/2025; điểm 26 mục I.1.4 Hướng dẫn số 38-HD/BTCTW ngày 29/09/2025; mục 3.3 Quy định số 294-QĐ/TW ngày 26/05/2025).');
+    expect(v?.messageVi).not.toContain('POLITICAL_ISSUE_UNRESOLVED');
     expect(v?.messageVi).not.toMatch(/CELL_VOTE|BIOGRAPHY_CERTIFIED|POLITICAL_ISSUE_CONCLUDED|cellReview|dossier/);
   });
 });
@@ -434,7 +435,7 @@ describe('deadline extension rules', () => {
     expect(run(R.EXTENSION_AFTER_LIMIT, facts(), ext('RECOGNITION_DECISION'), open(0))).toBe('EXTENSION_AFTER_LIMIT');
     const v = evaluateRule(R.EXTENSION_AFTER_LIMIT, { facts: facts(), event: on('2026-03-02'), env: open(0) });
     expect(v?.messageVi).toBe(
-      'Thời hạn ra quyết định kết nạp đã hết vào ngày 01/03/2026; không thể gia hạn vào ngày 02/03/2026 sau khi thời hạn đã qua (căn cứ Quy định 294-QĐ/TW mục 4.3.1; mã quy tắc EXTENSION_AFTER_LIMIT).',
+      'Thời hạn ra quyết định kết nạp đã hết vào ngày 01/03/2026; không thể gia hạn vào ngày 02/03/2026 sau khi thời hạn đã qua (căn cứ mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025).',
     );
   });
 

@@ -1,4 +1,5 @@
 import { DomainEvent } from '../model/events';
+import { fieldLabelVi } from '../schema/labels';
 import { defineRule } from './rule';
 
 /** "Ít nhất hai phần ba" (CH Art. 4(3); QĐ294 §9.3.4): inFavour·3 ≥ voters·2. 6 of 9 passes, 5 of 8 fails. */
@@ -42,10 +43,10 @@ export function voteCountsProblem(event: DomainEvent): { en: string; vi: string 
       return null;
   }
   for (const [name, value] of Object.entries(counts)) {
-    if (!isCount(value)) return { en: `${name} must be a whole number ≥ 0`, vi: `${name} phải là số nguyên không âm` };
+    if (!isCount(value)) return { en: `${name} must be a whole number ≥ 0`, vi: `«${fieldLabelVi(event.type, name) ?? 'Số liệu'}» phải là số nguyên không âm` };
   }
   if (voters <= 0) {
-    return { en: 'nobody could vote (excluded ≥ fullMembers, or zero members)', vi: 'không có ai được biểu quyết (số không tính ≥ số đảng viên chính thức, hoặc số thành viên bằng 0)' };
+    return { en: 'nobody could vote (excluded ≥ fullMembers, or zero members)', vi: 'không có ai được biểu quyết (số đảng viên không tính bằng hoặc lớn hơn tổng số đảng viên chính thức, hoặc tổng số thành viên bằng 0)' };
   }
   if ((counts.inFavour as number) > voters) {
     return {

@@ -35,6 +35,20 @@ export const CONSENT_KIND_LABELS: { readonly [K in (typeof CONSENT_KINDS)[number
   readmission: { vi: 'Kết nạp lại', en: 'Re-admission' },
 };
 
+/** Where a verification is made, the body introducing a candidate, the motion of a recognition vote: as staff read them. */
+export const VERIFICATION_SCOPE_LABELS: { readonly [K in (typeof VERIFICATION_SCOPES)[number]]: Label } = {
+  domestic: { vi: 'Trong nước', en: 'In Vietnam' },
+  abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
+};
+export const INTRODUCING_BODY_LABELS: { readonly [K in (typeof INTRODUCING_BODIES)[number]]: Label } = {
+  youth_union: { vi: 'Đoàn TNCS Hồ Chí Minh', en: 'Ho Chi Minh Communist Youth Union' },
+  trade_union: { vi: 'Công đoàn cơ sở', en: 'Grassroots trade union' },
+};
+export const RECOGNITION_MOTION_LABELS: { readonly [K in (typeof RECOGNITION_MOTIONS)[number]]: Label } = {
+  recognise: { vi: 'Công nhận đảng viên chính thức', en: 'Recognise as a full member' },
+  remove: { vi: 'Xóa tên trong danh sách đảng viên', en: 'Remove from the membership' },
+};
+
 interface EventDeclaration<S extends z.core.$ZodLooseShape> {
   label: Label;
   /** What the business date of the step is (the meeting, the decision, the filing…). */
@@ -74,11 +88,7 @@ const inFavour = () => count({ vi: 'Số phiếu tán thành', en: 'Votes in fav
 const committeeMembers = () => count({ vi: 'Tổng số cấp ủy viên', en: 'Committee members' }, { example: 9 });
 const standingMembers = () => count({ vi: 'Tổng số ủy viên ban thường vụ', en: 'Standing committee members' }, { example: 7 });
 const decisionNo = () => text({ vi: 'Số quyết định', en: 'Decision number' }, { example: '123-QĐ/ĐU' });
-const motion = () =>
-  choice(RECOGNITION_MOTIONS, { vi: 'Nội dung biểu quyết', en: 'Motion' }, {
-    recognise: { vi: 'Công nhận đảng viên chính thức', en: 'Recognise as a full member' },
-    remove: { vi: 'Xóa tên trong danh sách đảng viên', en: 'Remove from the membership' },
-  });
+const motion = () => choice(RECOGNITION_MOTIONS, { vi: 'Nội dung biểu quyết', en: 'Motion' }, RECOGNITION_MOTION_LABELS);
 const helper = () =>
   group({ vi: 'Đảng viên được phân công giúp đỡ', en: 'Helper' }, {
     name: text({ vi: 'Họ và tên', en: 'Name' }, { example: 'Trần Văn Bình' }),
@@ -137,10 +147,7 @@ export const EVENTS = [
     description: 'Opens the verification reply limit (domestic or abroad, as long as the rule set in force says), counted from receivedOn (default: the request date)',
     fields: {
       requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
-      scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, {
-        domestic: { vi: 'Trong nước', en: 'In Vietnam' },
-        abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
-      }),
+      scope: choice(VERIFICATION_SCOPES, { vi: 'Nơi thẩm tra', en: 'Where' }, VERIFICATION_SCOPE_LABELS),
       subject: text({ vi: 'Người được thẩm tra', en: 'Person verified' }, { max: 500, example: 'Cha: Nguyễn Văn A' }),
       receivedOn: date(
         { vi: 'Ngày nơi thẩm tra nhận công văn', en: 'Date the verifying committee received the request' },
@@ -208,10 +215,7 @@ export const EVENTS = [
     label: { vi: 'Nghị quyết giới thiệu của Đoàn Thanh niên / Công đoàn', en: 'Introducing resolution of the Youth Union / trade union' },
     description: 'Replaces one sponsor',
     fields: {
-      body: choice(INTRODUCING_BODIES, { vi: 'Tổ chức giới thiệu', en: 'Introducing body' }, {
-        youth_union: { vi: 'Đoàn TNCS Hồ Chí Minh', en: 'Ho Chi Minh Communist Youth Union' },
-        trade_union: { vi: 'Công đoàn cơ sở', en: 'Grassroots trade union' },
-      }),
+      body: choice(INTRODUCING_BODIES, { vi: 'Tổ chức giới thiệu', en: 'Introducing body' }, INTRODUCING_BODY_LABELS),
       resolutionNo: text({ vi: 'Số nghị quyết', en: 'Resolution number' }, { example: 'NQ-DTN-3' }),
     },
   }),

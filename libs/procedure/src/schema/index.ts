@@ -4,3 +4,4 @@ export * from './events.schema';
 export * from './parse';
 export * from './json-schema';
 export * from './walk';
+export * from './labels';

@@ -47,7 +47,8 @@ describe('the event schema is complete', () => {
     for (const f of required) {
       const { [f.name]: _dropped, ...rest } = example as Record<string, unknown>;
       const parsed = parseEvent(rest);
-      expect(parsed.ok ? [] : parsed.fields).toContainEqual({ field: f.name, message: `${f.name} is required` });
+      const label = f.shape.meta['x-labels'].vi;
+      expect(parsed.ok ? [] : parsed.fields).toContainEqual({ field: f.name, message: `${f.name} is required`, labelVi: label, messageVi: `«${label}» chưa được nhập` });
     }
   });
 

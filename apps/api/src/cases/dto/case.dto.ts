@@ -98,6 +98,39 @@ export class CaseListDto {
   nextCursor: string | null;
 }
 
+/**
+ * Who recorded a step: the recorded actor exactly as the hash chain covers it, plus the names looked up when the
+ * history is read (ADR 0020).
+ */
+export class CaseEventActorDto {
+  @ApiProperty({ enum: ['user', 'system'], description: '`system`: the engine itself (timed events)' })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  userId: string | null;
+
+  @ApiProperty({ example: 'bithu.chibo1', description: 'The login name when the step was recorded' })
+  username: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The organisation the account acted for when it recorded the step' })
+  organisationId: string | null;
+
+  @ApiProperty({ type: [String], description: 'Its roles when it recorded the step' })
+  roles: string[];
+
+  @ApiProperty({
+    example: 'Nguyễn Thị Lan',
+    description: "The account's full name (a deleted account keeps its name); \"Hệ thống\" for the engine; the username for an account this server does not know. Not part of the hash",
+  })
+  fullName: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Bí thư chi bộ', description: "The account's title, if any. Not part of the hash" })
+  title: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Chi bộ Giáo viên', description: 'The current name of `organisationId`; null for the engine and the whole tree. Not part of the hash' })
+  organisationName: string | null;
+}
+
 export class CaseEventDto {
   @ApiProperty({ example: 1 })
   seq: number;
@@ -114,8 +147,8 @@ export class CaseEventDto {
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  actor: Record<string, unknown>;
+  @ApiProperty({ type: CaseEventActorDto })
+  actor: CaseEventActorDto;
 
   @ApiProperty({ enum: TOP_STATES, nullable: true })
   fromState: string | null;

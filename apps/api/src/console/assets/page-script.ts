@@ -229,11 +229,14 @@ export const CONSOLE_JS = String.raw`/* charterflow staff console */
     if (body.source) list.appendChild(h('li', null, bi('Căn cứ', 'Source'), ': ' + body.source));
     if (body.state) list.appendChild(h('li', null, bi('Trạng thái hiện tại', 'Current state'), ': ', stateBadge(body.state)));
     if (Array.isArray(body.allowedEvents)) {
-      list.appendChild(h('li', null, bi('Sự kiện được phép', 'Allowed events'), ': ', body.allowedEvents.length ? body.allowedEvents.join(', ') : '—'));
+      list.appendChild(h('li', null, bi('Sự kiện được phép', 'Allowed events'), ': ', body.allowedEvents.length
+        ? body.allowedEvents.map(function (e, i) { return [i ? ', ' : '', labelled(labels.event, e)]; })
+        : '—'));
     }
     if (Array.isArray(body.fields)) {
       body.fields.forEach(function (f) {
-        list.appendChild(h('li', null, h('code', { text: f.field || '?' }), ': ' + (f.message || '')));
+        list.appendChild(h('li', null, h('code', { text: f.field || '?' }), ': ' + (f.message || ''),
+          f.messageVi ? h('span', { lang: 'vi', text: ' — ' + f.messageVi }) : null));
       });
     }
     var known = ['code', 'message', 'messageVi', 'rule', 'source', 'state', 'allowedEvents', 'fields'];

@@ -1,5 +1,6 @@
 import { BusinessDate, CaseAggregate, Candidate, decide, describe as describeCase, DomainEvent, openCase, OrganisationFacts, WorkingDayCalendar } from '@charterflow/procedure';
 import { weekdayCalendar } from '@charterflow/procedure/testing';
+import { auditCaseOf, recordedEvent } from '../audit-case';
 import { AuditCase, AuditContext } from '../model';
 
 export const CALENDAR: WorkingDayCalendar = weekdayCalendar();
@@ -34,10 +35,11 @@ export class AuditCaseBuilder {
     candidate: Candidate = CANDIDATE,
     private readonly organisation: OrganisationFacts = ORDINARY,
   ) {
-    const d = openCase({ type: 'CASE_OPENED', occurredOn: openedOn, candidate }, this.env());
+    const opened = { type: 'CASE_OPENED', occurredOn: openedOn, candidate } as const;
+    const d = openCase(opened, this.env());
     if (!d.ok) throw new Error(`openCase refused: ${JSON.stringify(d.refusal)}`);
     this.aggregate = d.aggregate;
-    this.events.push({ seq: 1, type: 'CASE_OPENED', occurredOn: openedOn, payload: { candidate }, actor: SECRETARY, fromState: null, toState: 'sympathiser' });
+    this.events.push(recordedEvent(1, opened, { fromState: null, toState: 'sympathiser' }, SECRETARY));
   }
 
   private env() {
@@ -50,7 +52,7 @@ export class AuditCaseBuilder {
     const d = decide(this.aggregate, event, this.env());
     if (!d.ok) throw new Error(`${type} on ${occurredOn} refused: ${JSON.stringify(d.refusal)}`);
     this.aggregate = d.aggregate;
-    this.events.push({ seq: this.events.length + 1, type, occurredOn, payload: JSON.parse(JSON.stringify(payload)), actor, fromState: d.fromState, toState: d.toState });
+    this.events.push(recordedEvent(this.events.length + 1, event, d, actor));
     return this;
   }
 
@@ -66,30 +68,7 @@ export class AuditCaseBuilder {
   }
 
   build(): AuditCase {
-    return {
-      caseId: 'case-1',
-      organisationId: 'cell',
-      procedureVersion: this.aggregate.procedureVersion,
-      state: this.events[this.events.length - 1].toState,
-      candidate: this.events[0].payload.candidate as Record<string, unknown>,
-      organisation: this.organisation,
-      membership: { ...describeCase(this.aggregate).membership },
-      events: this.events.map((e) => ({ ...e, payload: { ...e.payload } })),
-      deadlines: this.aggregate.deadlines.map((d) => ({
-        id: d.key,
-        kind: d.kind,
-        baseOn: d.baseOn,
-        dueOn: d.dueOn,
-        originalDueOn: d.originalDueOn,
-        extendedBy: d.extendedBy,
-        status: d.status,
-        source: d.source,
-        ruleSet: d.ruleSet,
-        openedOn: d.openedOn,
-        closedOn: d.closedOn,
-        lateWorkingDays: d.lateWorkingDays,
-      })),
-    };
+    return auditCaseOf({ caseId: 'case-1', organisationId: 'cell', organisation: this.organisation, aggregate: this.aggregate, events: this.events });
   }
 }
 

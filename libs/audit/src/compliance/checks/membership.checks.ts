@@ -1,9 +1,11 @@
 import { addDays, addMonths, BusinessDate, ruleSetFor, tracesOf } from '@charterflow/procedure';
 import { History, Step, stepsOf } from '../history';
 import { AuditCase, CheckOutcome, StoredMembership } from '../model';
-import { viDate } from '../vi-text';
+import { viArticle, viDate } from '../vi-text';
 import { CheckDefinition } from './definition';
 import { deadlineOutcome, fail, notApplicable, pass } from './outcome';
+
+const A17_SOURCE = 'CH Art. 5; QĐ294 §4.2.2, §4.5';
 
 /** The dates a case's membership record holds, in the order the path fixes them, with their Vietnamese names. */
 const MEMBERSHIP_DATES: readonly { key: keyof StoredMembership; vi: string; rule: string }[] = [
@@ -38,7 +40,7 @@ export const A17: CheckDefinition = {
     vi: 'Ngày bắt đầu dự bị, ngày công nhận chính thức hoặc tuổi đảng ghi không đúng',
     en: 'Probation start, full-membership date or party age recorded wrongly',
   },
-  source: 'CH Art. 5; QĐ294 §4.2.2, §4.5',
+  source: A17_SOURCE,
   severity: 'major',
   evaluate: (h, c) => {
     if (!c.membership) return notApplicable('the stored membership dates are not available', 'Không có dữ liệu ngày đảng viên đã lưu để đối chiếu.');
@@ -62,7 +64,7 @@ export const A17: CheckDefinition = {
         expected,
         rule: d.rule,
         ruleSet,
-        messageVi: `Hồ sơ ghi ${d.vi} là ${show(stored)}, nhưng theo các bước đã ghi nhận phải là ${show(expected)} (Điều 5 Điều lệ Đảng; Quy định 294-QĐ/TW mục 4.2.2, 4.5).`,
+        messageVi: `Hồ sơ ghi ${d.vi} là ${show(stored)}, nhưng theo các bước đã ghi nhận phải là ${show(expected)} (căn cứ ${viArticle(A17_SOURCE)}).`,
       });
     }
     return pass({ ...implied, ruleSet, messageVi: 'Các ngày tuổi đảng, bắt đầu và kết thúc dự bị, công nhận chính thức khớp với các bước đã ghi nhận.' });
@@ -74,7 +76,7 @@ function cardOutcome(card: Step, cardDecidedOn: BusinessDate): CheckOutcome {
   const rs = ruleSetFor(cardDecidedOn);
   const by = addMonths(cardDecidedOn, rs.nextCellMeetingMonths);
   const evidence = { what: 'handover of the party card', cardDecidedOn, by, handedOverOn: card.on, seq: card.seq, ruleSet: rs.id };
-  const when = `quyết định phát thẻ ngày ${viDate(cardDecidedOn)}, hạn trao thẻ tại kỳ sinh hoạt chi bộ gần nhất là ngày ${viDate(by)} (chi bộ họp hằng tháng; Quy định 294-QĐ/TW mục 6.1.1)`;
+  const when = `quyết định phát thẻ ngày ${viDate(cardDecidedOn)}, hạn trao thẻ tại kỳ sinh hoạt chi bộ gần nhất là ngày ${viDate(by)} (chi bộ họp hằng tháng; căn cứ ${viArticle('QĐ294 §6.1.1')})`;
   if (card.on <= by) return pass({ ...evidence, messageVi: `Trao thẻ đảng viên ngày ${viDate(card.on)}; ${when}: đúng hạn.` });
   return fail(addDays(by, 1), card.seq, { ...evidence, messageVi: `Trao thẻ đảng viên ngày ${viDate(card.on)}, quá hạn; ${when}.` });
 }

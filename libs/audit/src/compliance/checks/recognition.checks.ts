@@ -32,9 +32,12 @@ export const A21: CheckDefinition = {
     for (const body of ['RECOGNITION_CELL_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED'] as const) {
       // As the engine counts them: failed votes after probation ended (a removal motion failing during probation is not one).
       const failures = stepsOf(h, body).filter((s) => s.before.probationEnded && !votePassed(s.event));
-      const limit = failures.length ? ruleSetFor(failures[0].on).failedVotesBeforeEscalation : 3;
-      if (failures.length < limit) continue;
-      const last: Step = failures[limit - 1];
+      // The failure that reaches the number of the rule set in force on its own date sends the case up, as the engine
+      // counts (escalatesOnFailure), not the number in force on the first failure (ADR 0017).
+      const reached = failures.findIndex((s, i) => i + 1 >= ruleSetFor(s.on).failedVotesBeforeEscalation);
+      if (reached < 0) continue;
+      const limit = reached + 1;
+      const last: Step = failures[reached];
       const after = h.steps.filter((s) => s.seq > last.seq && LOWER_BODY_STEPS.includes(s.type));
       if (last.toState !== 'escalated' || after.length > 0) {
         const closing = after[0] ?? last;

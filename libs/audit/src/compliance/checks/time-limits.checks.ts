@@ -13,7 +13,7 @@ import {
 } from '@charterflow/procedure';
 import { History, ruleFinding, Step, stepsOf } from '../history';
 import { AuditContext, CheckOutcome } from '../model';
-import { viDate } from '../vi-text';
+import { viArticle, viDate } from '../vi-text';
 import { CheckDefinition } from './definition';
 import { deadlineOutcome, fail, notApplicable, pass } from './outcome';
 
@@ -54,8 +54,8 @@ function notNotified(h: History): CheckOutcome | null {
       ruleSet: ruleSetFor(step.on).id,
       reason: receivedOn ? 'received before the decision was made' : 'the notification to the cell is not recorded',
       messageVi: receivedOn
-        ? `Quyết định ký ngày ${viDate(step.on)} nhưng ghi chi bộ nhận ngày ${viDate(receivedOn)}, trước ngày ký: việc thông báo cho chi bộ không hợp lệ (Quy định 294-QĐ/TW mục 4.3.1).`
-        : `Quyết định ký ngày ${viDate(step.on)} không có ngày chi bộ nhận quyết định: chưa thông báo kết quả cho chi bộ (Quy định 294-QĐ/TW mục 4.3.1).`,
+        ? `Quyết định ký ngày ${viDate(step.on)} nhưng ghi chi bộ nhận ngày ${viDate(receivedOn)}, trước ngày ký: việc thông báo cho chi bộ không hợp lệ (căn cứ ${viArticle('QĐ294 §4.3.1')}).`
+        : `Quyết định ký ngày ${viDate(step.on)} không có ngày chi bộ nhận quyết định: chưa thông báo kết quả cho chi bộ (căn cứ ${viArticle('QĐ294 §4.3.1')}).`,
     });
   }
   return null;
@@ -90,8 +90,9 @@ export const A15: CheckDefinition = {
 };
 
 /**
- * A16 — the ceremony later than the limit after the decision was received, without the superior's consent (QĐ294
- * §4.1), or several people admitted together (HD06 §3.8: the engine's CEREMONY_NOT_INDIVIDUAL on `individually`).
+ * A16 — the ceremony later than the limit after the decision was received, without the superior's consent recorded
+ * before it (QĐ294 §4.1), or several people admitted together (HD06 §3.8: the engine's CEREMONY_NOT_INDIVIDUAL on
+ * `individually`).
  */
 export const A16: CheckDefinition = {
   id: 'A16',
@@ -108,7 +109,15 @@ export const A16: CheckDefinition = {
   evaluate: (h, _c, ctx) => {
     const trace = firstTrace(h, 'CEREMONY');
     if (!trace) return notApplicable('no admission decision yet', 'Chưa có quyết định kết nạp.');
-    const consent = h.steps.find((s) => s.type === 'CONSENT_RECORDED' && (s.event as { kind?: string }).kind === 'late_ceremony' && s.seq > trace.openedBySeq);
+    // As the engine decides (CEREMONY_LATE_WITHOUT_CONSENT reads the consents recorded before the ceremony): a consent
+    // recorded after the step that closed the limit does not excuse it, even on the same day (ADR 0017).
+    const consent = h.steps.find(
+      (s) =>
+        s.type === 'CONSENT_RECORDED' &&
+        (s.event as { kind?: string }).kind === 'late_ceremony' &&
+        s.seq > trace.openedBySeq &&
+        (trace.closedBySeq === null || s.seq < trace.closedBySeq),
+    );
     const outcome = deadlineOutcome(ctx, trace, consent);
     if (outcome.status === 'fail') return outcome;
     for (const step of stepsOf(h, 'CEREMONY_HELD')) {
@@ -154,7 +163,7 @@ export const A18: CheckDefinition = {
           votedOn: early.on,
           reason: 'before the end of probation',
           ruleSet: ruleSetFor(ceremony.on).id,
-          messageVi: `Chi bộ xét công nhận đảng viên chính thức ngày ${viDate(early.on)}, trước khi hết thời gian dự bị ngày ${viDate(end)} (Quy định 294-QĐ/TW mục 4.2.1).`,
+          messageVi: `Chi bộ xét công nhận đảng viên chính thức ngày ${viDate(early.on)}, trước khi hết thời gian dự bị ngày ${viDate(end)} (căn cứ ${viArticle('QĐ294 §4.2.1')}).`,
         },
       };
     }
