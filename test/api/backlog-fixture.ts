@@ -134,6 +134,9 @@ export function backlogDossiers(count = 50, seed = BACKLOG_SEED, calendar: Worki
           { type: 'RECOGNITION_CELL_VOTE_RECORDED', on: recCellOn, payload: { fullMembers: 9, excluded: 0, inFavour: 8, motion: 'recognise' } },
           { type: 'RECOGNITION_GRASSROOTS_VOTE_RECORDED', on: recGrassrootsOn, payload: { committeeMembers: 9, inFavour: 8, motion: 'recognise' } },
           { type: 'RECOGNITION_DECIDED', on: recDecisionOn, payload: { decisionNo: `QĐ-CT-${no}`, standingMembers: 7, inFavour: 6, motion: 'recognise' } },
+          // Announced at the cell's next regular meeting, within the month (A24, ADR 0016); no draw, so the other
+          // dossiers stay as they were.
+          { type: 'RECOGNITION_ANNOUNCED', on: wd(recDecisionOn, 5) <= BACKLOG_TODAY ? wd(recDecisionOn, 5) : BACKLOG_TODAY, payload: {} },
         );
       } else {
         finalState = 'recognitionReview';

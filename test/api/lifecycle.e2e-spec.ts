@@ -157,9 +157,11 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     t.setToday('2027-04-20');
     c = await record(t.http, caseId, 'RECOGNITION_DECIDED', '2027-04-20', { decisionNo: '456-QĐ/ĐU', standingMembers: 7, inFavour: 4, motion: 'recognise' });
     expect(c.state).toBe('fullMember');
-    expect(c.allowedEvents).toEqual([]);
+    // only the announcement at the cell meeting and the card handover follow (A24)
+    expect(c.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER']);
     expect(deadline(c, 'RECOGNITION_DECISION')).toMatchObject({ status: 'met' });
-    expect(c.deadlines.filter((d) => d.status === 'open')).toEqual([]);
+    // the one limit still running: the announcement at the next regular cell meeting, within a month (ADR 0016)
+    expect(c.deadlines.filter((d) => d.status === 'open').map((d) => [d.kind, d.dueOn])).toEqual([['RECOGNITION_ANNOUNCEMENT', '2027-05-20']]);
     expect(c.membership).toEqual({
       admissionDecisionOn: '2026-03-02',
       probationStartOn: '2026-03-20',

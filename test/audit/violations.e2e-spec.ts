@@ -64,7 +64,8 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
       organisationId: o.cellA,
       detectedOn: '2026-03-27',
       severity: 'major',
-      title: { vi: expect.stringContaining('quá thời hạn'), en: expect.any(String) },
+      // the numbers of the rule set that judged the case (a resolution of 2026: QĐ294), not those of every set
+      title: { vi: expect.stringContaining('quá 45 ngày làm việc, gia hạn 15 ngày'), en: expect.stringContaining('45 working days, +15 once') },
       evidence: { baseOn: '2026-01-15', limit: '2026-03-26', metOn: '2026-03-30', workingDaysLate: 2 },
     });
     expect(byCase[cases.pending].evidence).toMatchObject({ pendingAsOf: '2026-04-20', limit: '2026-03-26' });
@@ -88,7 +89,12 @@ describe('compliance audit of live cases (real PostgreSQL)', () => {
     const body = (await inspectorA.get(`${API}/cases/${cases.late}/compliance`).expect(200)).body;
     expect(body).toMatchObject({ caseId: cases.late, organisationId: o.cellA, asOf: '2026-04-20', failed: 1 });
     const status = Object.fromEntries(body.results.map((r: { check: string; status: string }) => [r.check, r.status]));
-    expect(status).toMatchObject({ A1: 'pass', A11: 'pass', A13: 'pass', A14: 'pass', A15: 'fail', A16: 'not_applicable', A21: 'not_applicable' });
+    expect(status).toMatchObject({ A1: 'pass', A11: 'pass', A13: 'pass', A14: 'pass', A15: 'fail', A16: 'not_applicable', A21: 'not_applicable', A9: 'pass', A12: 'pass', A26: 'pass' });
+    // A17 reads the membership dates the store holds for the case: the decision date, no ceremony yet.
+    const a17 = body.results.find((r: { check: string }) => r.check === 'A17');
+    expect(a17).toMatchObject({ status: 'pass', evidence: { admissionDecisionOn: '2026-03-30', probationStartOn: null } });
+    const a15 = body.results.find((r: { check: string }) => r.check === 'A15');
+    expect(a15.evidence.messageVi).toContain('hạn cuối ngày 26/03/2026');
     const onTime = (await t.http.get(`${API}/cases/${cases.onTime}/compliance`).expect(200)).body;
     expect(onTime.failed).toBe(0);
   });

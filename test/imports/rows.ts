@@ -10,6 +10,10 @@ export interface Breaches {
   lateDecision?: boolean;
   underAge?: boolean;
   staleCertificate?: boolean;
+  /** Voted in one block with other candidates (A12). */
+  blockVote?: boolean;
+  /** Admitted at a joint ceremony (A16). */
+  jointCeremony?: boolean;
 }
 
 /**
@@ -55,6 +59,7 @@ export function probationerRow(externalId: string, organisationId: string, opene
     cellFullMembers: '9',
     cellExcluded: '0',
     cellInFavour: '6',
+    ...(b.blockVote ? { cellVotedIndividually: 'false' } : {}),
     grassrootsVoteOn: shift(cellVoteOn, 7),
     grassrootsCommitteeMembers: '9',
     grassrootsInFavour: '6',
@@ -64,6 +69,7 @@ export function probationerRow(externalId: string, organisationId: string, opene
     standingInFavour: '4',
     ceremonyOn,
     helperName: 'Trần Văn Bình',
+    ...(b.jointCeremony ? { ceremonyIndividually: 'false' } : {}),
     memberRecordsOn: shift(ceremonyOn, 5),
   };
 }

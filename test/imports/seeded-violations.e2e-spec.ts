@@ -61,14 +61,14 @@ describe('violations of imported histories (real PostgreSQL)', () => {
     };
 
     const rows: Record<string, string>[] = [];
-    const plan: { externalId: string; cell: (typeof cells)[number]; breaches: Breaches; cellVoteOn: BusinessDate }[] = [];
+    const plan: { externalId: string; cell: (typeof cells)[number]; breaches: Breaches; cellVoteOn: BusinessDate; ceremonyOn: BusinessDate }[] = [];
     for (let i = 1; i <= ROWS; i += 1) {
       const cell = cells[i % cells.length];
-      const breaches: Breaches = { lateDecision: i % 5 === 0, underAge: i % 7 === 0, staleCertificate: i % 11 === 0 };
+      const breaches: Breaches = { lateDecision: i % 5 === 0, underAge: i % 7 === 0, staleCertificate: i % 11 === 0, blockVote: i % 13 === 0, jointCeremony: i % 17 === 0 };
       const openedOn = addDays('2025-06-02', i % 120);
       const row = probationerRow(`S-${i}`, cell.id, openedOn, breaches);
       rows.push(row);
-      plan.push({ externalId: `S-${i}`, cell, breaches, cellVoteOn: row.cellVoteOn });
+      plan.push({ externalId: `S-${i}`, cell, breaches, cellVoteOn: row.cellVoteOn, ceremonyOn: row.ceremonyOn });
     }
     const report = (await t.http.post(`${API}/imports`).query({ historical: 'true' }).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
     expect(report).toMatchObject({ rows: ROWS, imported: ROWS, refused: 0 });
@@ -78,6 +78,8 @@ describe('violations of imported histories (real PostgreSQL)', () => {
       const at = { caseId, organisationId: p.cell.id };
       if (p.breaches.underAge) expected.push({ ...at, check: 'A1', detectedOn: p.cellVoteOn });
       if (p.breaches.staleCertificate) expected.push({ ...at, check: 'A4', detectedOn: p.cellVoteOn });
+      if (p.breaches.blockVote) expected.push({ ...at, check: 'A12', detectedOn: p.cellVoteOn });
+      if (p.breaches.jointCeremony) expected.push({ ...at, check: 'A16', detectedOn: p.ceremonyOn });
       if (p.breaches.lateDecision) expected.push({ ...at, check: 'A15', detectedOn: addDays(await decisionLimit(p.cellVoteOn), 1) });
     }
     inspectorC1 = (await account(t, 'kt.c1', o.C1, ['inspector'])).agent;
@@ -88,12 +90,20 @@ describe('violations of imported histories (real PostgreSQL)', () => {
     const found = await allViolations(t.http, { organisationId: o.P });
     expect(found.length).toBe(expected.length);
     expect(new Set(found.map(key))).toEqual(new Set(expected.map(key)));
-    // 60 late decisions, 42 under-age, 27 stale certificates among 300 rows.
+    // 60 late decisions, 42 under-age, 27 stale certificates, 23 block votes, 17 joint ceremonies among 300 rows.
     expect(expected.filter((e) => e.check === 'A15')).toHaveLength(60);
     expect(expected.filter((e) => e.check === 'A1')).toHaveLength(42);
     expect(expected.filter((e) => e.check === 'A4')).toHaveLength(27);
+    expect(expected.filter((e) => e.check === 'A12')).toHaveLength(23);
+    expect(expected.filter((e) => e.check === 'A16')).toHaveLength(17);
     const totals = (await t.http.get(`${API}/audit/violations`).query({ organisationId: o.P }).expect(200)).body.totals;
-    expect(totals).toEqual([{ check: 'A1', count: 42 }, { check: 'A15', count: 60 }, { check: 'A4', count: 27 }]);
+    expect(totals).toEqual([
+      { check: 'A1', count: 42 },
+      { check: 'A12', count: 23 },
+      { check: 'A15', count: 60 },
+      { check: 'A16', count: 17 },
+      { check: 'A4', count: 27 },
+    ]);
   });
 
   it('exports the same breaches as CSV, every row of the filter', async () => {

@@ -79,7 +79,7 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
     columns: { standingMembers: 'standingMembers', inFavour: 'standingInFavour', receivedOn: 'decisionReceivedOn' },
     defaults: { receivedOn: STEP_DATE },
   },
-  { type: 'CEREMONY_HELD', on: 'ceremonyOn', prefix: 'helper' },
+  { type: 'CEREMONY_HELD', on: 'ceremonyOn', prefix: 'helper', columns: { individually: 'ceremonyIndividually' } },
   { type: 'MEMBER_RECORDS_FILED', on: 'memberRecordsOn', prefix: 'memberRecords' },
   { type: 'NEW_MEMBER_CLASS_COMPLETED', on: 'newMemberClassOn', prefix: 'newMember' },
   { type: 'SELF_REVIEW_SUBMITTED', on: 'selfReviewOn', prefix: 'selfReview' },
@@ -95,5 +95,8 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
     columns: { inFavour: 'recognitionStandingInFavour' },
     defaults: { motion: 'recognise' },
   },
+  // After recognition (A24): the announcement at the cell meeting and the card handover.
+  { type: 'RECOGNITION_ANNOUNCED', on: 'recognitionAnnouncedOn', prefix: 'recognitionAnnouncement' },
+  { type: 'MEMBER_CARD_HANDED_OVER', on: 'memberCardHandedOverOn', prefix: 'memberCard', columns: { cardNo: 'memberCardNo', cardDecidedOn: 'memberCardDecidedOn' } },
   { type: 'WITHDRAWN', on: 'withdrawnOn', prefix: 'withdrawn' },
 ];

@@ -1,4 +1,4 @@
-import { CaseAggregate, DeadlineRecord, DomainEvent, OrganisationFacts, TopState } from '@charterflow/procedure';
+import { CaseAggregate, DeadlineRecord, describe, DomainEvent, OrganisationFacts, TopState } from '@charterflow/procedure';
 import { AuditCase } from './model';
 
 /** One history row as the audit reads it. */
@@ -64,6 +64,8 @@ export function auditCaseOf(c: {
       ...(c.organisation.hasYouthUnion !== undefined ? { hasYouthUnion: c.organisation.hasYouthUnion } : {}),
       ...(c.organisation.hasTradeUnion !== undefined ? { hasTradeUnion: c.organisation.hasTradeUnion } : {}),
     },
+    // The membership projection of the aggregate, as the store keeps it in the case snapshot (A17).
+    membership: { ...describe(c.aggregate).membership },
     events: c.events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown> })),
     deadlines: c.aggregate.deadlines.map(auditDeadline),
   };

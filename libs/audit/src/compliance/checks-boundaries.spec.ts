@@ -1,5 +1,5 @@
 import { addDays, BusinessDate } from '@charterflow/procedure';
-import { AuditCaseBuilder, BOARD, CALENDAR, CANDIDATE, ctx, SECRETARY, SPONSOR, tamper, upToCellReview } from './__fixtures__/case-builder';
+import { AuditCaseBuilder, BOARD, CALENDAR, CANDIDATE, ctx, SPONSOR, tamper, upToCellReview } from './__fixtures__/case-builder';
 import { AuditCase, CheckResult } from './model';
 import { runChecks } from './run-checks';
 
@@ -50,6 +50,7 @@ describe('histories the live engine accepted fail no check', () => {
       .ok('RECOGNITION_GRASSROOTS_VOTE_RECORDED', '2026-11-30', grassroots(6))
       .ok('RECOGNITION_DECIDED', '2026-12-07', decision('QĐ-2', 3), BOARD)
       .ok('RECOGNITION_DECIDED', '2026-12-14', decision('QĐ-3', 4), BOARD)
+      .ok('RECOGNITION_ANNOUNCED', '2027-01-04')
       .build();
 
   it('failed recognition votes left with the same body, a failed removal motion and a refusal are the procedure working', () => {
@@ -67,6 +68,7 @@ describe('histories the live engine accepted fail no check', () => {
       .ok('RECOGNITION_CELL_VOTE_RECORDED', '2026-11-09', recognise(6))
       .ok('RECOGNITION_GRASSROOTS_VOTE_RECORDED', '2026-11-16', grassroots(6))
       .ok('RECOGNITION_DECIDED', '2026-11-23', decision('QĐ-2', 4), BOARD)
+      .ok('RECOGNITION_ANNOUNCED', '2026-12-07')
       .build();
     expect(failures(c)).toEqual([]);
     expect(check(c, 'A20')).toMatchObject({ status: 'pass', evidence: { baseOn: '2026-11-09', metOn: '2026-11-23' } });
@@ -207,16 +209,15 @@ describe('A11, A13, A14: a failed vote followed by the next body', () => {
     expect(check(refusedThenDecided, 'A14').status).toBe('pass');
   });
 
-  it('A14: without actor information only the counts decide; an authorised grassroots committee may record its own decision', () => {
-    const office = { ...SECRETARY, username: 'vp.daguy', roles: ['grassroots_officer'] };
+  it('A14: the deciding body the decision records decides; an authorised grassroots committee may adopt its own decision', () => {
     const c = upToCellReview()
       .ok('CELL_VOTE_RECORDED', '2025-09-15', PASSING_CELL_VOTE)
       .ok('GRASSROOTS_VOTE_RECORDED', '2025-09-29', { committeeMembers: 9, inFavour: 6 })
-      .raw('ADMISSION_DECIDED', '2025-10-15', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-15' }, 'awaitingCeremony', office)
+      .raw('ADMISSION_DECIDED', '2025-10-15', { decisionNo: 'QĐ-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-10-15', decidedBy: 'grassroots_committee' }, 'awaitingCeremony')
       .build();
     expect(check(c, 'A14')).toMatchObject({ status: 'fail', eventSeq: 12, detectedOn: '2025-10-15' });
-    const noActor = tamper(c, 'ADMISSION_DECIDED', (e) => (e.actor = null));
-    expect(check(noActor, 'A14').status).toBe('pass');
+    const noBody = tamper(c, 'ADMISSION_DECIDED', (e) => delete e.payload.decidedBy);
+    expect(check(noBody, 'A14').status).toBe('pass');
     expect(check({ ...c, organisation: { authorisedToAdmit: true, directlyUnderSuperior: false } }, 'A14').status).toBe('pass');
     expect(check(upToCellReview().build(), 'A14').status).toBe('not_applicable');
   });

@@ -151,9 +151,17 @@ describe('A14 decision: more than half of the standing committee, by the compete
     expect(check(decided(8, 5), 'A14').status).toBe('pass');
     expect(check(decided(8, 4), 'A14')).toMatchObject({ status: 'fail', evidence: { voters: 8, inFavour: 4 } });
   });
-  it('a decision recorded by a grassroots office for a committee not authorised to admit fails', () => {
+  it('a decision adopted by a grassroots committee not authorised to admit fails, whoever recorded it', () => {
+    const byGrassroots = tamper(decided(7, 5), 'ADMISSION_DECIDED', (e) => (e.payload.decidedBy = 'grassroots_committee'));
+    expect(check(byGrassroots, 'A14')).toMatchObject({
+      status: 'fail',
+      eventSeq: 12,
+      evidence: { rule: 'DECISION_BODY_NOT_COMPETENT', details: { decidedBy: 'grassroots_committee', authorisedToAdmit: false } },
+    });
+    // The account that typed the decision in says nothing about the body that adopted it.
     const office = { ...SECRETARY, username: 'vp.daguy', roles: ['grassroots_officer'] };
-    expect(check(decided(7, 5, office), 'A14')).toMatchObject({ status: 'fail', evidence: { recordedBy: { username: 'vp.daguy' }, authorisedToAdmit: false } });
+    expect(check(decided(7, 5, office), 'A14').status).toBe('pass');
+    expect(check(tamper(decided(7, 5), 'ADMISSION_DECIDED', (e) => (e.payload.decidedBy = 'competent_committee')), 'A14').status).toBe('pass');
   });
 });
 

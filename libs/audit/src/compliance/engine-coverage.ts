@@ -53,17 +53,14 @@ export const ENGINE_COVERAGE: readonly EngineCoverage[] = [
   covered('A6', ['SPONSOR_NOT_FULL_MEMBER'], ['SPONSOR_ADDED']),
   covered('A7', ['SPONSOR_TOGETHER_UNDER_12_MONTHS'], ['SPONSOR_ADDED']),
   covered('A8', ['INTRODUCERS_INCOMPLETE', 'YOUTH_UNION_MEMBERSHIP_REQUIRED', 'TRADE_UNION_MEMBERSHIP_REQUIRED'], CELL_VOTE),
+  covered('A9', ['VERIFICATION_BY_INTERESTED_PERSON', 'BIOGRAPHY_CERTIFIER_NOT_COMPETENT', 'BIOGRAPHY_NOT_CERTIFIED'], ['VERIFICATION_REPLIED', 'BIOGRAPHY_CERTIFIED', ...CELL_VOTE]),
   covered('A10', ['OPINIONS_MISSING'], CELL_VOTE),
-  covered('A11', ['VOTE_COUNTS_INVALID'], CELL_VOTES, { machine: THRESHOLD_MACHINE }),
+  covered('A11', ['VOTE_COUNTS_INVALID', 'PROBATIONARY_MEMBERS_COUNTED'], CELL_VOTES, { machine: THRESHOLD_MACHINE }),
+  covered('A12', ['VOTE_NOT_INDIVIDUAL'], CELL_VOTE),
   covered('A13', ['VOTE_COUNTS_INVALID'], COMMITTEE_VOTES, { machine: THRESHOLD_MACHINE }),
-  covered('A14', ['VOTE_COUNTS_INVALID'], ['ADMISSION_DECIDED', 'RECOGNITION_DECIDED'], {
-    machine: THRESHOLD_MACHINE,
-    notCovered: {
-      reason: 'the authority of the body that recorded the decision is judged from the recording account, which the access rules of libs/cases check (event-permissions) and the engine never sees',
-      applies: (r) => 'recordedBy' in r.evidence,
-    },
-  }),
-  covered('A16', ['CEREMONY_LATE_WITHOUT_CONSENT'], ['CEREMONY_HELD'], {
+  // The deciding body is what the decision records (`decidedBy`, ADR 0016), no longer the recording account.
+  covered('A14', ['VOTE_COUNTS_INVALID', 'DECISION_BODY_NOT_COMPETENT'], ['ADMISSION_DECIDED', 'RECOGNITION_DECIDED'], { machine: THRESHOLD_MACHINE }),
+  covered('A16', ['CEREMONY_LATE_WITHOUT_CONSENT', 'CEREMONY_NOT_INDIVIDUAL'], ['CEREMONY_HELD'], {
     relies: ['CONSENT_NOT_APPLICABLE'],
     notCovered: { reason: 'the limit passed with no ceremony recorded (the limit is marked missed; there is no step to refuse)', applies: limitPassedWithoutStep },
   }),
@@ -74,10 +71,14 @@ export const ENGINE_COVERAGE: readonly EngineCoverage[] = [
       applies: (r) => 'workingDaysLate' in r.evidence,
     },
   }),
+  covered('A17', [], ['GRASSROOTS_VOTE_RECORDED', 'ADMISSION_DECIDED', 'CEREMONY_HELD', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED', 'RECOGNITION_DECIDED'], {
+    machine: 'the stored membership dates are the facts the engine’s own reducer recorded at these steps, which the audit derives again on replay',
+  }),
   covered('A19', ['RECOGNITION_DOSSIER_INCOMPLETE'], ['RECOGNITION_CELL_VOTE_RECORDED']),
   covered('A21', [], ['RECOGNITION_CELL_VOTE_RECORDED', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED'], {
     machine: 'the third failed vote of a lower body after probation moves the case to escalated (escalates guard), where only the competent committee’s decision is accepted',
   }),
+  covered('A26', ['RELIGION_NOT_RECOGNISED'], CELL_VOTE),
 ];
 
 /** Checks no refusal of the engine guarantees, with the reason. */
@@ -85,6 +86,10 @@ export const ENGINE_NOT_COVERED: readonly { check: string; reason: string }[] = 
   { check: 'A15', reason: 'a time limit: the engine accepts a late admission decision (a fact) and records the limit missed; it refuses only an extension after the limit (ADR 0013 §2)' },
   { check: 'A20', reason: 'a time limit: the engine accepts a late recognition decision and records the limit missed' },
   { check: 'A23', reason: 'a time limit of the verifying committee: the engine records a late reply as missed' },
+  {
+    check: 'A24',
+    reason: 'a time limit: the engine accepts a late announcement (or card handover) at the cell and records the announcement limit missed; a month without one is silence, not a step to refuse',
+  },
 ];
 
 /** A rule the engine waived at one step of a historical import (`Decision.waived`). */

@@ -60,11 +60,16 @@ export function replayHistory(c: AuditCase, calendar: WorkingDayCalendar): Histo
 }
 
 /** The engine's finding for rule `ruleId` at `step` (evaluated on the facts before it), or null when satisfied. */
-export function ruleFinding(ruleId: string, step: Step): { rule: string; source: string; message: string; details?: Record<string, unknown> } | null {
+export function ruleFinding(
+  ruleId: string,
+  step: Step,
+): { rule: string; source: string; message: string; messageVi: string; details?: Record<string, unknown> } | null {
   const rule = RULE_DEFINITIONS[ruleId];
   if (!rule) throw new Error(`unknown rule ${ruleId}`);
   const finding = rule.check({ facts: step.before, event: step.event, env: step.env });
-  return finding ? { rule: rule.id, source: rule.source, message: finding.message, ...(finding.details ? { details: finding.details } : {}) } : null;
+  return finding
+    ? { rule: rule.id, source: rule.source, message: finding.message, messageVi: finding.messageVi, ...(finding.details ? { details: finding.details } : {}) }
+    : null;
 }
 
 export const stepsOf = (h: History, ...types: EventType[]): Step[] => h.steps.filter((s) => types.includes(s.type));

@@ -12,6 +12,12 @@ export interface AuditCase {
    * the E7 flags absent read as true, ADR 0014).
    */
   organisation: { authorisedToAdmit: boolean; directlyUnderSuperior: boolean; hasYouthUnion?: boolean; hasTradeUnion?: boolean };
+  /**
+   * The membership dates the store holds for the case (the projection written when each step was recorded: the
+   * admission decision, probation start and end, full membership), judged by A17 against what the history implies.
+   * Absent when the loader does not supply them (A17 is then not applicable).
+   */
+  membership?: StoredMembership | null;
   /** The history in seq order, CASE_OPENED first. `payload` is the event body without `type` and `occurredOn`. */
   events: {
     seq: number;
@@ -38,6 +44,14 @@ export interface AuditCase {
   }[];
 }
 
+/** The stored membership dates of a case (the case's membership projection). */
+export interface StoredMembership {
+  admissionDecisionOn: BusinessDate | null;
+  probationStartOn: BusinessDate | null;
+  probationEndOn: BusinessDate | null;
+  fullMemberSince: BusinessDate | null;
+}
+
 /** What a check may read besides the case: the audit date and the working-day calendar in force. */
 export interface AuditContext {
   today: BusinessDate;
@@ -59,7 +73,10 @@ export interface CheckOutcome {
   detectedOn?: BusinessDate | null;
   /** The history row that broke the rule, when there is one. */
   eventSeq?: number | null;
-  /** The dates, counts and rule details that decided the outcome. */
+  /**
+   * The dates, counts and rule details that decided the outcome; `ruleSet` names the rule set whose numbers judged
+   * the case (the result's title then states those numbers) and `messageVi` says the outcome to a clerk.
+   */
   evidence: Record<string, unknown>;
 }
 

@@ -19,7 +19,11 @@ export class AuditCasesRepository {
     const cases: Record<string, unknown>[] = await m.query(
       `SELECT c.id, c.organisation_id, o.path, c.procedure_version, c.state, c.candidate,
               p.kind AS parent_kind, COALESCE(p.authorised_to_admit, false) AS parent_authorised,
-              mo.has_youth_union, mo.has_trade_union
+              mo.has_youth_union, mo.has_trade_union,
+              c.snapshot #>> '{machine,context,decision,decidedOn}' AS m_admission_decision_on,
+              c.snapshot #>> '{machine,context,probationStartOn}' AS m_probation_start_on,
+              c.snapshot #>> '{machine,context,probationEndOn}' AS m_probation_end_on,
+              c.snapshot #>> '{machine,context,fullMemberSince}' AS m_full_member_since
        FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN organisations p ON p.id = o.parent_id
        -- E7: the unit has no Youth Union (trade union) when the cell or an organisation above it says so (ADR 0014).
        CROSS JOIN LATERAL (
@@ -54,6 +58,13 @@ export class AuditCasesRepository {
           directlyUnderSuperior: c.parent_kind === 'commune',
           hasYouthUnion: c.has_youth_union !== false,
           hasTradeUnion: c.has_trade_union !== false,
+        },
+        // The membership projection as stored (the case's snapshot, written when each step was recorded): A17.
+        membership: {
+          admissionDecisionOn: (c.m_admission_decision_on as string | null) ?? null,
+          probationStartOn: (c.m_probation_start_on as string | null) ?? null,
+          probationEndOn: (c.m_probation_end_on as string | null) ?? null,
+          fullMemberSince: (c.m_full_member_since as string | null) ?? null,
         },
         events: [],
         deadlines: [],

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CaseQueries } from '@charterflow/cases';
 import { OrganisationsService, provinceOfPath, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { BUSINESS_YEAR_MAX, BUSINESS_YEAR_MIN, BusinessDate, isBusinessDate, isCalendarDate } from '@charterflow/procedure';
-import { CHECK_IDS, checkById } from '../compliance/catalogue';
+import { CHECK_IDS, checkById, titleOf } from '../compliance/catalogue';
 import { CheckResult } from '../compliance/model';
 import { runChecks } from '../compliance/run-checks';
 import { AuditCasesRepository, StoredAuditCase } from './audit-cases.repository';
@@ -153,7 +153,8 @@ export class ComplianceService {
         caseId: r.caseId,
         candidateName: r.candidateName,
         check: r.checkId,
-        title: info.title,
+        // The numbers of the rule set that judged the case, as the stored evidence names it.
+        title: titleOf(info, r.evidence.ruleSet),
         source: info.source,
         severity: r.severity,
         organisationId: r.organisationId,

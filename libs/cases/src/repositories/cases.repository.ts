@@ -177,7 +177,8 @@ export class CasesRepository {
   }
 
   /**
-   * The cases of a subtree (every case when `pathPrefix` is null) not in one of `finalStates`, with their cell's
+   * The cases of a subtree (every case when `pathPrefix` is null) not in one of `finalStates` or still holding a
+   * pending limit (a full member's recognition not yet announced), with their cell's
    * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.
    */
   async findActiveForWorklist(q: { pathPrefix: string | null; finalStates: readonly string[]; limit: number }): Promise<WorklistRow[]> {
@@ -191,7 +192,7 @@ export class CasesRepository {
                   min(d.due_on) AS first_due
            FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE}
          ) p ON true
-         WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND NOT (c.state = ANY ($2::text[]))
+         WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND (NOT (c.state = ANY ($2::text[])) OR p.first_due IS NOT NULL)
          ORDER BY p.first_due NULLS LAST, c.id
          LIMIT $3`,
         [q.pathPrefix, [...q.finalStates], q.limit],

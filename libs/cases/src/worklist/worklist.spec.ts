@@ -91,8 +91,20 @@ describe('worklist entry of one case', () => {
     expect(worklistItemOf(c, GRASSROOTS_OFFICER, TODAY, calendar)).toMatchObject({ reason: 'your_step', events: ['BIOGRAPHY_CERTIFIED', 'WITHDRAWN'] });
   });
 
+  it('a full member is nobody’s step, but comes back while the announcement of the recognition is pending', () => {
+    const c = aCase({ state: 'fullMember', allowedEvents: ['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER'] });
+    expect(worklistItemOf(c, CELL_SECRETARY, TODAY, calendar)).toBeNull();
+    const pending = { ...c, deadlines: [{ kind: 'RECOGNITION_ANNOUNCEMENT' as const, dueOn: '2026-03-05', status: 'open', closedOn: null }] };
+    expect(worklistItemOf(pending, CELL_SECRETARY, TODAY, calendar)).toMatchObject({
+      reason: 'due_soon',
+      deadlineKind: 'RECOGNITION_ANNOUNCEMENT',
+      workingDays: 3,
+      events: ['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER'],
+    });
+  });
+
   it('every open state waits for some step; a closed case waits for none', () => {
-    for (const state of TOP_STATES) expect(AWAITED_STEPS[state].length > 0).toBe(!FINAL_STATES.includes(state));
+    for (const state of TOP_STATES) expect([state, AWAITED_STEPS[state].length > 0]).toEqual([state, !FINAL_STATES.includes(state)]);
   });
 
   it('an admin may record every step of its subtree, but no case is "your step" for the admin role alone; an inspector records nothing', () => {

@@ -49,6 +49,8 @@ export const AWAITED_STEPS: Readonly<Record<TopState, readonly EventType[]>> = {
     'RECOGNITION_DECIDED',
   ],
   escalated: ['RECOGNITION_DECIDED'],
+  // The path is complete. The announcement at the next cell meeting has its own limit (RECOGNITION_ANNOUNCEMENT), which
+  // brings the case back as due soon or overdue while it is pending; otherwise a full member is nobody's step.
   fullMember: [],
   notAdmitted: [],
   removed: [],

@@ -49,6 +49,8 @@ export const EVENT_PERMISSIONS: Readonly<Record<EventType, EventPermission>> = {
   RECOGNITION_CELL_VOTE_RECORDED: { levels: ['cell'], source: 'CH Art. 5; QĐ294 §4.2.1: the cell votes recognition' },
   RECOGNITION_GRASSROOTS_VOTE_RECORDED: { levels: ['grassroots'], source: 'HD06 §4.5: the grassroots committee votes' },
   RECOGNITION_DECIDED: { levels: ['competent'], source: 'QĐ294 §4.3.1–4.3.2, §22.1: the competent committee decides' },
+  RECOGNITION_ANNOUNCED: { levels: ['cell'], source: 'HD06 §4.5b: the cell announces the decision at its next regular meeting' },
+  MEMBER_CARD_HANDED_OVER: { levels: ['cell', 'grassroots'], source: 'QĐ294 §6.1.1: the card is handed over at the next regular cell meeting' },
   WITHDRAWN: { levels: ['cell', 'grassroots'], source: 'the cell or the grassroots committee records that the candidate left the path' },
 };
 

@@ -207,6 +207,22 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
     // Open while a motion adopted by the cell is before the committees (or the case awaits the superior).
     openWhile: (after) => after.facts.pendingMotion !== null || after.state === 'escalated',
   },
+  {
+    kind: 'RECOGNITION_ANNOUNCEMENT',
+    openIn: ['fullMember'],
+    extension: null,
+    description: 'The cell announces the recognition decision at its next regular meeting (cells meet monthly: within one month of the decision).',
+    source: () => 'HD06 §4.5b; CH Art. 24',
+    lengths: (rs) => ({ default: months(rs.nextCellMeetingMonths) }),
+    // Opened by the step that makes the probationer a full member: the recognition decision (or the deciding vote of
+    // an authorised grassroots committee, or the superior's decision after an escalation).
+    opens: (step) =>
+      step.after.state === 'fullMember' && step.before.state !== 'fullMember'
+        ? [{ key: 'RECOGNITION_ANNOUNCEMENT', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    closes: (step) => (step.event.type === 'RECOGNITION_ANNOUNCED' ? 'byDate' : null),
+    openWhile: inStates('fullMember'),
+  },
 ];
 
 export function deadlineDefinition(kind: string): DeadlineDefinition | undefined {

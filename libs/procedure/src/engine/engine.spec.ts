@@ -140,11 +140,18 @@ describe('happy path to fullMember', () => {
     c.ok('RECOGNITION_DECIDED', '2027-03-05', { decisionNo: 'QD-9', standingMembers: 7, inFavour: 4, motion: 'recognise' });
     expect(c.state).toBe('fullMember');
     expect(c.description.membership.fullMemberSince).toBe('2027-01-06'); // the end of probation, not the decision date
-    expect(c.description.allowedEvents).toEqual([]);
+    // After recognition only the announcement at the cell meeting and the card handover are recorded (A24).
+    expect(c.description.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER']);
     // A late decision is accepted; its limit closes missed (2027-02-26 → 2027-03-05: 5 working days).
     expect(c.deadline('RECOGNITION_DECISION')).toMatchObject({ status: 'missed', lateWorkingDays: 5 });
-    expect(c.openDeadlineKeys()).toEqual([]);
+    // The announcement at the next regular cell meeting: within one calendar month of the decision (D15, ADR 0016).
+    expect(c.openDeadlineKeys()).toEqual(['RECOGNITION_ANNOUNCEMENT']);
+    expect(c.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ baseOn: '2027-03-05', dueOn: '2027-04-05', status: 'open', ruleSet: 'qd294-2025' });
     expect(rule(c.refused('WITHDRAWN', '2027-03-06', { reason: 'x' }))).toBe('EVENT_NOT_ALLOWED');
+    c.ok('RECOGNITION_ANNOUNCED', '2027-04-05');
+    expect(c.deadline('RECOGNITION_ANNOUNCEMENT')).toMatchObject({ status: 'met', closedOn: '2027-04-05' });
+    expect(c.openDeadlineKeys()).toEqual([]);
+    expect(c.state).toBe('fullMember');
   });
 });
 

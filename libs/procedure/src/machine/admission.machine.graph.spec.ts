@@ -1,5 +1,5 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
-import { SnapshotFrom } from 'xstate';
+import { __unsafe_getAllOwnEventDescriptors, SnapshotFrom } from 'xstate';
 import { addDays } from '../calendar/business-date';
 import { FINAL_STATES, TOP_STATES, TopState } from '../model/states';
 import { DomainEvent } from '../model/events';
@@ -100,12 +100,14 @@ describe('admission machine graph', () => {
     expect([...reached].sort()).toEqual([...TOP_STATES].sort());
   });
 
-  it('has a path to every final state, and final states are done', () => {
+  it('has a path to every final state; final states are done but fullMember, which takes only the announcement and the card', () => {
     for (const final of FINAL_STATES) {
       const path = paths.find((p) => topOf(p.state) === final);
       expect(path).toBeDefined();
-      expect(path!.state.status).toBe('done');
+      expect(path!.state.status).toBe(final === 'fullMember' ? 'active' : 'done');
     }
+    const full = paths.find((p) => topOf(p.state) === 'fullMember')!.state;
+    expect(__unsafe_getAllOwnEventDescriptors(full).sort()).toEqual(['MEMBER_CARD_HANDED_OVER', 'RECOGNITION_ANNOUNCED']);
     expect(paths.find((p) => topOf(p.state) === 'escalated')!.state.status).toBe('active');
   });
 
@@ -140,7 +142,7 @@ describe('admission machine graph', () => {
       fromState: serving,
       serializeState,
       events: (s: Snap) => passing(s).filter((e) => !('motion' in e) || e.motion === 'remove'),
-      toState: (s: Snap) => s.status === 'done',
+      toState: (s: Snap) => s.status === 'done' || topOf(s) === 'fullMember',
     });
     const removed = fromServing.filter((p) => topOf(p.state) === 'removed');
     expect(removed.some((p) => p.steps.every((st) => topOf(st.state) !== 'recognitionReview'))).toBe(true); // S14b
@@ -149,7 +151,7 @@ describe('admission machine graph', () => {
     const ready = paths.find(
       (p) => JSON.stringify(p.state.value) === JSON.stringify({ recognitionReview: 'atCell' }) && serializeState(p.state).includes('"recDocs":4'),
     )!.state;
-    const fromReady = getSimplePaths(admissionMachine, { input, fromState: ready, serializeState, events: passing, toState: (s: Snap) => s.status === 'done' });
+    const fromReady = getSimplePaths(admissionMachine, { input, fromState: ready, serializeState, events: passing, toState: (s: Snap) => s.status === 'done' || topOf(s) === 'fullMember' });
     const ends = new Set(fromReady.map((p) => topOf(p.state)));
     expect([...ends].sort()).toEqual(['fullMember', 'removed']);
   });

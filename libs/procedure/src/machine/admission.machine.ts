@@ -286,7 +286,17 @@ export const admissionMachine = setup({
         ],
       },
     },
-    fullMember: { type: 'final' },
+    /**
+     * The path ends here, but the cell still announces the decision and hands over the card at its next regular
+     * meetings (HD06 §4.5b; QĐ294 §6.1.1; A24): the state accepts those two records and nothing else, so it is not
+     * an xstate final state (ADR 0016). FINAL_STATES still lists it: no step of the procedure follows.
+     */
+    fullMember: {
+      on: {
+        RECOGNITION_ANNOUNCED: { guard: 'rulesPass', actions: 'record' },
+        MEMBER_CARD_HANDED_OVER: { guard: 'rulesPass', actions: 'record' },
+      },
+    },
     notAdmitted: { type: 'final' },
     removed: { type: 'final' },
     withdrawn: { type: 'final' },

@@ -109,6 +109,12 @@ export interface CaseFacts {
   removedOn: BusinessDate | null;
   notAdmittedOn: BusinessDate | null;
   withdrawal: { reason: string; on: BusinessDate } | null;
+  /**
+   * After recognition: the cell meeting that announced the decision and the handing-over of the card (HD06 §4.5b;
+   * QĐ294 §6.1.1). Absent from snapshots stored before they existed: read as null.
+   */
+  recognitionAnnouncedOn?: BusinessDate | null;
+  memberCard?: { handedOverOn: BusinessDate; cardNo: string | null; cardDecidedOn: BusinessDate | null } | null;
 }
 
 export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string }): CaseFacts {
@@ -148,6 +154,8 @@ export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDa
     removedOn: null,
     notAdmittedOn: null,
     withdrawal: null,
+    recognitionAnnouncedOn: null,
+    memberCard: null,
   };
 }
 
@@ -335,6 +343,12 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     }
     case 'WITHDRAWN':
       f.withdrawal = { reason: event.reason, on };
+      break;
+    case 'RECOGNITION_ANNOUNCED':
+      f.recognitionAnnouncedOn = facts.recognitionAnnouncedOn ?? on;
+      break;
+    case 'MEMBER_CARD_HANDED_OVER':
+      f.memberCard = { handedOverOn: on, cardNo: event.cardNo ?? null, cardDecidedOn: event.cardDecidedOn ?? null };
       break;
     case 'CASE_OPENED':
     case 'DEADLINE_EXTENDED':

@@ -11,6 +11,7 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
   PROBATION_END: { vi: 'Kết thúc thời gian dự bị', en: 'End of probation' },
   RECOGNITION_CELL_REVIEW: { vi: 'Hạn chi bộ xét công nhận đảng viên chính thức', en: 'Cell review of full membership' },
   RECOGNITION_DECISION: { vi: 'Hạn quyết định công nhận đảng viên chính thức', en: 'Full membership decision' },
+  RECOGNITION_ANNOUNCEMENT: { vi: 'Hạn công bố quyết định công nhận đảng viên chính thức tại chi bộ', en: 'Announcement of the recognition at the cell' },
 };
 
 /** What a deadline's status means to staff. */

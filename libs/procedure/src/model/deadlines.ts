@@ -10,6 +10,7 @@ export const DEADLINE_KINDS = [
   'PROBATION_END',
   'RECOGNITION_CELL_REVIEW',
   'RECOGNITION_DECISION',
+  'RECOGNITION_ANNOUNCEMENT',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -22,6 +22,9 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
     case 'VERIFICATION_REQUESTED':
       if (event.receivedOn !== undefined) out.push({ field: 'receivedOn', date: event.receivedOn });
       break;
+    case 'MEMBER_CARD_HANDED_OVER':
+      if (event.cardDecidedOn !== undefined) out.push({ field: 'cardDecidedOn', date: event.cardDecidedOn });
+      break;
     case 'SPONSOR_ADDED':
       out.push({ field: 'sponsor.togetherSince', date: event.sponsor.togetherSince });
       if (event.sponsor.fullMemberSince != null) out.push({ field: 'sponsor.fullMemberSince', date: event.sponsor.fullMemberSince });
@@ -83,7 +86,7 @@ export const DATE_IN_FUTURE = defineRule({
   },
 });
 
-type StepProblem = { field: string; date: BusinessDate; before: BusinessDate; beforeStep: EventType | null; kind: 'stage' | 'part' | 'received' | 'ceremony' };
+type StepProblem = { field: string; date: BusinessDate; before: BusinessDate; beforeStep: EventType | null; kind: 'stage' | 'part' | 'received' | 'ceremony' | 'card' };
 
 function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
   // PROBATION_ENDED carries the legal end date of probation, which later recordings do not move.
@@ -100,6 +103,9 @@ function previousStepProblem({ event, facts }: RuleInput): StepProblem | null {
   if (event.type === 'ADMISSION_DECIDED' && event.receivedOn < event.occurredOn) {
     return { field: 'receivedOn', date: event.receivedOn, before: event.occurredOn, beforeStep: 'ADMISSION_DECIDED', kind: 'received' };
   }
+  if (event.type === 'MEMBER_CARD_HANDED_OVER' && event.cardDecidedOn !== undefined && event.occurredOn < event.cardDecidedOn) {
+    return { field: 'occurredOn', date: event.occurredOn, before: event.cardDecidedOn, beforeStep: null, kind: 'card' };
+  }
   if (event.type === 'CEREMONY_HELD' && facts.decision && event.occurredOn < facts.decision.receivedOn) {
     return { field: 'occurredOn', date: event.occurredOn, before: facts.decision.receivedOn, beforeStep: 'ADMISSION_DECIDED', kind: 'ceremony' };
   }
@@ -115,6 +121,9 @@ function messageViOf(event: DomainEvent, p: StepProblem): string {
     const from = event.type === 'ADMISSION_DECIDED' ? 'ngày ban hành quyết định' : 'ngày gửi công văn';
     return `${what} (${viDate(p.date)}) không thể trước ${from} (${viDate(p.before)})`;
   }
+  if (p.kind === 'card') {
+    return `Thẻ đảng viên (${viDate(p.date)}) không thể trao trước ngày quyết định phát thẻ (${viDate(p.before)})`;
+  }
   if (p.kind === 'ceremony') {
     return `Lễ kết nạp (${viDate(p.date)}) không thể tổ chức trước ngày chi bộ nhận quyết định kết nạp (${viDate(p.before)})`;
   }
@@ -129,9 +138,9 @@ export const DATE_BEFORE_PREVIOUS_STEP = defineRule({
   source: 'procedure doc §1, §3.16 (the stages follow one another); api.md v1.1 (catching up a paper backlog)',
   basisVi: 'trình tự các bước của quy trình kết nạp đảng viên',
   descriptionEn:
-    'The stages follow one another: a step that opens a stage (a vote, a decision, the ceremony…) cannot be dated before any step recorded earlier; the documents of one stage (dossier parts, probation steps, the recognition dossier) may be entered in any order of their dates, but none before the step that opened its stage or a document it rests on; a consent or an extension not before the latest stage. A decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision. Equal dates pass.',
+    'The stages follow one another: a step that opens a stage (a vote, a decision, the ceremony…) cannot be dated before any step recorded earlier; the documents of one stage (dossier parts, probation steps, the recognition dossier) may be entered in any order of their dates, but none before the step that opened its stage or a document it rests on; a consent or an extension not before the latest stage. A decision (or a verification request) cannot be received before it was made (sent); a ceremony cannot precede receipt of the decision; a party card cannot be handed over before its card decision. Equal dates pass.',
   descriptionVi:
-    'Các giai đoạn phải nối tiếp nhau: bước mở một giai đoạn (biểu quyết, quyết định, lễ kết nạp…) không được ghi ngày trước bất kỳ bước nào đã ghi nhận; các văn bản trong cùng một giai đoạn (các thành phần hồ sơ, các việc trong thời kỳ dự bị, hồ sơ xét công nhận chính thức) được nhập theo thứ tự ngày bất kỳ, nhưng không trước bước mở giai đoạn đó hoặc văn bản mà nó dựa vào; văn bản đồng ý, gia hạn không trước giai đoạn gần nhất. Ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định. Cùng ngày thì hợp lệ.',
+    'Các giai đoạn phải nối tiếp nhau: bước mở một giai đoạn (biểu quyết, quyết định, lễ kết nạp…) không được ghi ngày trước bất kỳ bước nào đã ghi nhận; các văn bản trong cùng một giai đoạn (các thành phần hồ sơ, các việc trong thời kỳ dự bị, hồ sơ xét công nhận chính thức) được nhập theo thứ tự ngày bất kỳ, nhưng không trước bước mở giai đoạn đó hoặc văn bản mà nó dựa vào; văn bản đồng ý, gia hạn không trước giai đoạn gần nhất. Ngày nhận quyết định (hoặc công văn đề nghị thẩm tra) không trước ngày ban hành (ngày gửi); lễ kết nạp không trước ngày nhận quyết định; thẻ đảng viên không trao trước ngày quyết định phát thẻ. Cùng ngày thì hợp lệ.',
   check: (input) => {
     const p = previousStepProblem(input);
     return p

@@ -9,4 +9,5 @@ export * from './mass-organisations';
 export * from './membership';
 export * from './deadline-rules';
 export * from './consents';
+export * from './conduct';
 export * from './catalogue';

@@ -55,6 +55,7 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
     input(cellVote('2026-03-09'), facts({ lastStepOn: '2026-03-10' })),
     input(decided('2026-03-10', { receivedOn: '2026-03-09' }), facts({ lastStepOn: '2026-03-01' })),
     input({ type: 'CEREMONY_HELD', occurredOn: '2026-03-03', helper: { name: 'Lê Văn Cường' } }, facts({ lastStepOn: '2026-03-02', decision })),
+    input({ type: 'MEMBER_CARD_HANDED_OVER', occurredOn: '2027-05-03', cardDecidedOn: '2027-05-04' }, facts({ lastStepOn: '2027-04-20' })),
   ],
   YOUTH_UNION_MEMBERSHIP_REQUIRED: [input(cellVote('2026-01-15'), facts({}, { dateOfBirth: '2001-04-12', youthUnionMember: false }))],
   TRADE_UNION_MEMBERSHIP_REQUIRED: [
@@ -137,6 +138,20 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
     input(consentOf('late_ceremony')),
     input(consentOf('late_ceremony'), facts({ decision, ceremony: { heldOn: '2026-03-09', helper: { name: 'Lê Văn Cường' } } })),
   ],
+  // ADR 0016: how a step was carried out.
+  BIOGRAPHY_CERTIFIER_NOT_COMPETENT: [
+    input({ type: 'BIOGRAPHY_CERTIFIED', occurredOn: '2026-01-15', politicalIssue: false, certifiedBy: 'cell_committee' }),
+    input({ type: 'BIOGRAPHY_CERTIFIED', occurredOn: '2026-01-15', politicalIssue: false, certifiedBy: 'other' }),
+  ],
+  VERIFICATION_BY_INTERESTED_PERSON: [
+    input({ type: 'VERIFICATION_REPLIED', occurredOn: '2026-01-15', requestId: 'TT-1', verifiedBy: 'candidate' }),
+    input({ type: 'VERIFICATION_REPLIED', occurredOn: '2026-01-15', requestId: 'TT-1', verifiedBy: 'relative' }),
+  ],
+  VOTE_NOT_INDIVIDUAL: [input({ type: 'CELL_VOTE_RECORDED', occurredOn: '2026-01-15', fullMembers: 9, excluded: 0, inFavour: 6, votedIndividually: false })],
+  PROBATIONARY_MEMBERS_COUNTED: [input({ type: 'CELL_VOTE_RECORDED', occurredOn: '2026-01-15', fullMembers: 9, excluded: 0, inFavour: 6, probationaryCounted: 2 })],
+  DECISION_BODY_NOT_COMPETENT: [input(decided('2026-03-02', { decidedBy: 'grassroots_committee' }))],
+  CEREMONY_NOT_INDIVIDUAL: [input({ type: 'CEREMONY_HELD', occurredOn: '2026-03-20', helper: { name: 'Lê Văn Cường' }, individually: false })],
+  RELIGION_NOT_RECOGNISED: [input(cellVote('2026-01-15'), facts({}, { religion: 'Hội thánh Đức Chúa Trời', religionRecognised: false }))],
 };
 
 // ---- what a clerk must not read ------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ export const STAGES = [
   'recognitionCellVote',
   'recognitionGrassrootsVote',
   'recognitionDecision',
+  // After recognition: the announcement at the cell meeting and the card handover (ADR 0016).
+  'membership',
   'end',
 ] as const;
 export type Stage = (typeof STAGES)[number];
@@ -75,6 +77,8 @@ export const EVENT_STAGES: Readonly<Record<EventType, StagePlace>> = {
   RECOGNITION_CELL_VOTE_RECORDED: gate('recognitionCellVote'),
   RECOGNITION_GRASSROOTS_VOTE_RECORDED: gate('recognitionGrassrootsVote'),
   RECOGNITION_DECIDED: gate('recognitionDecision'),
+  RECOGNITION_ANNOUNCED: part('membership'),
+  MEMBER_CARD_HANDED_OVER: part('membership'),
   WITHDRAWN: gate('end'),
 };
 
@@ -104,6 +108,12 @@ export function stageOpenedOn(stage: Stage, facts: CaseFacts): RecordedStep | nu
       return facts.probationStartOn ? { type: 'CEREMONY_HELD', on: facts.probationStartOn } : null;
     case 'recognition':
       return facts.probationEnded && facts.probationEndOn ? { type: 'PROBATION_ENDED', on: facts.probationEndOn } : null;
+    case 'membership': {
+      // Opened by the vote that made the probationer a full member (the competent committee's decision, or the
+      // deciding vote of an authorised grassroots committee).
+      const recognised = facts.fullMemberSince !== null ? facts.votes.filter((v) => v.deciding && v.passed && v.motion === 'recognise').pop() : undefined;
+      return recognised ? { type: VOTE_EVENTS[`${recognised.body}:${recognised.stage}`] ?? 'RECOGNITION_DECIDED', on: recognised.occurredOn } : null;
+    }
     default:
       return null;
   }
@@ -157,6 +167,8 @@ export function recordedSteps(facts: CaseFacts): RecordedStep[] {
   add('SELF_REVIEW_SUBMITTED', facts.selfReviewOn);
   add('HELPER_ASSESSMENT_SUBMITTED', facts.helperAssessmentOn);
   add('RECOGNITION_OPINIONS_RECORDED', facts.recognitionOpinionsOn);
+  add('RECOGNITION_ANNOUNCED', facts.recognitionAnnouncedOn);
+  add('MEMBER_CARD_HANDED_OVER', facts.memberCard?.handedOverOn);
   return out;
 }
 

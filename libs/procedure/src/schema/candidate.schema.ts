@@ -47,6 +47,15 @@ export const CANDIDATE_SCHEMA = group(
       .nullable()
       .default(null)
       .meta({ 'x-labels': { vi: 'Tôn giáo (để trống nếu không có)', en: 'Religion (empty when none)' }, description: 'Religion; null when none' }),
+    religionRecognised: flag(
+      { vi: 'Tôn giáo được Nhà nước công nhận', en: 'Religion recognised by the State' },
+      {
+        help: {
+          vi: 'Chỉ điền khi có tôn giáo; bỏ trống là được công nhận. Chỉ kết nạp người theo tôn giáo được Nhà nước công nhận (Hướng dẫn 06-HD/TW mục 6.1)',
+          en: 'Only with a religion; empty means recognised. Only followers of State-recognised religions may be admitted (HD06 §6.1; RELIGION_NOT_RECOGNISED)',
+        },
+      },
+    ).optional(),
     education: choice(EDUCATION_LEVELS, { vi: 'Trình độ học vấn', en: 'Education' }, EDUCATION_LABELS),
     youthUnionMember: flag({ vi: 'Là đoàn viên Đoàn TNCS Hồ Chí Minh', en: 'Youth Union member' }),
     tradeUnionMember: flag({ vi: 'Là đoàn viên công đoàn', en: 'Trade-union member' }),

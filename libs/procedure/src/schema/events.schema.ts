@@ -19,6 +19,12 @@ export const VERIFICATION_SCOPES = ['domestic', 'abroad'] as const;
 export const INTRODUCING_BODIES = ['youth_union', 'trade_union'] as const;
 export const RECOGNITION_MOTIONS = ['recognise', 'remove'] as const;
 export const POLITICAL_CONCLUSIONS = ['cleared', 'not_cleared'] as const;
+/** Who certified the biography (HD06 §3.3b; HD38 I.1.4 item 26): only the first two may. */
+export const BIOGRAPHY_CERTIFIERS = ['grassroots_committee', 'superior_committee', 'cell_committee', 'other'] as const;
+/** Who carried out a verification (HD38 I.1.4, note under item 23): never the candidate or a relative. */
+export const VERIFIERS = ['party_committee', 'candidate', 'relative'] as const;
+/** The body that adopted a decision on admission or recognition (QĐ294 §4.3.2, §22.1). */
+export const DECIDING_BODIES = ['competent_committee', 'grassroots_committee'] as const;
 
 /** What each consent is about, as staff read it. */
 export const CONSENT_KIND_LABELS: { readonly [K in (typeof CONSENT_KINDS)[number]]: Label } = {
@@ -89,6 +95,21 @@ const helper = () =>
     memberId: text({ vi: 'Số thẻ đảng viên', en: 'Party card number' }, { example: 'M-001' }).nullish(),
   });
 
+const votedIndividually = () =>
+  flag(
+    { vi: 'Chi bộ xét, biểu quyết riêng từng người', en: 'Voted on this candidate alone' },
+    { help: { vi: 'Bỏ trống là có. Xét, biểu quyết gộp nhiều người một lần là trái Điều 4 khoản 3 Điều lệ Đảng', en: 'Empty means yes. Several candidates voted in one block breaks CH Art. 4(3) (VOTE_NOT_INDIVIDUAL)' } },
+  ).optional();
+const probationaryCounted = () =>
+  count(
+    { vi: 'Số đảng viên dự bị đã được tính vào biểu quyết', en: 'Probationary members counted in the vote' },
+    { example: 0, help: { vi: 'Bỏ trống là 0. Đảng viên dự bị không có quyền biểu quyết (Điều 3 Điều lệ Đảng)', en: 'Empty means 0. Probationers have no vote (CH Art. 3; PROBATIONARY_MEMBERS_COUNTED)' } },
+  ).optional();
+const decidedBy = () =>
+  choice(DECIDING_BODIES, { vi: 'Cấp ra quyết định', en: 'Deciding body' }, {
+    competent_committee: { vi: 'Ban thường vụ cấp ủy có thẩm quyền', en: 'Standing committee of the competent committee' },
+    grassroots_committee: { vi: 'Đảng ủy cơ sở', en: 'Grassroots committee' },
+  }, { help: { vi: 'Bỏ trống là ban thường vụ cấp ủy có thẩm quyền', en: 'Empty means the competent committee (DECISION_BODY_NOT_COMPETENT)' } }).optional();
 const MEETING: Label = { vi: 'Ngày họp', en: 'Meeting date' };
 const DECIDED: Label = { vi: 'Ngày ký quyết định', en: 'Date of the decision' };
 
@@ -137,16 +158,30 @@ export const EVENTS = [
   defineEvent('VERIFICATION_REPLIED', {
     label: { vi: 'Nhận kết quả thẩm tra lý lịch', en: 'Verification reply received' },
     occurredOnLabel: { vi: 'Ngày nhận kết quả', en: 'Date received' },
-    fields: { requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }) },
+    description: 'Closes the request’s reply limit; verifiedBy candidate or relative → VERIFICATION_BY_INTERESTED_PERSON',
+    fields: {
+      requestId: text({ vi: 'Số công văn đề nghị thẩm tra', en: 'Request reference' }, { max: 200, example: 'TT-1' }),
+      verifiedBy: choice(VERIFIERS, { vi: 'Người thực hiện thẩm tra', en: 'Verification carried out by' }, {
+        party_committee: { vi: 'Cấp ủy, đảng viên được phân công', en: 'The party committee or a member it appointed' },
+        candidate: { vi: 'Người vào Đảng', en: 'The candidate' },
+        relative: { vi: 'Người thân của người vào Đảng', en: 'A relative of the candidate' },
+      }, { help: { vi: 'Bỏ trống là cấp ủy, đảng viên được phân công. Không được giao người vào Đảng hoặc người thân đi thẩm tra', en: 'Empty means the party committee. Never the candidate or a relative (HD38 item 23 note; VERIFICATION_BY_INTERESTED_PERSON)' } }).optional(),
+    },
   }),
   defineEvent('BIOGRAPHY_CERTIFIED', {
     label: { vi: 'Chứng nhận lý lịch', en: 'Biography certified' },
-    description: 'Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED',
+    description: 'Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED; certifiedBy other than the grassroots or superior committee → BIOGRAPHY_CERTIFIER_NOT_COMPETENT',
     fields: {
       politicalIssue: flag(
         { vi: 'Có vấn đề về chính trị cần kết luận', en: 'A political issue was found' },
         { help: { vi: 'Hồ sơ chờ kết luận của cấp ủy có thẩm quyền về vấn đề chính trị', en: 'The dossier then waits for the competent committee’s conclusion (POLITICAL_ISSUE_CONCLUDED)' } },
       ),
+      certifiedBy: choice(BIOGRAPHY_CERTIFIERS, { vi: 'Cấp chứng nhận lý lịch', en: 'Certified by' }, {
+        grassroots_committee: { vi: 'Đảng ủy cơ sở', en: 'The grassroots committee' },
+        superior_committee: { vi: 'Cấp ủy cấp trên (nơi không có đảng ủy cơ sở)', en: 'The superior committee (where there is no grassroots committee)' },
+        cell_committee: { vi: 'Chi ủy, chi bộ', en: 'The cell or its committee' },
+        other: { vi: 'Cơ quan, tổ chức khác', en: 'Another body' },
+      }, { help: { vi: 'Bỏ trống là đảng ủy cơ sở. Chỉ đảng ủy cơ sở hoặc cấp ủy cấp trên được chứng nhận lý lịch', en: 'Empty means the grassroots committee. Only it or the superior committee may certify (BIOGRAPHY_CERTIFIER_NOT_COMPETENT)' } }).optional(),
     },
   }),
   defineEvent('POLITICAL_ISSUE_CONCLUDED', {
@@ -204,8 +239,9 @@ export const EVENTS = [
   defineEvent('CELL_VOTE_RECORDED', {
     label: { vi: 'Chi bộ biểu quyết đề nghị kết nạp', en: 'Cell vote on the admission' },
     occurredOnLabel: MEETING,
-    description: '≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted',
-    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour() },
+    description:
+      '≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted. Refused: votedIndividually false (VOTE_NOT_INDIVIDUAL), probationaryCounted > 0 (PROBATIONARY_MEMBERS_COUNTED), a religion not recognised by the State (RELIGION_NOT_RECOGNISED)',
+    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour(), votedIndividually: votedIndividually(), probationaryCounted: probationaryCounted() },
   }),
   defineEvent('GRASSROOTS_VOTE_RECORDED', {
     label: { vi: 'Đảng ủy cơ sở biểu quyết', en: 'Grassroots committee vote' },
@@ -216,15 +252,21 @@ export const EVENTS = [
   defineEvent('ADMISSION_DECIDED', {
     label: { vi: 'Quyết định kết nạp đảng viên', en: 'Admission decision' },
     occurredOnLabel: DECIDED,
-    description: '> 1/2 → awaitingCeremony, else notAdmitted',
+    description: '> 1/2 → awaitingCeremony, else notAdmitted. receivedOn is the notification to the cell (A15); decidedBy grassroots_committee where it is not authorised → DECISION_BODY_NOT_COMPETENT',
     fields: {
       decisionNo: decisionNo(),
       standingMembers: standingMembers(),
       inFavour: inFavour(),
       receivedOn: date(
         { vi: 'Ngày chi bộ nhận quyết định', en: 'Date the cell received the decision' },
-        { help: { vi: 'Thời hạn 30 ngày làm việc tổ chức lễ kết nạp tính từ ngày này', en: 'The ceremony’s 30 working days count from it' } },
+        {
+          help: {
+            vi: 'Là ngày chi bộ được thông báo kết quả (kết nạp hay không); thời hạn tổ chức lễ kết nạp tính từ ngày này',
+            en: 'The notification of the result to the cell, either way; the ceremony limit counts from it',
+          },
+        },
       ),
+      decidedBy: decidedBy(),
     },
   }),
   defineEvent('DEADLINE_EXTENDED', {
@@ -239,8 +281,14 @@ export const EVENTS = [
   defineEvent('CEREMONY_HELD', {
     label: { vi: 'Tổ chức lễ kết nạp', en: 'Admission ceremony held' },
     occurredOnLabel: { vi: 'Ngày tổ chức lễ kết nạp', en: 'Date of the ceremony' },
-    description: 'Probation starts on this date',
-    fields: { helper: helper() },
+    description: 'Probation starts on this date; individually false (a joint ceremony) → CEREMONY_NOT_INDIVIDUAL',
+    fields: {
+      helper: helper(),
+      individually: flag(
+        { vi: 'Kết nạp riêng từng người', en: 'Admitted individually' },
+        { help: { vi: 'Bỏ trống là có. Lễ kết nạp phải kết nạp từng người một', en: 'Empty means yes. Each person is admitted separately (HD06 §3.8; CEREMONY_NOT_INDIVIDUAL)' } },
+      ).optional(),
+    },
   }),
   defineEvent('MEMBER_RECORDS_FILED', {
     label: { vi: 'Hoàn thiện hồ sơ đảng viên', en: 'Member records filed' },
@@ -275,7 +323,7 @@ export const EVENTS = [
   defineEvent('RECOGNITION_CELL_VOTE_RECORDED', {
     label: { vi: 'Chi bộ biểu quyết công nhận chính thức', en: 'Cell vote on recognition' },
     occurredOnLabel: MEETING,
-    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour(), motion: motion() },
+    fields: { fullMembers: fullMembers(), excluded: excluded(), inFavour: inFavour(), motion: motion(), probationaryCounted: probationaryCounted() },
   }),
   defineEvent('RECOGNITION_GRASSROOTS_VOTE_RECORDED', {
     label: { vi: 'Đảng ủy cơ sở biểu quyết công nhận chính thức', en: 'Grassroots committee vote on recognition' },
@@ -286,7 +334,30 @@ export const EVENTS = [
     label: { vi: 'Quyết định công nhận đảng viên chính thức', en: 'Recognition decision' },
     occurredOnLabel: DECIDED,
     description: 'recognise → fullMember dated at probation end; remove → removed',
-    fields: { decisionNo: decisionNo(), standingMembers: standingMembers(), inFavour: inFavour(), motion: motion() },
+    fields: { decisionNo: decisionNo(), standingMembers: standingMembers(), inFavour: inFavour(), motion: motion(), decidedBy: decidedBy() },
+  }),
+  defineEvent('RECOGNITION_ANNOUNCED', {
+    label: { vi: 'Công bố quyết định công nhận đảng viên chính thức tại chi bộ', en: 'Recognition decision announced at a cell meeting' },
+    occurredOnLabel: MEETING,
+    description: 'Accepted in fullMember: the cell announces the decision at its next regular meeting (HD06 §4.5b; A24)',
+    fields: {},
+  }),
+  defineEvent('MEMBER_CARD_HANDED_OVER', {
+    label: { vi: 'Trao thẻ đảng viên', en: 'Party card handed over' },
+    occurredOnLabel: MEETING,
+    description: 'Accepted in fullMember: the card is handed over at the next regular cell meeting after the card decision (QĐ294 §6.1.1; A24)',
+    fields: {
+      cardNo: text({ vi: 'Số thẻ đảng viên', en: 'Party card number' }, { example: '12.345678' }).optional(),
+      cardDecidedOn: date(
+        { vi: 'Ngày ký quyết định phát thẻ đảng viên', en: 'Date of the card decision' },
+        {
+          help: {
+            vi: 'Thẻ phải được trao tại kỳ sinh hoạt chi bộ gần nhất sau ngày này',
+            en: 'The card is due at the next regular cell meeting after it',
+          },
+        },
+      ).optional(),
+    },
   }),
   defineEvent('WITHDRAWN', {
     label: { vi: 'Rút khỏi quy trình', en: 'Withdrawn' },

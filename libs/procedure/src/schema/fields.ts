@@ -63,8 +63,10 @@ export function flag(label: Label, options: { help?: Label } = {}) {
 }
 
 /** One of a fixed list of values, each with its labels. */
-export function choice<const T extends readonly [string, ...string[]]>(values: T, label: Label, labels: { readonly [K in T[number]]: Label }) {
-  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).meta(meta(label, { 'x-enum-labels': { ...labels } }));
+export function choice<const T extends readonly [string, ...string[]]>(values: T, label: Label, labels: { readonly [K in T[number]]: Label }, options: { help?: Label } = {}) {
+  return z
+    .enum(values, { error: `must be one of ${values.join(', ')}` })
+    .meta(meta(label, { 'x-enum-labels': { ...labels }, ...(options.help ? { 'x-help': options.help } : {}) }));
 }
 
 /** A list of texts. */

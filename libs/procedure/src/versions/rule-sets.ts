@@ -27,6 +27,11 @@ export interface RuleSet {
   recognitionCellReviewWorkingDays: number;
   /** Failed votes of one lower body after which the superior decides (QĐ294 §4.2.3). */
   failedVotesBeforeEscalation: number;
+  /**
+   * "At the next regular cell meeting" (HD06 §4.5b; QĐ294 §6.1.1) in calendar months: cells meet monthly (CH Art. 24),
+   * so the next regular meeting falls within one month (ADR 0016).
+   */
+  nextCellMeetingMonths: number;
 }
 
 const COMMON = {
@@ -42,6 +47,7 @@ const COMMON = {
   probationMonths: 12,
   recognitionCellReviewWorkingDays: 30,
   failedVotesBeforeEscalation: 3,
+  nextCellMeetingMonths: 1,
 } as const;
 
 export const QD232_2025: RuleSet = {

@@ -105,7 +105,10 @@ export function upToCellReview(b = new AuditCaseBuilder(), verified = false): Au
     .ok('OPINIONS_RECORDED', '2025-09-10', { organisations: ['Công đoàn'], residenceCell: true });
 }
 
-/** The compliant path to a full member: cell vote 2025-09-15, decision 2025-10-15, ceremony 2025-11-03. */
+/**
+ * The compliant path to a full member: cell vote 2025-09-15, decision 2025-10-15, ceremony 2025-11-03, recognition
+ * decided 2026-11-23 and announced at the cell meeting of 2026-12-07, card decided 2026-12-14 and handed over 2027-01-04.
+ */
 export function fullPath(verified = false): AuditCaseBuilder {
   return upToCellReview(new AuditCaseBuilder(), verified)
     .ok('CELL_VOTE_RECORDED', '2025-09-15', { fullMembers: 9, excluded: 0, inFavour: 6 })
@@ -120,5 +123,7 @@ export function fullPath(verified = false): AuditCaseBuilder {
     .ok('RECOGNITION_OPINIONS_RECORDED', '2026-11-05')
     .ok('RECOGNITION_CELL_VOTE_RECORDED', '2026-11-09', { fullMembers: 10, excluded: 1, inFavour: 6, motion: 'recognise' })
     .ok('RECOGNITION_GRASSROOTS_VOTE_RECORDED', '2026-11-16', { committeeMembers: 9, inFavour: 6, motion: 'recognise' })
-    .ok('RECOGNITION_DECIDED', '2026-11-23', { decisionNo: 'QĐ-2', standingMembers: 7, inFavour: 4, motion: 'recognise' }, BOARD);
+    .ok('RECOGNITION_DECIDED', '2026-11-23', { decisionNo: 'QĐ-2', standingMembers: 7, inFavour: 4, motion: 'recognise' }, BOARD)
+    .ok('RECOGNITION_ANNOUNCED', '2026-12-07')
+    .ok('MEMBER_CARD_HANDED_OVER', '2027-01-04', { cardNo: '12.345678', cardDecidedOn: '2026-12-14' });
 }

@@ -550,7 +550,7 @@ class Run {
 
   private noise(m: Move, v: ReturnType<typeof factsOf>): Offer | null {
     const f = v.facts;
-    const types = EVENT_TYPES.filter((t) => t !== 'CASE_OPENED' && t !== 'PROBATION_ENDED');
+    const types = EVENT_TYPES.filter((t) => t !== 'CASE_OPENED' && t !== 'PROBATION_ENDED' && !AFTER_RECOGNITION.includes(t));
     const type = pickOf(types, m.pick);
     const value = m.value;
     const contested = this.g.contested;
@@ -558,7 +558,8 @@ class Run {
       case 'CONSENT_RECORDED':
         return this.consent(pickOf(CONSENT_KINDS, value), [dueOf(this.aggregate, 'CEREMONY'), f.decision?.decidedOn, f.ceremony?.heldOn]);
       case 'DEADLINE_EXTENDED':
-        return this.extension(pickOf(DEADLINE_KINDS, value));
+        // The announcement limit (ADR 0016) is not drawn (AFTER_RECOGNITION); it is never extendable.
+        return this.extension(pickOf(DRAWN_DEADLINE_KINDS, value));
       case 'AWARENESS_CERTIFICATE_RECORDED':
         return { ...this.certificate(m), anchors: [f.certificate && addMonths(f.certificate.issuedOn, 60)] };
       case 'VERIFICATION_REQUESTED':
@@ -587,6 +588,14 @@ class Run {
     }
   }
 }
+
+/**
+ * The steps after recognition and the announcement limit (ADR 0016) are not drawn, so that the fixed seeds keep
+ * drawing the histories they drew before those existed; what they judge (A24) is a time limit the engine does not
+ * cover, tested on its boundaries in checks-complete.spec.ts.
+ */
+const AFTER_RECOGNITION: readonly EventType[] = ['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER'];
+const DRAWN_DEADLINE_KINDS = DEADLINE_KINDS.filter((k) => k !== 'RECOGNITION_ANNOUNCEMENT');
 
 /** Payloads of the events whose fields need no case context. */
 function examplePayload(type: EventType, value: number): Record<string, unknown> {

@@ -1,7 +1,8 @@
-import { grassrootsDecides, voteOf, votePassed } from '@charterflow/procedure';
+import { voteOf, votePassed } from '@charterflow/procedure';
 import { History, ruleFinding, Step, stepsOf } from '../history';
 import { CheckOutcome } from '../model';
 import { CheckDefinition } from './definition';
+import { viDate } from '../vi-text';
 import { fail, notApplicable, pass } from './outcome';
 
 /**
@@ -60,21 +61,35 @@ function voteThreshold(h: History, steps: Step[], threshold: string, notYet: str
   if (steps.length === 0) return notApplicable(notYet);
   for (const step of steps) {
     const counts = voteOf(step.event);
-    const invalid = ruleFinding('VOTE_COUNTS_INVALID', step);
+    const invalid = ruleFinding('VOTE_COUNTS_INVALID', step) ?? ruleFinding('PROBATIONARY_MEMBERS_COUNTED', step);
     if (invalid) return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...counts, ...invalid });
     const wentOn = votePassed(step.event) ? null : wentOnAfterFailure(h, step);
-    if (wentOn) return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...counts, threshold, toState: step.toState, ...wentOn });
+    if (wentOn) {
+      return fail(step.on, step.seq, {
+        event: step.type,
+        occurredOn: step.on,
+        ...counts,
+        threshold,
+        toState: step.toState,
+        ...wentOn,
+        messageVi: `Biểu quyết ngày ${viDate(step.on)} chỉ có ${counts!.inFavour}/${counts!.voters} phiếu tán thành, không đạt tỷ lệ quy định, nhưng hồ sơ vẫn được chuyển tiếp như đã đạt.`,
+      });
+    }
   }
   return pass({ votes: steps.map((s) => ({ seq: s.seq, event: s.type, occurredOn: s.on, ...voteOf(s.event), passed: votePassed(s.event) })), threshold });
 }
 
 /**
  * A11 — cell vote (admission, recognition or removal) below 2/3 of the full members counted, fullMembers − excluded
- * (or inconsistent counts), yet the case went on as if it had passed (CH Art. 4(3); QĐ294 §9.3.2).
+ * (or inconsistent counts), yet the case went on as if it had passed; or probationary members counted in the vote
+ * (`probationaryCounted` > 0: the engine's PROBATIONARY_MEMBERS_COUNTED) (CH Art. 3, 4(3); QĐ294 §9.3.2).
  */
 export const A11: CheckDefinition = {
   id: 'A11',
-  title: { vi: 'Chi bộ biểu quyết không đủ 2/3 số đảng viên chính thức hoặc tính sai số đảng viên', en: 'Cell vote below 2/3 of full members, or a wrong denominator' },
+  title: {
+    vi: 'Chi bộ biểu quyết không đủ 2/3 số đảng viên chính thức, tính cả đảng viên dự bị hoặc tính sai số đảng viên',
+    en: 'Cell vote below 2/3 of full members, probationary members counted, or a wrong denominator',
+  },
   source: 'CH Art. 4(3); QĐ294 §9.3.2',
   severity: 'critical',
   evaluate: (h) => voteThreshold(h, stepsOf(h, 'CELL_VOTE_RECORDED', 'RECOGNITION_CELL_VOTE_RECORDED'), 'at least 2/3 of (fullMembers − excluded)', 'no cell vote yet'),
@@ -91,30 +106,23 @@ export const A13: CheckDefinition = {
 
 /**
  * A14 — a competent decision with no more than half of the standing committee, or by a body without authority: an
- * admission or recognition decision recorded by an account acting only as a grassroots committee office for a cell
- * whose grassroots committee is not authorised to admit (HD06 §3.7; QĐ294 §4.3.2, §22). The actor is known for
- * histories recorded with accounts; imported or older rows without an actor are judged on the counts alone.
+ * admission or recognition decision the event says a grassroots committee adopted (`decidedBy`) for a cell whose
+ * grassroots committee is not authorised to admit (HD06 §3.7; QĐ294 §4.3.2, §22): the engine's
+ * DECISION_BODY_NOT_COMPETENT. The body is what the decision records, not the account that typed it in (ADR 0016);
+ * a decision without `decidedBy` was adopted by the competent committee.
  */
 export const A14: CheckDefinition = {
   id: 'A14',
   title: { vi: 'Quyết định kết nạp, công nhận không quá 1/2 số ủy viên thường vụ hoặc do cấp không có thẩm quyền', en: 'Decision by half or fewer of the standing committee, or by a body without authority' },
   source: 'HD06 §3.7; QĐ294 §4.3.2, §22',
   severity: 'critical',
-  evaluate: (h, c) => {
+  evaluate: (h) => {
     const decisions = stepsOf(h, 'ADMISSION_DECIDED', 'RECOGNITION_DECIDED');
     const threshold = voteThreshold(h, decisions, 'more than 1/2 of standingMembers', 'no decision yet');
     if (threshold.status === 'fail') return threshold;
     for (const step of decisions) {
-      const roles = Array.isArray(step.actor?.roles) ? (step.actor.roles as string[]) : [];
-      const onlyGrassroots = roles.includes('grassroots_officer') && !roles.includes('superior_officer') && !roles.includes('admin');
-      if (onlyGrassroots && !grassrootsDecides(step.env)) {
-        return fail(step.on, step.seq, {
-          event: step.type,
-          occurredOn: step.on,
-          recordedBy: { username: step.actor?.username ?? null, organisationId: step.actor?.organisationId ?? null, roles },
-          authorisedToAdmit: c.organisation.authorisedToAdmit,
-        });
-      }
+      const finding = ruleFinding('DECISION_BODY_NOT_COMPETENT', step);
+      if (finding) return fail(step.on, step.seq, { event: step.type, occurredOn: step.on, ...finding });
     }
     return threshold;
   },
