@@ -930,7 +930,7 @@ export interface components {
              */
             key: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
             /**
              * Format: date
              * @description The date the limit counts from
@@ -987,7 +987,7 @@ export interface components {
             facts: {
                 [key: string]: unknown;
             };
-            allowedEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "WITHDRAWN")[];
+            allowedEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
             deadlines: components["schemas"]["DeadlineDto"][];
             membership: components["schemas"]["MembershipDto"];
         };
@@ -1035,7 +1035,7 @@ export interface components {
             /** @example 1 */
             seq: number;
             /** @enum {string} */
-            type: "CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "WITHDRAWN";
+            type: "CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN";
             payload: {
                 [key: string]: unknown;
             };
@@ -1082,7 +1082,7 @@ export interface components {
             /** Format: uuid */
             deadlineId: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
             /** Format: date */
             dueOn: string;
             /** @enum {string} */
@@ -1099,7 +1099,7 @@ export interface components {
              */
             today: string;
             /** @description The steps allowed now that this account may record (none for an inspector) */
-            recordableEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "WITHDRAWN")[];
+            recordableEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
             limits: components["schemas"]["DeskLimitDto"][];
         };
         WorklistItemDto: {
@@ -1121,13 +1121,13 @@ export interface components {
              * @description overdue and due_soon: the earliest pending limit
              * @enum {string}
              */
-            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION";
+            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
             /** Format: date */
             dueOn?: string;
             /** @description overdue: working days late (≥ 1); due_soon: working days left (0 when due today) */
             workingDays?: number;
             /** @description The steps allowed now that this account may record */
-            events: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "WITHDRAWN")[];
+            events: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
         };
         WorklistCountsDto: {
             overdue: number;
@@ -1216,7 +1216,7 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "escalation" | "probation_ended";
             /**
-             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION
+             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION, RECOGNITION_ANNOUNCEMENT
              * @example remind-10wd
              */
             phase: string | null;
@@ -1345,6 +1345,8 @@ export interface components {
              * @default null
              */
             religion: string | null;
+            /** @description Religion recognised by the State */
+            religionRecognised?: boolean;
             /**
              * @description Education
              * @enum {string}
@@ -1408,6 +1410,8 @@ export interface components {
                  * @default null
                  */
                 religion: string | null;
+                /** @description Religion recognised by the State */
+                religionRecognised?: boolean;
                 /**
                  * @description Education
                  * @enum {string}
@@ -1551,7 +1555,7 @@ export interface components {
         };
         /**
          * VerificationRepliedEvent
-         * @description Verification reply received
+         * @description Closes the request’s reply limit; verifiedBy candidate or relative → VERIFICATION_BY_INTERESTED_PERSON
          */
         VerificationRepliedEvent: {
             /**
@@ -1569,10 +1573,15 @@ export interface components {
              * @example TT-1
              */
             requestId: string;
+            /**
+             * @description Verification carried out by
+             * @enum {string}
+             */
+            verifiedBy?: "party_committee" | "candidate" | "relative";
         };
         /**
          * BiographyCertifiedEvent
-         * @description Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED
+         * @description Needs every verification replied; politicalIssue: true holds the dossier until POLITICAL_ISSUE_CONCLUDED; certifiedBy other than the grassroots or superior committee → BIOGRAPHY_CERTIFIER_NOT_COMPETENT
          */
         BiographyCertifiedEvent: {
             /**
@@ -1587,6 +1596,11 @@ export interface components {
             occurredOn: string;
             /** @description A political issue was found */
             politicalIssue: boolean;
+            /**
+             * @description Certified by
+             * @enum {string}
+             */
+            certifiedBy?: "grassroots_committee" | "superior_committee" | "cell_committee" | "other";
         };
         /**
          * PoliticalIssueConcludedEvent
@@ -1739,7 +1753,7 @@ export interface components {
         };
         /**
          * CellVoteRecordedEvent
-         * @description ≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted
+         * @description ≥ 2/3 of (fullMembers − excluded) in favour → grassrootsReview, else notAdmitted. Refused: votedIndividually false (VOTE_NOT_INDIVIDUAL), probationaryCounted > 0 (PROBATIONARY_MEMBERS_COUNTED), a religion not recognised by the State (RELIGION_NOT_RECOGNISED)
          */
         CellVoteRecordedEvent: {
             /**
@@ -1767,6 +1781,13 @@ export interface components {
              * @example 6
              */
             inFavour: number;
+            /** @description Voted on this candidate alone */
+            votedIndividually?: boolean;
+            /**
+             * @description Probationary members counted in the vote
+             * @example 0
+             */
+            probationaryCounted?: number;
         };
         /**
          * GrassrootsVoteRecordedEvent
@@ -1796,7 +1817,7 @@ export interface components {
         };
         /**
          * AdmissionDecidedEvent
-         * @description > 1/2 → awaitingCeremony, else notAdmitted
+         * @description > 1/2 → awaitingCeremony, else notAdmitted. receivedOn is the notification to the cell (A15); decidedBy grassroots_committee where it is not authorised → DECISION_BODY_NOT_COMPETENT
          */
         AdmissionDecidedEvent: {
             /**
@@ -1829,6 +1850,11 @@ export interface components {
              * @description Date the cell received the decision
              */
             receivedOn: string;
+            /**
+             * @description Deciding body
+             * @enum {string}
+             */
+            decidedBy?: "competent_committee" | "grassroots_committee";
         };
         /**
          * DeadlineExtendedEvent
@@ -1849,13 +1875,13 @@ export interface components {
              * @description Deadline
              * @enum {string}
              */
-            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION";
+            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
             /** @description Reason */
             reason: string;
         };
         /**
          * CeremonyHeldEvent
-         * @description Probation starts on this date
+         * @description Probation starts on this date; individually false (a joint ceremony) → CEREMONY_NOT_INDIVIDUAL
          */
         CeremonyHeldEvent: {
             /**
@@ -1881,6 +1907,8 @@ export interface components {
                  */
                 memberId?: string | null;
             };
+            /** @description Admitted individually */
+            individually?: boolean;
         };
         /**
          * MemberRecordsFiledEvent
@@ -2018,6 +2046,11 @@ export interface components {
              * @enum {string}
              */
             motion: "recognise" | "remove";
+            /**
+             * @description Probationary members counted in the vote
+             * @example 0
+             */
+            probationaryCounted?: number;
         };
         /**
          * RecognitionGrassrootsVoteRecordedEvent
@@ -2085,6 +2118,53 @@ export interface components {
              * @enum {string}
              */
             motion: "recognise" | "remove";
+            /**
+             * @description Deciding body
+             * @enum {string}
+             */
+            decidedBy?: "competent_committee" | "grassroots_committee";
+        };
+        /**
+         * RecognitionAnnouncedEvent
+         * @description Accepted in fullMember: the cell announces the decision at its next regular meeting (HD06 §4.5b; A24)
+         */
+        RecognitionAnnouncedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECOGNITION_ANNOUNCED";
+            /**
+             * Format: date
+             * @description Meeting date
+             */
+            occurredOn: string;
+        };
+        /**
+         * MemberCardHandedOverEvent
+         * @description Accepted in fullMember: the card is handed over at the next regular cell meeting after the card decision (QĐ294 §6.1.1; A24)
+         */
+        MemberCardHandedOverEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MEMBER_CARD_HANDED_OVER";
+            /**
+             * Format: date
+             * @description Meeting date
+             */
+            occurredOn: string;
+            /**
+             * @description Party card number
+             * @example 12.345678
+             */
+            cardNo?: string;
+            /**
+             * Format: date
+             * @description Date of the card decision
+             */
+            cardDecidedOn?: string;
         };
         /**
          * WithdrawnEvent
@@ -2148,6 +2228,8 @@ export interface components {
                  * @default null
                  */
                 religion: string | null;
+                /** @description Religion recognised by the State */
+                religionRecognised?: boolean;
                 /**
                  * @description Education
                  * @enum {string}
@@ -3398,7 +3480,7 @@ export interface operations {
         /** @description The event: `type`, `occurredOn` and the payload of that type (api.md "Events"), as declared by the procedure’s event schema */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CaseOpenedEvent"] | components["schemas"]["AwarenessCertificateRecordedEvent"] | components["schemas"]["DossierOpenedEvent"] | components["schemas"]["ApplicationFiledEvent"] | components["schemas"]["BiographyFiledEvent"] | components["schemas"]["VerificationRequestedEvent"] | components["schemas"]["VerificationRepliedEvent"] | components["schemas"]["BiographyCertifiedEvent"] | components["schemas"]["PoliticalIssueConcludedEvent"] | components["schemas"]["SponsorAddedEvent"] | components["schemas"]["IntroducingResolutionRecordedEvent"] | components["schemas"]["OpinionsRecordedEvent"] | components["schemas"]["ConsentRecordedEvent"] | components["schemas"]["CellVoteRecordedEvent"] | components["schemas"]["GrassrootsVoteRecordedEvent"] | components["schemas"]["AdmissionDecidedEvent"] | components["schemas"]["DeadlineExtendedEvent"] | components["schemas"]["CeremonyHeldEvent"] | components["schemas"]["MemberRecordsFiledEvent"] | components["schemas"]["NewMemberClassCompletedEvent"] | components["schemas"]["ProbationEndedEvent"] | components["schemas"]["SelfReviewSubmittedEvent"] | components["schemas"]["HelperAssessmentSubmittedEvent"] | components["schemas"]["RecognitionOpinionsRecordedEvent"] | components["schemas"]["RecognitionCellVoteRecordedEvent"] | components["schemas"]["RecognitionGrassrootsVoteRecordedEvent"] | components["schemas"]["RecognitionDecidedEvent"] | components["schemas"]["WithdrawnEvent"];
+                "application/json": components["schemas"]["CaseOpenedEvent"] | components["schemas"]["AwarenessCertificateRecordedEvent"] | components["schemas"]["DossierOpenedEvent"] | components["schemas"]["ApplicationFiledEvent"] | components["schemas"]["BiographyFiledEvent"] | components["schemas"]["VerificationRequestedEvent"] | components["schemas"]["VerificationRepliedEvent"] | components["schemas"]["BiographyCertifiedEvent"] | components["schemas"]["PoliticalIssueConcludedEvent"] | components["schemas"]["SponsorAddedEvent"] | components["schemas"]["IntroducingResolutionRecordedEvent"] | components["schemas"]["OpinionsRecordedEvent"] | components["schemas"]["ConsentRecordedEvent"] | components["schemas"]["CellVoteRecordedEvent"] | components["schemas"]["GrassrootsVoteRecordedEvent"] | components["schemas"]["AdmissionDecidedEvent"] | components["schemas"]["DeadlineExtendedEvent"] | components["schemas"]["CeremonyHeldEvent"] | components["schemas"]["MemberRecordsFiledEvent"] | components["schemas"]["NewMemberClassCompletedEvent"] | components["schemas"]["ProbationEndedEvent"] | components["schemas"]["SelfReviewSubmittedEvent"] | components["schemas"]["HelperAssessmentSubmittedEvent"] | components["schemas"]["RecognitionOpinionsRecordedEvent"] | components["schemas"]["RecognitionCellVoteRecordedEvent"] | components["schemas"]["RecognitionGrassrootsVoteRecordedEvent"] | components["schemas"]["RecognitionDecidedEvent"] | components["schemas"]["RecognitionAnnouncedEvent"] | components["schemas"]["MemberCardHandedOverEvent"] | components["schemas"]["WithdrawnEvent"];
             };
         };
         responses: {
@@ -4230,7 +4312,7 @@ export interface operations {
                 organisationId?: string;
                 /** @description `missed`: closed late, marked missed, or still open past the limit */
                 status?: "missed" | "open" | "met" | "cancelled" | "all";
-                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION";
+                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
                 /** @description Due on or after */
                 dueFrom?: string;
                 /** @description Due on or before */

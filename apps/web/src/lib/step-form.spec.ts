@@ -4,8 +4,26 @@ import { dateInput, initialValues, missingFields, toEventBody } from './step-for
 describe('a step form generated from the event schema', () => {
   it('asks for every field of the event, dated today, with nothing else pre-filled', () => {
     const fields = eventFields('CELL_VOTE_RECORDED');
-    expect(fields.map((f) => f.name)).toEqual(['occurredOn', 'fullMembers', 'excluded', 'inFavour']);
-    expect(initialValues(fields, '2026-12-08')).toEqual({ occurredOn: '2026-12-08', fullMembers: null, excluded: null, inFavour: null });
+    expect(fields.map((f) => f.name).slice(0, 4)).toEqual(['occurredOn', 'fullMembers', 'excluded', 'inFavour']);
+    const values = initialValues(fields, '2026-12-08');
+    expect(values).toMatchObject({ occurredOn: '2026-12-08', fullMembers: null, excluded: null, inFavour: null });
+    for (const f of fields.filter((x) => !x.required)) expect([null, '']).toContain(values[f.name]);
+  });
+
+  it('leaves an optional yes/no out of the body until it is answered, and sends the answer either way', () => {
+    const fields = eventFields('CELL_VOTE_RECORDED');
+    const optionalFlag = fields.find((f) => f.shape.kind === 'flag' && !f.required);
+    expect(optionalFlag).toBeDefined();
+    const name = optionalFlag!.name;
+    const counts = { ...initialValues(fields, '2026-12-08'), fullMembers: 9, excluded: 0, inFavour: 6 };
+    expect(toEventBody('CELL_VOTE_RECORDED', fields, counts)).not.toHaveProperty(name);
+    expect(toEventBody('CELL_VOTE_RECORDED', fields, { ...counts, [name]: false })).toHaveProperty(name, false);
+    expect(toEventBody('CELL_VOTE_RECORDED', fields, { ...counts, [name]: true })).toHaveProperty(name, true);
+  });
+
+  it('sends a required yes/no as no when left unticked', () => {
+    const fields = eventFields('BIOGRAPHY_CERTIFIED');
+    expect(toEventBody('BIOGRAPHY_CERTIFIED', fields, initialValues(fields, '2026-12-08'))).toMatchObject({ politicalIssue: false });
   });
 
   it('names the required fields left empty, and nothing once they are filled', () => {
@@ -24,7 +42,7 @@ describe('a step form generated from the event schema', () => {
     expect(toEventBody('SPONSOR_ADDED', fields, filled)).toEqual({
       type: 'SPONSOR_ADDED',
       occurredOn: '2026-12-08',
-      sponsor: { name: 'Trần Văn Bình', fullMemberSince: '2015-01-01', togetherSince: '2023-01-01', replacement: false },
+      sponsor: { name: 'Trần Văn Bình', fullMemberSince: '2015-01-01', togetherSince: '2023-01-01' },
     });
     const missing = missingFields(fields, values).map((p) => p.path);
     expect(missing).toContain('sponsor.name');

@@ -6,8 +6,8 @@ import { parseViDate } from './dates';
  * from the event schema (`fieldsOf`): a field added to the schema appears in the form with no change here.
  *
  * Inputs hold: dates as `YYYY-MM-DD` or '' (the date picker shows dd/mm/yyyy), counts as a number or null, texts as
- * strings, a list of texts as one text with one item per line, flags as booleans, choices as a value or null, groups
- * as nested values.
+ * strings, a list of texts as one text with one item per line, flags as booleans (an optional one null until
+ * answered), choices as a value or null, groups as nested values.
  */
 export type FormValue = string | number | boolean | null | FormValues;
 export interface FormValues {
@@ -27,7 +27,8 @@ export function initialValues(fields: readonly FieldEntry[], today: string): For
         out[f.name] = null;
         break;
       case 'flag':
-        out[f.name] = false;
+        // A required yes/no starts at no; an optional one starts unanswered (the schema says what its absence means).
+        out[f.name] = f.required ? false : null;
         break;
       case 'text':
       case 'texts':
@@ -91,7 +92,7 @@ function bodyOf(fields: readonly FieldEntry[], values: FormValues): Record<strin
         break;
       }
       case 'flag':
-        out[f.name] = value === true;
+        if (f.required || value === true || value === false) out[f.name] = value === true;
         break;
       case 'text': {
         const text = typeof value === 'string' ? value.trim() : '';

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { EVENT_DEFINITIONS, EVENT_LABELS, type EventType, type FieldEntry } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -163,7 +163,16 @@ function FieldInputs({
               />
             );
           case 'flag':
-            return <Checkbox key={path} label={label} description={help} checked={value === true} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+            if (f.required) return <Checkbox key={path} label={label} description={help} checked={value === true} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+            // Optional: unanswered until the clerk says yes or no (the schema says what leaving it means).
+            return (
+              <Radio.Group key={path} label={label} description={help} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => set(f.name, v === 'yes')}>
+                <Group mt={4}>
+                  <Radio value="yes" label={t('case.yes')} />
+                  <Radio value="no" label={t('case.no')} />
+                </Group>
+              </Radio.Group>
+            );
           case 'choice': {
             const labels = (meta['x-enum-labels'] ?? {});
             return (
