@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { Role } from '@charterflow/procedure';
 import { UsersRepository } from './accounts/users.repository';
-import { passwordProblem, toUserView, UserView } from './accounts/user';
+import { passwordProblem, toUserView, UserRecord, UserView } from './accounts/user';
 import { afterFailure, lockedForSeconds } from './login/lockout-policy';
 import { LoginAttemptsRepository } from './login/login-attempts.repository';
 import { PasswordHasher } from './passwords/password-hasher';
@@ -20,16 +19,7 @@ export interface LoginResult {
 }
 
 /** The signed-in account as it sees itself (`GET /auth/me`). */
-export interface MeView {
-  userId: string;
-  username: string;
-  fullName: string;
-  title: string | null;
-  organisationId: string | null;
-  /** The name of the account's organisation; null for an account over the whole tree. */
-  organisationName: string | null;
-  roles: Role[];
-}
+export type MeView = { userId: string } & Pick<UserRecord, 'username' | 'fullName' | 'title' | 'organisationId' | 'organisationName' | 'roles'>;
 
 const BAD_CREDENTIALS = 'Invalid username or password.';
 

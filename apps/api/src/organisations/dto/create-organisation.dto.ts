@@ -52,6 +52,7 @@ export class CreateOrganisationDto {
   @AbsentOrBoolean()
   @IsBoolean()
   hasTradeUnion?: boolean;
+
   @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
   @IsOptional()
   @IsInt()
@@ -82,6 +83,7 @@ export class UpdateOrganisationDto {
   @AbsentOrBoolean()
   @IsBoolean()
   hasTradeUnion?: boolean;
+
   @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
   @IsOptional()
   @IsInt()

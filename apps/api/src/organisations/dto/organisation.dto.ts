@@ -24,6 +24,7 @@ export class OrganisationDto {
 
   @ApiProperty({ description: `${TRADE_UNION_DESCRIPTION} This node's own flag.` })
   hasTradeUnion: boolean;
+
   @ApiProperty({ type: 'integer', nullable: true, description: 'The backlog grace set on this node (working days); null: inherited' })
   backlogGraceWorkingDays: number | null;
 }
