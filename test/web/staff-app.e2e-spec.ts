@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FiringService } from '@charterflow/delivery';
@@ -7,7 +10,8 @@ import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview, record, recordOn } from '../api/helpers';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
-const SCREENSHOTS = 'docs/screenshots';
+/** Where the screenshots go: a scratch folder, or `docs/screenshots` with `npm run screenshots` (SCREENSHOTS_DIR). */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
 const TODAY = '2026-12-08';
 /** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
 const NO_SESSION_YET = '401 GET /api/v1/auth/session';
