@@ -95,7 +95,7 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await page.getByText('Quá hạn (1)').waitFor();
     await page.getByText('Chờ đơn vị mình thực hiện (1)').waitFor();
     const rows = worklist.locator('tbody tr');
-    await expectText(rows.nth(0), ['Lê Văn An', 'Quá hạn', DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ']);
+    await expectText(rows.nth(0), ['Lê Văn An', 'Quá hạn', DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ', 'ngày làm việc']);
     await expectText(rows.nth(1), ['Trần Thị Bình', 'Chờ đơn vị mình thực hiện', EVENT_LABELS.CELL_VOTE_RECORDED.vi]);
     expect(await page.locator('body').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|CELL_VOTE_RECORDED|cellReview/);
     await page.getByTestId('unread-count').filter({ hasText: '1' }).waitFor();
@@ -104,7 +104,7 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     // The overdue case: the limit late in working days; the committee's vote is not the cell's to record.
     await page.getByRole('link', { name: 'Lê Văn An' }).click();
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.grassrootsReview.vi }).waitFor();
-    await expectText(page.getByTestId('limits'), [DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ']);
+    await expectText(page.getByTestId('limits'), [DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi, '26/03/2026', 'trễ', 'ngày làm việc']);
     await page.getByRole('button', { name: EVENT_LABELS.WITHDRAWN.vi }).waitFor();
     expect(await page.getByRole('button', { name: EVENT_LABELS.GRASSROOTS_VOTE_RECORDED.vi }).count()).toBe(0);
     await page.goBack();
@@ -132,7 +132,8 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
     const refusal = form.getByRole('alert');
     await refusal.filter({ hasText: 'Số liệu biểu quyết không hợp lệ' }).waitFor();
-    await refusal.filter({ hasText: 'Căn cứ: QĐ294' }).waitFor();
+    await refusal.filter({ hasText: /\(căn cứ [^)]*Quy định số 294-QĐ\/TW/ }).waitFor();
+    expect(await refusal.filter({ hasText: 'Số liệu biểu quyết không hợp lệ' }).textContent()).not.toMatch(/QĐ294|§|VOTE_COUNTS_INVALID/);
     await page.getByTestId('case-state').filter({ hasText: STATE_LABELS.cellReview.vi }).waitFor();
     await form.getByLabel(fieldLabel('CELL_VOTE_RECORDED', 'inFavour'), { exact: false }).fill('6');
     await form.getByTestId('vote-summary').filter({ hasText: '6/9 = 66,7 % ≥ 2/3: đạt' }).waitFor();

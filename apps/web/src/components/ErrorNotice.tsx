@@ -10,14 +10,7 @@ export function ErrorNotice({ error, title }: { error: unknown; title?: string }
   return (
     <Alert color="red" variant="light" title={title} role="alert">
       {e.kind === 'text' ? (
-        <>
-          <Text size="sm">{e.vi}</Text>
-          {e.source ? (
-            <Text size="xs" c="gray.7" mt={4}>
-              {t('errors.source', { source: e.source })}
-            </Text>
-          ) : null}
-        </>
+        <Text size="sm">{e.vi}</Text>
       ) : (
         <Text size="sm">{t(e.key, e.values)}</Text>
       )}

@@ -1,7 +1,7 @@
 import { createI18n } from '../i18n';
 import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
-import { explain, type Explanation, fieldsInError } from './errors';
+import { basisText, explain, type Explanation, fieldsInError } from './errors';
 
 const t = createI18n('vi').t;
 const say = (e: Explanation) => (e.kind === 'text' ? e.vi : t(e.key, e.values));
@@ -9,7 +9,7 @@ const say = (e: Explanation) => (e.kind === 'text' ? e.vi : t(e.key, e.values));
 describe('errors in words for staff', () => {
   it('a rule refusal is the rule’s own Vietnamese sentence with its article', () => {
     const e = explain(422, { code: 'RULE_VIOLATION', message: 'Inconsistent vote counts', messageVi: 'Số liệu biểu quyết không hợp lệ.', rule: 'VOTE_COUNTS_INVALID', source: 'QĐ294 §9.3.2–9.3.4' });
-    expect(e).toEqual({ kind: 'text', vi: 'Số liệu biểu quyết không hợp lệ.', source: 'QĐ294 §9.3.2–9.3.4' });
+    expect(e).toEqual({ kind: 'text', vi: 'Số liệu biểu quyết không hợp lệ.' });
   });
 
   it('sign-in: a wrong password, a locked account with the minutes left (rounded up), a session that ended', () => {
@@ -40,5 +40,13 @@ describe('errors in words for staff', () => {
     const keys = (o: object, prefix = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
     expect(keys(en).sort()).toEqual(keys(vi).sort());
+  });
+});
+
+describe('basisText', () => {
+  it('names a check’s articles in Vietnamese for staff, and as written in English', () => {
+    expect(basisText('QĐ294 §4.3.1; QĐ232 §4.3.1', 'vi')).not.toMatch(/QĐ294|§/);
+    expect(basisText('QĐ294 §4.3.1; QĐ232 §4.3.1', 'vi')).toContain('Quy định số 294-QĐ/TW');
+    expect(basisText('QĐ294 §4.3.1', 'en')).toBe('QĐ294 §4.3.1');
   });
 });

@@ -1,3 +1,5 @@
+import { sourceVi } from '@charterflow/procedure';
+import type { Lang } from './payload';
 /** The error body of the API (api.md "Errors"): `{ code, message, ... }`. */
 export interface ApiErrorBody {
   code?: string;
@@ -12,7 +14,7 @@ export interface ApiErrorBody {
 
 /** What to tell the clerk: a translation key with its values, or the server's own Vietnamese sentence. */
 export type Explanation =
-  | { kind: 'text'; vi: string; source?: string }
+  | { kind: 'text'; vi: string }
   | { kind: 'key'; key: string; values?: Record<string, string | number> };
 
 /**
@@ -23,7 +25,8 @@ export type Explanation =
 export function explain(status: number, body: ApiErrorBody | null | undefined): Explanation {
   const b = body ?? {};
   if (b.messageVi && (b.code === 'RULE_VIOLATION' || b.code === 'CSRF_TOKEN_INVALID' || b.code === 'SERVICE_UNAVAILABLE')) {
-    return { kind: 'text', vi: b.messageVi, source: b.source };
+    // A rule's sentence already ends with its article in Vietnamese ("(căn cứ …)").
+    return { kind: 'text', vi: b.messageVi };
   }
   switch (b.code) {
     case 'UNAUTHENTICATED':
@@ -55,4 +58,9 @@ export function explain(status: number, body: ApiErrorBody | null | undefined): 
 /** The fields named by a VALIDATION_FAILED answer, by their path in the body (`sponsor.name`). */
 export function fieldsInError(body: ApiErrorBody | null | undefined): string[] {
   return (body?.fields ?? []).map((f) => f.field.replace(/^body\./, ''));
+}
+
+/** The article a compliance check rests on, as staff read it: rendered in Vietnamese, or the source as written. */
+export function basisText(source: string, lang: Lang): string {
+  return lang === 'vi' ? sourceVi(source) : source;
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { Link } from '../../app/Link';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { basisText } from '../../lib/errors';
 import { viDate } from '../../lib/dates';
 import type { Lang } from '../../lib/payload';
 import { queryString } from '../../lib/query-string';
@@ -94,7 +95,7 @@ export function AuditPage({ today }: { today: string }) {
                     <Table.Td>
                       <Text size="sm">{v.title[lang]}</Text>
                       <Text size="xs" c="gray.7">
-                        {t('errors.source', { source: v.source })}
+                        {t('errors.source', { source: basisText(v.source, lang) })}
                       </Text>
                     </Table.Td>
                     <Table.Td>

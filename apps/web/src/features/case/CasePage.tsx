@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { basisText } from '../../lib/errors';
 import { ageOn, viDate, viDateTime } from '../../lib/dates';
 import { headlineStep } from '../../lib/next-step';
 import { isFinal } from '../../lib/stages';
@@ -159,7 +160,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                       {r.title[lang]}
                     </Text>
                     <Text size="xs" c="gray.7">
-                      {t('errors.source', { source: r.source })}
+                      {t('errors.source', { source: basisText(r.source, lang) })}
                     </Text>
                   </Alert>
                 ))}
