@@ -1,13 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'accounts' } | { name: 'notFound' };
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
+
+/** The administration screens (administrators only). */
+export type AdminTab = 'organisations' | 'calendar';
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
   if (pathname === '/inbox') return { name: 'inbox' };
   if (pathname === '/audit') return { name: 'audit' };
   if (pathname === '/accounts') return { name: 'accounts' };
+  if (pathname === '/admin/organisations') return { name: 'admin', tab: 'organisations' };
+  if (pathname === '/admin/calendar') return { name: 'admin', tab: 'calendar' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
   return { name: 'notFound' };
@@ -24,6 +29,8 @@ export function pathOf(route: Route): string {
       return '/audit';
     case 'accounts':
       return '/accounts';
+    case 'admin':
+      return `/admin/${route.tab}`;
     case 'case':
       return `/cases/${route.caseId}`;
   }
