@@ -1,0 +1,15 @@
+import { pathOf, routeOf } from './router';
+
+describe('the addresses of the administration screens', () => {
+  it('opens each tab at its own address and writes the same address back', () => {
+    expect(routeOf('/admin/organisations')).toEqual({ name: 'admin', tab: 'organisations' });
+    expect(routeOf('/admin/calendar')).toEqual({ name: 'admin', tab: 'calendar' });
+    expect(pathOf({ name: 'admin', tab: 'calendar' })).toBe('/admin/calendar');
+    expect(pathOf(routeOf('/admin/organisations'))).toBe('/admin/organisations');
+  });
+
+  it('sends an unknown administration address to the home screen', () => {
+    expect(routeOf('/admin')).toEqual({ name: 'notFound' });
+    expect(routeOf('/admin/imports-x')).toEqual({ name: 'notFound' });
+  });
+});
