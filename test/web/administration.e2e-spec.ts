@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASSWORD, TestApp } from '../support/app';
+import { EVENT_LABELS, RULE_DEFINITIONS } from '@charterflow/procedure';
 import { createUser, fullNameOf } from '../access/support';
+import { probationerRow, toCsv } from '../imports/rows';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
 const API = '/api/v1';
@@ -188,4 +190,35 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();
   });
+
+  it('an administrator imports a CSV file and reads each row\'s outcome in Vietnamese: imported, refused by a rule, refused for a column', async () => {
+    const { context, page, problems } = await signedIn('admin', TEST_ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('tab', { name: 'Nhập hồ sơ' }).click();
+    await page.getByRole('heading', { name: 'Nhập hồ sơ đang theo dõi' }).waitFor();
+    const young = probationerRow('I-2', tree.cellId, '2026-06-01', { underAge: true });
+    const badDate = { ...probationerRow('I-3', tree.cellId, '2026-06-01'), cellVoteOn: '31/02/2026' };
+    const csv = toCsv([probationerRow('I-1', tree.cellId, '2026-06-01'), young, badDate]);
+    await page.locator('input[type=file]').setInputFiles({ name: 'ho-so.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.getByTestId('import-summary').filter({ hasText: '3 dòng: 1 đã nhập, 0 không thay đổi, 2 bị từ chối, 0 có ghi chú vi phạm.' }).waitFor();
+    const report = page.getByTestId('import-report');
+    await expectRow(report.locator('tr', { hasText: 'I-1' }), ['Đã nhập', 'Mở hồ sơ']);
+    await expectRow(report.locator('tr', { hasText: 'I-2' }), ['Bị từ chối', EVENT_LABELS.CELL_VOTE_RECORDED.vi, RULE_DEFINITIONS.AGE_BELOW_18.descriptionVi, 'căn cứ']);
+    await expectRow(report.locator('tr', { hasText: 'I-3' }), ['Bị từ chối', 'Cột cellVoteOn: giá trị thiếu hoặc không hợp lệ.']);
+    const text = await report.innerText();
+    expect(text).not.toMatch(/AGE_BELOW_18|RULE_VIOLATION|VALIDATION_FAILED|\d{4}-\d{2}-\d{2}/);
+    // The imported case opens from the report.
+    await report.locator('tr', { hasText: 'I-1' }).getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.getByRole('heading', { name: 'Người nhập I-1', level: 1 }).waitFor();
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
 });
+
+async function expectRow(locator: import('playwright-core').Locator, parts: string[]): Promise<void> {
+  await locator.waitFor();
+  const text = await locator.innerText();
+  for (const part of parts) expect(text).toContain(part);
+}

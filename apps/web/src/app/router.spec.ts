@@ -4,6 +4,7 @@ describe('the addresses of the administration screens', () => {
   it('opens each tab at its own address and writes the same address back', () => {
     expect(routeOf('/admin/organisations')).toEqual({ name: 'admin', tab: 'organisations' });
     expect(routeOf('/admin/calendar')).toEqual({ name: 'admin', tab: 'calendar' });
+    expect(routeOf('/admin/imports')).toEqual({ name: 'admin', tab: 'imports' });
     expect(pathOf({ name: 'admin', tab: 'calendar' })).toBe('/admin/calendar');
     expect(pathOf(routeOf('/admin/organisations'))).toBe('/admin/organisations');
   });

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type AdminTab, navigate } from '../../app/router';
 import { businessToday } from '../../lib/dates';
 import { CalendarPage } from './CalendarPage';
+import { ImportsPage } from './ImportsPage';
 import { OrganisationsPage } from './OrganisationsPage';
 
-/** Quản trị (administrators): the organisation tree and the working-day calendar, one tab each. */
+/** Quản trị (administrators): the organisation tree, the working-day calendar and the import of cases, one tab each. */
 export function AdminPage({ tab }: { tab: AdminTab }) {
   const { t } = useTranslation();
   return (
@@ -14,9 +15,10 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
         <Tabs.List>
           <Tabs.Tab value="organisations">{t('admin.organisations.tab')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('admin.calendar.tab')}</Tabs.Tab>
+          <Tabs.Tab value="imports">{t('admin.imports.tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {tab === 'organisations' ? <OrganisationsPage /> : <CalendarPage today={businessToday()} />}
+      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} /> : <ImportsPage />}
     </Stack>
   );
 }
