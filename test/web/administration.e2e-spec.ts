@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASSWORD, TestApp } from '../support/app';
 import { EVENT_LABELS, RULE_DEFINITIONS } from '@charterflow/procedure';
-import { createUser, fullNameOf } from '../access/support';
+import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { probationerRow, toCsv } from '../imports/rows';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
@@ -27,6 +27,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     tree = await createOrganisationTree(t.http, { label: 'adm' });
     secretaryId = await createUser(t, 'bithu.adm', tree.cellId, ['cell_secretary']);
     leavingId = await createUser(t, 'nghi.adm', tree.cellId, ['cell_secretary']);
+    await createUser(t, 'quantri.adm', tree.provinceId, ['admin']);
     base = await listen(t);
     browser = await launchChromium();
   });
@@ -186,6 +187,30 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await page.getByTestId('days-off').locator('tr', { hasText: '14/12/2026' }).waitFor({ state: 'detached' });
     const after = await t.http.get(`${API}/calendar/working-days`).query({ from: '2026-12-11', add: 1 }).expect(200);
     expect(after.body.date).toBe('2026-12-14');
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+
+  it("a province's administrator adds a day off to the province's own calendar; the national calendar is unchanged", async () => {
+    const { context, page, problems } = await signedIn('quantri.adm', STAFF_PASSWORD);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('tab', { name: 'Lịch làm việc' }).click();
+    await page.getByRole('textbox', { name: 'Năm' }).fill('2026');
+    await page.getByTestId('days-off').locator('tr', { hasText: '16/02/2026' }).waitFor();
+    const form = page.getByRole('form', { name: 'Thêm ngày' });
+    await form.getByRole('textbox', { name: 'Tên gọi' }).fill('Ngày truyền thống của tỉnh');
+    await form.getByRole('textbox', { name: /^Ngày/ }).fill('15/12/2026');
+    await form.getByRole('textbox', { name: 'Tên gọi' }).click();
+    await form.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.getByTestId('days-off').locator('tr', { hasText: '15/12/2026' }).waitFor();
+    await page.getByTestId('calendar-scope').filter({ hasText: 'Lịch riêng của tỉnh, thành phố' }).waitFor();
+    const own = await t.http.get(`${API}/calendar/2026`).query({ organisationId: tree.provinceId }).expect(200);
+    expect(own.body).toMatchObject({ scope: 'province', provinceId: tree.provinceId });
+    expect(own.body.daysOff).toContainEqual({ date: '2026-12-15', name: 'Ngày truyền thống của tỉnh' });
+    const national = await t.http.get(`${API}/calendar/2026`).expect(200);
+    expect(national.body.scope).toBe('national');
+    expect(national.body.daysOff.map((d: { date: string }) => d.date)).not.toContain('2026-12-15');
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();

@@ -1,4 +1,4 @@
-import { isWeekend, overrideProblem, withDay, withoutDay, type YearOverrides } from './calendar-overrides';
+import { isWeekend, keptCalendar, overrideProblem, withDay, withoutDay, type YearOverrides } from './calendar-overrides';
 
 const year: YearOverrides = {
   daysOff: [{ date: '2026-09-02', name: 'Quốc khánh' }],
@@ -38,5 +38,12 @@ describe('the overrides of a calendar year', () => {
     expect(removed.daysOff.map((d) => d.date)).toEqual(['2026-04-30']);
     expect(withoutDay(removed, '2026-01-10').workingDays).toEqual([]);
     expect(removed.source).toBe('Thông báo');
+  });
+
+  it('is kept nationally over the whole tree, by its province at a province, and only read below a province', () => {
+    expect(keptCalendar(null, null)).toEqual({ editable: true });
+    expect(keptCalendar('p-1', 'province')).toEqual({ editable: true, organisationId: 'p-1' });
+    expect(keptCalendar('c-1', 'commune')).toEqual({ editable: false });
+    expect(keptCalendar('c-1', null)).toEqual({ editable: false });
   });
 });

@@ -44,3 +44,12 @@ export function withDay(current: YearOverrides, kind: OverrideKind, day: Calenda
 export function withoutDay(current: YearOverrides, date: string): YearOverrides {
   return { ...current, daysOff: current.daysOff.filter((d) => d.date !== date), workingDays: current.workingDays.filter((d) => d.date !== date) };
 }
+
+/**
+ * Which calendar an administrator keeps: the national one over the whole tree (no `organisationId`), its province's
+ * own arrangement at a province (`organisationId` = the province), none below a province (it only reads its own).
+ */
+export function keptCalendar(organisationId: string | null, kind: string | null): { editable: boolean; organisationId?: string } {
+  if (organisationId === null) return { editable: true };
+  return kind === 'province' ? { editable: true, organisationId } : { editable: false };
+}

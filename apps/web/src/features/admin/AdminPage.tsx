@@ -1,5 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/client';
 import { type AdminTab, navigate } from '../../app/router';
 import { businessToday } from '../../lib/dates';
 import { CalendarPage } from './CalendarPage';
@@ -7,7 +8,7 @@ import { ImportsPage } from './ImportsPage';
 import { OrganisationsPage } from './OrganisationsPage';
 
 /** Quản trị (administrators): the organisation tree, the working-day calendar and the import of cases, one tab each. */
-export function AdminPage({ tab }: { tab: AdminTab }) {
+export function AdminPage({ tab, me }: { tab: AdminTab; me: Me }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -18,7 +19,7 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
           <Tabs.Tab value="imports">{t('admin.imports.tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} /> : <ImportsPage />}
+      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} me={me} /> : <ImportsPage />}
     </Stack>
   );
 }

@@ -3,11 +3,12 @@ import { DateInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok } from '../../api/client';
+import { api, ok, type Me } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { type CalendarDay, type OverrideKind, overrideProblem, withDay, withoutDay, type YearOverrides } from '../../lib/calendar-overrides';
+import { type CalendarDay, keptCalendar, type OverrideKind, overrideProblem, withDay, withoutDay, type YearOverrides } from '../../lib/calendar-overrides';
 import { viDate } from '../../lib/dates';
 import { dateInput } from '../../lib/step-form';
+import { useOrganisations } from '../organisations';
 import { AdminError } from './AdminError';
 
 /**
@@ -15,20 +16,24 @@ import { AdminError } from './AdminError';
  * province's own arrangement, or the national one for an administrator over the whole tree); adding or removing one
  * replaces the year's overrides.
  */
-export function CalendarPage({ today }: { today: string }) {
+export function CalendarPage({ today, me }: { today: string; me: Me }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const organisations = useOrganisations();
+  const ownId = me.organisationId as unknown as string | null;
+  const kept = keptCalendar(ownId, ownId === null ? null : (organisations.data?.get(ownId)?.kind ?? null));
+  const query = kept.organisationId ? { organisationId: kept.organisationId } : {};
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [kind, setKind] = useState<OverrideKind>('dayOff');
   const [date, setDate] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const key = ['calendar', year];
-  const calendar = useQuery({ queryKey: key, queryFn: async () => ok(await api.GET('/api/v1/calendar/{year}', { params: { path: { year } } })) });
+  const key = ['calendar', year, kept.organisationId ?? null];
+  const calendar = useQuery({ queryKey: key, queryFn: async () => ok(await api.GET('/api/v1/calendar/{year}', { params: { path: { year }, query } })) });
   const current: YearOverrides | null = calendar.data ? { daysOff: calendar.data.daysOff, workingDays: calendar.data.workingDays, source: calendar.data.source } : null;
 
   const replace = useMutation({
-    mutationFn: async (next: YearOverrides) => ok(await api.PUT('/api/v1/calendar/{year}', { params: { path: { year } }, body: next })),
+    mutationFn: async (next: YearOverrides) => ok(await api.PUT('/api/v1/calendar/{year}', { params: { path: { year }, query }, body: next })),
     onSuccess: (answer) => {
       client.setQueryData(key, answer);
       setDate(null);
@@ -62,6 +67,7 @@ export function CalendarPage({ today }: { today: string }) {
                 <Table.Td w={130}>{viDate(d.date)}</Table.Td>
                 <Table.Td>{d.name}</Table.Td>
                 <Table.Td w={60}>
+                  {kept.editable ? (
                   <ActionIcon
                     variant="subtle"
                     color="red"
@@ -71,6 +77,7 @@ export function CalendarPage({ today }: { today: string }) {
                   >
                     ×
                   </ActionIcon>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -95,6 +102,12 @@ export function CalendarPage({ today }: { today: string }) {
         </Text>
       ) : null}
       {calendar.error ? <ErrorNotice error={calendar.error} /> : null}
+      {kept.editable ? null : (
+        <Text size="sm" c="gray.7">
+          {t('admin.calendar.readOnly')}
+        </Text>
+      )}
+      {kept.editable ? (
       <Card withBorder component="form" onSubmit={add} aria-label={t('admin.calendar.add')}>
         <Title order={2} size="h4" mb="sm">
           {t('admin.calendar.add')}
@@ -129,6 +142,7 @@ export function CalendarPage({ today }: { today: string }) {
           </Button>
         </Group>
       </Card>
+      ) : null}
       {calendar.isPending ? (
         <Loader size="sm" />
       ) : current ? (
