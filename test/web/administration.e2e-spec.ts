@@ -96,7 +96,10 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await dialog.getByRole('combobox', { name: 'Chuyển sang trực thuộc' }).click();
     const options = page.getByRole('option');
     await options.first().waitFor();
-    expect(await options.allInnerTexts()).toEqual(['Đảng ủy phường adm']);
+    // (Other suites' trees may share the database: only this tree's units are counted.)
+    const offered = await options.allInnerTexts();
+    expect(offered.filter((o) => o.endsWith(' adm'))).toEqual(['Đảng ủy phường adm']);
+    expect(offered.filter((o) => o.startsWith('Chi bộ') || o.startsWith('Tỉnh ủy'))).toEqual([]);
     await page.getByRole('option', { name: 'Đảng ủy phường adm' }).click();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -110,6 +113,16 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
   it("an administrator edits an account's title, resets its password (the staff member then signs in with it) and deletes another after confirming", async () => {
     const admin = await signedIn('admin', TEST_ADMIN_PASSWORD);
     await admin.page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    // A user name already taken is refused in words.
+    const create = admin.page.getByRole('form', { name: 'Thêm tài khoản' });
+    await create.getByLabel('Họ và tên').fill('Người Trùng Tên');
+    await create.getByLabel('Tên đăng nhập').fill('bithu.adm');
+    await create.getByLabel('Mật khẩu ban đầu').fill('mat-khau-trung-2026');
+    await create.getByRole('combobox', { name: 'Đơn vị' }).click();
+    await admin.page.getByRole('option', { name: 'Chi bộ adm' }).click();
+    await create.getByRole('checkbox', { name: 'Bí thư chi bộ' }).check();
+    await create.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await create.getByRole('alert').filter({ hasText: 'Tên đăng nhập này đã có người dùng; vui lòng chọn tên khác.' }).waitFor();
     const name = fullNameOf('bithu.adm');
     await admin.page.getByRole('button', { name: `Sửa: ${name}` }).click();
     let dialog = admin.page.getByRole('dialog', { name: `Tài khoản: ${name}` });
@@ -144,7 +157,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await admin.page.getByTestId('accounts').locator('tr', { hasText: 'nghi.adm' }).waitFor({ state: 'detached' });
     await t.http.get(`${API}/users/${leavingId}`).expect(404);
     expect(admin.problems.errors).toEqual([]);
-    expect(admin.problems.answers).toEqual([NO_SESSION_YET]);
+    expect(admin.problems.answers).toEqual([NO_SESSION_YET, '409 POST /api/v1/users']);
     await admin.context.close();
 
     const secretary = await signedIn('bithu.adm', 'mat-khau-dat-lai-2026');
@@ -153,7 +166,8 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await secretary.context.close();
   });
 
-  it('an administrator adds a day off to the 2026 calendar, is told a Sunday cannot be one, and removes it again', async () => {
+  it('an administrator reads the 2026 calendar, adds a day off to the national calendar of 2034, is told a Sunday cannot be one, and removes it again', async () => {
+    // The national calendar is shared by every suite of the run: changes go to a year no other test counts on.
     const { context, page, problems } = await signedIn('admin', TEST_ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('tab', { name: 'Lịch làm việc' }).click();
@@ -165,31 +179,36 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await page.getByTestId('days-off').locator('tr', { hasText: '16/02/2026' }).filter({ hasText: 'Tết Nguyên đán' }).waitFor();
     await page.getByTestId('working-days').locator('tr', { hasText: '10/01/2026' }).waitFor();
 
+    await year.fill('2034');
+    await page.getByTestId('days-off').locator('tr', { hasText: '/2034' }).first().waitFor();
+    const before = (await t.http.get(`${API}/calendar/2034`).expect(200)).body as { daysOff: { date: string }[] };
     const form = page.getByRole('form', { name: 'Thêm ngày' });
-    await form.getByRole('textbox', { name: 'Tên gọi' }).fill('Nghỉ kỷ niệm thành lập tỉnh');
-    await form.getByRole('textbox', { name: /^Ngày/ }).fill('13/12/2026');
+    await form.getByRole('textbox', { name: 'Tên gọi' }).fill('Nghỉ kỷ niệm');
+    await form.getByRole('textbox', { name: /^Ngày/ }).fill('10/12/2034');
     await form.getByRole('textbox', { name: 'Tên gọi' }).click();
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
     await form.getByText('Ngày nghỉ phải là một ngày thường (từ thứ Hai đến thứ Sáu).').waitFor();
 
-    await form.getByRole('textbox', { name: /^Ngày/ }).fill('14/12/2026');
+    await form.getByRole('textbox', { name: /^Ngày/ }).fill('11/12/2034');
     await form.getByRole('textbox', { name: 'Tên gọi' }).click();
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await page.getByTestId('days-off').locator('tr', { hasText: '14/12/2026' }).filter({ hasText: 'Nghỉ kỷ niệm thành lập tỉnh' }).waitFor();
-    const stored = await t.http.get(`${API}/calendar/2026`).expect(200);
-    expect(stored.body.daysOff).toContainEqual({ date: '2026-12-14', name: 'Nghỉ kỷ niệm thành lập tỉnh' });
-    expect(stored.body.daysOff).toContainEqual(expect.objectContaining({ date: '2026-02-16' }));
-    // The calendar counts it: the working day after Friday 11/12/2026 is now Tuesday 15/12/2026.
-    const next = await t.http.get(`${API}/calendar/working-days`).query({ from: '2026-12-11', add: 1 }).expect(200);
-    expect(next.body.date).toBe('2026-12-15');
+    await page.getByTestId('days-off').locator('tr', { hasText: '11/12/2034' }).filter({ hasText: 'Nghỉ kỷ niệm' }).waitFor();
+    const stored = await t.http.get(`${API}/calendar/2034`).expect(200);
+    expect(stored.body.daysOff).toContainEqual({ date: '2034-12-11', name: 'Nghỉ kỷ niệm' });
+    expect(stored.body.daysOff).toHaveLength(before.daysOff.length + 1);
+    // The calendar counts it: the working day after Friday 08/12/2034 is now Tuesday 12/12/2034.
+    const next = await t.http.get(`${API}/calendar/working-days`).query({ from: '2034-12-08', add: 1 }).expect(200);
+    expect(next.body.date).toBe('2034-12-12');
 
-    await page.getByRole('button', { name: 'Bỏ ngày 14/12/2026' }).click();
-    await page.getByTestId('days-off').locator('tr', { hasText: '14/12/2026' }).waitFor({ state: 'detached' });
-    const after = await t.http.get(`${API}/calendar/working-days`).query({ from: '2026-12-11', add: 1 }).expect(200);
-    expect(after.body.date).toBe('2026-12-14');
+    await page.getByRole('button', { name: 'Bỏ ngày 11/12/2034' }).click();
+    await page.getByTestId('days-off').locator('tr', { hasText: '11/12/2034' }).waitFor({ state: 'detached' });
+    const after = await t.http.get(`${API}/calendar/working-days`).query({ from: '2034-12-08', add: 1 }).expect(200);
+    expect(after.body.date).toBe('2034-12-11');
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
     await context.close();
+    // The year goes back to its baseline for the rest of the run.
+    await t.http.delete(`${API}/calendar/2034`).expect(204);
   });
 
   it("a province's administrator adds a day off to the province's own calendar; the national calendar is unchanged", async () => {

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldsInError } from '../../lib/errors';
 import { rolesFor } from '../../lib/roles';
 import { useOrganisations } from '../organisations';
+import { AdminError } from '../admin/AdminError';
 import { EditAccount } from './EditAccount';
 
 /** Tài khoản (administrators): the staff accounts of the subtree, and a new one with the staff member's full name. */
@@ -106,7 +107,7 @@ export function AccountsPage() {
             </Checkbox.Group>
           </Grid.Col>
         </Grid>
-        {create.error ? <ErrorNotice error={create.error} /> : null}
+        {create.error ? <AdminError error={create.error} /> : null}
         {created ? (
           <Text c="green.9" fw={600} role="status" mt="sm">
             {t('accounts.created', { name: created })}
