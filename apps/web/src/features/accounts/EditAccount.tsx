@@ -3,9 +3,8 @@ import type { BodyKind, Role } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Schemas } from '../../api/client';
+import { api, ApiError, ok, type Schemas } from '../../api/client';
 import { fieldsInError } from '../../lib/errors';
-import { ApiError } from '../../api/client';
 import { rolesFor } from '../../lib/roles';
 import { AdminError } from '../admin/AdminError';
 
