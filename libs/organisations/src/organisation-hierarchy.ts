@@ -1,20 +1,8 @@
+import { ALLOWED_PARENT_KINDS, mayBeAuthorisedToAdmit } from '@charterflow/procedure';
 import { OrganisationKind } from './organisation';
 
-/** Which kinds of organisation a node of each kind may sit under (null = a root). */
-/** The kinds of body as staff read them, Vietnamese first. */
-export const ORGANISATION_KIND_LABELS: Readonly<Record<OrganisationKind, { vi: string; en: string }>> = {
-  province: { vi: 'Tỉnh ủy, thành ủy', en: 'Province committee' },
-  commune: { vi: 'Đảng ủy xã, phường, đặc khu (cấp trên trực tiếp cơ sở)', en: 'Commune or ward committee' },
-  grassroots: { vi: 'Đảng ủy cơ sở', en: 'Grassroots committee' },
-  cell: { vi: 'Chi bộ', en: 'Cell' },
-};
-
-export const ALLOWED_PARENT_KINDS: Record<OrganisationKind, readonly (OrganisationKind | null)[]> = {
-  province: [null],
-  commune: ['province'],
-  grassroots: ['commune', 'province'],
-  cell: ['grassroots', 'commune'],
-};
+/** The kinds of body as staff read them, and where each may sit: declared once, in the procedure library. */
+export { ALLOWED_PARENT_KINDS, BODY_KIND_LABELS as ORGANISATION_KIND_LABELS } from '@charterflow/procedure';
 
 /** Why a node of `kind` may not be placed under `parentKind` (null = no parent), or null when it may. */
 export function hierarchyProblem(kind: OrganisationKind, parentKind: OrganisationKind | null, authorisedToAdmit: boolean): string | null {
@@ -24,7 +12,7 @@ export function hierarchyProblem(kind: OrganisationKind, parentKind: Organisatio
     const actual = parentKind === null ? 'at the root' : `under a ${parentKind}`;
     return `A ${kind} sits ${where}, not ${actual}.`;
   }
-  if (authorisedToAdmit && kind !== 'grassroots') {
+  if (authorisedToAdmit && !mayBeAuthorisedToAdmit(kind)) {
     return 'Only a grassroots committee can be authorised to decide admissions.';
   }
   return null;

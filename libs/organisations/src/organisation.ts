@@ -1,5 +1,8 @@
-export const ORGANISATION_KINDS = ['province', 'commune', 'grassroots', 'cell'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { BODY_KINDS, BodyKind } from '@charterflow/procedure';
+
+/** The kinds of organisation node: the bodies of the procedure library (CH Art. 11). */
+export const ORGANISATION_KINDS = BODY_KINDS;
+export type OrganisationKind = BodyKind;
 
 /** A node of the party organisation tree (table `organisations`). */
 export interface Organisation {

@@ -1,4 +1,4 @@
-import type { BodyKind } from '@charterflow/procedure';
+import { ALLOWED_PARENT_KINDS, BODY_KINDS, type BodyKind, mayBeAuthorisedToAdmit } from '@charterflow/procedure';
 import type { ApiErrorBody, Explanation } from './errors';
 import { explain } from './errors';
 
@@ -20,19 +20,9 @@ export interface TreeRow {
   depth: number;
 }
 
-/** The kinds of body each kind may sit under (null: a root). The server's hierarchy still decides. */
-export const PARENT_KINDS: Readonly<Record<BodyKind, readonly (BodyKind | null)[]>> = {
-  province: [null],
-  commune: ['province'],
-  grassroots: ['commune', 'province'],
-  cell: ['grassroots', 'commune'],
-};
-
-const KIND_ORDER: readonly BodyKind[] = ['province', 'commune', 'grassroots', 'cell'];
-
 /** The kinds of unit that may be created under a parent of this kind, from the top of the hierarchy down. */
 export function kindsUnder(parentKind: BodyKind | null): BodyKind[] {
-  return KIND_ORDER.filter((kind) => PARENT_KINDS[kind].includes(parentKind));
+  return BODY_KINDS.filter((kind) => ALLOWED_PARENT_KINDS[kind].includes(parentKind));
 }
 
 /**
@@ -81,13 +71,13 @@ export function subtreeOf(nodes: readonly OrgNode[], id: string): Set<string> {
 export function moveTargets(nodes: readonly OrgNode[], node: OrgNode): OrgNode[] {
   const below = subtreeOf(nodes, node.id);
   return nodes
-    .filter((p) => !below.has(p.id) && p.id !== node.parentId && PARENT_KINDS[node.kind].includes(p.kind))
+    .filter((p) => !below.has(p.id) && p.id !== node.parentId && ALLOWED_PARENT_KINDS[node.kind].includes(p.kind))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /** Whether the unit is of a kind that may be authorised to decide admissions itself. */
 export function mayAuthorise(kind: BodyKind): boolean {
-  return kind === 'grassroots';
+  return mayBeAuthorisedToAdmit(kind);
 }
 
 /** The backlog grace typed by a clerk: blank inherits (null), else a whole number of working days from 0 to 10. */

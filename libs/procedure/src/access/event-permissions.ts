@@ -1,5 +1,6 @@
 import { EventType } from '../model/events';
-import { actingRoleOf, BodyKind, Role } from './roles';
+import { BodyKind } from './bodies';
+import { actingRoleOf, Role } from './roles';
 
 /**
  * Which body records each event of a case, as the rules name it. A level is resolved against the case's cell:

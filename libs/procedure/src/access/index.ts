@@ -1,2 +1,3 @@
+export * from './bodies';
 export * from './roles';
 export * from './event-permissions';

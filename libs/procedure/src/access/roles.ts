@@ -1,3 +1,5 @@
+import { BodyKind } from './bodies';
+
 /**
  * Staff roles (api.md "Organisations and staff") and the kind of organisation each one sits at.
  *
@@ -12,7 +14,6 @@
 export const ROLES = ['cell_secretary', 'grassroots_officer', 'superior_officer', 'inspector', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type BodyKind = 'province' | 'commune' | 'grassroots' | 'cell';
 
 /** The kinds of organisation an account holding each role may belong to. */
 export const ROLE_BODY_KINDS: Readonly<Record<Role, readonly BodyKind[]>> = {

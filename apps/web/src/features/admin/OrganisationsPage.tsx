@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Checkbox, Grid, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { BodyKind } from '@charterflow/procedure';
+import { BODY_KIND_LABELS, type BodyKind } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { kindsUnder, mayAuthorise, moveTargets, type OrgNode, parseGrace, treeRows } from '../../lib/org-tree';
 import { useOrganisations } from '../organisations';
 import { AdminError } from './AdminError';
+import type { Lang } from '../../lib/payload';
 
 /** Đơn vị (administrators): the tree of the subtree, a new unit under one of its nodes, and each unit's settings. */
 export function OrganisationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const organisations = useOrganisations();
   const nodes = [...(organisations.data?.values() ?? [])] as OrgNode[];
   const rows = treeRows(nodes);
@@ -52,7 +54,7 @@ export function OrganisationsPage() {
                         </Badge>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>{t(`admin.kind.${node.kind}`)}</Table.Td>
+                    <Table.Td>{BODY_KIND_LABELS[node.kind][lang]}</Table.Td>
                     <Table.Td>{yesNo(node.hasYouthUnion)}</Table.Td>
                     <Table.Td>{yesNo(node.hasTradeUnion)}</Table.Td>
                     <Table.Td>{node.backlogGraceWorkingDays === null ? t('admin.organisations.inherited') : t('admin.organisations.days', { count: node.backlogGraceWorkingDays })}</Table.Td>
@@ -88,7 +90,8 @@ function GraceInput({ value, onChange, error }: { value: string; onChange: (v: s
 }
 
 function CreateUnit({ nodes }: { nodes: OrgNode[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const client = useQueryClient();
   const [parentId, setParentId] = useState<string | null>(null);
   const [kind, setKind] = useState<BodyKind | null>(null);
@@ -159,7 +162,7 @@ function CreateUnit({ nodes }: { nodes: OrgNode[] }) {
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <Select
             label={t('admin.organisations.kind')}
-            data={offered.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))}
+            data={offered.map((k) => ({ value: k, label: BODY_KIND_LABELS[k][lang] }))}
             value={kind}
             onChange={(v) => setKind(v)}
             placeholder={parent ? undefined : t('admin.organisations.chooseParent')}
