@@ -3,6 +3,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CasePage } from '../features/case/CasePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
 import { businessToday } from '../lib/dates';
 import { useRoute } from './router';
@@ -18,6 +19,8 @@ export function Screens({ me }: { me: Me }) {
       return me.roles.includes('admin') ? <AccountsPage /> : <WorklistPage />;
     case 'audit':
       return <AuditPage today={businessToday()} />;
+    case 'statistics':
+      return <StatisticsPage today={businessToday()} />;
     case 'worklist':
     case 'notFound':
       return <WorklistPage />;

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'accounts' } | { name: 'notFound' };
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'notFound' };
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
   if (pathname === '/inbox') return { name: 'inbox' };
   if (pathname === '/audit') return { name: 'audit' };
+  if (pathname === '/statistics') return { name: 'statistics' };
   if (pathname === '/accounts') return { name: 'accounts' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
@@ -22,6 +23,8 @@ export function pathOf(route: Route): string {
       return '/inbox';
     case 'audit':
       return '/audit';
+    case 'statistics':
+      return '/statistics';
     case 'accounts':
       return '/accounts';
     case 'case':
