@@ -61,7 +61,7 @@ export function MonthlyChart({ bars, target }: { bars: MonthBar[]; target: numbe
         {target !== null ? t('statistics.legend', { target: number(target) }) : t('statistics.noTarget')}
       </Text>
       <Table striped mt="sm" data-testid="monthly-table">
-        <Table.Caption>{t('statistics.monthlyCaption')}</Table.Caption>
+        <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.monthlyCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('statistics.month')}</Table.Th>

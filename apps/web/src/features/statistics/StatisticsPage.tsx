@@ -138,7 +138,7 @@ export function StatisticsPage({ today }: { today: string }) {
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
               <Table striped data-testid="categories">
-                <Table.Caption>{t('statistics.byCategory')}</Table.Caption>
+                <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.byCategory')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('statistics.category')}</Table.Th>
@@ -165,7 +165,7 @@ export function StatisticsPage({ today }: { today: string }) {
             <Card withBorder>
               <Table.ScrollContainer minWidth={360}>
                 <Table striped data-testid="units">
-                  <Table.Caption>{t('statistics.byUnit')}</Table.Caption>
+                  <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.byUnit')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('worklist.unit')}</Table.Th>
