@@ -93,7 +93,7 @@ export function StatisticsPage({ today }: { today: string }) {
             label={t('statistics.part')}
             data={PERIOD_PARTS.map((p) => ({ value: p, label: t(`statistics.parts.${p}`) }))}
             value={part}
-            onChange={(v) => setPart((v as PeriodPart | null) ?? 'year')}
+            onChange={(v) => setPart(v ?? 'year')}
             allowDeselect={false}
             w={200}
           />
@@ -116,7 +116,7 @@ export function StatisticsPage({ today }: { today: string }) {
             <Figure label={t('statistics.admissions')} value={String(admitted)} testId="admitted" />
             <Figure
               label={t('statistics.target')}
-              value={targetOfPeriod === null ? t('statistics.noTarget') : String(targetOfPeriod)}
+              value={targets.isPending ? '…' : targetOfPeriod === null ? t('statistics.noTarget') : String(targetOfPeriod)}
               note={targetOfPeriod ? t('statistics.achieved', { percent: percent(Math.round((admitted / targetOfPeriod) * 1000) / 10) }) : undefined}
               testId="target"
             />
@@ -133,7 +133,8 @@ export function StatisticsPage({ today }: { today: string }) {
               {t('statistics.perMonth')}
             </Title>
             {perMonth.error ? <ErrorNotice error={perMonth.error} /> : null}
-            {perMonth.data ? <MonthlyChart bars={monthBars(months, perMonth.data)} target={target} /> : <Loader size="sm" />}
+            {targets.error ? <ErrorNotice error={targets.error} /> : null}
+            {perMonth.data && !targets.isPending ? <MonthlyChart bars={monthBars(months, perMonth.data)} target={target} /> : <Loader size="sm" />}
           </Card>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
