@@ -35,6 +35,20 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** The width of an A4 sheet inside the print margins (210 mm − 2 × 12 mm) in CSS pixels. */
+const A4_PRINT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
+
+/** Whether the page, printed on A4, is no wider than the sheet (the page then restored to the screen). */
+async function fitsA4(page: Page): Promise<{ scrollWidth: number; width: number }> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1100 });
+  await page.emulateMedia({ media: 'print' });
+  const scrollWidth = await page.locator('html').evaluate((html) => html.scrollWidth);
+  await page.emulateMedia({ media: 'screen' });
+  if (viewport) await page.setViewportSize(viewport);
+  return { scrollWidth, width: A4_PRINT_WIDTH };
+}
+
 /**
  * The Thống kê screen, the late time limits of the audit screen, and the accessibility of the main screens, in a real
  * Chromium against the API process serving the build: four admissions imported (January ×2, March, April, the last
@@ -158,6 +172,8 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     expect(await page.getByTestId('monthly-chart').isVisible()).toBe(true);
     expect(await page.getByTestId('categories').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+    const a4 = await fitsA4(page);
+    expect(a4.scrollWidth).toBeLessThanOrEqual(a4.width);
 
     expect(await axeViolations(page)).toEqual([]);
     expectNoProblems(problems);
@@ -198,6 +214,8 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     expect(await page.getByTestId('step-form').isVisible()).toBe(false);
     expect(await page.getByTestId('history').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+    const a4 = await fitsA4(page);
+    expect(a4.scrollWidth).toBeLessThanOrEqual(a4.width);
     expectNoProblems(problems);
   });
 
