@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
@@ -7,6 +9,8 @@ import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
+/** Where the screenshot of the statistics screen goes: a scratch folder, or SCREENSHOTS_DIR. */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
 /** The business day of the test: the page reads it from the browser's clock, the API from the test clock. */
 const TODAY = '2026-06-30';
 /** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
@@ -53,8 +57,9 @@ async function fitsA4(page: Page): Promise<{ scrollWidth: number; width: number 
  * The Thống kê screen, the late time limits of the audit screen, and the accessibility of the main screens, in a real
  * Chromium against the API process serving the build: four admissions imported (January ×2, March, April, the last
  * decided late), a yearly target of 24 for the province, read by a province officer; axe-core finds no WCAG 2 AA
- * violation on the worklist, the case page with a step form open and the statistics page; at phone width the page
- * body does not scroll sideways.
+ * violation on the worklist, the case page with a step form open, the statistics page and the audit screen's late
+ * limits; at phone width the worklist, the case page and the statistics page do not scroll sideways; printed, the
+ * statistics and case pages leave out the controls and fit an A4 sheet.
  */
 describe('statistics, late limits and accessibility in Chromium (real PostgreSQL)', () => {
   let t: TestApp;
@@ -139,6 +144,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     expect(categories['Tuổi từ 18 đến 30']).toEqual(['4', '100 %']);
     expect(categories['Dân tộc thiểu số']).toEqual(['0', '0 %']);
     expect(await tableRows(page.getByTestId('units'))).toEqual([[`Đảng ủy phường thống kê`, '4', '0', '0']]);
+    await page.screenshot({ path: `${SCREENSHOTS}/statistics.png`, fullPage: true });
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|youthUnion|ethnicMinority|\{"/);
 
     // The first quarter: three months, target 6, 3 admitted: 50 %. The day after the quarter (April) is not in it.
@@ -219,7 +225,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     expectNoProblems(problems);
   });
 
-  it('at phone width (390×844) the worklist and the case page do not scroll sideways', async () => {
+  it('at phone width (390×844) the worklist, the case page and the statistics page do not scroll sideways', async () => {
     const { page, problems } = await signedIn('bithu.tk', PHONE);
     const overflow = () => page.locator('html').evaluate((html) => ({ scrollWidth: html.scrollWidth, innerWidth: html.ownerDocument.defaultView?.innerWidth ?? 0 }));
     await page.getByRole('link', { name: 'Phạm Thị Cúc' }).waitFor();
@@ -232,6 +238,10 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     await page.getByTestId('step-form').waitFor();
     const casePage = await overflow();
     expect(casePage.scrollWidth).toBeLessThanOrEqual(casePage.innerWidth);
+    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByTestId('monthly-table').waitFor();
+    const statistics = await overflow();
+    expect(statistics.scrollWidth).toBeLessThanOrEqual(statistics.innerWidth);
     expectNoProblems(problems);
   });
 });

@@ -60,7 +60,7 @@ export function MonthlyChart({ bars, target }: { bars: MonthBar[]; target: numbe
       <Text size="xs" c="gray.7" mt={4}>
         {target !== null ? t('statistics.legend', { target: number(target) }) : t('statistics.noTarget')}
       </Text>
-      <Table striped mt="sm" data-testid="monthly-table">
+      <Table striped mt="sm" captionSide="top" data-testid="monthly-table">
         <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.monthlyCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

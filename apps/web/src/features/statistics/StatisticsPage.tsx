@@ -138,7 +138,7 @@ export function StatisticsPage({ today }: { today: string }) {
           </Card>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
-              <Table striped data-testid="categories">
+              <Table striped captionSide="top" data-testid="categories">
                 <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.byCategory')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -165,7 +165,7 @@ export function StatisticsPage({ today }: { today: string }) {
             </Card>
             <Card withBorder>
               <Table.ScrollContainer minWidth={360}>
-                <Table striped data-testid="units">
+                <Table striped captionSide="top" data-testid="units">
                   <Table.Caption style={{ color: 'var(--mantine-color-gray-8)' }}>{t('statistics.byUnit')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
