@@ -8,6 +8,7 @@ import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
 import { Actor, DomainException } from '@charterflow/kernel';
+import { ImportReportDto } from './dto/import-report.dto';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -28,7 +29,7 @@ export class ImportsController {
   @ApiConsumes('text/csv', 'application/json')
   @ApiQuery({ name: 'historical', required: false, type: Boolean, description: 'CSV uploads (JSON uploads say it in the body)' })
   @ApiBody({ description: 'CSV text with a header row, or `{ "historical": bool, "rows": [ { column: value } ] }`', schema: { type: 'string' } })
-  @ApiCreatedResponse({ description: '`{ importId, historical, rows, imported, unchanged, refused, flagged, items: [{ row, externalId, status, caseId?, errors?, flagged? }] }`' })
+  @ApiCreatedResponse({ type: ImportReportDto, description: 'The report: counts, and each row with its outcome and every reason it was refused' })
   @ApiErrors(400, 413)
   async run(
     @Body() body: unknown,
@@ -52,7 +53,7 @@ export class ImportsController {
   @Get(':id')
   @RequirePermission('imports.run')
   @ApiOperation({ summary: 'The report of an earlier import' })
-  @ApiOkResponse({ description: 'As the answer of POST /imports' })
+  @ApiOkResponse({ type: ImportReportDto, description: 'As the answer of POST /imports' })
   @ApiErrors(400, 404)
   get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<ImportReport> {
     return this.intake.get(id, scope);

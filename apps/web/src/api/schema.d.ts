@@ -1312,6 +1312,83 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ImportRowErrorDto: {
+            /**
+             * @description VALIDATION_FAILED (a column), RULE_VIOLATION, EVENT_NOT_ALLOWED, CONFLICT_EXISTING_CASE…
+             * @example RULE_VIOLATION
+             */
+            code: string;
+            /** @description What is wrong (English) */
+            message: string;
+            /**
+             * @description The column at fault (`row`: the row as a whole)
+             * @example cellInFavour
+             */
+            field?: string;
+            /**
+             * @description The rule that refused the step
+             * @example AGE_BELOW_18
+             */
+            rule?: string;
+            /** @description The article the rule rests on */
+            source?: string;
+            /**
+             * @description The step the row records that was refused
+             * @example CELL_VOTE_RECORDED
+             */
+            eventType?: string;
+            /**
+             * Format: date
+             * @description That step’s date
+             */
+            occurredOn?: string;
+            /** @description EVENT_NOT_ALLOWED: the state the case was in */
+            state?: string;
+        };
+        ImportFlagDto: {
+            seq: number;
+            /** @example CELL_VOTE_RECORDED */
+            type: string;
+            /** @example AGE_BELOW_18 */
+            rule: string;
+            source: string;
+            message: string;
+        };
+        ImportItemDto: {
+            /** @description 1 = the first row after the header */
+            row: number;
+            /** @description The line of the file (CSV) */
+            line?: number;
+            /** @example CB-2025-014 */
+            externalId: string | null;
+            /** @enum {string} */
+            status: "imported" | "unchanged" | "refused";
+            /** Format: uuid */
+            caseId?: string;
+            /** @description The state the case is in after the import */
+            state?: string;
+            errors?: components["schemas"]["ImportRowErrorDto"][];
+            flagged?: components["schemas"]["ImportFlagDto"][];
+        };
+        ImportReportDto: {
+            /** Format: uuid */
+            importId: string;
+            historical: boolean;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** @description Rows read */
+            rows: number;
+            imported: number;
+            unchanged: number;
+            refused: number;
+            /** @description Rows imported with at least one waived rule */
+            flagged: number;
+            items: components["schemas"]["ImportItemDto"][];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+        };
         SetTargetDto: {
             /** @example 150 */
             admissions: number;
@@ -4571,12 +4648,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{ importId, historical, rows, imported, unchanged, refused, flagged, items: [{ row, externalId, status, caseId?, errors?, flagged? }] }` */
+            /** @description The report: counts, and each row with its outcome and every reason it was refused */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
             };
             /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
             400: {
@@ -4632,7 +4711,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
             };
             /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
             400: {

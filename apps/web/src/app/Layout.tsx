@@ -45,6 +45,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
                   {t('app.accounts')}
                 </Link>
               ) : null}
+              {me.roles.includes('admin') ? <Link to={{ name: 'admin', tab: 'organisations' }} fw={route.name === 'admin' ? 700 : 400} c="dark">{t('admin.nav')}</Link> : null}
               <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
                 {t('app.inbox')}{' '}
                 {count > 0 ? (

@@ -1,5 +1,6 @@
 import type { Me } from '../api/client';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { AdminPage } from '../features/admin/AdminPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CasePage } from '../features/case/CasePage';
 import { InboxPage } from '../features/inbox/InboxPage';
@@ -17,6 +18,8 @@ export function Screens({ me }: { me: Me }) {
       return <InboxPage me={me} />;
     case 'accounts':
       return me.roles.includes('admin') ? <AccountsPage /> : <WorklistPage />;
+    case 'admin':
+      return me.roles.includes('admin') ? <AdminPage tab={route.tab} me={me} /> : <WorklistPage />;
     case 'audit':
       return <AuditPage today={businessToday()} />;
     case 'statistics':

@@ -1,7 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'notFound' };
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
+
+/** The administration screens (administrators only). */
+export type AdminTab = 'organisations' | 'calendar' | 'imports';
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
@@ -9,6 +12,9 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/audit') return { name: 'audit' };
   if (pathname === '/statistics') return { name: 'statistics' };
   if (pathname === '/accounts') return { name: 'accounts' };
+  if (pathname === '/admin/organisations') return { name: 'admin', tab: 'organisations' };
+  if (pathname === '/admin/calendar') return { name: 'admin', tab: 'calendar' };
+  if (pathname === '/admin/imports') return { name: 'admin', tab: 'imports' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
   return { name: 'notFound' };
@@ -27,6 +33,8 @@ export function pathOf(route: Route): string {
       return '/statistics';
     case 'accounts':
       return '/accounts';
+    case 'admin':
+      return `/admin/${route.tab}`;
     case 'case':
       return `/cases/${route.caseId}`;
   }

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldsInError } from '../../lib/errors';
 import { rolesFor } from '../../lib/roles';
 import { useOrganisations } from '../organisations';
+import { AdminError } from '../admin/AdminError';
+import { EditAccount } from './EditAccount';
 
 /** Tài khoản (administrators): the staff accounts of the subtree, and a new one with the staff member's full name. */
 export function AccountsPage() {
@@ -22,6 +24,8 @@ export function AccountsPage() {
   const [unit, setUnit] = useState<string | null>(null);
   const [roles, setRoles] = useState<string[]>([]);
   const [created, setCreated] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editedUser = users.data?.find((u) => u.id === editing) ?? null;
   const units = [...(organisations.data?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const kind = unit ? ((organisations.data?.get(unit)?.kind ?? null)) : null;
   const offered = unit ? rolesFor(kind) : [];
@@ -103,7 +107,7 @@ export function AccountsPage() {
             </Checkbox.Group>
           </Grid.Col>
         </Grid>
-        {create.error ? <ErrorNotice error={create.error} /> : null}
+        {create.error ? <AdminError error={create.error} /> : null}
         {created ? (
           <Text c="green.9" fw={600} role="status" mt="sm">
             {t('accounts.created', { name: created })}
@@ -129,6 +133,7 @@ export function AccountsPage() {
                   <Table.Th>{t('accounts.username')}</Table.Th>
                   <Table.Th>{t('worklist.unit')}</Table.Th>
                   <Table.Th>{t('accounts.roles')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -139,6 +144,11 @@ export function AccountsPage() {
                     <Table.Td>{u.username}</Table.Td>
                     <Table.Td>{u.organisationName ?? t('accounts.wholeTree')}</Table.Td>
                     <Table.Td>{u.roles.map((r) => t(`accounts.role.${r}`)).join(', ')}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="default" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.fullName}`}>
+                        {t('admin.edit')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -146,6 +156,14 @@ export function AccountsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      {editedUser ? (
+        <EditAccount
+          key={editedUser.id}
+          user={editedUser}
+          kind={editedUser.organisationId ? (organisations.data?.get(editedUser.organisationId as unknown as string)?.kind ?? null) : null}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -1,0 +1,117 @@
+import { Badge, Button, Card, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { STATE_LABELS } from '@charterflow/procedure';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok, type Schemas } from '../../api/client';
+import { Link } from '../../app/Link';
+import { rowReason } from '../../lib/import-report';
+import type { Lang } from '../../lib/payload';
+import { AdminError } from './AdminError';
+
+type Report = Schemas['ImportReportDto'];
+const STATUS_COLOR = { imported: 'green', unchanged: 'gray', refused: 'red' } as const;
+
+/**
+ * Nhập hồ sơ (administrators): a CSV file of cases already under way (docs/imports.md), imported row by row, and the
+ * report of each row in words — imported, unchanged, or refused with every reason.
+ */
+export function ImportsPage() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const [file, setFile] = useState<File | null>(null);
+  const [historical, setHistorical] = useState(false);
+  const run = useMutation({
+    mutationFn: async (): Promise<Report> => {
+      const text = file ? await file.text() : '';
+      return ok(
+        await api.POST('/api/v1/imports', {
+          params: { query: { historical } },
+          body: text,
+          bodySerializer: (body: string) => body,
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+      );
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (file) run.mutate();
+  };
+  const report = run.data;
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('admin.imports.title')}
+      </Title>
+      <Card withBorder component="form" onSubmit={submit} aria-label={t('admin.imports.title')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('admin.imports.intro')}</Text>
+          <FileInput label={t('admin.imports.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable required placeholder={t('admin.imports.choose')} maw={520} />
+          <Checkbox label={t('admin.imports.historical')} description={t('admin.imports.historicalHelp')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} />
+          {run.error ? <AdminError error={run.error} /> : null}
+          <Group justify="flex-end">
+            <Button type="submit" loading={run.isPending} disabled={!file}>
+              {t('admin.imports.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      {report ? (
+        <Card withBorder padding={0}>
+          <Text p="md" fw={600} role="status" data-testid="import-summary">
+            {t('admin.imports.summary', { rows: report.rows, imported: report.imported, unchanged: report.unchanged, refused: report.refused, flagged: report.flagged })}
+          </Text>
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped verticalSpacing="sm" data-testid="import-report">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.imports.row')}</Table.Th>
+                  <Table.Th>{t('admin.imports.externalId')}</Table.Th>
+                  <Table.Th>{t('admin.imports.outcome')}</Table.Th>
+                  <Table.Th>{t('admin.imports.reasons')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.items.map((item) => (
+                  <Table.Tr key={item.row}>
+                    <Table.Td>{item.row}</Table.Td>
+                    <Table.Td>{item.externalId ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[item.status]} variant="light">
+                        {t(`admin.imports.status.${item.status}`)}
+                      </Badge>
+                      {item.state && item.state in STATE_LABELS ? (
+                        <Text size="sm" mt={4}>
+                          {STATE_LABELS[item.state as keyof typeof STATE_LABELS][lang]}
+                        </Text>
+                      ) : null}
+                      {item.caseId ? (
+                        <Link to={{ name: 'case', caseId: item.caseId }} size="sm">
+                          {t('worklist.open')}
+                        </Link>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <List size="sm" spacing={2}>
+                        {(item.errors ?? []).map((e, i) => {
+                          const r = rowReason(e, lang);
+                          return <List.Item key={`e${i}`}>{t(r.key, r.values)}</List.Item>;
+                        })}
+                        {(item.flagged ?? []).map((f, i) => {
+                          const r = rowReason({ code: 'RULE_VIOLATION', message: f.message, rule: f.rule, source: f.source, eventType: f.type }, lang);
+                          return <List.Item key={`f${i}`}>{t('admin.imports.flagged', { reason: t(r.key, r.values) })}</List.Item>;
+                        })}
+                      </List>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      ) : null}
+    </Stack>
+  );
+}
