@@ -124,6 +124,10 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     const byOrg = Object.fromEntries(body.rows.map((r: { organisationId: string; admissions: number }) => [r.organisationId, r.admissions]));
     expect(byOrg).toEqual({ [o.C1]: want.filter((s) => s.commune === 'C1').length, [o.C2]: want.filter((s) => s.commune === 'C2').length });
     expect(body.admittingUnits).toEqual({ total: 4, withAdmissions: 3, share: 75 });
+    // Each category with its name, in the order of the published counts.
+    expect(Object.keys(body.categoryLabels)).toEqual(Object.keys(body.total.categories));
+    expect(body.categoryLabels.women).toEqual({ vi: 'Nữ', en: 'Women' });
+    expect(body.categoryLabels.ethnicMinority).toEqual({ vi: 'Dân tộc thiểu số', en: 'Ethnic minorities' });
   });
 
   it('the last day of a quarter counts in it, the next day in the next quarter', async () => {

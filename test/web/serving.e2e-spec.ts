@@ -25,7 +25,7 @@ describe('serving the staff application', () => {
   });
 
   it('answers the page at / and at every screen’s address, revalidated on each load, with the security headers', async () => {
-    for (const path of ['/', '/cases/00000000-0000-4000-8000-000000000000', '/inbox', '/audit']) {
+    for (const path of ['/', '/cases/00000000-0000-4000-8000-000000000000', '/inbox', '/audit', '/statistics']) {
       const res = await t.anonymous.get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');

@@ -4768,7 +4768,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ organisation, period, rows, total, admittingUnits }` */
+            /** @description `{ organisation, period, rows, total, admittingUnits, categoryLabels }` (`categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -39,6 +39,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
               <Link to={{ name: 'audit' }} fw={route.name === 'audit' ? 700 : 400} c="dark">
                 {t('app.audit')}
               </Link>
+              <Link to={{ name: 'statistics' }} fw={route.name === 'statistics' ? 700 : 400} c="dark">{t('statistics.nav')}</Link>
               {me.roles.includes('admin') ? (
                 <Link to={{ name: 'accounts' }} fw={route.name === 'accounts' ? 700 : 400} c="dark">
                   {t('app.accounts')}

@@ -4,6 +4,7 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CasePage } from '../features/case/CasePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
 import { businessToday } from '../lib/dates';
 import { useRoute } from './router';
@@ -21,6 +22,8 @@ export function Screens({ me }: { me: Me }) {
       return me.roles.includes('admin') ? <AdminPage tab={route.tab} me={me} /> : <WorklistPage />;
     case 'audit':
       return <AuditPage today={businessToday()} />;
+    case 'statistics':
+      return <StatisticsPage today={businessToday()} />;
     case 'worklist':
     case 'notFound':
       return <WorklistPage />;

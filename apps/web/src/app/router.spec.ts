@@ -14,3 +14,11 @@ describe('the addresses of the administration screens', () => {
     expect(routeOf('/admin/imports-x')).toEqual({ name: 'notFound' });
   });
 });
+
+describe('the address of the statistics screen', () => {
+  it('opens at /statistics and writes the same address back; a longer address is not it', () => {
+    expect(routeOf('/statistics')).toEqual({ name: 'statistics' });
+    expect(pathOf({ name: 'statistics' })).toBe('/statistics');
+    expect(routeOf('/statistics/2026')).toEqual({ name: 'notFound' });
+  });
+});

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
+export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
 
 /** The administration screens (administrators only). */
 export type AdminTab = 'organisations' | 'calendar' | 'imports';
@@ -10,6 +10,7 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
   if (pathname === '/inbox') return { name: 'inbox' };
   if (pathname === '/audit') return { name: 'audit' };
+  if (pathname === '/statistics') return { name: 'statistics' };
   if (pathname === '/accounts') return { name: 'accounts' };
   if (pathname === '/admin/organisations') return { name: 'admin', tab: 'organisations' };
   if (pathname === '/admin/calendar') return { name: 'admin', tab: 'calendar' };
@@ -28,6 +29,8 @@ export function pathOf(route: Route): string {
       return '/inbox';
     case 'audit':
       return '/audit';
+    case 'statistics':
+      return '/statistics';
     case 'accounts':
       return '/accounts';
     case 'admin':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
-import { CATEGORY_KEYS, CategoryKey, categoriesOf } from './categories';
+import { CATEGORY_KEYS, CATEGORY_LABELS, CategoryKey, categoriesOf } from './categories';
 import { parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
 import { OutcomeRow, StatisticsRepository } from './statistics.repository';
 import { loadTerms } from './terms';
@@ -25,6 +25,8 @@ export interface AdmissionStatistics {
   total: StatisticsLine;
   /** Grassroots committees (and commune committees for their village cells) that admitted anyone in the period. */
   admittingUnits: { total: number; withAdmissions: number; share: number | null };
+  /** The categories in the order of the published counts, with their names (Vietnamese first) for a screen to show. */
+  categoryLabels: Readonly<Record<CategoryKey, { vi: string; en: string }>>;
 }
 
 export interface TargetProgress {
@@ -100,6 +102,7 @@ export class StatisticsService {
         withAdmissions: admittedBy.size,
         share: admittingUnits.length ? Math.round((admittedBy.size / admittingUnits.length) * 1000) / 10 : null,
       },
+      categoryLabels: CATEGORY_LABELS,
     };
   }
 

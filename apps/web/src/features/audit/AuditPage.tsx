@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import type { Lang } from '../../lib/payload';
 import { queryString } from '../../lib/query-string';
 import { dateInput } from '../../lib/step-form';
 import { useOrganisations } from '../organisations';
+import { LateDeadlines } from './LateDeadlines';
 
 /** One breach found by the compliance checks (GET /audit/violations). */
 interface Violation {
@@ -65,52 +66,63 @@ export function AuditPage({ today }: { today: string }) {
           </Anchor>
         </Group>
       </Card>
-      {violations.error ? <ErrorNotice error={violations.error} /> : null}
-      <Card withBorder padding={0}>
-        {violations.isPending ? (
-          <Loader m="md" size="sm" />
-        ) : violations.data && violations.data.items.length === 0 ? (
-          <Text p="md">{t('audit.none')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped verticalSpacing="sm" data-testid="violations">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('worklist.candidate')}</Table.Th>
-                  <Table.Th>{t('worklist.unit')}</Table.Th>
-                  <Table.Th>{t('audit.check')}</Table.Th>
-                  <Table.Th>{t('audit.severity')}</Table.Th>
-                  <Table.Th>{t('audit.detectedOn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {violations.data?.items.map((v) => (
-                  <Table.Tr key={`${v.caseId}-${v.check}`}>
-                    <Table.Td>
-                      <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                        {v.candidateName}
-                      </Link>
-                    </Table.Td>
-                    <Table.Td>{v.organisationName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{v.title[lang]}</Text>
-                      <Text size="xs" c="gray.7">
-                        {t('errors.source', { source: basisText(v.source, lang) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
-                        {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{viDate(v.detectedOn)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <Tabs defaultValue="violations" keepMounted={false}>
+        <Tabs.List className="no-print">
+          <Tabs.Tab value="violations">{t('statistics.late.violations')}</Tabs.Tab>
+          <Tabs.Tab value="deadlines">{t('statistics.late.tab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="violations" pt="md">
+          {violations.error ? <ErrorNotice error={violations.error} /> : null}
+          <Card withBorder padding={0}>
+            {violations.isPending ? (
+              <Loader m="md" size="sm" />
+            ) : violations.data && violations.data.items.length === 0 ? (
+              <Text p="md">{t('audit.none')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={800}>
+                <Table striped verticalSpacing="sm" data-testid="violations">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('worklist.candidate')}</Table.Th>
+                      <Table.Th>{t('worklist.unit')}</Table.Th>
+                      <Table.Th>{t('audit.check')}</Table.Th>
+                      <Table.Th>{t('audit.severity')}</Table.Th>
+                      <Table.Th>{t('audit.detectedOn')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {violations.data?.items.map((v) => (
+                      <Table.Tr key={`${v.caseId}-${v.check}`}>
+                        <Table.Td>
+                          <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                            {v.candidateName}
+                          </Link>
+                        </Table.Td>
+                        <Table.Td>{v.organisationName}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{v.title[lang]}</Text>
+                          <Text size="xs" c="gray.7">
+                            {t('errors.source', { source: basisText(v.source, lang) })}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
+                            {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{viDate(v.detectedOn)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Card>
+        </Tabs.Panel>
+        <Tabs.Panel value="deadlines" pt="md">
+          <LateDeadlines organisationId={unit} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

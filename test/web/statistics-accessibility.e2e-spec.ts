@@ -1,0 +1,247 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
+import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
+import { createUser, STAFF_PASSWORD } from '../access/support';
+import { caseInCellReview } from '../api/helpers';
+import { probationerRow, toCsv } from '../imports/rows';
+import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+
+/** Where the screenshot of the statistics screen goes: a scratch folder, or SCREENSHOTS_DIR. */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
+/** The business day of the test: the page reads it from the browser's clock, the API from the test clock. */
+const TODAY = '2026-06-30';
+/** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
+const NO_SESSION_YET = '401 GET /api/v1/auth/session';
+const PHONE = { width: 390, height: 844 };
+
+/** Rows of a table as the clerk reads them: the text of each cell. */
+async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+}
+
+/** axe-core's browser build. */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8');
+
+/**
+ * The WCAG 2 A and AA violations axe-core finds on the page as it is now (rule, and up to three elements). The
+ * application's Content-Security-Policy (`script-src 'self'`) refuses an injected script tag, as it should, so axe's
+ * source is evaluated through the browser's debugging protocol instead.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.locator('html').evaluate(async (html) => {
+    const axe = (html.ownerDocument.defaultView as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(html.ownerDocument, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/** The width of an A4 sheet inside the print margins (210 mm − 2 × 12 mm) in CSS pixels. */
+const A4_PRINT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
+
+/** Whether the page, printed on A4, is no wider than the sheet (the page then restored to the screen). */
+async function fitsA4(page: Page): Promise<{ scrollWidth: number; width: number }> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1100 });
+  await page.emulateMedia({ media: 'print' });
+  const scrollWidth = await page.locator('html').evaluate((html) => html.scrollWidth);
+  await page.emulateMedia({ media: 'screen' });
+  if (viewport) await page.setViewportSize(viewport);
+  return { scrollWidth, width: A4_PRINT_WIDTH };
+}
+
+/**
+ * The Thống kê screen, the late time limits of the audit screen, and the accessibility of the main screens, in a real
+ * Chromium against the API process serving the build: four admissions imported (January ×2, March, April, the last
+ * decided late), a yearly target of 24 for the province, read by a province officer; axe-core finds no WCAG 2 AA
+ * violation on the worklist, the case page with a step form open, the statistics page and the audit screen's late
+ * limits; at phone width the worklist, the case page and the statistics page do not scroll sideways; printed, the
+ * statistics and case pages leave out the controls and fit an A4 sheet.
+ */
+describe('statistics, late limits and accessibility in Chromium (real PostgreSQL)', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let tree: OrganisationTree;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    t = await startTestApp({ today: '2026-01-14' });
+    tree = await createOrganisationTree(t.http, { label: 'thống kê' });
+    // A case waiting for the cell's vote: the cell secretary's worklist and step form.
+    await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Phạm Thị Cúc' });
+    t.setToday(TODAY);
+    // Decisions (opened + 40 days; + 110 when late): 10/01/2026, 19/01/2026, 13/03/2026, and 25/04/2026 (late).
+    const rows = [probationerRow('TK-1', tree.cellId, '2025-12-01'), probationerRow('TK-2', tree.cellId, '2025-12-10'), probationerRow('TK-3', tree.cellId, '2026-02-01'), probationerRow('TK-4', tree.cellId, '2026-01-05', { lateDecision: true })];
+    const report = (await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
+    expect(report).toMatchObject({ imported: 4, refused: 0 });
+    await t.http.put(`${API}/targets/${tree.provinceId}/2026`).send({ admissions: 24 }).expect(200);
+    await createUser(t, 'tinhuy.tk', tree.provinceId, ['superior_officer']);
+    await createUser(t, 'bithu.tk', tree.cellId, ['cell_secretary']);
+    base = await listen(t);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(username: string, viewport = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    contexts.push(context);
+    await context.clock.setFixedTime(new Date(`${TODAY}T03:00:00.000Z`));
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    return { context, page, problems };
+  }
+
+  function expectNoProblems(problems: PageProblems): void {
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers.filter((a) => a !== NO_SESSION_YET)).toEqual([]);
+  }
+
+  it('a province officer reads the year against its target, per month and by category, then a quarter; CSV and the printable report open', async () => {
+    const { context, page, problems } = await signedIn('tinhuy.tk');
+    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByRole('heading', { name: 'Thống kê kết nạp đảng viên' }).waitFor();
+    await page.getByTestId('statistics-heading').filter({ hasText: 'Năm 2026' }).waitFor();
+    await page.getByTestId('monthly-table').waitFor();
+
+    expect(await page.getByTestId('figure-admitted').innerText()).toContain('4');
+    // 24 a year; 4 admitted: 16,7 %.
+    await page.getByTestId('figure-target').filter({ hasText: 'Đạt 16,7 %' }).waitFor();
+    expect(await page.getByTestId('figure-target').innerText()).toContain('24');
+    // Every month of the year, the monthly target 24/12 = 2 on each.
+    const months = await tableRows(page.getByTestId('monthly-table'));
+    expect(months).toHaveLength(12);
+    expect(months.slice(0, 5)).toEqual([
+      ['Tháng 1/2026', '2', '2'],
+      ['Tháng 2/2026', '0', '2'],
+      ['Tháng 3/2026', '1', '2'],
+      ['Tháng 4/2026', '1', '2'],
+      ['Tháng 5/2026', '0', '2'],
+    ]);
+    expect(months[11]).toEqual(['Tháng 12/2026', '0', '2']);
+    // The chart: one bar per month, the target line drawn, a summary for a screen reader.
+    const chart = page.getByTestId('monthly-chart');
+    expect(await chart.locator('rect').count()).toBe(12);
+    expect(await chart.getByTestId('target-line').count()).toBe(1);
+    expect(await chart.getAttribute('aria-label')).toContain('4 đảng viên kết nạp trong 12 tháng');
+    // By category, with the names of the published counts (imported: all in the Youth Union, aged 25, upper secondary; TK-2 and TK-4 women).
+    const categories = Object.fromEntries((await tableRows(page.getByTestId('categories'))).map(([name, n, share]) => [name, [n, share]]));
+    expect(categories['Nữ']).toEqual(['2', '50 %']);
+    expect(categories['Đoàn viên thanh niên']).toEqual(['4', '100 %']);
+    expect(categories['Tuổi từ 18 đến 30']).toEqual(['4', '100 %']);
+    expect(categories['Dân tộc thiểu số']).toEqual(['0', '0 %']);
+    expect(await tableRows(page.getByTestId('units'))).toEqual([[`Đảng ủy phường thống kê`, '4', '0', '0']]);
+    await page.screenshot({ path: `${SCREENSHOTS}/statistics.png`, fullPage: true });
+    expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|youthUnion|ethnicMinority|\{"/);
+
+    // The first quarter: three months, target 6, 3 admitted: 50 %. The day after the quarter (April) is not in it.
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
+    await page.getByRole('option', { name: 'Quý I', exact: true }).click();
+    await page.getByTestId('statistics-heading').filter({ hasText: 'Quý I/2026' }).waitFor();
+    await page.getByTestId('monthly-table').locator('tbody tr').nth(2).waitFor();
+    expect(await tableRows(page.getByTestId('monthly-table'))).toEqual([
+      ['Tháng 1/2026', '2', '2'],
+      ['Tháng 2/2026', '0', '2'],
+      ['Tháng 3/2026', '1', '2'],
+    ]);
+    await page.getByTestId('figure-admitted').filter({ hasText: '3' }).waitFor();
+    expect(await page.getByTestId('figure-target').innerText()).toContain('Đạt 50 %');
+
+    // CSV of the same period, with the session; the printable report in a new tab.
+    const csvHref = await page.getByRole('link', { name: 'Tải về (CSV)' }).getAttribute('href');
+    expect(csvHref).toBe('/api/v1/statistics/admissions?period=2026-Q1&format=csv');
+    const csv = await context.request.get(`${base}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Báo cáo in (mở trong thẻ mới)' }).click()]);
+    await report.waitForLoadState();
+    expect(await report.locator('body').innerText()).toContain('Quý I/2026');
+    await report.close();
+
+    // Printed, the filters and the navigation are left out; the figures and the chart stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Tải về (CSV)' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('monthly-chart').isVisible()).toBe(true);
+    expect(await page.getByTestId('categories').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    const a4 = await fitsA4(page);
+    expect(a4.scrollWidth).toBeLessThanOrEqual(a4.width);
+
+    expect(await axeViolations(page)).toEqual([]);
+    expectNoProblems(problems);
+  });
+
+  it('the audit screen lists the decision made late, with its working days late', async () => {
+    const late = (await t.http.get(`${API}/audit/deadlines`).query({ status: 'missed', organisationId: tree.provinceId }).expect(200)).body.items as { candidateName: string; kind: string; workingDaysLate: number; dueOn: string }[];
+    const decision = late.find((d) => d.candidateName === 'Người nhập TK-4' && d.kind === 'ADMISSION_DECISION');
+    expect(decision?.workingDaysLate).toBeGreaterThan(0);
+    const { page, problems } = await signedIn('tinhuy.tk');
+    await page.getByRole('link', { name: 'Kiểm tra' }).click();
+    await page.getByRole('tab', { name: 'Thời hạn bị trễ' }).click();
+    const table = page.getByTestId('late-deadlines');
+    await table.waitFor();
+    const rows = await tableRows(table);
+    const row = rows.find((r) => r[0] === 'Người nhập TK-4' && r[1].startsWith(DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi));
+    expect(row).toBeDefined();
+    expect(row![2]).toBe(decision!.dueOn.split('-').reverse().join('/'));
+    expect(row![4]).toBe(String(decision!.workingDaysLate));
+    expect(row![5]).toBe('Thực hiện trễ hạn');
+    // The decisions made in time are not listed.
+    expect(rows.some((r) => r[0] === 'Người nhập TK-1' && r[1].startsWith(DEADLINE_KIND_LABELS.ADMISSION_DECISION.vi))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expectNoProblems(problems);
+  });
+
+  it('the worklist and the case page with a step form open have no WCAG 2 AA violation', async () => {
+    const { page, problems } = await signedIn('bithu.tk');
+    await page.getByTestId('worklist').waitFor();
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).click();
+    await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
+    await page.getByTestId('step-form').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Printed, the case page gives the record without the steps and their form.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('step-form').isVisible()).toBe(false);
+    expect(await page.getByTestId('history').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    const a4 = await fitsA4(page);
+    expect(a4.scrollWidth).toBeLessThanOrEqual(a4.width);
+    expectNoProblems(problems);
+  });
+
+  it('at phone width (390×844) the worklist, the case page and the statistics page do not scroll sideways', async () => {
+    const { page, problems } = await signedIn('bithu.tk', PHONE);
+    const overflow = () => page.locator('html').evaluate((html) => ({ scrollWidth: html.scrollWidth, innerWidth: html.ownerDocument.defaultView?.innerWidth ?? 0 }));
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).waitFor();
+    const worklist = await overflow();
+    expect(worklist.innerWidth).toBe(390);
+    expect(worklist.scrollWidth).toBeLessThanOrEqual(worklist.innerWidth);
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).click();
+    await page.getByTestId('history').waitFor();
+    await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
+    await page.getByTestId('step-form').waitFor();
+    const casePage = await overflow();
+    expect(casePage.scrollWidth).toBeLessThanOrEqual(casePage.innerWidth);
+    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByTestId('monthly-table').waitFor();
+    const statistics = await overflow();
+    expect(statistics.scrollWidth).toBeLessThanOrEqual(statistics.innerWidth);
+    expectNoProblems(problems);
+  });
+});
