@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ok } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldsInError } from '../../lib/errors';
 import { rolesFor } from '../../lib/roles';
@@ -124,36 +125,22 @@ export function AccountsPage() {
         {users.isPending ? (
           <Loader m="md" size="sm" />
         ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped verticalSpacing="sm" data-testid="accounts">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('accounts.fullName')}</Table.Th>
-                  <Table.Th>{t('accounts.jobTitle')}</Table.Th>
-                  <Table.Th>{t('accounts.username')}</Table.Th>
-                  <Table.Th>{t('worklist.unit')}</Table.Th>
-                  <Table.Th>{t('accounts.roles')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data?.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td fw={600}>{u.fullName}</Table.Td>
-                    <Table.Td>{u.title ?? ''}</Table.Td>
-                    <Table.Td>{u.username}</Table.Td>
-                    <Table.Td>{u.organisationName ?? t('accounts.wholeTree')}</Table.Td>
-                    <Table.Td>{u.roles.map((r) => t(`accounts.role.${r}`)).join(', ')}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.fullName}`}>
-                        {t('admin.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={800} testId="accounts" headers={[t('accounts.fullName'), t('accounts.jobTitle'), t('accounts.username'), t('worklist.unit'), t('accounts.roles'), null]}>
+            {users.data?.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td fw={600}>{u.fullName}</Table.Td>
+                <Table.Td>{u.title ?? ''}</Table.Td>
+                <Table.Td>{u.username}</Table.Td>
+                <Table.Td>{u.organisationName ?? t('accounts.wholeTree')}</Table.Td>
+                <Table.Td>{u.roles.map((r) => t(`accounts.role.${r}`)).join(', ')}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.fullName}`}>
+                    {t('admin.edit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Card>
       {editedUser ? (

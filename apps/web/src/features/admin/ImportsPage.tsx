@@ -8,6 +8,7 @@ import { Link } from '../../app/Link';
 import { rowReason } from '../../lib/import-report';
 import type { Lang } from '../../lib/payload';
 import { AdminError } from './AdminError';
+import { DataTable } from '../../components/DataTable';
 
 type Report = Schemas['ImportReportDto'];
 const STATUS_COLOR = { imported: 'green', unchanged: 'gray', refused: 'red' } as const;
@@ -63,53 +64,41 @@ export function ImportsPage() {
           <Text p="md" fw={600} role="status" data-testid="import-summary">
             {t('admin.imports.summary', { rows: report.rows, imported: report.imported, unchanged: report.unchanged, refused: report.refused, flagged: report.flagged })}
           </Text>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped verticalSpacing="sm" data-testid="import-report">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.imports.row')}</Table.Th>
-                  <Table.Th>{t('admin.imports.externalId')}</Table.Th>
-                  <Table.Th>{t('admin.imports.outcome')}</Table.Th>
-                  <Table.Th>{t('admin.imports.reasons')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.items.map((item) => (
-                  <Table.Tr key={item.row}>
-                    <Table.Td>{item.row}</Table.Td>
-                    <Table.Td>{item.externalId ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[item.status]} variant="light">
-                        {t(`admin.imports.status.${item.status}`)}
-                      </Badge>
-                      {item.state && item.state in STATE_LABELS ? (
-                        <Text size="sm" mt={4}>
-                          {STATE_LABELS[item.state as keyof typeof STATE_LABELS][lang]}
-                        </Text>
-                      ) : null}
-                      {item.caseId ? (
-                        <Link to={{ name: 'case', caseId: item.caseId }} size="sm">
-                          {t('worklist.open')}
-                        </Link>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <List size="sm" spacing={2}>
-                        {(item.errors ?? []).map((e, i) => {
-                          const r = rowReason(e, lang);
-                          return <List.Item key={`e${i}`}>{t(r.key, r.values)}</List.Item>;
-                        })}
-                        {(item.flagged ?? []).map((f, i) => {
-                          const r = rowReason({ code: 'RULE_VIOLATION', message: f.message, rule: f.rule, source: f.source, eventType: f.type }, lang);
-                          return <List.Item key={`f${i}`}>{t('admin.imports.flagged', { reason: t(r.key, r.values) })}</List.Item>;
-                        })}
-                      </List>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={800} testId="import-report" headers={[t('admin.imports.row'), t('admin.imports.externalId'), t('admin.imports.outcome'), t('admin.imports.reasons')]}>
+            {report.items.map((item) => (
+              <Table.Tr key={item.row}>
+                <Table.Td>{item.row}</Table.Td>
+                <Table.Td>{item.externalId ?? ''}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[item.status]} variant="light">
+                    {t(`admin.imports.status.${item.status}`)}
+                  </Badge>
+                  {item.state && item.state in STATE_LABELS ? (
+                    <Text size="sm" mt={4}>
+                      {STATE_LABELS[item.state as keyof typeof STATE_LABELS][lang]}
+                    </Text>
+                  ) : null}
+                  {item.caseId ? (
+                    <Link to={{ name: 'case', caseId: item.caseId }} size="sm">
+                      {t('worklist.open')}
+                    </Link>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <List size="sm" spacing={2}>
+                    {(item.errors ?? []).map((e, i) => {
+                      const r = rowReason(e, lang);
+                      return <List.Item key={`e${i}`}>{t(r.key, r.values)}</List.Item>;
+                    })}
+                    {(item.flagged ?? []).map((f, i) => {
+                      const r = rowReason({ code: 'RULE_VIOLATION', message: f.message, rule: f.rule, source: f.source, eventType: f.type }, lang);
+                      return <List.Item key={`f${i}`}>{t('admin.imports.flagged', { reason: t(r.key, r.values) })}</List.Item>;
+                    })}
+                  </List>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Card>
       ) : null}
     </Stack>

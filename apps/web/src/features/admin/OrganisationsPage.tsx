@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { kindsUnder, mayAuthorise, moveTargets, type OrgNode, parseGrace, treeRows } from '../../lib/org-tree';
 import { useOrganisations } from '../organisations';
@@ -31,43 +32,29 @@ export function OrganisationsPage() {
         {organisations.isPending ? (
           <Loader m="md" size="sm" />
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="sm" data-testid="organisation-tree">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.organisations.name')}</Table.Th>
-                  <Table.Th>{t('admin.organisations.kind')}</Table.Th>
-                  <Table.Th>{t('admin.organisations.youthUnion')}</Table.Th>
-                  <Table.Th>{t('admin.organisations.tradeUnion')}</Table.Th>
-                  <Table.Th>{t('admin.organisations.grace')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map(({ node, depth }) => (
-                  <Table.Tr key={node.id}>
-                    <Table.Td style={{ paddingLeft: 12 + depth * 24 }} fw={depth === 0 ? 700 : 500}>
-                      {node.name}{' '}
-                      {node.authorisedToAdmit ? (
-                        <Badge size="sm" variant="light" color="blue">
-                          {t('admin.organisations.authorised')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{BODY_KIND_LABELS[node.kind][lang]}</Table.Td>
-                    <Table.Td>{yesNo(node.hasYouthUnion)}</Table.Td>
-                    <Table.Td>{yesNo(node.hasTradeUnion)}</Table.Td>
-                    <Table.Td>{node.backlogGraceWorkingDays === null ? t('admin.organisations.inherited') : t('admin.organisations.days', { count: node.backlogGraceWorkingDays })}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`${t('admin.edit')}: ${node.name}`}>
-                        {t('admin.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={900} testId="organisation-tree" headers={[t('admin.organisations.name'), t('admin.organisations.kind'), t('admin.organisations.youthUnion'), t('admin.organisations.tradeUnion'), t('admin.organisations.grace'), null]}>
+            {rows.map(({ node, depth }) => (
+              <Table.Tr key={node.id}>
+                <Table.Td style={{ paddingLeft: 12 + depth * 24 }} fw={depth === 0 ? 700 : 500}>
+                  {node.name}{' '}
+                  {node.authorisedToAdmit ? (
+                    <Badge size="sm" variant="light" color="blue">
+                      {t('admin.organisations.authorised')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{BODY_KIND_LABELS[node.kind][lang]}</Table.Td>
+                <Table.Td>{yesNo(node.hasYouthUnion)}</Table.Td>
+                <Table.Td>{yesNo(node.hasTradeUnion)}</Table.Td>
+                <Table.Td>{node.backlogGraceWorkingDays === null ? t('admin.organisations.inherited') : t('admin.organisations.days', { count: node.backlogGraceWorkingDays })}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => setEditing(node)} aria-label={`${t('admin.edit')}: ${node.name}`}>
+                    {t('admin.edit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Card>
       {editing ? <EditUnit key={editing.id} node={editing} nodes={nodes} onClose={() => setEditing(null)} /> : null}

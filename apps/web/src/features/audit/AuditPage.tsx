@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { Link } from '../../app/Link';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { basisText } from '../../lib/errors';
 import { viDate } from '../../lib/dates';
@@ -79,43 +80,30 @@ export function AuditPage({ today }: { today: string }) {
             ) : violations.data && violations.data.items.length === 0 ? (
               <Text p="md">{t('audit.none')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={800}>
-                <Table striped verticalSpacing="sm" data-testid="violations">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('worklist.candidate')}</Table.Th>
-                      <Table.Th>{t('worklist.unit')}</Table.Th>
-                      <Table.Th>{t('audit.check')}</Table.Th>
-                      <Table.Th>{t('audit.severity')}</Table.Th>
-                      <Table.Th>{t('audit.detectedOn')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {violations.data?.items.map((v) => (
-                      <Table.Tr key={`${v.caseId}-${v.check}`}>
-                        <Table.Td>
-                          <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                            {v.candidateName}
-                          </Link>
-                        </Table.Td>
-                        <Table.Td>{v.organisationName}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{v.title[lang]}</Text>
-                          <Text size="xs" c="gray.7">
-                            {t('errors.source', { source: basisText(v.source, lang) })}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
-                            {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{viDate(v.detectedOn)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable minWidth={800} testId="violations" headers={[t('worklist.candidate'), t('worklist.unit'), t('audit.check'), t('audit.severity'), t('audit.detectedOn')]}>
+                {violations.data?.items.map((v) => (
+                  <Table.Tr key={`${v.caseId}-${v.check}`}>
+                    <Table.Td>
+                      <Link to={{ name: 'case', caseId: v.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        {v.candidateName}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td>{v.organisationName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{v.title[lang]}</Text>
+                      <Text size="xs" c="gray.7">
+                        {t('errors.source', { source: basisText(v.source, lang) })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={700} c={SEVERITY_COLOURS[v.severity] ?? 'gray.8'}>
+                        {t(`audit.severities.${v.severity}`, { defaultValue: t('audit.severities.minor') })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{viDate(v.detectedOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )}
           </Card>
         </Tabs.Panel>

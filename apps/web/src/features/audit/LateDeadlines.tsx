@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { Link } from '../../app/Link';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { viDate } from '../../lib/dates';
 import { basisText } from '../../lib/errors';
@@ -43,41 +44,27 @@ export function LateDeadlines({ organisationId }: { organisationId: string | nul
       ) : deadlines.data.length === 0 ? (
         <Text p="md">{t('statistics.late.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped verticalSpacing="sm" data-testid="late-deadlines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('worklist.candidate')}</Table.Th>
-                <Table.Th>{t('statistics.late.limit')}</Table.Th>
-                <Table.Th>{t('statistics.late.dueOn')}</Table.Th>
-                <Table.Th>{t('statistics.late.closedOn')}</Table.Th>
-                <Table.Th>{t('statistics.late.daysLate')}</Table.Th>
-                <Table.Th>{t('statistics.late.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {deadlines.data.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Link to={{ name: 'case', caseId: d.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {d.candidateName}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{d.label[lang]}</Text>
-                    <Text size="xs" c="gray.7">
-                      {t('errors.source', { source: basisText(d.source, lang) })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{viDate(d.dueOn)}</Table.Td>
-                  <Table.Td>{viDate(d.closedOn)}</Table.Td>
-                  <Table.Td fw={700}>{d.workingDaysLate ?? '—'}</Table.Td>
-                  <Table.Td>{statusText(d)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable minWidth={800} testId="late-deadlines" headers={[t('worklist.candidate'), t('statistics.late.limit'), t('statistics.late.dueOn'), t('statistics.late.closedOn'), t('statistics.late.daysLate'), t('statistics.late.status')]}>
+          {deadlines.data.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Link to={{ name: 'case', caseId: d.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {d.candidateName}
+                </Link>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{d.label[lang]}</Text>
+                <Text size="xs" c="gray.7">
+                  {t('errors.source', { source: basisText(d.source, lang) })}
+                </Text>
+              </Table.Td>
+              <Table.Td>{viDate(d.dueOn)}</Table.Td>
+              <Table.Td>{viDate(d.closedOn)}</Table.Td>
+              <Table.Td fw={700}>{d.workingDaysLate ?? '—'}</Table.Td>
+              <Table.Td>{statusText(d)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Card>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { Link } from '../../app/Link';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { viDate } from '../../lib/dates';
 import { headlineStep } from '../../lib/next-step';
@@ -69,64 +70,49 @@ export function WorklistPage() {
         ) : items.length === 0 ? (
           <Text p="md">{t('worklist.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm" data-testid="worklist">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('worklist.candidate')}</Table.Th>
-                  <Table.Th>{t('worklist.unit')}</Table.Th>
-                  <Table.Th>{t('worklist.reason')}</Table.Th>
-                  <Table.Th>{t('worklist.limit')}</Table.Th>
-                  <Table.Th>{t('worklist.dueOn')}</Table.Th>
-                  <Table.Th>{t('worklist.days')}</Table.Th>
-                  <Table.Th>{t('worklist.next')}</Table.Th>
+          <DataTable minWidth={900} testId="worklist" highlightOnHover headers={[t('worklist.candidate'), t('worklist.unit'), t('worklist.reason'), t('worklist.limit'), t('worklist.dueOn'), t('worklist.days'), t('worklist.next')]}>
+            {items.map((item) => {
+              const days = workingDaysKey(item.reason, item.workingDays);
+              const next = headlineStep(item.events);
+              return (
+                <Table.Tr key={item.caseId}>
+                  <Table.Td>
+                    <Link to={{ name: 'case', caseId: item.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {item.candidateName}
+                    </Link>
+                  </Table.Td>
+                  <Table.Td>{organisations.data?.get(item.organisationId)?.name ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={700} c={REASON_COLOURS[item.reason]}>
+                      {t(`worklist.${item.reason}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind][lang] : ''}</Table.Td>
+                  <Table.Td>{viDate(item.dueOn)}</Table.Td>
+                  <Table.Td>
+                    {days ? (
+                      <Text size="sm" c={item.reason === 'overdue' ? 'red.9' : undefined} fw={item.reason === 'overdue' ? 700 : 400}>
+                        {t(days.key, { count: days.count })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    {next ? (
+                      <Text size="sm">
+                        {EVENT_LABELS[next.step][lang]}
+                        {next.others > 0 ? (
+                          <Text span size="xs" c="gray.7">
+                            {' '}
+                            {t('worklist.others', { count: next.others })}
+                          </Text>
+                        ) : null}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => {
-                  const days = workingDaysKey(item.reason, item.workingDays);
-                  const next = headlineStep(item.events);
-                  return (
-                    <Table.Tr key={item.caseId}>
-                      <Table.Td>
-                        <Link to={{ name: 'case', caseId: item.caseId }} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {item.candidateName}
-                        </Link>
-                      </Table.Td>
-                      <Table.Td>{organisations.data?.get(item.organisationId)?.name ?? ''}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={700} c={REASON_COLOURS[item.reason]}>
-                          {t(`worklist.${item.reason}`)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{item.deadlineKind ? DEADLINE_KIND_LABELS[item.deadlineKind][lang] : ''}</Table.Td>
-                      <Table.Td>{viDate(item.dueOn)}</Table.Td>
-                      <Table.Td>
-                        {days ? (
-                          <Text size="sm" c={item.reason === 'overdue' ? 'red.9' : undefined} fw={item.reason === 'overdue' ? 700 : 400}>
-                            {t(days.key, { count: days.count })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {next ? (
-                          <Text size="sm">
-                            {EVENT_LABELS[next.step][lang]}
-                            {next.others > 0 ? (
-                              <Text span size="xs" c="gray.7">
-                                {' '}
-                                {t('worklist.others', { count: next.others })}
-                              </Text>
-                            ) : null}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              );
+            })}
+          </DataTable>
         )}
       </Card>
     </Stack>
