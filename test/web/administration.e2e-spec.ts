@@ -3,7 +3,7 @@ import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASS
 import { EVENT_LABELS, RULE_DEFINITIONS } from '@charterflow/procedure';
 import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { probationerRow, toCsv } from '../imports/rows';
-import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
 const API = '/api/v1';
 /** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
@@ -86,6 +86,8 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('organisation-tree').locator('tr', { hasText: 'Chi bộ Kỹ thuật điện' }).waitFor();
+    // The tree and its forms meet WCAG 2 AA as axe-core checks it.
+    expect(await axeViolations(page)).toEqual([]);
     expect(await organisationNamed('Chi bộ Kỹ thuật')).toBeUndefined();
     expect(await organisationNamed('Chi bộ Kỹ thuật điện')).toMatchObject({ id: created!.id, parentId: tree.grassrootsId });
 
@@ -132,6 +134,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
     await admin.page.getByTestId('accounts').locator('tr', { hasText: 'bithu.adm' }).filter({ hasText: 'Phó Bí thư chi bộ' }).waitFor();
+    expect(await axeViolations(admin.page)).toEqual([]);
     const stored = await t.http.get(`${API}/users/${secretaryId}`).expect(200);
     expect(stored.body).toMatchObject({ title: 'Phó Bí thư chi bộ', fullName: name, roles: ['cell_secretary'] });
 
@@ -193,6 +196,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await form.getByRole('textbox', { name: 'Tên gọi' }).click();
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.getByTestId('days-off').locator('tr', { hasText: '11/12/2034' }).filter({ hasText: 'Nghỉ kỷ niệm' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const stored = await t.http.get(`${API}/calendar/2034`).expect(200);
     expect(stored.body.daysOff).toContainEqual({ date: '2034-12-11', name: 'Nghỉ kỷ niệm' });
     expect(stored.body.daysOff).toHaveLength(before.daysOff.length + 1);
@@ -247,6 +251,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByTestId('import-summary').filter({ hasText: '3 dòng: 1 đã nhập, 0 không thay đổi, 2 bị từ chối, 0 có ghi chú vi phạm.' }).waitFor();
     const report = page.getByTestId('import-report');
+    expect(await axeViolations(page)).toEqual([]);
     await expectRow(report.locator('tr', { hasText: 'I-1' }), ['Đã nhập', 'Mở hồ sơ']);
     await expectRow(report.locator('tr', { hasText: 'I-2' }), ['Bị từ chối', EVENT_LABELS.CELL_VOTE_RECORDED.vi, RULE_DEFINITIONS.AGE_BELOW_18.descriptionVi, 'căn cứ']);
     await expectRow(report.locator('tr', { hasText: 'I-3' }), ['Bị từ chối', 'Cột cellVoteOn: giá trị thiếu hoặc không hợp lệ.']);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } 
 import { createUser, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
-import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
 /** Where the screenshot of the statistics screen goes: a scratch folder, or SCREENSHOTS_DIR. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
@@ -20,23 +20,6 @@ const PHONE = { width: 390, height: 844 };
 /** Rows of a table as the clerk reads them: the text of each cell. */
 async function tableRows(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
-}
-
-/** axe-core's browser build. */
-const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8');
-
-/**
- * The WCAG 2 A and AA violations axe-core finds on the page as it is now (rule, and up to three elements). The
- * application's Content-Security-Policy (`script-src 'self'`) refuses an injected script tag, as it should, so axe's
- * source is evaluated through the browser's debugging protocol instead.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.locator('html').evaluate(async (html) => {
-    const axe = (html.ownerDocument.defaultView as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(html.ownerDocument, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
 }
 
 /** The width of an A4 sheet inside the print margins (210 mm − 2 × 12 mm) in CSS pixels. */

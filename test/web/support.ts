@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -40,4 +40,21 @@ export function watch(page: Page): PageProblems {
     if (r.status() >= 400) problems.answers.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')}`);
   });
   return problems;
+}
+
+/** axe-core's browser build. */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8');
+
+/**
+ * The WCAG 2 A and AA violations axe-core finds on the page as it is now (rule, and up to three elements). The
+ * application's Content-Security-Policy (`script-src 'self'`) refuses an injected script tag, as it should, so axe's
+ * source is evaluated through the browser's debugging protocol instead.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.locator('html').evaluate(async (html) => {
+    const axe = (html.ownerDocument.defaultView as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(html.ownerDocument, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
 }

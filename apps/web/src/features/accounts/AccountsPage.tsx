@@ -11,6 +11,7 @@ import { rolesFor } from '../../lib/roles';
 import { useOrganisations } from '../organisations';
 import { AdminError } from '../admin/AdminError';
 import { EditAccount } from './EditAccount';
+import { TEXT_COLORS } from '../../app/colors';
 
 /** Tài khoản (administrators): the staff accounts of the subtree, and a new one with the staff member's full name. */
 export function AccountsPage() {
@@ -110,7 +111,7 @@ export function AccountsPage() {
         </Grid>
         {create.error ? <AdminError error={create.error} /> : null}
         {created ? (
-          <Text c="green.9" fw={600} role="status" mt="sm">
+          <Text c={TEXT_COLORS.success} fw={600} role="status" mt="sm">
             {t('accounts.created', { name: created })}
           </Text>
         ) : null}

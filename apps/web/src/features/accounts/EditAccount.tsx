@@ -7,6 +7,7 @@ import { api, ApiError, ok, type Schemas } from '../../api/client';
 import { fieldsInError } from '../../lib/errors';
 import { rolesFor } from '../../lib/roles';
 import { AdminError } from '../admin/AdminError';
+import { TEXT_COLORS } from '../../app/colors';
 
 type User = Schemas['UserDto'];
 
@@ -106,7 +107,7 @@ export function EditAccount({ user, kind, onClose }: { user: User; kind: BodyKin
               />
               {reset.error && !passwordWrong ? <AdminError error={reset.error} /> : null}
               {passwordDone ? (
-                <Text c="green.9" fw={600} role="status">
+                <Text c={TEXT_COLORS.success} fw={600} role="status">
                   {t('admin.accounts.passwordReset', { name: user.fullName })}
                 </Text>
               ) : null}

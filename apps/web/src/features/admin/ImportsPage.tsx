@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { STATE_LABELS } from '@charterflow/procedure';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,9 +9,10 @@ import { rowReason } from '../../lib/import-report';
 import type { Lang } from '../../lib/payload';
 import { AdminError } from './AdminError';
 import { DataTable } from '../../components/DataTable';
+import { TEXT_COLORS } from '../../app/colors';
 
 type Report = Schemas['ImportReportDto'];
-const STATUS_COLOR = { imported: 'green', unchanged: 'gray', refused: 'red' } as const;
+const STATUS_COLOR = { imported: TEXT_COLORS.success, unchanged: TEXT_COLORS.neutral, refused: TEXT_COLORS.refused } as const;
 
 /**
  * Nhập hồ sơ (administrators): a CSV file of cases already under way (docs/imports.md), imported row by row, and the
@@ -49,7 +50,7 @@ export function ImportsPage() {
       <Card withBorder component="form" onSubmit={submit} aria-label={t('admin.imports.title')}>
         <Stack gap="sm">
           <Text size="sm">{t('admin.imports.intro')}</Text>
-          <FileInput label={t('admin.imports.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable required placeholder={t('admin.imports.choose')} maw={520} />
+          <FileInput label={t('admin.imports.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('admin.imports.clear') }} required placeholder={t('admin.imports.choose')} maw={520} />
           <Checkbox label={t('admin.imports.historical')} description={t('admin.imports.historicalHelp')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} />
           {run.error ? <AdminError error={run.error} /> : null}
           <Group justify="flex-end">
@@ -70,9 +71,9 @@ export function ImportsPage() {
                 <Table.Td>{item.row}</Table.Td>
                 <Table.Td>{item.externalId ?? ''}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[item.status]} variant="light">
+                  <Text size="sm" fw={700} c={STATUS_COLOR[item.status]}>
                     {t(`admin.imports.status.${item.status}`)}
-                  </Badge>
+                  </Text>
                   {item.state && item.state in STATE_LABELS ? (
                     <Text size="sm" mt={4}>
                       {STATE_LABELS[item.state as keyof typeof STATE_LABELS][lang]}

@@ -10,6 +10,7 @@ import { kindsUnder, mayAuthorise, moveTargets, type OrgNode, parseGrace, treeRo
 import { useOrganisations } from '../organisations';
 import { AdminError } from './AdminError';
 import type { Lang } from '../../lib/payload';
+import { TEXT_COLORS } from '../../app/colors';
 
 /** Đơn vị (administrators): the tree of the subtree, a new unit under one of its nodes, and each unit's settings. */
 export function OrganisationsPage() {
@@ -174,7 +175,7 @@ function CreateUnit({ nodes }: { nodes: OrgNode[] }) {
       </Grid>
       {create.error ? <AdminError error={create.error} /> : null}
       {created ? (
-        <Text c="green.9" fw={600} role="status" mt="sm">
+        <Text c={TEXT_COLORS.success} fw={600} role="status" mt="sm">
           {t('admin.organisations.created', { name: created })}
         </Text>
       ) : null}

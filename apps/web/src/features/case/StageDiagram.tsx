@@ -3,9 +3,10 @@ import { STATE_LABELS, type TopState } from '@charterflow/procedure';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../lib/payload';
 import { stagesOf, type StageStatus } from '../../lib/stages';
+import { TEXT_COLORS } from '../../app/colors';
 
 const LOOK: Record<StageStatus, { bg: string; c: string; bd: string }> = {
-  done: { bg: 'green.1', c: '#1e6b30', bd: 'var(--mantine-color-green-7)' },
+  done: { bg: 'green.1', c: TEXT_COLORS.success, bd: 'var(--mantine-color-green-7)' },
   current: { bg: 'blue.8', c: 'white', bd: 'var(--mantine-color-blue-9)' },
   ahead: { bg: 'white', c: 'gray.7', bd: 'var(--mantine-color-gray-4)' },
   skipped: { bg: 'gray.1', c: 'gray.7', bd: 'var(--mantine-color-gray-3)' },
