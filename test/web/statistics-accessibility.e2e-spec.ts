@@ -9,7 +9,7 @@ import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
 import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 
-/** Where the screenshot of the statistics screen goes: a scratch folder, or SCREENSHOTS_DIR. */
+/** Where the screenshots (statistics, phone width) go: a scratch folder, or SCREENSHOTS_DIR. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
 /** The business day of the test: the page reads it from the browser's clock, the API from the test clock. */
 const TODAY = '2026-06-30';
@@ -215,12 +215,14 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     const worklist = await overflow();
     expect(worklist.innerWidth).toBe(390);
     expect(worklist.scrollWidth).toBeLessThanOrEqual(worklist.innerWidth);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-worklist.png` });
     await page.getByRole('link', { name: 'Phạm Thị Cúc' }).click();
     await page.getByTestId('history').waitFor();
     await page.getByRole('button', { name: EVENT_LABELS.CELL_VOTE_RECORDED.vi, exact: true }).click();
     await page.getByTestId('step-form').waitFor();
     const casePage = await overflow();
     expect(casePage.scrollWidth).toBeLessThanOrEqual(casePage.innerWidth);
+    await page.getByTestId('step-form').screenshot({ path: `${SCREENSHOTS}/phone-step-form.png` });
     await page.getByRole('link', { name: 'Thống kê' }).click();
     await page.getByTestId('monthly-table').waitFor();
     const statistics = await overflow();
