@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,11 +46,12 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
                 </Link>
               ) : null}
               {me.roles.includes('admin') ? <Link to={{ name: 'admin', tab: 'organisations' }} fw={route.name === 'admin' ? 700 : 400} c="dark">{t('admin.nav')}</Link> : null}
-              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} aria-label={`${t('app.inbox')} (${count} ${t('inbox.unread')})`}>
+              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
                 {t('app.inbox')}{' '}
                 {count > 0 ? (
                   <Badge color="red" size="sm" circle={count < 10} data-testid="unread-count">
                     {count >= 100 ? '99+' : count}
+                    <VisuallyHidden> {t('inbox.unread').toLowerCase()}</VisuallyHidden>
                   </Badge>
                 ) : null}
               </Link>
