@@ -10,7 +10,7 @@ const LAYERS = [
   ['organisations', 'calendar'],
   ['cases'],
   ['access', 'notifications'],
-  ['delivery', 'audit', 'intake'],
+  ['delivery', 'audit', 'intake', 'documents'],
   ['platform'],
 ];
 

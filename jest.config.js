@@ -16,7 +16,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
-    '^@charterflow/(kernel|procedure|database|cases|organisations|calendar|platform|delivery|notifications|access|audit|intake)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    '^@charterflow/(kernel|procedure|database|cases|organisations|calendar|platform|delivery|notifications|access|audit|intake|documents)(/.*)?$': '<rootDir>/libs/$1/src$2',
     '^@charterflow/config(/.*)?$': '<rootDir>/config/src$1',
   },
   testEnvironment: 'node',

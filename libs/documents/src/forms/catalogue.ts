@@ -1,0 +1,30 @@
+import { DocumentContext } from '../data/document-context';
+import { DocumentInput } from '../data/document-input';
+import { Block, DocumentModel } from '../model/document';
+import { fillBlocks, TemplateBlock } from '../template/template';
+import { FORM_6_KND } from './admission-cell-resolution';
+import { FORM_9_KND } from './admission-decision';
+import { FormDefinition } from './form';
+
+/** The built-in forms, in the order of the procedure. */
+export const FORMS: readonly FormDefinition[] = [FORM_6_KND, FORM_9_KND];
+
+export function formById(id: string): FormDefinition | undefined {
+  return FORMS.find((f) => f.id === id);
+}
+
+/** Whether the case holds what the form is filled from. */
+export function isAvailable(form: FormDefinition, input: DocumentInput): boolean {
+  return form.available(new DocumentContext(input));
+}
+
+/**
+ * The form filled from the case, as a document model; a repeated form prints one copy per step of its type, each
+ * on its own page. `blocks` replaces the built-in template's (a template a province uploaded, read as blocks).
+ */
+export function fillForm(form: FormDefinition, input: DocumentInput, blocks: readonly TemplateBlock[] = form.blocks): DocumentModel {
+  const context = new DocumentContext(input);
+  const contexts = form.repeatFor ? context.all(form.repeatFor).map((step) => context.withCurrent(step)) : [context];
+  const filled: Block[] = contexts.flatMap((c, i) => [...(i > 0 ? [{ kind: 'pageBreak' } as const] : []), ...fillBlocks(blocks, c)]);
+  return { title: form.title, blocks: filled };
+}
