@@ -1,7 +1,7 @@
 import { DocumentContext } from '../data/document-context';
 import { DocumentInput } from '../data/document-input';
 import { Block, DocumentModel } from '../model/document';
-import { fillBlocks, TemplateBlock } from '../template/template';
+import { compileBlocks, fillBlocks } from '../template/template';
 import { FORM_6_KND } from './admission-cell-resolution';
 import { FORM_9_KND } from './admission-decision';
 import { FormDefinition } from './form';
@@ -22,7 +22,7 @@ export function isAvailable(form: FormDefinition, input: DocumentInput): boolean
  * The form filled from the case, as a document model; a repeated form prints one copy per step of its type, each
  * on its own page. `blocks` replaces the built-in template's (a template a province uploaded, read as blocks).
  */
-export function fillForm(form: FormDefinition, input: DocumentInput, blocks: readonly TemplateBlock[] = form.blocks): DocumentModel {
+export function fillForm(form: FormDefinition, input: DocumentInput, blocks: readonly Block[] = compileBlocks(form.blocks)): DocumentModel {
   const context = new DocumentContext(input);
   const contexts = form.repeatFor ? context.all(form.repeatFor).map((step) => context.withCurrent(step)) : [context];
   const filled: Block[] = contexts.flatMap((c, i) => [...(i > 0 ? [{ kind: 'pageBreak' } as const] : []), ...fillBlocks(blocks, c)]);

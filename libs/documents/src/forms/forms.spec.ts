@@ -9,7 +9,7 @@ import { renderDocx } from '../render/docx';
 import { renderPdf } from '../render/pdf';
 import { BLANK } from '../text/vi-format';
 import { FORMS, fillForm, formById, isAvailable } from './catalogue';
-import { templatePlaceholders } from '../template/template';
+import { compileBlocks, templatePlaceholders } from '../template/template';
 import { PLACEHOLDERS } from '../data/placeholders';
 
 /** The text of a PDF as poppler's pdftotext extracts it (layout kept), whitespace runs folded. */
@@ -69,7 +69,7 @@ describe('the built-in forms', () => {
       expect(form.id).toMatch(/^\d+-KND$/);
       expect(form.code.replace(/Đ/g, 'D')).toBe(form.id);
       expect(form.title).toContain(form.code);
-      for (const name of templatePlaceholders(form.blocks)) expect(PLACEHOLDERS).toHaveProperty([name]);
+      for (const name of templatePlaceholders(compileBlocks(form.blocks))) expect(PLACEHOLDERS).toHaveProperty([name]);
     }
     expect(new Set(FORMS.map((f) => f.id)).size).toBe(FORMS.length);
   });

@@ -1,4 +1,4 @@
-import { Block, DocumentModel, Line } from '../model/document';
+import { Block, Line } from '../model/document';
 import { parseMarkup } from '../model/markup';
 import { PLACEHOLDERS } from '../data/placeholders';
 import { DocumentContext } from '../data/document-context';
@@ -31,12 +31,33 @@ export function fillText(text: string, context: DocumentContext): string {
   });
 }
 
-function fillLine(line: TemplateLine, context: DocumentContext): Line {
+/** A template line's markup parsed into runs that still hold their placeholders. */
+function compileLine(line: TemplateLine): Line {
   const { text, ...layout } = line;
-  return { ...layout, runs: parseMarkup(text).map((run) => ({ ...run, text: fillText(run.text, context) })) };
+  return { ...layout, runs: parseMarkup(text) };
 }
 
-export function fillBlocks(blocks: readonly TemplateBlock[], context: DocumentContext): Block[] {
+/** The template as a document model whose texts still hold their placeholders. */
+export function compileBlocks(blocks: readonly TemplateBlock[]): Block[] {
+  return blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'line':
+        return { kind: 'line', ...compileLine(block) };
+      case 'columns':
+        return { ...block, left: block.left.map(compileLine), right: block.right.map(compileLine) };
+      case 'table':
+      case 'pageBreak':
+        return block;
+    }
+  });
+}
+
+function fillLine(line: Line, context: DocumentContext): Line {
+  return { ...line, runs: line.runs.map((run) => ({ ...run, text: fillText(run.text, context) })) };
+}
+
+/** Blocks with every placeholder replaced from the case (built-in templates compiled, or read from a Word file). */
+export function fillBlocks(blocks: readonly Block[], context: DocumentContext): Block[] {
   return blocks.map((block): Block => {
     switch (block.kind) {
       case 'line':
@@ -52,13 +73,14 @@ export function fillBlocks(blocks: readonly TemplateBlock[], context: DocumentCo
 }
 
 /** Every placeholder the blocks name. */
-export function templatePlaceholders(blocks: readonly TemplateBlock[]): string[] {
+export function templatePlaceholders(blocks: readonly Block[]): string[] {
+  const lineText = (l: Line) => l.runs.map((r) => r.text).join('');
   const texts = blocks.flatMap((b) => {
     switch (b.kind) {
       case 'line':
-        return [b.text];
+        return [lineText(b)];
       case 'columns':
-        return [...b.left, ...b.right].map((l) => l.text);
+        return [...b.left, ...b.right].map(lineText);
       case 'table':
         return [...b.header, ...b.rows.flat()];
       case 'pageBreak':
@@ -68,6 +90,3 @@ export function templatePlaceholders(blocks: readonly TemplateBlock[]): string[]
   return [...new Set(texts.flatMap(placeholdersIn))];
 }
 
-export function documentOf(title: string, blocks: Block[], landscape = false): DocumentModel {
-  return landscape ? { title, landscape, blocks } : { title, blocks };
-}
