@@ -5,13 +5,14 @@ import * as calendar from '@charterflow/calendar';
 import * as cases from '@charterflow/cases';
 import type { TableSpec } from '@charterflow/database';
 import * as delivery from '@charterflow/delivery';
+import * as documents from '@charterflow/documents';
 import * as intake from '@charterflow/intake';
 import * as notifications from '@charterflow/notifications';
 import * as organisations from '@charterflow/organisations';
 import { createTestDataSource } from '../support/database';
 
 /** Every table declaration the libraries export (`*_TABLE`). */
-const DECLARED: TableSpec[] = [access, audit, calendar, cases, delivery, intake, notifications, organisations].flatMap((lib) =>
+const DECLARED: TableSpec[] = [access, audit, calendar, cases, delivery, documents, intake, notifications, organisations].flatMap((lib) =>
   Object.entries(lib)
     .filter(([name]) => name.endsWith('_TABLE'))
     .map(([, spec]) => spec as TableSpec),

@@ -11,6 +11,7 @@ import { setupOpenApi } from './common/openapi/setup-openapi';
 import { StorableInputInterceptor } from './common/validation/storable-input.interceptor';
 import { VALIDATION_OPTIONS } from './common/validation/validation.options';
 import { useIntakeBodyParsers } from './intake/intake-body-parsers';
+import { useDocumentBodyParser } from './documents/documents-body-parser';
 import { Clock } from '@charterflow/kernel';
 import { serveStaffApplication, staffAppDir } from './web/staff-app';
 
@@ -46,6 +47,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
     app.enableCors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposedHeaders: ['ETag', 'Retry-After'], maxAge: 600 });
   }
   useIntakeBodyParsers(app);
+  useDocumentBodyParser(app);
   app.use(jsonBodyParser(JSON_BODY_LIMIT));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'metrics', method: RequestMethod.GET }] });
   serveStaffApplication(app, options.webDir ?? staffAppDir());

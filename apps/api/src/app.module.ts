@@ -23,6 +23,7 @@ import { UsersController } from './users/users.controller';
 import { AuditApiModule } from './audit/audit-api.module';
 import { IntakeApiModule } from './intake/intake-api.module';
 import { ReportingApiModule } from './reporting/reporting-api.module';
+import { DocumentsApiModule } from './documents/documents-api.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -50,6 +51,7 @@ export class AppModule {
         AuditApiModule,
         IntakeApiModule,
         ReportingApiModule,
+        DocumentsApiModule,
         CasesModule, HealthModule, MetricsModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [

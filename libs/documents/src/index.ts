@@ -5,3 +5,8 @@ export { FORMS, formById, fillForm, isAvailable } from './forms/catalogue';
 export type { FormDefinition } from './forms/form';
 export { renderPdf } from './render/pdf';
 export { renderDocx } from './render/docx';
+export { DocumentsModule } from './documents.module';
+export * from './documents.service';
+export type { DocumentRecord } from './store/document-records.repository';
+export type { TemplateVersion } from './store/document-templates.repository';
+export * from './tables';

@@ -610,6 +610,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forms 1-KNĐ … 16-KNĐ of a case: which it has the data for, and the template each is printed from */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every document generated for the case: who, when, from which template version, the file’s SHA-256 and the history step it was filled from */
+        get: operations["DocumentsController_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every form the case has data for, in procedure order, in one PDF (the print pack) */
+        get: operations["DocumentsController_pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One form filled from the case, as PDF or Word
+         * @description `form` is the ASCII id (`9-KND` for 9-KNĐ). An unknown form → 404; a form the case has no data for yet → 422 DOCUMENT_NOT_AVAILABLE. Every file generated is recorded.
+         */
+        get: operations["DocumentsController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/admissions-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ theo dõi kết nạp đảng viên: the admissions decided in a period in the organisation’s subtree */
+        get: operations["DocumentsController_register"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The placeholders a Word template may use, written {name}, with what each prints */
+        get: operations["DocumentsController_placeholders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/by-sha256/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which generated document a file is: the records with this SHA-256 in your subtree */
+        get: operations["DocumentsController_trace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the Word templates an organisation uploaded */
+        get: operations["DocumentsController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/document-templates/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload a new version of the organisation’s Word template of a form, used for the cases of its subtree
+         * @description The body is the .docx file. Placeholders are written {name} (GET /document-templates/placeholders); any other name, a loop or a malformed tag → 422 TEMPLATE_REFUSED naming them. The previous version retires; the file name may be given in X-File-Name (URI-encoded).
+         */
+        put: operations["DocumentsController_upload"];
+        post?: never;
+        /** Retire the organisation’s template of a form: the built-in form (or a template from above) applies again */
+        delete: operations["DocumentsController_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1393,6 +1553,97 @@ export interface components {
             /** @example 150 */
             admissions: number;
             note?: string;
+        };
+        DocumentTemplateInUseDto: {
+            version: number;
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description The organisation that uploaded it (the case’s province or a body above its cell)
+             */
+            organisationId: string;
+        };
+        CaseDocumentDto: {
+            /**
+             * @description ASCII id of the form (9-KND for form 9-KNĐ)
+             * @example 9-KND
+             */
+            form: string;
+            /** @example 9-KNĐ */
+            code: string;
+            /** @example Quyết định kết nạp đảng viên (mẫu 9-KNĐ) */
+            title: string;
+            /** @description The case holds what the form is filled from; otherwise GET answers 422 DOCUMENT_NOT_AVAILABLE */
+            available: boolean;
+            /** @description Written by hand by the candidate or member: printed with the known fields filled */
+            handwritten: boolean;
+            /** @description The uploaded template this case is printed from; null: the built-in form */
+            template: components["schemas"]["DocumentTemplateInUseDto"] | null;
+        };
+        DocumentRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "form" | "pack" | "register";
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            form: string | null;
+            /** @enum {string} */
+            format: "pdf" | "docx";
+            /** Format: uuid */
+            templateId: string | null;
+            templateVersion: number | null;
+            /** @description Fingerprint of the built-in template’s definition */
+            builtinHash: string | null;
+            /** @description SHA-256 of the file (also sent as X-Document-Sha256) */
+            sha256: string;
+            sizeBytes: number;
+            /** @description The last history step the document was filled from */
+            historySeq: number | null;
+            /** @description Its hash in the case’s chain */
+            historyHash: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            /** @description The account that generated it */
+            generatedBy: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        PlaceholderDto: {
+            /**
+             * @description Written {candidate.fullName} in a template
+             * @example candidate.fullName
+             */
+            name: string;
+            /** @example Họ và tên người vào Đảng */
+            description: string;
+        };
+        DocumentTemplateVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 9-KND */
+            form: string;
+            version: number;
+            fileName: string;
+            sha256: string;
+            /** @description The placeholders it uses */
+            placeholders: string[];
+            uploadedBy: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * Format: date-time
+             * @description Null: in force
+             */
+            retiredAt: string | null;
         };
         /** @description Candidate */
         Candidate: {
@@ -4982,6 +5233,612 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
                     "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRecordDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_pack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description RULE_VIOLATION (rule, source, messageVi) or EVENT_NOT_ALLOWED (state, allowedEvents) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["RefusalErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_form: {
+        parameters: {
+            query?: {
+                /** @description PDF (to print) or Word (to edit before signing) */
+                format?: "pdf" | "docx";
+            };
+            header?: never;
+            path: {
+                id: string;
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ValidationErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description RULE_VIOLATION (rule, source, messageVi) or EVENT_NOT_ALLOWED (state, allowedEvents) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["RefusalErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["RefusalErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_register: {
+        parameters: {
+            query: {
+                /** @description PDF (to print) or Word (to edit before signing) */
+                format?: "pdf" | "docx";
+                /** @description First day of the period (admission decisions signed on or after it) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ValidationErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_placeholders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceholderDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_trace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRecordDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentTemplateVersionDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentTemplateVersionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description RULE_VIOLATION (rule, source, messageVi) or EVENT_NOT_ALLOWED (state, allowedEvents) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefusalErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

@@ -15,6 +15,7 @@ import { DropWebhookFanOutTrigger1767225601500 } from './1767225601500-DropWebho
 import { OrganisationMassOrganisations1767225601600 } from './1767225601600-OrganisationMassOrganisations';
 import { OrganisationBacklogGrace1767225601700 } from './1767225601700-OrganisationBacklogGrace';
 import { AccountNames1767225601900 } from './1767225601900-AccountNames';
+import { CreateDocuments1767225602000 } from './1767225602000-CreateDocuments';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OrganisationMassOrganisations1767225601600,
   OrganisationBacklogGrace1767225601700,
   AccountNames1767225601900,
+  CreateDocuments1767225602000,
 ];

@@ -14,6 +14,10 @@ export const DOMAIN_ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'ALREADY_EXISTS',
   'CASE_BUSY',
+  /** A printed form the case has no data for yet (api.md v1.1 "Staff work and documents"). */
+  'DOCUMENT_NOT_AVAILABLE',
+  /** An uploaded document template that cannot be used (not Word, malformed or unknown placeholders). */
+  'TEMPLATE_REFUSED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -12,6 +12,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'EVENT_NOT_ALLOWED':
     case 'RULE_VIOLATION':
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'DOCUMENT_NOT_AVAILABLE':
+    case 'TEMPLATE_REFUSED':
       return 422;
     case 'FORBIDDEN':
       return 403;
