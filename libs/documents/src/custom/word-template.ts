@@ -66,6 +66,6 @@ export function checkWordTemplate(content: Buffer): string[] {
 export function fillWordTemplate(content: Buffer, context: DocumentContext): Buffer {
   const document = open(content, (tag) => ({ get: () => PLACEHOLDERS[tag]?.value(context) ?? BLANK }));
   document.render({});
-  const zip: PizZip = document.getZip();
+  const zip = document.getZip() as PizZip;
   return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
