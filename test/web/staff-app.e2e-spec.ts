@@ -9,6 +9,7 @@ import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASS
 import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview, record, recordOn } from '../api/helpers';
 import { ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { pdfText } from '@charterflow/documents/testing';
 
 /** Where the screenshots go: a scratch folder, or `docs/screenshots` with `npm run screenshots` (SCREENSHOTS_DIR). */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
@@ -225,6 +226,16 @@ describe('staff application in Chromium (real PostgreSQL)', () => {
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Báo cáo kiểm tra/ }).click()]);
     await report.waitForLoadState();
     expect(await report.locator('body').innerText()).toContain('Lê Văn An');
+    // So does a printed form: the cell's resolution, filled from the case, as a PDF in a new tab.
+    const documents = page.getByTestId('documents');
+    const served = context.waitForEvent('response', (r) => r.url().includes('/documents/6-KND'));
+    const [paper] = await Promise.all([context.waitForEvent('page'), documents.getByRole('link', { name: /Mở bản in PDF: Nghị quyết của chi bộ đề nghị kết nạp/ }).click()]);
+    const pdf = await served;
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // The tab shows it in the browser's viewer; the same address read with the tab's session is the filled form.
+    expect(pdfText(await (await context.request.get(pdf.url())).body())).toContain('Lê Văn An');
+    await paper.close();
 
     // The audit: the overdue decision among the breaches of the subtree, and the year's printable statistics.
     await page.getByRole('link', { name: 'Kiểm tra', exact: true }).click();

@@ -13,6 +13,7 @@ import { isInspectorOnly, displayName } from '../auth/session';
 import { useOrganisations } from '../organisations';
 import { StepForm } from '../steps/StepForm';
 import { useCase, useCompliance, useDesk, useHistory } from './queries';
+import { DocumentsCard } from './DocumentsCard';
 import { DossierCard } from './DossierCard';
 import { StageDiagram } from './StageDiagram';
 
@@ -169,6 +170,8 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                 {t('case.reports')}
               </Anchor>
             </Card>
+
+            <DocumentsCard caseId={caseId} version={c.version} />
           </Stack>
         </Grid.Col>
 
