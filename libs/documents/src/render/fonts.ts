@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Run } from '../model/document';
 
@@ -16,6 +17,26 @@ export const PDF_FONTS = {
 } as const;
 
 export type FontFace = keyof typeof PDF_FONTS;
+
+// fontkit (pdfkit's own font engine) ships no types; the one call used here is typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fontkit = require('fontkit') as { create(data: Uint8Array): { layout: unknown } };
+
+let parsed: Record<FontFace, { layout: unknown }> | null = null;
+
+/**
+ * The four faces parsed once per process and handed to every PDF (pdfkit accepts a parsed fontkit font): parsing the
+ * TrueType tables is most of the cost of a document otherwise. Each document still embeds its own subset.
+ */
+export function parsedPdfFonts(): Record<FontFace, { layout: unknown }> {
+  parsed ??= {
+    regular: fontkit.create(readFileSync(PDF_FONTS.regular)),
+    bold: fontkit.create(readFileSync(PDF_FONTS.bold)),
+    italic: fontkit.create(readFileSync(PDF_FONTS.italic)),
+    boldItalic: fontkit.create(readFileSync(PDF_FONTS.boldItalic)),
+  };
+  return parsed;
+}
 
 export function faceOf(run: Pick<Run, 'bold' | 'italic'>): FontFace {
   if (run.bold && run.italic) return 'boldItalic';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { Block, DocumentModel, Line, Run, TableBlock } from '../model/document';
-import { BODY_SIZE, faceOf, MARGINS_MM, PDF_FONTS } from './fonts';
+import { BODY_SIZE, faceOf, FontFace, MARGINS_MM, parsedPdfFonts } from './fonts';
 
 const MM = 72 / 25.4;
 const INDENT = 10 * MM;
@@ -15,7 +15,11 @@ export interface PdfOptions {
 /** Renders documents as one A4 PDF with Tinos embedded; several documents follow each other on new pages. */
 export function renderPdf(documents: readonly DocumentModel[], options: PdfOptions): Promise<Buffer> {
   const first = documents[0];
+  const fonts = parsedPdfFonts();
+  // The typings know files and buffers only; pdfkit also takes a parsed fontkit font (PDFFontFactory.open).
+  const source = (face: FontFace) => fonts[face] as unknown as Buffer;
   const doc = new PDFDocument({
+    font: source('regular') as unknown as string,
     size: 'A4',
     layout: first?.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGINS_MM.top * MM, bottom: MARGINS_MM.bottom * MM, left: MARGINS_MM.left * MM, right: MARGINS_MM.right * MM },
@@ -24,7 +28,7 @@ export function renderPdf(documents: readonly DocumentModel[], options: PdfOptio
     lang: 'vi-VN',
     displayTitle: true,
   });
-  for (const [face, path] of Object.entries(PDF_FONTS)) doc.registerFont(face, path);
+  for (const face of Object.keys(fonts) as FontFace[]) doc.registerFont(face, source(face));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
