@@ -2,7 +2,7 @@ import { AppShell, Badge, Button, Group, Text, UnstyledButton, VisuallyHidden } 
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Me } from '../api/client';
+import { api, BACKGROUND, ok, type Me } from '../api/client';
 import { displayName, useSignOut } from '../features/auth/session';
 import { Link } from './Link';
 import { useRoute } from './router';
@@ -13,7 +13,8 @@ export const UNREAD_KEY = ['notifications', 'unread'] as const;
 export function useUnreadCount() {
   return useQuery({
     queryKey: UNREAD_KEY,
-    queryFn: async () => ok(await api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: 100 } } })).items.length,
+    // Asked every minute by the page itself: not the clerk's activity, so it does not keep the session alive.
+    queryFn: async () => ok(await api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: 100 } }, headers: BACKGROUND })).items.length,
     refetchInterval: 60_000,
   });
 }
