@@ -4762,7 +4762,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ organisation, period, rows, total, admittingUnits, categoryLabels }` (`categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts) */
+            /** @description `{ organisation, period, rows, total, admittingUnits, months, categoryLabels }` (`months`: every month of the period in order, `{ month: "2026-03", admissions, recognitions, removals }` for the whole subtree, as the month asked alone would count; `categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts) */
             200: {
                 headers: {
                     [name: string]: unknown;
