@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { createOrganisationTree, startTestApp, TestApp } from '../support/app';
 import { createUser, STAFF_PASSWORD } from '../access/support';
-import { ensureWebBuild, launchChromium, listen, watch } from './support';
+import { ensureWebBuild, launchChromium, listen, signInThroughForm, watch } from './support';
 
 /** The business day of the test: the page reads it from the browser's clock, the API from the test clock. */
 const TODAY = '2026-06-30';
@@ -39,11 +39,7 @@ describe('the browser session slides while the clerk works (real PostgreSQL, Chr
     const opened = t.clock.now().getTime();
     const at = (minutes: number) => t.clock.set(new Date(opened + minutes * 60_000));
 
-    await page.goto(`${base}/`);
-    await page.getByLabel('Tên đăng nhập').fill('bithu.phien');
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await signInThroughForm(page, base, 'bithu.phien', STAFF_PASSWORD);
     const first = await sessionCookie();
     expect(first).toBeDefined();
 

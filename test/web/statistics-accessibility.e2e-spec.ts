@@ -9,7 +9,7 @@ import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } 
 import { createUser, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
-import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, signInThroughForm, watch } from './support';
 
 /** Where the screenshots (statistics, phone width) go: a scratch folder, or SCREENSHOTS_DIR. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
@@ -86,11 +86,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     await context.clock.setFixedTime(new Date(`${TODAY}T03:00:00.000Z`));
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(`${base}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await signInThroughForm(page, base, username, STAFF_PASSWORD);
     return { context, page, problems };
   }
 
@@ -101,10 +97,18 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
 
   it('a province officer reads the year against its target, per month and by category, then a quarter; CSV and the printable report open', async () => {
     const { context, page, problems } = await signedIn('tinhuy.tk');
+    // The periods the screen asks the statistics of: one request per period shown, its months inside the answer.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/v1/statistics/admissions') asked.push(url.searchParams.get('period') ?? '');
+    });
     await page.getByRole('link', { name: 'Thống kê' }).click();
     await page.getByRole('heading', { name: 'Thống kê kết nạp đảng viên' }).waitFor();
     await page.getByTestId('statistics-heading').filter({ hasText: 'Năm 2026' }).waitFor();
     await page.getByTestId('monthly-table').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual(['2026']);
 
     expect(await page.getByTestId('figure-admitted').innerText()).toContain('4');
     // 24 a year; 4 admitted: 16,7 %.
@@ -148,6 +152,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     ]);
     await page.getByTestId('figure-admitted').filter({ hasText: '3' }).waitFor();
     expect(await page.getByTestId('figure-target').innerText()).toContain('Đạt 50 %');
+    expect(asked).toEqual(['2026', '2026-Q1']);
 
     // CSV of the same period, with the session; the printable report in a new tab.
     const csvHref = await page.getByRole('link', { name: 'Tải về (CSV)' }).getAttribute('href');
