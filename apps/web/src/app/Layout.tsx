@@ -20,6 +20,12 @@ export function useUnreadCount() {
   });
 }
 
+/**
+ * From this breakpoint (1200 px) the screens, the account's name and the language switch are a row in the header;
+ * below it (a phone, a tablet, a narrow window) they are in the menu.
+ */
+const ROW_FROM = 'lg';
+
 /** The unread count as shown: the inbox lists at most 100 unread at once. */
 const unreadText = (count: number) => (count >= 100 ? '99+' : String(count));
 
@@ -57,7 +63,7 @@ function NavLinks({ me, unread }: { me: Me; unread: number }) {
 }
 
 /**
- * The frame of every screen. From the `sm` breakpoint up the screens are a row in the header; at phone width they are
+ * The frame of every screen. On a wide screen the screens are a row in the header; narrower (a phone) they are
  * a menu opened by a button (a drawer: focus kept inside while open, Escape or the close button closes it, and it
  * closes when a screen is chosen), and the button carries the unread count so that it stays in sight.
  */
@@ -78,7 +84,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Indicator label={unreadText(count)} disabled={count === 0} size={18} color="red" hiddenFrom="sm" data-testid="menu-unread">
+            <Indicator label={unreadText(count)} disabled={count === 0} size={18} color="red" hiddenFrom={ROW_FROM} data-testid="menu-unread">
               <Burger
                 opened={menuOpened}
                 onClick={menu.toggle}
@@ -88,18 +94,18 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
                 size="sm"
               />
             </Indicator>
-            <Text fw={700} c="red.9" visibleFrom="sm">
+            <Text fw={700} c="red.9" visibleFrom={ROW_FROM} style={{ whiteSpace: 'nowrap' }}>
               {navLabel}
             </Text>
-            <Group component="nav" gap="md" wrap="nowrap" aria-label={navLabel} style={{ whiteSpace: 'nowrap' }} visibleFrom="sm">
+            <Group component="nav" gap="md" wrap="nowrap" aria-label={navLabel} style={{ whiteSpace: 'nowrap' }} visibleFrom={ROW_FROM}>
               <NavLinks me={me} unread={count} />
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
+            <Text size="sm" visibleFrom={ROW_FROM} data-testid="signed-in-as">
               {displayName(me)}
             </Text>
-            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9" visibleFrom="sm">
+            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9" visibleFrom={ROW_FROM}>
               {t('app.language')}
             </UnstyledButton>
             <Button variant="default" size="xs" onClick={() => void signOut()}>
@@ -114,7 +120,7 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
         onClose={menu.close}
         title={navLabel}
         size="xs"
-        hiddenFrom="sm"
+        hiddenFrom={ROW_FROM}
         closeButtonProps={{ 'aria-label': t('app.closeMenu') }}
         styles={{ title: { fontWeight: 700, color: 'var(--mantine-color-red-9)' } }}
       >
