@@ -92,6 +92,67 @@ describe('browser sessions: the session cookie and its CSRF token (real PostgreS
     await t.anonymous.post(`${API}/auth/login`).send({ username: 's.locked', password: STAFF_PASSWORD }).expect(429);
   });
 
+  it('renews the cookie of a clerk at work once more than half of its hour has passed, with the same CSRF token; an idle page is signed out an hour after', async () => {
+    await createUser(t, 's.slide', cellId, ['cell_secretary']);
+    const opened = t.clock.now().getTime();
+    const at = (seconds: number) => t.clock.set(new Date(opened + seconds * 1000));
+    const res = await open('s.slide').expect(200);
+    const first = sessionCookieOf(res).pair;
+    const csrf = res.body.csrfToken as string;
+    const renewedBy = (r: supertest.Response) => ([] as string[]).concat(r.headers['set-cookie'] ?? []).find((c) => c.startsWith('cf_session='));
+    try {
+      // Just under half of the hour: no new cookie.
+      at(1799);
+      expect(renewedBy(await t.anonymous.get(`${API}/worklist`).set('Cookie', first).expect(200))).toBeUndefined();
+      // Past half, a request the page makes on its own (the inbox count) does not renew it either.
+      at(1801);
+      expect(renewedBy(await t.anonymous.get(`${API}/notifications`).set('Cookie', first).set('X-Background-Request', 'true').expect(200))).toBeUndefined();
+      // Past half, the clerk's next request answers a fresh cookie of a full hour, with the same attributes.
+      const answer = await t.anonymous.get(`${API}/worklist`).set('Cookie', first).expect(200);
+      const renewed = sessionCookieOf(answer);
+      expect(renewed.pair).not.toBe(first);
+      expect(renewed.attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=3600']));
+      // The same session: the page's CSRF token still fits writes through the new cookie, and another one still does not.
+      expect((await t.anonymous.get(`${API}/auth/session`).set('Cookie', renewed.pair).expect(200)).body.csrfToken).toBe(csrf);
+      const write = () => t.anonymous.post(`${API}/notifications/00000000-0000-4000-8000-000000000000/read`).set('Cookie', renewed.pair);
+      expect((await write().set('X-CSRF-Token', csrf).expect(404)).body.code).toBe('NOT_FOUND');
+      await write().expect(403);
+
+      // Past the first cookie's hour it has ended; the renewed one lives on, and the session with it.
+      at(3601);
+      expect((await t.anonymous.get(`${API}/worklist`).set('Cookie', first).expect(401)).body.reason).toBe('TOKEN_EXPIRED');
+      await t.anonymous.get(`${API}/worklist`).set('Cookie', renewed.pair).set('X-Background-Request', 'true').expect(200);
+      // Idle since the renewal (only the inbox count asked): signed out an hour after it.
+      at(1801 + 3599);
+      await t.anonymous.get(`${API}/notifications`).set('Cookie', renewed.pair).set('X-Background-Request', 'true').expect(200);
+      at(1801 + 3600);
+      const ended = await t.anonymous.get(`${API}/worklist`).set('Cookie', renewed.pair).expect(401);
+      expect(ended.body).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
+      expect(renewedBy(ended)).toBeUndefined();
+    } finally {
+      t.clock.set(new Date(opened));
+    }
+  });
+
+  it('does not renew a bearer token, nor a session that has ended', async () => {
+    await createUser(t, 's.nobearer', cellId, ['cell_secretary']);
+    const opened = t.clock.now().getTime();
+    try {
+      const login = await t.anonymous.post(`${API}/auth/login`).send({ username: 's.nobearer', password: STAFF_PASSWORD }).expect(200);
+      const res = await open('s.nobearer').expect(200);
+      const { pair } = sessionCookieOf(res);
+      await t.anonymous.delete(`${API}/auth/session`).set('Cookie', pair).set('X-CSRF-Token', res.body.csrfToken as string).expect(204);
+      t.clock.set(new Date(opened + 2000 * 1000));
+      const bearer = await t.anonymous.get(`${API}/worklist`).set('Authorization', `Bearer ${login.body.accessToken as string}`).expect(200);
+      expect(bearer.headers['set-cookie']).toBeUndefined();
+      const ended = await t.anonymous.get(`${API}/worklist`).set('Cookie', pair).expect(401);
+      expect(ended.body.reason).toBe('SESSION_ENDED');
+      expect(ended.headers['set-cookie']).toBeUndefined();
+    } finally {
+      t.clock.set(new Date(opened));
+    }
+  });
+
   it('leaves bearer clients as they were: no CSRF token is asked of a request with Authorization', async () => {
     await createUser(t, 's.bearer', cellId, ['cell_secretary']);
     const login = await t.anonymous.post(`${API}/auth/login`).send({ username: 's.bearer', password: STAFF_PASSWORD }).expect(200);

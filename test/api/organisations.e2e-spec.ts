@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
+import { BODY_KIND_LABELS, BODY_KINDS } from '@charterflow/procedure';
 import { expectRule, openCase, record, SPONSOR } from './helpers';
 
 /**
@@ -50,6 +51,28 @@ describe('organisations: hasYouthUnion and hasTradeUnion', () => {
     const children = (await t.http.get(`${API}/organisations?parentId=${tree.grassrootsId}`).expect(200)).body as unknown[];
     expect(children).toHaveLength(1);
     expect(await get(tree.cellId)).toMatchObject({ name: expect.not.stringContaining('Đổi tên'), hasYouthUnion: true, hasTradeUnion: true });
+  });
+
+  it('a refusal of the hierarchy says in Vietnamese where the kind may sit, with its article, and writes nothing', async () => {
+    const tree = await createOrganisationTree(t.http);
+    const labels = Object.fromEntries(BODY_KINDS.map((k) => [k, `«${BODY_KIND_LABELS[k].vi}»`]));
+    const under = await t.http.post(`${API}/organisations`).send({ name: 'Chi bộ lạc chỗ', kind: 'cell', parentId: tree.provinceId }).expect(422);
+    expect(under.body).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ORGANISATION_HIERARCHY', kind: 'cell', parentKind: 'province' });
+    expect(under.body.messageVi).toBe(
+      `Đơn vị loại ${labels.cell} chỉ được đặt trực thuộc ${labels.grassroots} hoặc trực thuộc ${labels.commune}, không được đặt trực thuộc ${labels.province} (căn cứ Điều 11 Điều lệ Đảng).`,
+    );
+    const authorised = await t.http.post(`${API}/organisations`).send({ name: 'Chi bộ ủy quyền', kind: 'cell', parentId: tree.grassrootsId, authorisedToAdmit: true }).expect(422);
+    expect(authorised.body.messageVi).toMatch(new RegExp(`^Chỉ ${labels.grassroots} mới được ủy quyền quyết định kết nạp đảng viên; .*\\(căn cứ mục 22\\.1 Quy định số 294-QĐ/TW ngày 26/05/2025\\)\\.$`));
+    // A move: a grassroots committee under its own cell, and a cell under a province.
+    const own = await t.http.patch(`${API}/organisations/${tree.grassrootsId}`).send({ parentId: tree.cellId, name: 'Đổi tên' }).expect(422);
+    expect(own.body).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ORGANISATION_HIERARCHY', messageVi: expect.stringMatching(/^Không thể chuyển .*\(căn cứ Điều 11 Điều lệ Đảng\)\.$/) });
+    const moved = await t.http.patch(`${API}/organisations/${tree.cellId}`).send({ parentId: tree.provinceId }).expect(422);
+    expect(moved.body.messageVi).toBe(under.body.messageVi);
+    for (const body of [under.body, authorised.body, own.body, moved.body]) expect(body.messageVi).not.toMatch(/\b(cell|grassroots|commune|province)\b|[0-9a-f]{8}-/);
+    const children = (await t.http.get(`${API}/organisations?parentId=${tree.provinceId}`).expect(200)).body as { id: string }[];
+    expect(children.map((c) => c.id)).toEqual([tree.communeId]);
+    expect(await get(tree.grassrootsId)).toMatchObject({ parentId: tree.communeId, name: expect.not.stringContaining('Đổi tên') });
+    expect(await get(tree.cellId)).toMatchObject({ parentId: tree.grassrootsId });
   });
 
   describe('the engine reads the flags of the cell and of the organisations above it', () => {

@@ -142,6 +142,33 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
     expect(y2025.total.admissions).toBe(2); // the two probationers of the recognition rows, decided in January 2025
   });
 
+  it('answers the period month by month: each month as the month asked alone counts it, every month listed, the turn of a quarter kept apart', async () => {
+    const get = async (period: string, organisationId = o.P) => (await t.http.get(`${API}/statistics/admissions`).query({ organisationId, period }).expect(200)).body;
+    const year = await get('2026');
+    const ids = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+    expect(year.months.map((m: { month: string }) => m.month)).toEqual(ids);
+    for (const month of ids) {
+      const alone = await get(month);
+      expect({ month, ...year.months.find((m: { month: string }) => m.month === month) }).toEqual({ month, admissions: alone.total.admissions, recognitions: alone.total.recognitions, removals: alone.total.removals });
+      expect(alone.months).toEqual([{ month, admissions: alone.total.admissions, recognitions: alone.total.recognitions, removals: alone.total.removals }]);
+    }
+    // Against the seeded decisions: 31 March in March, 1 April in April; the recognition in February, the removal in March.
+    const seededIn = (month: string) => seeded.filter((s) => s.decidedOn.startsWith(month)).length;
+    expect(year.months.map((m: { admissions: number }) => m.admissions)).toEqual(ids.map(seededIn));
+    expect(year.months.find((m: { month: string }) => m.month === '2026-02')).toMatchObject({ recognitions: 1, removals: 0 });
+    expect(year.months.find((m: { month: string }) => m.month === '2026-03')).toMatchObject({ recognitions: 0, removals: 1 });
+    expect(year.months.slice(4).every((m: { admissions: number }) => m.admissions === 0)).toBe(true);
+    const sum = (months: { admissions: number }[]) => months.reduce((n, m) => n + m.admissions, 0);
+    expect(sum(year.months)).toBe(year.total.admissions);
+    // A quarter has its own three months; a commune's months count its subtree only.
+    const q2 = await get('2026-Q2');
+    expect(q2.months).toEqual(year.months.slice(3, 6));
+    const commune = await get('2026-Q1', o.C1);
+    expect(commune.months.map((m: { admissions: number }) => m.admissions)).toEqual(
+      ['2026-01', '2026-02', '2026-03'].map((m) => seeded.filter((s) => s.commune === 'C1' && s.decidedOn.startsWith(m)).length),
+    );
+  });
+
   it('the CSV export round-trips to the same numbers, with the forms’ Vietnamese headings', async () => {
     const res = await t.http.get(`${API}/statistics/admissions`).query({ organisationId: o.P, period: '2026-Q1', format: 'csv' }).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);

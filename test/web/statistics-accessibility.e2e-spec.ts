@@ -2,12 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { FiringService } from '@charterflow/delivery';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
 import { createUser, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
-import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, signInThroughForm, watch } from './support';
 
 /** Where the screenshots (statistics, phone width) go: a scratch folder, or SCREENSHOTS_DIR. */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
@@ -56,7 +58,11 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     t = await startTestApp({ today: '2026-01-14' });
     tree = await createOrganisationTree(t.http, { label: 'thống kê' });
     // A case waiting for the cell's vote: the cell secretary's worklist and step form.
-    await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Phạm Thị Cúc' });
+    const cuc = await caseInCellReview(t.http, tree.cellId, '2026-01-14', { fullName: 'Phạm Thị Cúc' });
+    // A month before her dossier documents expire, the cell is reminded: one unread notification in the cell's inbox.
+    const [d] = await t.app.get(DataSource).query<{ id: string; generation: number }[]>(`SELECT id, generation FROM deadlines WHERE case_id = $1 AND kind = 'DOSSIER_DOCUMENTS_EXPIRY'`, [cuc.id]);
+    t.clock.set('2026-12-07T01:00:00.000Z');
+    expect(await t.app.get(FiringService).fire({ deadlineId: d.id, generation: d.generation, phase: 'remind-1m' })).toMatchObject({ outcome: 'fired' });
     t.setToday(TODAY);
     // Decisions (opened + 40 days; + 110 when late): 10/01/2026, 19/01/2026, 13/03/2026, and 25/04/2026 (late).
     const rows = [probationerRow('TK-1', tree.cellId, '2025-12-01'), probationerRow('TK-2', tree.cellId, '2025-12-10'), probationerRow('TK-3', tree.cellId, '2026-02-01'), probationerRow('TK-4', tree.cellId, '2026-01-05', { lateDecision: true })];
@@ -80,11 +86,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     await context.clock.setFixedTime(new Date(`${TODAY}T03:00:00.000Z`));
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(`${base}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await signInThroughForm(page, base, username, STAFF_PASSWORD);
     return { context, page, problems };
   }
 
@@ -95,10 +97,18 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
 
   it('a province officer reads the year against its target, per month and by category, then a quarter; CSV and the printable report open', async () => {
     const { context, page, problems } = await signedIn('tinhuy.tk');
+    // The periods the screen asks the statistics of: one request per period shown, its months inside the answer.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/v1/statistics/admissions') asked.push(url.searchParams.get('period') ?? '');
+    });
     await page.getByRole('link', { name: 'Thống kê' }).click();
     await page.getByRole('heading', { name: 'Thống kê kết nạp đảng viên' }).waitFor();
     await page.getByTestId('statistics-heading').filter({ hasText: 'Năm 2026' }).waitFor();
     await page.getByTestId('monthly-table').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual(['2026']);
 
     expect(await page.getByTestId('figure-admitted').innerText()).toContain('4');
     // 24 a year; 4 admitted: 16,7 %.
@@ -142,6 +152,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     ]);
     await page.getByTestId('figure-admitted').filter({ hasText: '3' }).waitFor();
     expect(await page.getByTestId('figure-target').innerText()).toContain('Đạt 50 %');
+    expect(asked).toEqual(['2026', '2026-Q1']);
 
     // CSV of the same period, with the session; the printable report in a new tab.
     const csvHref = await page.getByRole('link', { name: 'Tải về (CSV)' }).getAttribute('href');
@@ -223,10 +234,80 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     const casePage = await overflow();
     expect(casePage.scrollWidth).toBeLessThanOrEqual(casePage.innerWidth);
     await page.getByTestId('step-form').screenshot({ path: `${SCREENSHOTS}/phone-step-form.png` });
-    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await openMenuWithKeyboard(page);
+    await page.getByRole('dialog', { name: 'Kết nạp đảng viên' }).getByRole('link', { name: 'Thống kê' }).click();
     await page.getByTestId('monthly-table').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     const statistics = await overflow();
     expect(statistics.scrollWidth).toBeLessThanOrEqual(statistics.innerWidth);
+    expectNoProblems(problems);
+  });
+
+  /** Opens the phone menu from the keyboard: its button focused, Enter. */
+  async function openMenuWithKeyboard(page: Page): Promise<Locator> {
+    await page.getByRole('button', { name: /^Mở menu/ }).focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('dialog', { name: 'Kết nạp đảng viên' });
+    await menu.waitFor();
+    return menu;
+  }
+
+  it('at phone width the screens are a menu behind a button that shows the unread count; keyboard operable, named in Vietnamese, no WCAG 2 AA violation', async () => {
+    const { page, problems } = await signedIn('bithu.tk', PHONE);
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).waitFor();
+    // Closed: no screen link in the header, the button tells the unread count (and shows it).
+    expect(await page.getByRole('link', { name: 'Thống kê' }).count()).toBe(0);
+    const button = page.getByRole('button', { name: 'Mở menu (1 thông báo chưa đọc)' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('menu-unread').innerText()).toContain('1');
+    expect(await page.getByTestId('menu-unread').isVisible()).toBe(true);
+
+    // The button is the first control of the page: Tab reaches it first.
+    await page.reload();
+    await page.getByRole('link', { name: 'Phạm Thị Cúc' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await button.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+
+    // Opened from the keyboard: every screen of the account, the inbox with its count; Escape closes it, focus back on the button.
+    const menu = await openMenuWithKeyboard(page);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Việc cần làm', 'Kiểm tra', 'Thống kê', expect.stringMatching(/^Thông báo\s*1/)]);
+    const open = await page.locator('html').evaluate((html) => ({ scrollWidth: html.scrollWidth, innerWidth: html.ownerDocument.defaultView?.innerWidth ?? 0 }));
+    expect(open.scrollWidth).toBeLessThanOrEqual(open.innerWidth);
+    await page.screenshot({ path: `${SCREENSHOTS}/phone-menu.png`, animations: 'disabled' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await button.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+
+    // The close button is named in Vietnamese; a screen chosen with the keyboard closes the menu.
+    await openMenuWithKeyboard(page);
+    await page.getByRole('button', { name: 'Đóng menu' }).click();
+    await menu.waitFor({ state: 'detached' });
+    await openMenuWithKeyboard(page);
+    await menu.getByRole('link', { name: 'Thống kê' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('monthly-table').waitFor();
+    await menu.waitFor({ state: 'detached' });
+    expect(await page.getByRole('heading', { name: 'Thống kê kết nạp đảng viên' }).isVisible()).toBe(true);
+
+    // Thông báo from the menu: the inbox, its count still on the button.
+    await openMenuWithKeyboard(page);
+    await menu.getByRole('link', { name: /^Thông báo/ }).click();
+    await page.getByTestId('inbox').waitFor();
+    await menu.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('menu-unread').innerText()).toContain('1');
+    expect(await axeViolations(page)).toEqual([]);
+    const inbox = await page.locator('html').evaluate((html) => ({ scrollWidth: html.scrollWidth, innerWidth: html.ownerDocument.defaultView?.innerWidth ?? 0 }));
+    expect(inbox.scrollWidth).toBeLessThanOrEqual(inbox.innerWidth);
+    expectNoProblems(problems);
+  });
+
+  it('at the width of a desktop the screens stay a row in the header, without the menu button', async () => {
+    const { page, problems } = await signedIn('bithu.tk');
+    await page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Mở menu/ }).count()).toBe(0);
+    expect(await page.getByTestId('unread-count').innerText()).toContain('1');
     expectNoProblems(problems);
   });
 });

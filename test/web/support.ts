@@ -23,6 +23,15 @@ export async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+/** Signs in through the sign-in form of the application at `base` and waits for the home page (Việc cần làm). */
+export async function signInThroughForm(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+}
+
 /** What went wrong in a page: uncaught errors, failed requests and answers ≥ 400 (`STATUS METHOD /path`). */
 export interface PageProblems {
   errors: string[];

@@ -99,6 +99,27 @@ export class AuthService {
     };
   }
 
+  /**
+   * Sliding renewal of a browser session: once more than half of its token's life has passed, a fresh token of the
+   * same session (the session's end moved with it), so that a clerk at work stays signed in and an idle one is signed
+   * out a token's life after the last renewal. Null while the token is younger, or when the session has ended.
+   * `token` is one `authenticate` accepted for `principal`.
+   */
+  async renewal(token: string, principal: Principal): Promise<{ accessToken: string; expiresAt: Date } | null> {
+    const verdict = this.tokens.verify(token);
+    if (!verdict.ok || verdict.claims.sid !== principal.sessionId) return null;
+    const age = this.clock.now().getTime() - verdict.claims.iat * 1000;
+    if (age * 2 <= this.tokens.ttlSeconds * 1000) return null;
+    const signed = this.tokens.sign({ userId: principal.userId, sessionId: principal.sessionId, username: principal.username });
+    if (!(await this.sessions.extend(principal.sessionId, signed.expiresAt))) return null;
+    return { accessToken: signed.token, expiresAt: signed.expiresAt };
+  }
+
+  /** The CSRF token of a browser session: bound to the session, the same across its renewals, computable by the server only. */
+  csrfTokenOf(principal: Pick<Principal, 'sessionId'>): string {
+    return this.tokens.sessionTag(principal.sessionId);
+  }
+
   /** The signed-in account with its names (`GET /auth/me`). */
   async me(principal: Principal): Promise<MeView> {
     const user = await this.users.findActive(principal.userId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
 import { MAX_BACKLOG_GRACE_WORKING_DAYS, Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
-import { hierarchyProblem } from './organisation-hierarchy';
+import { HierarchyProblem, hierarchyProblem, moveIntoOwnSubtreeProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { canonicalId, DomainException, isUuid } from '@charterflow/kernel';
 import { pathInScope, Scope, WHOLE_TREE } from './scope';
@@ -103,14 +103,7 @@ export class OrganisationsService {
     const flags = flagsOf(input);
     checkBacklogGrace(input.backlogGraceWorkingDays);
     const problem = hierarchyProblem(input.kind, parent?.kind ?? null, authorisedToAdmit);
-    if (problem) {
-      throw new DomainException('RULE_VIOLATION', problem, {
-        rule: 'ORGANISATION_HIERARCHY',
-        source: 'Điều lệ Đảng (CH) Art. 11 (organisation system)',
-        kind: input.kind,
-        parentKind: parent?.kind ?? null,
-      });
-    }
+    if (problem) throw hierarchyRefusal(problem, { kind: input.kind, parentKind: parent?.kind ?? null });
     return toView(
       await this.organisations.insert({
         name,
@@ -162,21 +155,9 @@ export class OrganisationsService {
       }
       const parent = await this.findInScope(input.parentId, scope);
       if (!parent) throw DomainException.validation([{ field: 'parentId', message: `organisation ${input.parentId} does not exist` }]);
-      if (parent.path.startsWith(node.path)) {
-        throw new DomainException('RULE_VIOLATION', 'An organisation cannot move under itself or under its own subtree.', {
-          rule: 'ORGANISATION_HIERARCHY',
-          source: 'Điều lệ Đảng (CH) Art. 11 (organisation system)',
-        });
-      }
+      if (parent.path.startsWith(node.path)) throw hierarchyRefusal(moveIntoOwnSubtreeProblem());
       const problem = hierarchyProblem(node.kind, parent.kind, node.authorisedToAdmit);
-      if (problem) {
-        throw new DomainException('RULE_VIOLATION', problem, {
-          rule: 'ORGANISATION_HIERARCHY',
-          source: 'Điều lệ Đảng (CH) Art. 11 (organisation system)',
-          kind: node.kind,
-          parentKind: parent.kind,
-        });
-      }
+      if (problem) throw hierarchyRefusal(problem, { kind: node.kind, parentKind: parent.kind });
       newParent = parent;
     }
     const grace = input.backlogGraceWorkingDays;
@@ -283,4 +264,9 @@ export function cellContextOf(chain: ChainNode[]): CellContext {
     chain,
     provinceId: chain[0]?.kind === 'province' ? chain[0].id : null,
   };
+}
+
+/** RULE_VIOLATION of the organisation hierarchy, with the clerk's Vietnamese sentence like the engine's refusals (ADR 0018). */
+function hierarchyRefusal(problem: HierarchyProblem, details: Record<string, unknown> = {}): DomainException {
+  return new DomainException('RULE_VIOLATION', problem.message, { rule: 'ORGANISATION_HIERARCHY', source: problem.source, messageVi: problem.messageVi, ...details });
 }

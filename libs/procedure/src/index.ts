@@ -34,7 +34,7 @@ export type { CaseFacts, GuardEnv, VoteRecord } from './machine/facts';
 // The facts reducer and the rule table the audit replays a history through (libs/audit judges with the engine's
 // own reading of every event, never a copy of it).
 export { applyFacts, grassrootsDecides, initialFacts, voteOf, votePassed, type MachineEvent } from './machine/facts';
-export { RULE_DEFINITIONS, viDate } from './rules';
+export { RULE_DEFINITIONS, viDate, withBasisVi } from './rules';
 // A rule or deadline source (`QĐ294 §4.3.1`) as staff read it (ADR 0018).
 export { renderSource, sourceVi, SOURCE_TEXTS_VI, type RenderedSource } from './rules/basis';
 export * from './access';

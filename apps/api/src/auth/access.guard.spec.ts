@@ -1,6 +1,8 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuthService, Principal } from '@charterflow/access';
+import { AppConfig } from '@charterflow/config';
+import { FixedClock } from '@charterflow/kernel';
 import { AccessGuard, bearerToken } from './access.guard';
 import { Public, RequirePermission } from './access.decorators';
 
@@ -11,6 +13,8 @@ class Routes {
   @RequirePermission('users.manage')
   manage() {}
 }
+
+const CONFIG = { isProduction: false } as AppConfig;
 
 const PRINCIPAL: Principal = {
   userId: 'u',
@@ -39,7 +43,7 @@ describe('AccessGuard', () => {
     if (token !== 'good') throw Object.assign(new Error('no'), { name: 'DomainException', code: 'UNAUTHENTICATED' });
     return PRINCIPAL;
   });
-  const guard = new AccessGuard(new Reflector(), { authenticate } as unknown as AuthService);
+  const guard = new AccessGuard(new Reflector(), { authenticate } as unknown as AuthService, CONFIG, new FixedClock('2026-03-02T03:00:00.000Z'));
 
   it('refuses a route that declares neither @Public nor a permission, even with a valid token', async () => {
     await expect(guard.canActivate(contextFor('undeclared', 'Bearer good').ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -53,7 +57,7 @@ describe('AccessGuard', () => {
     const { ctx, request } = contextFor('manage', 'Bearer good');
     await expect(guard.canActivate(ctx)).rejects.toMatchObject({ code: 'FORBIDDEN', details: { permission: 'users.manage' } });
     expect(request.principal).toEqual(PRINCIPAL);
-    const admin = new AccessGuard(new Reflector(), { authenticate: async () => ({ ...PRINCIPAL, roles: ['admin'] }) } as unknown as AuthService);
+    const admin = new AccessGuard(new Reflector(), { authenticate: async () => ({ ...PRINCIPAL, roles: ['admin'] }) } as unknown as AuthService, CONFIG, new FixedClock('2026-03-02T03:00:00.000Z'));
     await expect(admin.canActivate(contextFor('manage', 'Bearer good').ctx)).resolves.toBe(true);
   });
 

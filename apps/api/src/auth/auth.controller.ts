@@ -1,17 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, LoginResult, MeView, Principal } from '@charterflow/access';
 import { AppConfig } from '@charterflow/config';
 import { Clock } from '@charterflow/kernel';
-import type { HttpRequest, HttpResponse } from '../common/http/http-types';
+import type { HttpResponse } from '../common/http/http-types';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { LoginAnswerDto, MeDto } from '../users/dto/user.dto';
 import { Public, RequirePermission } from './access.decorators';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
 import { SessionDto } from './dto/session.dto';
-import { bearerToken } from './access.guard';
-import { clearedSessionCookie, csrfTokenOf, SESSION_COOKIE, sessionCookie, sessionCookieToken, setCookie } from './browser-session';
+import { clearedSessionCookie, SESSION_COOKIE, sessionCookie, setCookie } from './browser-session';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -71,7 +70,9 @@ export class AuthController {
     summary: 'Sign in from a browser: the session travels in an HttpOnly cookie',
     description:
       `Sets the cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Strict, Path=/; Secure in production) and answers the CSRF token that every ` +
-      'write through the cookie sends as `X-CSRF-Token`. The same lockout and rate limit as POST /auth/login apply.',
+      'write through the cookie sends as `X-CSRF-Token`. The same lockout and rate limit as POST /auth/login apply. ' +
+      'Once more than half of the token\'s life has passed, a request made with the cookie answers a renewed cookie of the same session ' +
+      '(the CSRF token stays the same), unless it is sent with `X-Background-Request: true`: an idle page is signed out when the token ends.',
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrors(400, 401, 429)
@@ -79,7 +80,7 @@ export class AuthController {
     const result = await this.auth.login(dto.username, dto.password);
     const principal = await this.auth.authenticate(result.accessToken);
     setCookie(res, sessionCookie(result.accessToken, new Date(result.expiresAt), this.clock.now(), this.config.isProduction));
-    return { csrfToken: csrfTokenOf(result.accessToken), me: await this.me(principal) };
+    return { csrfToken: this.auth.csrfTokenOf(principal), me: await this.me(principal) };
   }
 
   @Get('session')
@@ -88,9 +89,8 @@ export class AuthController {
   @ApiOperation({ summary: 'The browser session: the signed-in account and its CSRF token (401 when there is none)' })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrors(401)
-  async session(@CurrentPrincipal() principal: Principal, @Req() req: HttpRequest): Promise<SessionDto> {
-    const token = bearerToken(req) ?? sessionCookieToken(req) ?? '';
-    return { csrfToken: csrfTokenOf(token), me: await this.me(principal) };
+  async session(@CurrentPrincipal() principal: Principal): Promise<SessionDto> {
+    return { csrfToken: this.auth.csrfTokenOf(principal), me: await this.me(principal) };
   }
 
   @Delete('session')

@@ -1,4 +1,4 @@
-import { clearedSessionCookie, cookieValue, csrfTokenMatches, csrfTokenOf, needsCsrfCheck, sessionCookie, sessionCookieToken } from './browser-session';
+import { clearedSessionCookie, cookieValue, csrfTokenMatches, isBackgroundRequest, needsCsrfCheck, sessionCookie, sessionCookieToken } from './browser-session';
 
 const request = (headers: Record<string, string>) => ({ headers });
 
@@ -17,13 +17,18 @@ describe('browser session cookie and CSRF token', () => {
   });
 
   it('accepts exactly the session’s own CSRF token: not another session’s, not a prefix, not a longer one', () => {
-    const token = csrfTokenOf('access.token.one');
-    expect(token).not.toBe(csrfTokenOf('access.token.two'));
-    expect(csrfTokenMatches(request({ 'x-csrf-token': token }), 'access.token.one')).toBe(true);
-    expect(csrfTokenMatches(request({ 'x-csrf-token': csrfTokenOf('access.token.two') }), 'access.token.one')).toBe(false);
-    expect(csrfTokenMatches(request({ 'x-csrf-token': token.slice(0, -1) }), 'access.token.one')).toBe(false);
-    expect(csrfTokenMatches(request({ 'x-csrf-token': `${token}A` }), 'access.token.one')).toBe(false);
-    expect(csrfTokenMatches(request({}), 'access.token.one')).toBe(false);
+    const token = 'c2Vzc2lvbi1vbmUtdGFn';
+    expect(csrfTokenMatches(request({ 'x-csrf-token': token }), token)).toBe(true);
+    expect(csrfTokenMatches(request({ 'x-csrf-token': 'c2Vzc2lvbi10d28tdGFn' }), token)).toBe(false);
+    expect(csrfTokenMatches(request({ 'x-csrf-token': token.slice(0, -1) }), token)).toBe(false);
+    expect(csrfTokenMatches(request({ 'x-csrf-token': `${token}A` }), token)).toBe(false);
+    expect(csrfTokenMatches(request({}), token)).toBe(false);
+  });
+
+  it('tells the requests the page makes on its own by their header', () => {
+    expect(isBackgroundRequest(request({ 'x-background-request': 'true' }))).toBe(true);
+    expect(isBackgroundRequest(request({ 'x-background-request': 'false' }))).toBe(false);
+    expect(isBackgroundRequest(request({}))).toBe(false);
   });
 
   it('asks the token of writes only', () => {
@@ -34,9 +39,10 @@ describe('browser session cookie and CSRF token', () => {
   it('sets the cookie HttpOnly, SameSite=Strict, on the whole site, for as long as the token lives; Secure in production only', () => {
     const now = new Date('2026-03-02T03:00:00Z');
     const expires = new Date('2026-03-02T04:00:00Z');
-    expect(sessionCookie('t.o.k', expires, now, false)).toBe('cf_session=t.o.k; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600');
-    expect(sessionCookie('t.o.k', expires, now, true)).toBe('cf_session=t.o.k; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600; Secure');
+    const parts = (cookie: string) => cookie.split('; ').sort();
+    expect(parts(sessionCookie('t.o.k', expires, now, false))).toEqual(['HttpOnly', 'Max-Age=3600', 'Path=/', 'SameSite=Strict', 'cf_session=t.o.k']);
+    expect(parts(sessionCookie('t.o.k', expires, now, true))).toEqual(['HttpOnly', 'Max-Age=3600', 'Path=/', 'SameSite=Strict', 'Secure', 'cf_session=t.o.k']);
     expect(sessionCookie('t.o.k', now, expires, false)).toContain('Max-Age=0');
-    expect(clearedSessionCookie(true)).toBe('cf_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure');
+    expect(parts(clearedSessionCookie(true))).toEqual(['Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'HttpOnly', 'Max-Age=0', 'Path=/', 'SameSite=Strict', 'Secure', 'cf_session=']);
   });
 });

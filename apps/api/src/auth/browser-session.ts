@@ -1,34 +1,35 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import { ForbiddenException } from '@nestjs/common';
 import type { HttpRequest, HttpResponse } from '../common/http/http-types';
 
 /**
  * Browser sessions of the staff application (ADR 0019): the access token travels in an HttpOnly, SameSite=Strict
  * cookie instead of an `Authorization` header, so that a report or a printable page opens in a new tab. A write
- * sent with the cookie must also carry `X-CSRF-Token`: a value derived from the token (a hash of it), which the page
- * receives in the body of `POST`/`GET /auth/session` and another site can neither read nor compute.
+ * sent with the cookie must also carry `X-CSRF-Token`: a value bound to the session (`AuthService.csrfTokenOf`),
+ * which the page receives in the body of `POST`/`GET /auth/session` and another site can neither read nor compute.
+ * Once half of the token's life has passed, a request the clerk makes renews the cookie (`AuthService.renewal`).
  */
 export const SESSION_COOKIE = 'cf_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Sent (`true`) by the page with the requests it makes on its own, which do not renew the session. */
+export const BACKGROUND_HEADER = 'x-background-request';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The value of one cookie of the request, or undefined. */
+/** The value of one cookie of the request, or undefined (also when it is not valid percent-encoding). */
 export function cookieValue(request: Pick<HttpRequest, 'headers'>, name: string): string | undefined {
   const header = request.headers.cookie;
   if (typeof header !== 'string') return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
+  return parseCookie(header, { decode: decodedOrUndefined })[name];
+}
+
+function decodedOrUndefined(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** The access token of the session cookie, when it has the shape of one. */
@@ -37,18 +38,21 @@ export function sessionCookieToken(request: Pick<HttpRequest, 'headers'>): strin
   return value && /^[A-Za-z0-9._~+/=-]+$/.test(value) ? value : undefined;
 }
 
-/** The CSRF token of a session: a hash of its access token (unguessable without the HttpOnly cookie). */
-export function csrfTokenOf(accessToken: string): string {
-  return createHash('sha256').update(`charterflow-csrf:${accessToken}`).digest('base64url');
+/**
+ * Whether a request is one the page makes on its own (the inbox count refreshed every minute), which does not
+ * renew the session: only what the clerk does keeps the session alive.
+ */
+export function isBackgroundRequest(request: Pick<HttpRequest, 'headers'>): boolean {
+  return request.headers[BACKGROUND_HEADER] === 'true';
 }
 
-/** Whether the request's `X-CSRF-Token` is the one of the session token, compared in constant time. */
-export function csrfTokenMatches(request: Pick<HttpRequest, 'headers'>, accessToken: string): boolean {
+/** Whether the request's `X-CSRF-Token` is the session's own (`AuthService.csrfTokenOf`), compared in constant time. */
+export function csrfTokenMatches(request: Pick<HttpRequest, 'headers'>, expected: string): boolean {
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string') return false;
-  const expected = Buffer.from(csrfTokenOf(accessToken));
+  const wanted = Buffer.from(expected);
   const given = Buffer.from(sent);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 /** Whether a request authenticated by the cookie must prove it comes from our own page. */
@@ -64,15 +68,17 @@ export function csrfRefusal(): ForbiddenException {
   });
 }
 
+const COOKIE_ATTRIBUTES = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
+
 /** `Set-Cookie` for the session: HttpOnly, SameSite=Strict, Path=/, Secure in production, as long as the token. */
 export function sessionCookie(accessToken: string, expiresAt: Date, now: Date, secure: boolean): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  return [`${SESSION_COOKIE}=${encodeURIComponent(accessToken)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return stringifySetCookie({ name: SESSION_COOKIE, value: accessToken, maxAge, secure, ...COOKIE_ATTRIBUTES });
 }
 
 /** `Set-Cookie` that removes the session cookie. */
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Strict', 'Max-Age=0', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT', ...(secure ? ['Secure'] : [])].join('; ');
+  return stringifySetCookie({ name: SESSION_COOKIE, value: '', maxAge: 0, expires: new Date(0), secure, ...COOKIE_ATTRIBUTES });
 }
 
 export function setCookie(res: HttpResponse, value: string): void {

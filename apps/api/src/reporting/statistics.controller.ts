@@ -33,7 +33,12 @@ export class StatisticsController {
     description: 'Categories of the published counts (Youth Union members, women, ethnic minorities, religious followers, aged 18–30, education, occupation) and the share of admitting units that admitted anyone. `format=csv` for a spreadsheet.',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '`{ organisation, period, rows, total, admittingUnits, categoryLabels }` (`categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts)' })
+  @ApiOkResponse({
+    description:
+      '`{ organisation, period, rows, total, admittingUnits, months, categoryLabels }` (`months`: every month of the period in order, ' +
+      '`{ month: "2026-03", admissions, recognitions, removals }` for the whole subtree, as the month asked alone would count; ' +
+      '`categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts)',
+  })
   @ApiErrors(400, 404)
   async admissions(@Query() q: StatisticsQuery, @CurrentScope() scope: Scope, @Res({ passthrough: true }) res: Response): Promise<AdmissionStatistics | string> {
     const s = await this.statistics.admissions(q.organisationId, q.period, scope);

@@ -13,6 +13,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Headers of a request the page makes on its own (a refresh on a timer): the server does not renew the session for it. */
+export const BACKGROUND = { 'X-Background-Request': 'true' } as const;
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const csrf: Middleware = {
   onRequest({ request }) {

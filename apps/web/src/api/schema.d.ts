@@ -87,7 +87,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in from a browser: the session travels in an HttpOnly cookie
-         * @description Sets the cookie `cf_session` (HttpOnly, SameSite=Strict, Path=/; Secure in production) and answers the CSRF token that every write through the cookie sends as `X-CSRF-Token`. The same lockout and rate limit as POST /auth/login apply.
+         * @description Sets the cookie `cf_session` (HttpOnly, SameSite=Strict, Path=/; Secure in production) and answers the CSRF token that every write through the cookie sends as `X-CSRF-Token`. The same lockout and rate limit as POST /auth/login apply. Once more than half of the token's life has passed, a request made with the cookie answers a renewed cookie of the same session (the CSRF token stays the same), unless it is sent with `X-Background-Request: true`: an idle page is signed out when the token ends.
          */
         post: operations["AuthController_openSession"];
         /** Sign out of the browser: the session ends (as POST /auth/logout) and the cookie is cleared */
@@ -985,6 +985,15 @@ export interface components {
         CreateOrganisationDto: {
             /** @example Chi bộ Giáo viên */
             name: string;
+            /** @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). When absent: true for a new unit; unchanged by an update. */
+            hasYouthUnion?: boolean;
+            /** @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). When absent: true for a new unit; unchanged by an update. */
+            hasTradeUnion?: boolean;
+            /**
+             * @description Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)
+             * @example 1
+             */
+            backlogGraceWorkingDays?: number | null;
             /**
              * @example cell
              * @enum {string}
@@ -1000,21 +1009,6 @@ export interface components {
              * @default false
              */
             authorisedToAdmit: boolean;
-            /**
-             * @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014).
-             * @default true
-             */
-            hasYouthUnion: boolean;
-            /**
-             * @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014).
-             * @default true
-             */
-            hasTradeUnion: boolean;
-            /**
-             * @description Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)
-             * @example 1
-             */
-            backlogGraceWorkingDays?: number | null;
         };
         OrganisationDto: {
             /** Format: uuid */
@@ -1066,20 +1060,20 @@ export interface components {
         UpdateOrganisationDto: {
             /** @example Chi bộ Giáo viên */
             name?: string;
-            /**
-             * Format: uuid
-             * @description Move the node (with its subtree) under this parent
-             */
-            parentId?: string;
-            /** @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). Unchanged when absent. */
+            /** @description Có tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh — the unit has a Youth Union organisation (E7, CH Art. 4(1)): there a candidate of youth age (30 or younger on the cell vote date) must be a Youth Union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). When absent: true for a new unit; unchanged by an update. */
             hasYouthUnion?: boolean;
-            /** @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). Unchanged when absent. */
+            /** @description Có tổ chức công đoàn — the unit has a trade-union organisation (E7, CH Art. 4(1)): where it has no Youth Union but a trade union, a candidate of youth age must be a trade-union member. The engine reads a case's unit as having none when its cell or any organisation above it says false (ADR 0014). When absent: true for a new unit; unchanged by an update. */
             hasTradeUnion?: boolean;
             /**
              * @description Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)
              * @example 1
              */
             backlogGraceWorkingDays?: number | null;
+            /**
+             * Format: uuid
+             * @description Move the node (with its subtree) under this parent
+             */
+            parentId?: string;
         };
         DeadlineDto: {
             /** Format: uuid */
@@ -5019,7 +5013,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ organisation, period, rows, total, admittingUnits, categoryLabels }` (`categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts) */
+            /** @description `{ organisation, period, rows, total, admittingUnits, months, categoryLabels }` (`months`: every month of the period in order, `{ month: "2026-03", admissions, recognitions, removals }` for the whole subtree, as the month asked alone would count; `categoryLabels`: the name of each category, `{ vi, en }`, in the order of the published counts) */
             200: {
                 headers: {
                     [name: string]: unknown;

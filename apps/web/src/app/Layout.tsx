@@ -1,11 +1,12 @@
-import { AppShell, Badge, Button, Group, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Drawer, Group, Indicator, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Me } from '../api/client';
+import { api, BACKGROUND, ok, type Me } from '../api/client';
 import { displayName, useSignOut } from '../features/auth/session';
 import { Link } from './Link';
-import { useRoute } from './router';
+import { pathOf, type Route, useRoute } from './router';
 
 export const UNREAD_KEY = ['notifications', 'unread'] as const;
 
@@ -13,55 +14,98 @@ export const UNREAD_KEY = ['notifications', 'unread'] as const;
 export function useUnreadCount() {
   return useQuery({
     queryKey: UNREAD_KEY,
-    queryFn: async () => ok(await api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: 100 } } })).items.length,
+    // Asked every minute by the page itself: not the clerk's activity, so it does not keep the session alive.
+    queryFn: async () => ok(await api.GET('/api/v1/notifications', { params: { query: { unread: true, limit: 100 } }, headers: BACKGROUND })).items.length,
     refetchInterval: 60_000,
   });
 }
 
+/**
+ * From this breakpoint (1200 px) the screens, the account's name and the language switch are a row in the header;
+ * below it (a phone, a tablet, a narrow window) they are in the menu.
+ */
+const ROW_FROM = 'lg';
+
+/** The unread count as shown: the inbox lists at most 100 unread at once. */
+const unreadText = (count: number) => (count >= 100 ? '99+' : String(count));
+
+/** The screens the account may open, in the order of the header (and of the menu at phone width). */
+function NavLinks({ me, unread }: { me: Me; unread: number }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const link = (to: Route, label: ReactNode) => (
+    <Link to={to} fw={route.name === to.name ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+      {label}
+    </Link>
+  );
+  const admin = me.roles.includes('admin');
+  return (
+    <>
+      {link({ name: 'worklist' }, t('app.worklist'))}
+      {link({ name: 'audit' }, t('app.audit'))}
+      {link({ name: 'statistics' }, t('statistics.nav'))}
+      {admin ? link({ name: 'accounts' }, t('app.accounts')) : null}
+      {admin ? link({ name: 'admin', tab: 'organisations' }, t('admin.nav')) : null}
+      {link(
+        { name: 'inbox' },
+        <>
+          {t('app.inbox')}{' '}
+          {unread > 0 ? (
+            <Badge color="red" size="sm" circle={unread < 10} data-testid="unread-count">
+              {unreadText(unread)}
+              <VisuallyHidden> {t('inbox.unread').toLowerCase()}</VisuallyHidden>
+            </Badge>
+          ) : null}
+        </>,
+      )}
+    </>
+  );
+}
+
+/**
+ * The frame of every screen. On a wide screen the screens are a row in the header; narrower (a phone) they are
+ * a menu opened by a button (a drawer: focus kept inside while open, Escape or the close button closes it, and it
+ * closes when a screen is chosen), and the button carries the unread count so that it stays in sight.
+ */
 export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLanguage: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   const route = useRoute();
   const signOut = useSignOut();
   const unread = useUnreadCount();
   const count = unread.data ?? 0;
+  const [menuOpened, menu] = useDisclosure(false);
+  // A screen chosen in the menu closes it.
+  const path = pathOf(route);
+  const closeMenu = menu.close;
+  useEffect(closeMenu, [path, closeMenu]);
+  const navLabel = t('app.title');
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap" style={{ overflowX: 'auto' }}>
-            <Text fw={700} c="red.9" visibleFrom="sm">
-              {t('app.title')}
+          <Group gap="lg" wrap="nowrap">
+            <Indicator label={unreadText(count)} disabled={count === 0} size={18} color="red" hiddenFrom={ROW_FROM} data-testid="menu-unread">
+              <Burger
+                opened={menuOpened}
+                onClick={menu.toggle}
+                aria-label={count > 0 ? t('app.openMenuUnread', { count: unreadText(count) }) : t('app.openMenu')}
+                aria-expanded={menuOpened}
+                aria-controls="phone-menu"
+                size="sm"
+              />
+            </Indicator>
+            <Text fw={700} c="red.9" visibleFrom={ROW_FROM} style={{ whiteSpace: 'nowrap' }}>
+              {navLabel}
             </Text>
-            <Group component="nav" gap="md" wrap="nowrap" aria-label={t('app.title')} style={{ whiteSpace: 'nowrap' }} fz={{ base: 'sm', sm: 'md' }}>
-              <Link to={{ name: 'worklist' }} fw={route.name === 'worklist' ? 700 : 400} c="dark">
-                {t('app.worklist')}
-              </Link>
-              <Link to={{ name: 'audit' }} fw={route.name === 'audit' ? 700 : 400} c="dark">
-                {t('app.audit')}
-              </Link>
-              <Link to={{ name: 'statistics' }} fw={route.name === 'statistics' ? 700 : 400} c="dark">{t('statistics.nav')}</Link>
-              {me.roles.includes('admin') ? (
-                <Link to={{ name: 'accounts' }} fw={route.name === 'accounts' ? 700 : 400} c="dark">
-                  {t('app.accounts')}
-                </Link>
-              ) : null}
-              {me.roles.includes('admin') ? <Link to={{ name: 'admin', tab: 'organisations' }} fw={route.name === 'admin' ? 700 : 400} c="dark">{t('admin.nav')}</Link> : null}
-              <Link to={{ name: 'inbox' }} fw={route.name === 'inbox' ? 700 : 400} c="dark" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-                {t('app.inbox')}{' '}
-                {count > 0 ? (
-                  <Badge color="red" size="sm" circle={count < 10} data-testid="unread-count">
-                    {count >= 100 ? '99+' : count}
-                    <VisuallyHidden> {t('inbox.unread').toLowerCase()}</VisuallyHidden>
-                  </Badge>
-                ) : null}
-              </Link>
+            <Group component="nav" gap="md" wrap="nowrap" aria-label={navLabel} style={{ whiteSpace: 'nowrap' }} visibleFrom={ROW_FROM}>
+              <NavLinks me={me} unread={count} />
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" data-testid="signed-in-as">
+            <Text size="sm" visibleFrom={ROW_FROM} data-testid="signed-in-as">
               {displayName(me)}
             </Text>
-            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9" visibleFrom="sm">
+            <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9" visibleFrom={ROW_FROM}>
               {t('app.language')}
             </UnstyledButton>
             <Button variant="default" size="xs" onClick={() => void signOut()}>
@@ -70,6 +114,26 @@ export function Layout({ me, onSwitchLanguage, children }: { me: Me; onSwitchLan
           </Group>
         </Group>
       </AppShell.Header>
+      <Drawer
+        id="phone-menu"
+        opened={menuOpened}
+        onClose={menu.close}
+        title={navLabel}
+        size="xs"
+        hiddenFrom={ROW_FROM}
+        closeButtonProps={{ 'aria-label': t('app.closeMenu') }}
+        styles={{ title: { fontWeight: 700, color: 'var(--mantine-color-red-9)' } }}
+      >
+        <Stack component="nav" gap="md" aria-label={navLabel} fz="lg">
+          <NavLinks me={me} unread={count} />
+        </Stack>
+        <Stack gap="xs" mt="xl">
+          <Text size="sm">{displayName(me)}</Text>
+          <UnstyledButton onClick={onSwitchLanguage} fz="sm" c="blue.9">
+            {t('app.language')}
+          </UnstyledButton>
+        </Stack>
+      </Drawer>
       <AppShell.Main bg="gray.0">{children}</AppShell.Main>
     </AppShell>
   );

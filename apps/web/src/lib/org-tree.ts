@@ -90,8 +90,9 @@ export function parseGrace(text: string): { ok: true; value: number | null } | {
 }
 
 /**
- * A refusal of an administration write in words: the server's own Vietnamese sentence when it gives one; a refusal by
- * the organisation hierarchy (which gives none) as its situation; every other answer as the application explains it.
+ * A refusal of an administration write in words: the server's own Vietnamese sentence when it gives one (the
+ * organisation hierarchy's names the kinds and the article); a refusal by the hierarchy without one (a server of an
+ * older version) as its situation; every other answer as the application explains it.
  */
 export function explainAdmin(status: number, body: ApiErrorBody | null | undefined): Explanation {
   const b = body ?? {};

@@ -57,6 +57,18 @@ export class SessionsRepository {
     };
   }
 
+  /**
+   * Moves a live session's end to `expiresAt` (never earlier than it was): the sliding renewal of a browser session.
+   * Answers whether the session was still live.
+   */
+  async extend(sessionId: string, expiresAt: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE sessions SET expires_at = GREATEST(expires_at, $2) WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [sessionId, expiresAt],
+    );
+    return rows.length > 0;
+  }
+
   async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
     await this.dataSource.query(`UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now, reason]);
   }

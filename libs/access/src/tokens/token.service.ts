@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@charterflow/config';
@@ -50,6 +50,14 @@ export class TokenService {
     const payload: AccessClaims = { sub: claims.userId, sid: claims.sessionId, username: claims.username, iat, exp };
     const token = this.jwt.sign(payload, { secret: this.secret, algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
     return { token, issuedAt, expiresAt: new Date(exp * 1000) };
+  }
+
+  /**
+   * A value bound to one session that only this server can compute (HMAC-SHA256 of the session id under the signing
+   * key): the same for every token the session is renewed with, so a browser's CSRF token outlives a renewal.
+   */
+  sessionTag(sessionId: string): string {
+    return createHmac('sha256', this.secret).update(`charterflow-session-tag:${sessionId}`).digest('base64url');
   }
 
   /** The claims of a well-formed, correctly signed, unexpired token; otherwise why not. */

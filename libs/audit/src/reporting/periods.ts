@@ -75,3 +75,15 @@ export function yearsOf(period: Period): string[] {
   for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y += 1) out.push(String(y));
   return out;
 }
+
+/** The months (`YYYY-MM`) a period covers, in order: one for a month, three for a quarter, sixty for a five-year term. */
+export function monthsOfPeriod(period: Pick<Period, 'from' | 'to'>): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7))];
+  const [lastY, lastM] = [Number(period.to.slice(0, 4)), Number(period.to.slice(5, 7))];
+  while (y < lastY || (y === lastY && m <= lastM)) {
+    out.push(`${y}-${pad(m)}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}

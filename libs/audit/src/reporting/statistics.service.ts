@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
 import { CATEGORY_KEYS, CATEGORY_LABELS, CategoryKey, categoriesOf } from './categories';
-import { parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
+import { monthsOfPeriod, parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
 import { OutcomeRow, StatisticsRepository } from './statistics.repository';
 import { loadTerms } from './terms';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
@@ -25,8 +25,21 @@ export interface AdmissionStatistics {
   total: StatisticsLine;
   /** Grassroots committees (and commune committees for their village cells) that admitted anyone in the period. */
   admittingUnits: { total: number; withAdmissions: number; share: number | null };
+  /**
+   * The whole subtree month by month, every month of the period in order (none left out for having no outcome): what
+   * the period answered for each month alone would count.
+   */
+  months: MonthCounts[];
   /** The categories in the order of the published counts, with their names (Vietnamese first) for a screen to show. */
   categoryLabels: Readonly<Record<CategoryKey, { vi: string; en: string }>>;
+}
+
+/** The admissions, recognitions and removals of the subtree in one month (`2026-03`) of a period. */
+export interface MonthCounts {
+  month: string;
+  admissions: number;
+  recognitions: number;
+  removals: number;
 }
 
 export interface TargetProgress {
@@ -84,7 +97,10 @@ export class StatisticsService {
     const total = emptyLine(organisation.id, organisation.name);
     const admittingUnits = unitsOf(orgs);
     const admittedBy = new Set<string>();
+    const months = new Map(monthsOfPeriod(period).map((month) => [month, { month, admissions: 0, recognitions: 0, removals: 0 }]));
     for (const row of outcomes) {
+      const month = months.get(row.on.slice(0, 7));
+      if (month) month[OUTCOME_COUNT[row.kind]] += 1;
       const child = children.find((c) => row.organisationPath.startsWith(c.path));
       for (const line of [total, ...(child ? [lines.get(child.id)!] : [])]) count(line, row);
       if (row.kind === 'admission') {
@@ -102,6 +118,7 @@ export class StatisticsService {
         withAdmissions: admittedBy.size,
         share: admittingUnits.length ? Math.round((admittedBy.size / admittingUnits.length) * 1000) / 10 : null,
       },
+      months: [...months.values()],
       categoryLabels: CATEGORY_LABELS,
     };
   }
@@ -158,11 +175,12 @@ export class StatisticsService {
   }
 }
 
+/** Which count an outcome adds to, in a line of the table and in a month. */
+const OUTCOME_COUNT = { admission: 'admissions', recognition: 'recognitions', removal: 'removals' } as const satisfies Record<OutcomeRow['kind'], keyof MonthCounts>;
+
 function count(line: StatisticsLine, row: OutcomeRow): void {
-  if (row.kind === 'recognition') line.recognitions += 1;
-  else if (row.kind === 'removal') line.removals += 1;
-  else {
-    line.admissions += 1;
+  line[OUTCOME_COUNT[row.kind]] += 1;
+  if (row.kind === 'admission') {
     const cats = categoriesOf(row.candidate, row.on);
     for (const k of CATEGORY_KEYS) if (cats[k]) line.categories[k] += 1;
     const occupation = row.candidate.occupation ?? 'unknown';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_BACKLOG_GRACE_WORKING_DAYS, ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
 import { IsId } from '../../common/validation/is-id.decorator';
@@ -22,13 +22,39 @@ const BACKLOG_GRACE_PROPERTY = {
     'Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)',
 } as const;
 
-export class CreateOrganisationDto {
+/** What an absent flag means: a new unit has the organisation; an update leaves the flag as it was. */
+const ABSENT_FLAG = 'When absent: true for a new unit; unchanged by an update.';
+
+/**
+ * What a unit is, set at its creation and changed by an update: each field with its validation and documentation,
+ * once. An update takes any of them (`PartialType`), and leaves a field it does not name as it was.
+ */
+class OrganisationFieldsDto {
   @ApiProperty({ example: 'Chi bộ Giáo viên', maxLength: 300 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
 
+  @ApiPropertyOptional({ description: `${YOUTH_UNION_DESCRIPTION} ${ABSENT_FLAG}` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasYouthUnion?: boolean;
+
+  @ApiPropertyOptional({ description: `${TRADE_UNION_DESCRIPTION} ${ABSENT_FLAG}` })
+  @AbsentOrBoolean()
+  @IsBoolean()
+  hasTradeUnion?: boolean;
+
+  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
+  backlogGraceWorkingDays?: number | null;
+}
+
+export class CreateOrganisationDto extends OrganisationFieldsDto {
   @ApiProperty({ enum: ORGANISATION_KINDS, example: 'cell' })
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
@@ -42,52 +68,12 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   authorisedToAdmit?: boolean;
-
-  @ApiPropertyOptional({ description: YOUTH_UNION_DESCRIPTION, default: true })
-  @AbsentOrBoolean()
-  @IsBoolean()
-  hasYouthUnion?: boolean;
-
-  @ApiPropertyOptional({ description: TRADE_UNION_DESCRIPTION, default: true })
-  @AbsentOrBoolean()
-  @IsBoolean()
-  hasTradeUnion?: boolean;
-
-  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
-  backlogGraceWorkingDays?: number | null;
 }
 
-export class UpdateOrganisationDto {
-  @ApiPropertyOptional({ example: 'Chi bộ Giáo viên', maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  name?: string;
-
+/** `null` for a flag stays refused in an update: absent means unchanged, not null (`skipNullProperties: false`). */
+export class UpdateOrganisationDto extends PartialType(OrganisationFieldsDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ format: 'uuid', description: 'Move the node (with its subtree) under this parent' })
   @IsOptional()
   @IsId()
   parentId?: string;
-
-  @ApiPropertyOptional({ description: `${YOUTH_UNION_DESCRIPTION} Unchanged when absent.` })
-  @AbsentOrBoolean()
-  @IsBoolean()
-  hasYouthUnion?: boolean;
-
-  @ApiPropertyOptional({ description: `${TRADE_UNION_DESCRIPTION} Unchanged when absent.` })
-  @AbsentOrBoolean()
-  @IsBoolean()
-  hasTradeUnion?: boolean;
-
-  @ApiPropertyOptional(BACKLOG_GRACE_PROPERTY)
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
-  backlogGraceWorkingDays?: number | null;
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../../lib/payload';
 import { queryString } from '../../lib/query-string';
 import { useOrganisations } from '../organisations';
 import { MonthlyChart } from './MonthlyChart';
-import { monthBars, monthlyTarget, monthsOf, PERIOD_PARTS, periodId, periodTarget, type PeriodPart, type TargetLike } from './statistics-view';
+import { type MonthCount, monthBars, monthlyTarget, PERIOD_PARTS, periodId, periodTarget, type PeriodPart, type TargetLike } from './statistics-view';
 
 type Label = { vi: string; en: string };
 
@@ -29,6 +29,8 @@ interface AdmissionStatistics {
   rows: StatisticsLine[];
   total: StatisticsLine;
   admittingUnits: { total: number; withAdmissions: number; share: number | null };
+  /** Every month of the period, in order, with the subtree's admissions in it. */
+  months: MonthCount[];
   categoryLabels: Record<string, Label>;
 }
 
@@ -50,13 +52,8 @@ export function StatisticsPage({ today }: { today: string }) {
   const [year, setYear] = useState(String(thisYear));
   const [part, setPart] = useState<PeriodPart>('year');
   const period = periodId(Number(year), part);
-  const months = monthsOf(period);
 
   const statistics = useQuery({ queryKey: ['statistics', 'admissions', unit, period], queryFn: () => admissionsOf(unit, period) });
-  const perMonth = useQuery({
-    queryKey: ['statistics', 'months', unit, period],
-    queryFn: async () => new Map(await Promise.all(months.map(async (m) => [m, (await admissionsOf(unit, m)).total.admissions] as const))),
-  });
   const targets = useQuery({
     queryKey: ['statistics', 'targets', unit],
     queryFn: async () => {
@@ -69,7 +66,7 @@ export function StatisticsPage({ today }: { today: string }) {
   const units = [...(organisations.data?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const s = statistics.data;
   const target = s && targets.data ? monthlyTarget(targets.data, s.organisation.id, Number(year)) : null;
-  const targetOfPeriod = periodTarget(target, months);
+  const targetOfPeriod = s ? periodTarget(target, s.months.length) : null;
   const admitted = s?.total.admissions ?? 0;
   const query = { organisationId: unit, period };
 
@@ -132,9 +129,8 @@ export function StatisticsPage({ today }: { today: string }) {
             <Title order={2} size="h4" mb="sm">
               {t('statistics.perMonth')}
             </Title>
-            {perMonth.error ? <ErrorNotice error={perMonth.error} /> : null}
             {targets.error ? <ErrorNotice error={targets.error} /> : null}
-            {perMonth.data && !targets.isPending ? <MonthlyChart bars={monthBars(months, perMonth.data)} target={target} /> : <Loader size="sm" />}
+            {!targets.isPending ? <MonthlyChart bars={monthBars(s.months)} target={target} /> : <Loader size="sm" />}
           </Card>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>

@@ -1,7 +1,7 @@
 /**
- * Shaping the admission statistics for the Thống kê screen: the months of a period, the target that falls on each
- * month, and the bars of the chart. Pure: period ids as the API speaks them (`2026`, `2026-H1`, `2026-Q3`,
- * `2026-03`) and targets as `GET /targets` answers them.
+ * Shaping the admission statistics for the Thống kê screen: the target that falls on each month and the bars of the
+ * chart (the months themselves are the answer's). Pure: period ids as the API speaks them (`2026`, `2026-H1`,
+ * `2026-Q3`) and targets as `GET /targets` answers them.
  */
 
 /** The parts of a year the screen offers: the whole year, a half-year or a quarter. */
@@ -14,20 +14,6 @@ export function periodId(year: number, part: PeriodPart): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The months (`YYYY-MM`) of a month, quarter, half-year or year period, in order; [] for anything else. */
-export function monthsOf(period: string): string[] {
-  const range = (y: string, first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => `${y}-${pad(first + i)}`);
-  let m = /^(\d{4})$/.exec(period);
-  if (m) return range(m[1], 1, 12);
-  m = /^(\d{4})-H([12])$/.exec(period);
-  if (m) return m[2] === '1' ? range(m[1], 1, 6) : range(m[1], 7, 12);
-  m = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (m) return range(m[1], Number(m[2]) * 3 - 2, Number(m[2]) * 3);
-  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (m) return [period];
-  return [];
-}
 
 /** A target as `GET /targets` answers it (the fields this screen reads). */
 export interface TargetLike {
@@ -55,9 +41,9 @@ export function monthlyTarget(targets: readonly TargetLike[], organisationId: st
   return null;
 }
 
-/** The target of a whole period: the monthly target times its months (rounded to a whole admission), or null. */
-export function periodTarget(perMonth: number | null, months: readonly string[]): number | null {
-  return perMonth === null ? null : Math.round(perMonth * months.length);
+/** The target of a whole period: the monthly target times its number of months (rounded to a whole admission), or null. */
+export function periodTarget(perMonth: number | null, monthCount: number): number | null {
+  return perMonth === null ? null : Math.round(perMonth * monthCount);
 }
 
 /** One bar of the chart (and one row of the table under it). */
@@ -70,15 +56,21 @@ export interface MonthBar {
   admissions: number;
 }
 
-/** The bars of the months of a period, in order, with the admissions counted for each (0 when none came). */
-export function monthBars(months: readonly string[], admissions: ReadonlyMap<string, number>): MonthBar[] {
-  return months.map((month) => {
+/** A month of the statistics answer (`months`: every month of the period, in order). */
+export interface MonthCount {
+  month: string;
+  admissions: number;
+}
+
+/** The bars of the months of a period as the answer lists them, in its order. */
+export function monthBars(months: readonly MonthCount[]): MonthBar[] {
+  return months.map(({ month, admissions }) => {
     const [y, mo] = [month.slice(0, 4), Number(month.slice(5, 7))];
     return {
       month,
       label: { vi: `Tháng ${mo}/${y}`, en: `${pad(mo)}/${y}` },
       shortLabel: { vi: `T${mo}`, en: pad(mo) },
-      admissions: admissions.get(month) ?? 0,
+      admissions,
     };
   });
 }
