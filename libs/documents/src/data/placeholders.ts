@@ -85,11 +85,39 @@ function cellVoteGroup(prefix: string, stepVi: string, type: 'CELL_VOTE_RECORDED
   };
 }
 
+/**
+ * Who adopts a decision: the standing committee of the competent committee, or an authorised grassroots committee as
+ * a whole (QĐ294 §4.3.2), which has no standing committee and no organisation board of its own.
+ */
+const DECIDING_COLLECTIVES = { standing: 'Ban Thường vụ', grassroots: 'Đảng ủy' } as const;
+
 function decisionGroup(prefix: string, stepVi: string, type: 'ADMISSION_DECIDED' | 'RECOGNITION_DECIDED'): Group {
+  const byGrassroots = (c: DocumentContext) => c.decidingBody(type)?.kind === 'grassroots';
+  const collective = (c: DocumentContext) => DECIDING_COLLECTIVES[byGrassroots(c) ? 'grassroots' : 'standing'];
   return {
-    ...voteGroup(prefix, stepVi, type, `Tổng số ủy viên ban thường vụ (${stepVi})`, 'standingMembers'),
+    ...voteGroup(prefix, stepVi, type, `Tổng số ủy viên ban thường vụ, hoặc cấp ủy viên khi đảng ủy cơ sở quyết định (${stepVi})`, 'standingMembers'),
     [`${prefix}.no`]: { vi: `Số quyết định (${stepVi})`, value: (c) => on(c.last(type), (s) => text(s.payload.decisionNo)) },
+    [`${prefix}.collective`]: { vi: `Tập thể biểu quyết (${stepVi}): "Ban Thường vụ" hoặc "Đảng ủy"`, value: collective },
+    [`${prefix}.onBehalfUpper`]: { vi: `Dòng "thay mặt" của chữ ký (${stepVi}): "T/M BAN THƯỜNG VỤ" hoặc "T/M ĐẢNG ỦY"`, value: (c) => `T/M ${upperVi(collective(c))}` },
+    [`${prefix}.deciderUpper`]: {
+      vi: `Tập thể ra quyết định (${stepVi}), chữ in hoa: "BAN THƯỜNG VỤ ĐẢNG ỦY …" hoặc "ĐẢNG ỦY …"`,
+      value: (c) => on2(c.decidingBody(type), (b) => upperVi(byGrassroots(c) ? b.name : `${DECIDING_COLLECTIVES.standing} ${b.name}`)),
+    },
+    [`${prefix}.proposedBy`]: {
+      vi: `Các cấp đề nghị (${stepVi}): chi bộ, đảng ủy cơ sở (khi không tự quyết định) và ban tổ chức của cấp ủy quyết định`,
+      value: (c) => {
+        const decider = c.decidingBody(type);
+        const names = [c.cell?.name, byGrassroots(c) ? null : c.grassroots?.name, !byGrassroots(c) && decider ? `Ban Tổ chức ${decider.name}` : null];
+        return joinVi(names.filter((n): n is string => Boolean(n)));
+      },
+    },
   };
+}
+
+/** "A", "A và B", "A, B và C"; null for none. */
+function joinVi(items: string[]): string | null {
+  if (items.length === 0) return null;
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
 }
 
 const candidate: Group = {

@@ -115,6 +115,10 @@ const EXPECTED: Record<string, string[]> = {
     'Đỗ Minh Tuấn',
     'PHÓ BÍ THƯ THƯỜNG TRỰC',
     'Như Điều 3,',
+    'Xét đề nghị của Chi bộ Giáo viên, Đảng ủy Trường THPT Kim Liên và Ban Tổ chức Đảng ủy phường Đống Đa;',
+    'Ban Thường vụ họp ngày 12/03/2025',
+    'BAN THƯỜNG VỤ ĐẢNG ỦY PHƯỜNG ĐỐNG ĐA QUYẾT ĐỊNH',
+    'T/M BAN THƯỜNG VỤ',
   ],
   '7-KND': [
     'BÁO CÁO',
@@ -202,6 +206,8 @@ const EXPECTED: Record<string, string[]> = {
     '5/7 đồng chí, bằng 71,4%',
     'Công nhận đồng chí Nguyễn Thị Ngọc Ánh, sinh ngày 07/02/1998, được kết nạp vào Đảng theo Quyết định số 1287-QĐ/ĐU ngày 12/03/2025, là đảng viên chính thức kể từ ngày 28/03/2026.',
     'Như Điều 2,',
+    'Ban Thường vụ họp ngày 07/05/2026',
+    'T/M BAN THƯỜNG VỤ',
     'PHÓ BÍ THƯ THƯỜNG TRỰC',
     'Đỗ Minh Tuấn',
   ],
@@ -285,6 +291,19 @@ describe('the built-in forms', () => {
     expect(isAvailable(formById('16-KND')!, withPayload('RECOGNITION_DECIDED', { inFavour: 4 }))).toBe(true);
     expect(isAvailable(formById('16-KND')!, withPayload('RECOGNITION_DECIDED', { inFavour: 3 }))).toBe(false);
     expect(isAvailable(formById('16-KND')!, withPayload('RECOGNITION_DECIDED', { motion: 'remove' }))).toBe(false);
+  });
+
+  it.each([
+    ['9-KND', 'ADMISSION_DECIDED'],
+    ['16-KND', 'RECOGNITION_DECIDED'],
+  ] as const)('%s of an authorised grassroots committee is issued and signed by that committee as a whole', (id, type) => {
+    const text = plainText(fillForm(formById(id)!, withPayload(type, { decidedBy: 'grassroots_committee' })));
+    expect(text).toContain('ĐẢNG BỘ PHƯỜNG ĐỐNG ĐA\nĐẢNG ỦY TRƯỜNG THPT KIM LIÊN');
+    expect(text).toContain('- Xét đề nghị của Chi bộ Giáo viên;');
+    expect(text).toContain('- Đảng ủy họp ngày');
+    expect(text).toContain('ĐẢNG ỦY TRƯỜNG THPT KIM LIÊN QUYẾT ĐỊNH');
+    expect(text).toContain('T/M ĐẢNG ỦY');
+    expect(text).not.toMatch(/BAN THƯỜNG VỤ|Ban Thường vụ|Ban Tổ chức|Đống Đa QUYẾT/i);
   });
 
   it('print one introduction letter per sponsor, each with its own sponsor', () => {

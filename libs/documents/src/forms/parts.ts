@@ -42,13 +42,13 @@ export function committeeVoteParagraph(vote: string, about: string): TemplateBlo
   );
 }
 
-/** The grounds a decision of the competent standing committee recites (`decision` names a `decisionGroup`). */
-function decisionGrounds(decision: string, proposedBy: string): TemplateBlock[] {
+/** The grounds a decision recites (`decision` names a `decisionGroup`). */
+function decisionGrounds(decision: string): TemplateBlock[] {
   return paragraphs(
     '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;',
     '- Căn cứ Quy định, Hướng dẫn của Trung ương về thi hành Điều lệ Đảng;',
-    `- Xét đề nghị của ${proposedBy};`,
-    `- Xét đề nghị của Ban Tổ chức; Ban Thường vụ họp ngày {${decision}.date}, số ủy viên tán thành {${decision}.inFavour}/{${decision}.members} đồng chí, bằng {${decision}.percent};`,
+    `- Xét đề nghị của {${decision}.proposedBy};`,
+    `- {${decision}.collective} họp ngày {${decision}.date}, số ủy viên tán thành {${decision}.inFavour}/{${decision}.members} đồng chí, bằng {${decision}.percent};`,
   );
 }
 
@@ -72,20 +72,20 @@ export interface DecisionParts {
   articles: string[];
 }
 
-/** 9-KNĐ and 16-KNĐ: a decision of the competent committee's standing committee on one person. */
+/** 9-KNĐ and 16-KNĐ: a decision on one person, of the competent committee's standing committee or of an authorised grassroots committee. */
 export function competentDecision(p: DecisionParts): TemplateBlock[] {
   const executing = p.articles.length + 1;
   return [
     letterhead({ above: `{${p.body}Parent.partyUpper}`, issuer: `{${p.body}.nameUpper}`, number: `Số: {${p.decision}.no}`, placeDate: `{place}, {${p.decision}.dateWritten}` }),
     ...title('QUYẾT ĐỊNH', p.subject),
-    ...decisionGrounds(p.decision, '{cell.name} và {grassroots.name}'),
-    { kind: 'line', text: `**{${p.body}.nameUpper} QUYẾT ĐỊNH**`, align: 'center', spaceBefore: 10 },
+    ...decisionGrounds(p.decision),
+    { kind: 'line', text: `**{${p.decision}.deciderUpper} QUYẾT ĐỊNH**`, align: 'center', spaceBefore: 10 },
     ...paragraphs(
       ...p.articles.map((article, i) => `**Điều ${i + 1}.** ${article}`),
       `**Điều ${executing}.** {cell.name}, {grassroots.name} và đồng chí {candidate.fullName} chịu trách nhiệm thi hành Quyết định này.`,
     ),
     signature({
-      onBehalf: 'T/M BAN THƯỜNG VỤ',
+      onBehalf: `{${p.decision}.onBehalfUpper}`,
       title: `{${p.decision}.signerTitleUpper}`,
       name: `{${p.decision}.signerName}`,
       recipients: [`Như Điều ${executing},`, 'Lưu hồ sơ đảng viên,', 'Lưu văn phòng cấp ủy.'],
