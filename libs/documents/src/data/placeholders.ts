@@ -77,11 +77,47 @@ function voteGroup(prefix: string, stepVi: string, type: EventType, membersVi: s
   };
 }
 
-function decisionGroup(prefix: string, stepVi: string, type: 'ADMISSION_DECIDED' | 'RECOGNITION_DECIDED'): Group {
+/** A cell's vote: the full members, those not counted and the vote (the denominator excludes them, CH Art. 4(3)). */
+function cellVoteGroup(prefix: string, stepVi: string, type: 'CELL_VOTE_RECORDED' | 'RECOGNITION_CELL_VOTE_RECORDED'): Group {
   return {
-    ...voteGroup(prefix, stepVi, type, `Tổng số ủy viên ban thường vụ (${stepVi})`, 'standingMembers'),
-    [`${prefix}.no`]: { vi: `Số quyết định (${stepVi})`, value: (c) => on(c.last(type), (s) => text(s.payload.decisionNo)) },
+    ...voteGroup(prefix, stepVi, type, `Tổng số đảng viên chính thức của chi bộ (${stepVi})`, 'fullMembers'),
+    [`${prefix}.excluded`]: { vi: `Số đảng viên chính thức không tính khi biểu quyết (${stepVi})`, value: (c) => on(c.last(type), (s) => text(s.payload.excluded) ?? '0') },
   };
+}
+
+/**
+ * Who adopts a decision: the standing committee of the competent committee, or an authorised grassroots committee as
+ * a whole (QĐ294 §4.3.2), which has no standing committee and no organisation board of its own.
+ */
+const DECIDING_COLLECTIVES = { standing: 'Ban Thường vụ', grassroots: 'Đảng ủy' } as const;
+
+function decisionGroup(prefix: string, stepVi: string, type: 'ADMISSION_DECIDED' | 'RECOGNITION_DECIDED'): Group {
+  const byGrassroots = (c: DocumentContext) => c.decidingBody(type)?.kind === 'grassroots';
+  const collective = (c: DocumentContext) => DECIDING_COLLECTIVES[byGrassroots(c) ? 'grassroots' : 'standing'];
+  return {
+    ...voteGroup(prefix, stepVi, type, `Tổng số ủy viên ban thường vụ, hoặc cấp ủy viên khi đảng ủy cơ sở quyết định (${stepVi})`, 'standingMembers'),
+    [`${prefix}.no`]: { vi: `Số quyết định (${stepVi})`, value: (c) => on(c.last(type), (s) => text(s.payload.decisionNo)) },
+    [`${prefix}.collective`]: { vi: `Tập thể biểu quyết (${stepVi}): "Ban Thường vụ" hoặc "Đảng ủy"`, value: collective },
+    [`${prefix}.onBehalfUpper`]: { vi: `Dòng "thay mặt" của chữ ký (${stepVi}): "T/M BAN THƯỜNG VỤ" hoặc "T/M ĐẢNG ỦY"`, value: (c) => `T/M ${upperVi(collective(c))}` },
+    [`${prefix}.deciderUpper`]: {
+      vi: `Tập thể ra quyết định (${stepVi}), chữ in hoa: "BAN THƯỜNG VỤ ĐẢNG ỦY …" hoặc "ĐẢNG ỦY …"`,
+      value: (c) => on2(c.decidingBody(type), (b) => upperVi(byGrassroots(c) ? b.name : `${DECIDING_COLLECTIVES.standing} ${b.name}`)),
+    },
+    [`${prefix}.proposedBy`]: {
+      vi: `Các cấp đề nghị (${stepVi}): chi bộ, đảng ủy cơ sở (khi không tự quyết định) và ban tổ chức của cấp ủy quyết định`,
+      value: (c) => {
+        const decider = c.decidingBody(type);
+        const names = [c.cell?.name, byGrassroots(c) ? null : c.grassroots?.name, !byGrassroots(c) && decider ? `Ban Tổ chức ${decider.name}` : null];
+        return joinVi(names.filter((n): n is string => Boolean(n)));
+      },
+    },
+  };
+}
+
+/** "A", "A và B", "A, B và C"; null for none. */
+function joinVi(items: string[]): string | null {
+  if (items.length === 0) return null;
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
 }
 
 const candidate: Group = {
@@ -113,6 +149,17 @@ const sponsorField = (field: string) => (c: DocumentContext) => {
   return sponsor ? text(sponsor[field]) : null;
 };
 
+type IntroducingBody = keyof typeof INTRODUCING_BODY_LABELS;
+const introducingBody = (c: DocumentContext): IntroducingBody | null => {
+  const body = c.last('INTRODUCING_RESOLUTION_RECORDED')?.payload.body;
+  return typeof body === 'string' && Object.prototype.hasOwnProperty.call(INTRODUCING_BODY_LABELS, body) ? (body as IntroducingBody) : null;
+};
+/** What a Youth Union or trade-union document prints top right, where a party document prints the party's name. */
+const INTRODUCING_HEADINGS: Readonly<Record<IntroducingBody, { heading: string; motto: string }>> = {
+  youth_union: { heading: 'ĐOÀN TNCS HỒ CHÍ MINH', motto: '' },
+  trade_union: { heading: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc' },
+};
+
 const dossier: Group = {
   ...stepGroup('dossier', 'đảng ủy cho phép lập hồ sơ', 'DOSSIER_OPENED'),
   'dossier.resolutionNo': { vi: 'Số nghị quyết cho phép lập hồ sơ', value: (c) => on(c.last('DOSSIER_OPENED'), (s) => text(s.payload.resolutionNo)) },
@@ -135,9 +182,15 @@ const dossier: Group = {
     },
   },
   ...stepGroup('introducing', 'nghị quyết giới thiệu của đoàn thể', 'INTRODUCING_RESOLUTION_RECORDED'),
-  'introducing.body': {
-    vi: 'Tổ chức giới thiệu (Đoàn TNCS Hồ Chí Minh hoặc Công đoàn cơ sở)',
-    value: (c) => on(c.last('INTRODUCING_RESOLUTION_RECORDED'), (s) => INTRODUCING_BODY_LABELS[s.payload.body as keyof typeof INTRODUCING_BODY_LABELS]?.vi ?? null),
+  'introducing.body': { vi: 'Tổ chức giới thiệu (Đoàn TNCS Hồ Chí Minh hoặc Công đoàn cơ sở)', value: (c) => on2(introducingBody(c), (b) => INTRODUCING_BODY_LABELS[b].vi) },
+  'introducing.bodyUpper': { vi: 'Tổ chức giới thiệu, chữ in hoa', value: (c) => on2(introducingBody(c), (b) => upperVi(INTRODUCING_BODY_LABELS[b].vi)) },
+  'introducing.heading': {
+    vi: 'Dòng tiêu đề góc phải văn bản của tổ chức giới thiệu ("ĐOÀN TNCS HỒ CHÍ MINH"; công đoàn: quốc hiệu)',
+    value: (c) => on2(introducingBody(c), (b) => INTRODUCING_HEADINGS[b].heading),
+  },
+  'introducing.motto': {
+    vi: 'Dòng dưới tiêu đề góc phải (công đoàn: "Độc lập - Tự do - Hạnh phúc"; Đoàn: để trống)',
+    value: (c) => on2(introducingBody(c), (b) => INTRODUCING_HEADINGS[b].motto),
   },
   'introducing.resolutionNo': { vi: 'Số nghị quyết giới thiệu của đoàn thể', value: (c) => on(c.last('INTRODUCING_RESOLUTION_RECORDED'), (s) => text(s.payload.resolutionNo)) },
   ...stepGroup('opinions', 'tổng hợp ý kiến nhận xét', 'OPINIONS_RECORDED'),
@@ -152,8 +205,7 @@ const dossier: Group = {
 };
 
 const admission: Group = {
-  ...voteGroup('cellVote', 'chi bộ họp xét kết nạp', 'CELL_VOTE_RECORDED', 'Tổng số đảng viên chính thức của chi bộ', 'fullMembers'),
-  'cellVote.excluded': { vi: 'Số đảng viên chính thức không tính khi biểu quyết', value: (c) => on(c.last('CELL_VOTE_RECORDED'), (s) => text(s.payload.excluded) ?? '0') },
+  ...cellVoteGroup('cellVote', 'chi bộ họp xét kết nạp', 'CELL_VOTE_RECORDED'),
   ...voteGroup('grassrootsVote', 'đảng ủy cơ sở xét kết nạp', 'GRASSROOTS_VOTE_RECORDED', 'Tổng số cấp ủy viên', 'committeeMembers'),
   ...decisionGroup('decision', 'quyết định kết nạp', 'ADMISSION_DECIDED'),
   ...stepGroup('ceremony', 'lễ kết nạp', 'CEREMONY_HELD'),
@@ -175,7 +227,7 @@ const recognition: Group = {
   ...stepGroup('selfReview', 'nộp bản tự kiểm điểm', 'SELF_REVIEW_SUBMITTED'),
   ...stepGroup('helperAssessment', 'nộp bản nhận xét của đảng viên giúp đỡ', 'HELPER_ASSESSMENT_SUBMITTED'),
   ...stepGroup('recognitionOpinions', 'tổng hợp ý kiến nhận xét đảng viên dự bị', 'RECOGNITION_OPINIONS_RECORDED'),
-  ...voteGroup('recognitionCellVote', 'chi bộ xét công nhận', 'RECOGNITION_CELL_VOTE_RECORDED', 'Tổng số đảng viên chính thức của chi bộ', 'fullMembers'),
+  ...cellVoteGroup('recognitionCellVote', 'chi bộ xét công nhận', 'RECOGNITION_CELL_VOTE_RECORDED'),
   'recognitionCellVote.motion': { vi: 'Nội dung chi bộ biểu quyết', value: motionOf('RECOGNITION_CELL_VOTE_RECORDED') },
   ...voteGroup('recognitionGrassrootsVote', 'đảng ủy cơ sở xét công nhận', 'RECOGNITION_GRASSROOTS_VOTE_RECORDED', 'Tổng số cấp ủy viên', 'committeeMembers'),
   'recognitionGrassrootsVote.motion': { vi: 'Nội dung đảng ủy cơ sở biểu quyết', value: motionOf('RECOGNITION_GRASSROOTS_VOTE_RECORDED') },

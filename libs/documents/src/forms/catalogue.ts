@@ -4,10 +4,34 @@ import { Block, DocumentModel } from '../model/document';
 import { compileBlocks, fillBlocks } from '../template/template';
 import { FORM_6_KND } from './admission-cell-resolution';
 import { FORM_9_KND } from './admission-decision';
+import { FORM_7_KND, FORM_14_KND } from './appraisals';
+import { FORM_8_KND, FORM_15_KND } from './grassroots-resolutions';
+import { FORM_1_KND, FORM_2_KND, FORM_10_KND, FORM_11_KND } from './handwritten';
+import { FORM_3_KND, FORM_4_KND } from './introductions';
+import { FORM_5_KND, FORM_12_KND } from './opinions';
+import { FORM_13_KND } from './recognition-cell-resolution';
+import { FORM_16_KND } from './recognition-decision';
 import { FormDefinition } from './form';
 
 /** The built-in forms, in the order of the procedure. */
-export const FORMS: readonly FormDefinition[] = [FORM_6_KND, FORM_9_KND];
+export const FORMS: readonly FormDefinition[] = [
+  FORM_1_KND,
+  FORM_2_KND,
+  FORM_3_KND,
+  FORM_4_KND,
+  FORM_5_KND,
+  FORM_6_KND,
+  FORM_7_KND,
+  FORM_8_KND,
+  FORM_9_KND,
+  FORM_10_KND,
+  FORM_11_KND,
+  FORM_12_KND,
+  FORM_13_KND,
+  FORM_14_KND,
+  FORM_15_KND,
+  FORM_16_KND,
+];
 
 export function formById(id: string): FormDefinition | undefined {
   return FORMS.find((f) => f.id === id);

@@ -33,3 +33,6 @@ export const passed = (type: EventType) => (c: DocumentContext) => {
   const step = c.last(type);
   return step !== null && votePassed(eventOf(step));
 };
+
+/** As `passed`, for a vote or decision on a motion (recognise or remove): only the one on this motion. */
+export const passedWith = (type: EventType, motion: string) => (c: DocumentContext) => passed(type)(c) && c.last(type)?.payload.motion === motion;

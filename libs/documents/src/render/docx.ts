@@ -72,7 +72,9 @@ function blockToWord(block: Block): FileChild[] {
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders: NO_BORDERS,
           rows: [
+            // Kept on one page, as in the PDF: a signature is never parted from the signer's name.
             new TableRow({
+              cantSplit: true,
               children: [
                 new TableCell({ width: { size: block.split * 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: cellParagraphs(block.left) }),
                 new TableCell({ width: { size: (1 - block.split) * 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: cellParagraphs(block.right) }),

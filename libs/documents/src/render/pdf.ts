@@ -54,8 +54,11 @@ function renderBlock(doc: PDFKit.PDFDocument, block: Block): void {
       return;
     case 'columns': {
       const width = textWidth(doc);
-      const top = doc.y;
       const leftWidth = width * block.split;
+      // Kept on one page: a signature is never parted from the signer's name, nor a letterhead cut in two.
+      const height = Math.max(heightOf(doc, block.left, leftWidth), heightOf(doc, block.right, width - leftWidth));
+      if (doc.y + height > bottom(doc) && doc.page.margins.top + height <= bottom(doc)) doc.addPage();
+      const top = doc.y;
       for (const line of block.left) writeLine(doc, line, left(doc), leftWidth);
       const leftEnd = doc.y;
       const leftPage = doc.bufferedPageRange().count;
@@ -72,6 +75,15 @@ function renderBlock(doc: PDFKit.PDFDocument, block: Block): void {
       doc.addPage();
       return;
   }
+}
+
+/** The height lines take when written in a column of this width. */
+function heightOf(doc: PDFKit.PDFDocument, lines: Line[], width: number): number {
+  return lines.reduce((sum, line) => {
+    const text = line.runs.map((r) => r.text).join('') || ' ';
+    doc.font(faceOf(line.runs[0] ?? {})).fontSize(line.size ?? BODY_SIZE);
+    return sum + (line.spaceBefore ?? 0) + doc.heightOfString(text, { width, lineGap: LINE_GAP, ...(line.indent ? { indent: INDENT } : {}) });
+  }, 0);
 }
 
 function writeLine(doc: PDFKit.PDFDocument, line: Line, x: number, width: number): void {

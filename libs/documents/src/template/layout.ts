@@ -14,7 +14,11 @@ export interface LetterheadParts {
   number?: string;
   /** "Hà Nội, ngày 05 tháng 12 năm 2026". */
   placeDate: string;
+  /** The lines top right, bold, the last underlined; "ĐẢNG CỘNG SẢN VIỆT NAM" when absent (a party document). */
+  heading?: string[];
 }
+
+const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 
 const centred = (text: string, extra: Partial<TemplateLine> = {}): TemplateLine => ({ text, align: 'center', ...extra });
 
@@ -28,8 +32,32 @@ export function letterhead(parts: LetterheadParts): TemplateBlock {
       centred('*', { size: 13 }),
       ...(parts.number ? [centred(parts.number, { size: 13 })] : []),
     ],
-    right: [centred('__**ĐẢNG CỘNG SẢN VIỆT NAM**__', { size: 14 }), centred(`//${parts.placeDate}//`, { size: 13, spaceBefore: 8 })],
+    right: [...headingLines(parts.heading ?? [PARTY_NAME]), centred(`//${parts.placeDate}//`, { size: 13, spaceBefore: 8 })],
   };
+}
+
+const headingLines = (lines: string[]): TemplateLine[] =>
+  lines.map((line, i) => centred(i === lines.length - 1 ? `__**${line}**__` : `**${line}**`, { size: i === 0 ? 14 : 13 }));
+
+/**
+ * The head of a paper a person writes for themself (an application, a self-review, a letter of introduction): the
+ * party's name centred, the place and date on the right.
+ */
+export function personalHeading(placeDate: string): TemplateBlock[] {
+  return [
+    { kind: 'line', ...headingLines([PARTY_NAME])[0] },
+    placeDateLine(placeDate),
+  ];
+}
+
+/** "Hà Nội, ngày … tháng … năm …" on the right, above a person's signature or under a centred heading. */
+export function placeDateLine(placeDate: string): TemplateBlock {
+  return { kind: 'line', text: `//${placeDate}//`, align: 'right', size: 13, spaceBefore: 8 };
+}
+
+/** The addressee line, "Kính gửi: …", centred under the title. */
+export function addressee(to: string): TemplateBlock {
+  return { kind: 'line', text: `Kính gửi: ${to}`, align: 'center', spaceBefore: 10 };
 }
 
 /** The title and its subject line, centred in bold. */
