@@ -112,9 +112,11 @@ describe('printed documents: the forms of a case, the print pack, the register a
     const text = pdfText(res.body as Buffer);
     expect(text).toContain('NGHỊ QUYẾT');
     expect(text).toContain('QUYẾT ĐỊNH');
-    const none = await t.http.get(`${API}/cases/${inReview}/documents/pack`);
-    expect(none.status).toBe(422);
-    expect(none.body).toMatchObject({ code: 'DOCUMENT_NOT_AVAILABLE', messageVi: 'Hồ sơ chưa có giấy tờ nào để in.' });
+    // A case before its cell vote: the candidate's own forms and the dossier so far, not yet the cell's resolution.
+    const early = pdfText((await bytes(t.http.get(`${API}/cases/${inReview}/documents/pack`))).body as Buffer);
+    expect(early).toContain('ĐƠN XIN VÀO ĐẢNG');
+    expect(early).toContain('Đặng Văn Hùng');
+    expect(early).not.toContain('NGHỊ QUYẾT Đề nghị kết nạp');
   });
 
   it('prints the register of the admissions of a period, the day of the decision counted on both sides', async () => {

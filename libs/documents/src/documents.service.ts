@@ -122,7 +122,7 @@ export class DocumentsService {
     return { fileName: `${form.id}-${fileSafe(input.candidate.fullName)}.${format}`, contentType: CONTENT_TYPES[format], content, record };
   }
 
-  /** Every form the case has data for, in procedure order, in one PDF. */
+  /** Every form the case has data for, in procedure order, in one PDF (the candidate's own forms always are). */
   async pack(caseId: string, actor: Actor, scope: Scope): Promise<GeneratedDocument> {
     const { input, chainIds, view, head } = await this.inputOf(caseId, scope);
     const context = new DocumentContext(input);
@@ -130,9 +130,6 @@ export class DocumentsService {
     for (const form of FORMS.filter((f) => f.available(context))) {
       const template = await this.templates.inForce(chainIds, form.id);
       models.push(template ? fillForm(form, input, readWordBlocks(template.content)) : fillForm(form, input));
-    }
-    if (models.length === 0) {
-      throw new DomainException('DOCUMENT_NOT_AVAILABLE', 'The case has no data for any form yet.', { messageVi: 'Hồ sơ chưa có giấy tờ nào để in.' });
     }
     const now = this.clock.now();
     const content = await renderPdf(models, { createdAt: now });

@@ -49,7 +49,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Every form the case has data for, in procedure order, in one PDF (the print pack)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': FILE['application/pdf'] } })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, 404)
   async pack(@Param('id', uuidParam()) id: string, @CurrentActor() actor: Actor, @CurrentScope() scope: Scope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return send(res, await this.documents.pack(id, actor, scope));
   }

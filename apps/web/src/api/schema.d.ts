@@ -5401,15 +5401,6 @@ export interface operations {
                     "application/pdf": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description RULE_VIOLATION (rule, source, messageVi) or EVENT_NOT_ALLOWED (state, allowedEvents) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["RefusalErrorDto"];
-                };
-            };
         };
     };
     DocumentsController_form: {

@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import PizZip from 'pizzip';
+import { docxText, pdfText } from '../testing';
 import { EventType } from '@charterflow/procedure';
 import { ADMITTED_CASE, AFTER_CELL_VOTE } from '../__fixtures__/admitted-case';
 import { DocumentInput } from '../data/document-input';
@@ -14,27 +10,7 @@ import { FORMS, fillForm, formById, isAvailable } from './catalogue';
 import { compileBlocks, templatePlaceholders } from '../template/template';
 import { PLACEHOLDERS } from '../data/placeholders';
 
-/** The text of a PDF as poppler's pdftotext extracts it (layout kept), whitespace runs folded. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cf-pdf-'));
-  try {
-    const file = join(dir, 'd.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
-/** The text of a Word file: its document part's runs, paragraphs separated. */
-function docxText(docx: Buffer): string {
-  const xml = new PizZip(docx).file('word/document.xml')!.asText();
-  return xml
-    .replace(/<\/w:p>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** What each form must show, read from the fixture (names with diacritics, dates written out, counts, numbers). */
 const EXPECTED: Record<string, string[]> = {

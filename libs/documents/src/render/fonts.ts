@@ -18,23 +18,35 @@ export const PDF_FONTS = {
 
 export type FontFace = keyof typeof PDF_FONTS;
 
-// fontkit (pdfkit's own font engine) ships no types; the one call used here is typed here.
+// fontkit (pdfkit's own font engine) ships no types; what is used here is typed here.
+interface ParsedFont {
+  layout: unknown;
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit = require('fontkit') as { create(data: Uint8Array): { layout: unknown } };
+const fontkit = require('fontkit') as { create(data: Uint8Array): ParsedFont };
 
-let parsed: Record<FontFace, { layout: unknown }> | null = null;
+let parsed: Record<FontFace, ParsedFont> | null = null;
+
+/**
+ * A face parsed once per process. fontkit keeps each glyph it has built, with the characters it was first built for;
+ * a glyph first built as a part of another (the dotless i of "í") would then carry none, and later PDFs could not map
+ * it back to text (their ToUnicode table). Building every mapped character's glyph first, with its character, keeps
+ * every PDF's text extractable.
+ */
+function parse(path: string): ParsedFont {
+  const font = fontkit.create(readFileSync(path));
+  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+  return font;
+}
 
 /**
  * The four faces parsed once per process and handed to every PDF (pdfkit accepts a parsed fontkit font): parsing the
  * TrueType tables is most of the cost of a document otherwise. Each document still embeds its own subset.
  */
-export function parsedPdfFonts(): Record<FontFace, { layout: unknown }> {
-  parsed ??= {
-    regular: fontkit.create(readFileSync(PDF_FONTS.regular)),
-    bold: fontkit.create(readFileSync(PDF_FONTS.bold)),
-    italic: fontkit.create(readFileSync(PDF_FONTS.italic)),
-    boldItalic: fontkit.create(readFileSync(PDF_FONTS.boldItalic)),
-  };
+export function parsedPdfFonts(): Record<FontFace, ParsedFont> {
+  parsed ??= { regular: parse(PDF_FONTS.regular), bold: parse(PDF_FONTS.bold), italic: parse(PDF_FONTS.italic), boldItalic: parse(PDF_FONTS.boldItalic) };
   return parsed;
 }
 

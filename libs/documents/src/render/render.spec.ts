@@ -1,23 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfPages } from '../testing';
 import PizZip from 'pizzip';
 import { Block, DocumentModel, Line } from '../model/document';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
 
-/** The text of each page of a PDF, as pdftotext extracts it (pages end with a form feed). */
-function pdfPages(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'cf-pdf-'));
-  try {
-    const file = join(dir, 'd.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const line = (text: string, extra: Partial<Line> = {}): Block => ({ kind: 'line', runs: [{ text }], ...extra });
 const signatureBlock: Block = {
@@ -50,5 +36,28 @@ describe('two-column blocks', () => {
   it('are rows that cannot split in Word', async () => {
     const xml = new PizZip(await renderDocx([withFiller(1)])).file('word/document.xml')!.asText();
     expect(xml).toContain('<w:cantSplit/>');
+  });
+});
+
+describe('PDF text', () => {
+  const accented: DocumentModel = {
+    title: 'Kiểm tra',
+    blocks: [line('Quyết định kết nạp đồng chí Đỗ Minh Tuấn, Phí Thị Ích, Nguyễn Ý Nhi'), { kind: 'line', runs: [{ text: 'Điều 1. Đỗ Minh Tuấn — ịíìỉĩ ữứừửự', bold: true }] }],
+  };
+  /** Letters drawn from parts: "ị" is the glyph of "i" with a dot below, and so on. No plain "i", "e", "u" here. */
+  const composites: DocumentModel = { title: 'x', blocks: [line('ị ẹ ụ ọ ạ'), { kind: 'line', runs: [{ text: 'ị ẹ ụ ọ ạ', bold: true }] }] };
+
+  it('reads back the same whatever the process printed before (the parsed fonts are shared)', async () => {
+    // A process of its own whose first PDF has only letters built from parts, then one with the plain letters.
+    let fresh: typeof renderPdf = renderPdf;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      fresh = (require('./pdf') as { renderPdf: typeof renderPdf }).renderPdf;
+    });
+    expect(fresh).not.toBe(renderPdf);
+    await fresh([composites], { createdAt: new Date('2026-12-03T00:00:00Z') });
+    const text = pdfPages(await fresh([accented], { createdAt: new Date('2026-12-03T00:00:00Z') })).join('');
+    expect(text).toContain('Đỗ Minh Tuấn, Phí Thị Ích, Nguyễn Ý Nhi');
+    expect(text).toContain('Điều 1. Đỗ Minh Tuấn — ịíìỉĩ ữứừửự');
   });
 });
