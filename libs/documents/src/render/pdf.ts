@@ -4,7 +4,7 @@ import { BODY_SIZE, faceOf, FontFace, MARGINS_MM, parsedPdfFonts } from './fonts
 
 const MM = 72 / 25.4;
 const INDENT = 10 * MM;
-const LINE_GAP = 2;
+const LINE_GAP = 1;
 const CELL_PADDING = 4;
 
 export interface PdfOptions {

@@ -71,7 +71,7 @@ export function title(main: string, subject?: string): TemplateBlock[] {
 
 /** Body paragraphs, justified with an indented first line. */
 export function paragraphs(...texts: string[]): TemplateBlock[] {
-  return texts.map((text) => ({ kind: 'line', text, align: 'justify', indent: true, spaceBefore: 6 }));
+  return texts.map((text) => ({ kind: 'line', text, align: 'justify', indent: true, spaceBefore: 4 }));
 }
 
 /** A line of a hand-filled form: left-aligned, not indented. */
