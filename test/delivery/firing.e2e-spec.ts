@@ -54,7 +54,8 @@ describe('deadline firing', () => {
         expect(n.title_vi).toBe('Nhắc hạn: Hạn ra quyết định kết nạp – Nguyễn Thị Lan (đến hạn 26/03/2026)');
         expect(n.body_vi).toContain('(còn 10 ngày làm việc)');
         expect(n.body_vi).toContain('Căn cứ: mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025');
-        expect(n.body_vi).toContain(`Mã hồ sơ: ${c.id}`);
+        // The notification links to its case; its text never shows the case's id.
+        expect(n.body_vi).not.toContain(c.id);
         expect(n.title_en).toBe('Reminder: Admission decision – Nguyễn Thị Lan (due 26/03/2026)');
         expect(n.case_id).toBe(c.id);
         expect(n.dedupe_key).toBe(`${d.id}:1:remind-10wd:${n.organisation_id}:${n.role}`);

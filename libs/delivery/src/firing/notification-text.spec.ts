@@ -13,13 +13,14 @@ describe('notification text', () => {
     expect(formatDateVi('2026-03-06')).toBe('06/03/2026');
   });
 
-  it('a reminder names the candidate, the deadline in Vietnamese, the due date, the time left, the rule and the case', () => {
+  it('a reminder names the candidate, the deadline in Vietnamese, the due date, the time left and the rule, never the case id', () => {
     const t = reminderText(SUBJECT, { workingDays: 10 });
     expect(t.title.vi).toBe('Nhắc hạn: Hạn ra quyết định kết nạp – Nguyễn Thị Lan (đến hạn 26/03/2026)');
     expect(t.body.vi).toBe(
-      'Hạn ra quyết định kết nạp trong hồ sơ kết nạp đảng viên của Nguyễn Thị Lan đến hạn ngày 26/03/2026 (còn 10 ngày làm việc). Căn cứ: mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025. Mã hồ sơ: 5d2c8a44-1c35-4b6e-8f7e-0a9b6c3d2e11.',
+      'Hạn ra quyết định kết nạp trong hồ sơ kết nạp đảng viên của Nguyễn Thị Lan đến hạn ngày 26/03/2026 (còn 10 ngày làm việc). Căn cứ: mục 4.3.1 Quy định số 294-QĐ/TW ngày 26/05/2025.',
     );
     expect(t.title.en).toBe('Reminder: Admission decision – Nguyễn Thị Lan (due 26/03/2026)');
+    expect(t.body.en).not.toContain(SUBJECT.caseId);
     expect(reminderText(SUBJECT, { workingDays: 1 }).body.en).toContain('(1 working day left)');
     expect(reminderText({ ...SUBJECT, kind: 'PROBATION_END' }, { months: 3 }).body.vi).toContain('Kết thúc thời gian dự bị trong hồ sơ');
     expect(reminderText(SUBJECT, { months: 3 }).body.vi).toContain('(còn 3 tháng)');

@@ -24,8 +24,9 @@ function leftText(offset: ReminderOffset): BilingualText {
     : { vi: `còn ${offset.months} tháng`, en: `${offset.months} month${offset.months === 1 ? '' : 's'} left` };
 }
 
+/** The article the limit rests on. The case is linked by the notification itself, never named by its id in the text. */
 function footer(s: NotificationSubject): BilingualText {
-  return { vi: `Căn cứ: ${sourceVi(s.source)}. Mã hồ sơ: ${s.caseId}.`, en: `Rule: ${s.source}. Case: ${s.caseId}.` };
+  return { vi: `Căn cứ: ${sourceVi(s.source)}.`, en: `Rule: ${s.source}.` };
 }
 
 /** A reminder before the due date. */
