@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { pdfText } from '@charterflow/documents/testing';
 import { FiringService } from '@charterflow/delivery';
 import { DEADLINE_KIND_LABELS, EVENT_LABELS } from '@charterflow/procedure';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
@@ -160,6 +161,12 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     const csv = await context.request.get(`${base}${csvHref}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
+    // The admissions register (sổ theo dõi) of the same quarter, printed by the API: the three decided in it.
+    const registerHref = await page.getByRole('link', { name: /Sổ theo dõi kết nạp đảng viên/ }).getAttribute('href');
+    expect(registerHref).toBe(`/api/v1/organisations/${tree.provinceId}/admissions-register?from=2026-01-01&to=2026-03-31&format=pdf`);
+    const register = await context.request.get(`${base}${registerHref}`);
+    expect(register.headers()['content-type']).toBe('application/pdf');
+    expect(pdfText(await register.body())).toContain('Tổng số: 3 đảng viên');
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Báo cáo in (mở trong thẻ mới)' }).click()]);
     await report.waitForLoadState();
     expect(await report.locator('body').innerText()).toContain('Quý I/2026');

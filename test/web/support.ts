@@ -1,14 +1,27 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
 
-/** The built staff application the API serves; built once here when a run starts without `npm run build`. */
+/** The built staff application the API serves; built here when a run starts without it or its sources changed since. */
 export function ensureWebBuild(): void {
-  if (existsSync(join('apps', 'web', 'dist', 'index.html'))) return;
+  const built = join('apps', 'web', 'dist', 'index.html');
+  if (existsSync(built) && newestChange(['apps/web/src', 'apps/web/index.html', 'libs/procedure/src']) <= statSync(built).mtimeMs) return;
   execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });
+}
+
+/** The latest modification time of the files under these paths (the sources the staff application is built from). */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const path of paths) if (existsSync(path)) visit(path);
+  return newest;
 }
 
 /** Debian's Chromium (CI installs it with apt-get), driven headless by playwright-core. */

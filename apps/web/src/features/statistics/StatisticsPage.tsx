@@ -25,7 +25,7 @@ interface StatisticsLine {
 /** The answer of GET /statistics/admissions. */
 interface AdmissionStatistics {
   organisation: { id: string; name: string };
-  period: { id: string; label: Label };
+  period: { id: string; from: string; to: string; label: Label };
   rows: StatisticsLine[];
   total: StatisticsLine;
   admittingUnits: { total: number; withAdmissions: number; share: number | null };
@@ -39,6 +39,10 @@ async function admissionsOf(organisationId: string | null, period: string): Prom
   ok(result);
   return result.data as unknown as AdmissionStatistics;
 }
+
+/** The admissions register (sổ theo dõi) of the unit and period shown, as the API prints it. */
+const registerHref = (organisationId: string, period: { from: string; to: string }, format: 'pdf' | 'docx') =>
+  `/api/v1/organisations/${organisationId}/admissions-register${queryString({ from: period.from, to: period.to, format })}`;
 
 const percent = (n: number | null) => (n === null ? '—' : `${String(n).replace('.', ',')} %`);
 
@@ -100,6 +104,16 @@ export function StatisticsPage({ today }: { today: string }) {
           <Anchor href={`/api/v1/statistics/report${queryString(query)}`} target="_blank" rel="noopener" size="sm">
             {t('statistics.report')}
           </Anchor>
+          {s ? (
+            <>
+              <Anchor href={registerHref(s.organisation.id, s.period, 'pdf')} target="_blank" rel="noopener" size="sm">
+                {t('documents.register')}
+              </Anchor>
+              <Anchor href={registerHref(s.organisation.id, s.period, 'docx')} download size="sm">
+                {t('documents.registerWord')}
+              </Anchor>
+            </>
+          ) : null}
         </Group>
       </Card>
       {statistics.error ? <ErrorNotice error={statistics.error} /> : null}
