@@ -197,7 +197,10 @@ describe('printed documents: the forms of a case, the print pack, the register a
       expect(builtIn).toContain('Kết nạp đảng viên');
     });
 
-    it('documents its placeholders', async () => {
+    it('lists the forms a template may replace, and documents its placeholders', async () => {
+      const forms = (await t.http.get(`${API}/document-forms`)).body as { form: string; code: string }[];
+      expect(forms.map((f) => f.form)).toEqual(Array.from({ length: 16 }, (_, i) => `${i + 1}-KND`));
+      expect(forms[8]).toMatchObject({ form: '9-KND', code: '9-KNĐ', handwritten: false });
       const res = await t.http.get(`${API}/document-templates/placeholders`);
       expect(res.status).toBe(200);
       expect(res.body).toContainEqual({ name: 'candidate.fullName', description: 'Họ và tên người vào Đảng' });

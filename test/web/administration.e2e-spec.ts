@@ -4,6 +4,9 @@ import { EVENT_LABELS, RULE_DEFINITIONS } from '@charterflow/procedure';
 import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
 import { probationerRow, toCsv } from '../imports/rows';
 import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
+import { wordTemplate } from '../documents/word-template';
+
+const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const API = '/api/v1';
 /** The page asks whether a session exists before showing the sign-in form: 401 until someone signs in. */
@@ -262,6 +265,34 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await page.getByRole('heading', { name: 'Người nhập I-1', level: 1 }).waitFor();
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+
+  it("a province's administrator uploads its own Word template of the admission decision, is told in Vietnamese which placeholders another one lacks, and restores the built-in form", async () => {
+    const { context, page, problems } = await signedIn('quantri.adm', STAFF_PASSWORD);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('tab', { name: 'Mẫu giấy tờ' }).click();
+    await page.getByRole('heading', { name: 'Mẫu giấy tờ của đơn vị' }).waitFor();
+    const rows = page.getByTestId('templates');
+    const decision = rows.locator('tr', { hasText: '(mẫu 9-KNĐ)' });
+    await expectRow(decision, ['Quyết định kết nạp đảng viên (mẫu 9-KNĐ)', 'Mẫu chung']);
+    await decision.locator('input[type=file]').setInputFiles({ name: 'QĐ kết nạp tỉnh.docx', mimeType: WORD, buffer: await wordTemplate(['Quyết định số {decision.no}']) });
+    await decision.getByRole('button', { name: 'Tải lên mẫu riêng: Quyết định kết nạp đảng viên (mẫu 9-KNĐ)' }).click();
+    await decision.getByText('Mẫu riêng, phiên bản 1 (QĐ kết nạp tỉnh.docx', { exact: false }).waitFor();
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/templates.png` });
+    const stored = (await t.http.get(`${API}/organisations/${tree.provinceId}/document-templates`).expect(200)).body as { form: string; version: number }[];
+    expect(stored.map((v) => [v.form, v.version])).toEqual([['9-KND', 1]]);
+
+    const resolution = rows.locator('tr', { hasText: '(mẫu 6-KNĐ)' });
+    await resolution.locator('input[type=file]').setInputFiles({ name: 'NQ.docx', mimeType: WORD, buffer: await wordTemplate(['Ngày ký {ngay.ky}']) });
+    await resolution.getByRole('button', { name: /Tải lên mẫu riêng: Nghị quyết của chi bộ/ }).click();
+    await resolution.getByRole('alert').filter({ hasText: 'Mẫu có trường thay thế không được hỗ trợ: {ngay.ky}.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await decision.getByRole('button', { name: 'Dùng lại mẫu chung: Quyết định kết nạp đảng viên (mẫu 9-KNĐ)' }).click();
+    await decision.getByText('Mẫu chung').waitFor();
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers.sort()).toEqual([NO_SESSION_YET, '422 PUT /api/v1/organisations/:id/document-templates/6-KND'].sort());
     await context.close();
   });
 });

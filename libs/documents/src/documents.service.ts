@@ -206,6 +206,11 @@ export class DocumentsService {
     if (!(await this.templates.retire(organisation.id, form.id, this.clock.now()))) throw DomainException.notFound('Document template', `${organisation.id}/${form.id}`);
   }
 
+  /** The built-in forms, in procedure order. */
+  forms(): { form: string; code: string; title: string; handwritten: boolean }[] {
+    return FORMS.map((f) => ({ form: f.id, code: f.code, title: f.title, handwritten: Boolean(f.handwritten) }));
+  }
+
   /** The placeholders a template may use, with what each prints. */
   placeholders(): { name: string; description: string }[] {
     return Object.entries(PLACEHOLDERS).map(([name, p]) => ({ name, description: p.vi }));

@@ -9,7 +9,7 @@ import type { HttpResponse as Response } from '../common/http/http-types';
 import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { WORD_CONTENT_TYPE } from './documents-body-parser';
-import { CaseDocumentDto, DocumentFormatQuery, DocumentRecordDto, DocumentTemplateVersionDto, PlaceholderDto, RegisterQuery } from './documents.dto';
+import { CaseDocumentDto, DocumentFormDto, DocumentFormatQuery, DocumentRecordDto, DocumentTemplateVersionDto, PlaceholderDto, RegisterQuery } from './documents.dto';
 
 /** Sends a generated file: PDF shown in the browser's tab, Word downloaded; its fingerprint in a header. */
 function send(res: Response, file: GeneratedDocument): StreamableFile {
@@ -88,6 +88,14 @@ export class DocumentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     return send(res, await this.documents.admissionsRegister(id, q.from, q.to, q.format ?? 'pdf', actor, scope));
+  }
+
+  @Get('document-forms')
+  @RequirePermission('organisations.read')
+  @ApiOperation({ summary: 'The built-in forms 1-KNĐ … 16-KNĐ: their ids and titles' })
+  @ApiOkResponse({ type: [DocumentFormDto] })
+  forms(): DocumentFormDto[] {
+    return this.documents.forms();
   }
 
   @Get('document-templates/placeholders')

@@ -26,6 +26,13 @@ class DocumentTemplateInUseDto {
   @ApiProperty({ format: 'uuid', description: 'The organisation that uploaded it (the case’s province or a body above its cell)' }) organisationId: string;
 }
 
+export class DocumentFormDto {
+  @ApiProperty({ example: '9-KND', description: 'ASCII id of the form (9-KND for form 9-KNĐ)' }) form: string;
+  @ApiProperty({ example: '9-KNĐ' }) code: string;
+  @ApiProperty({ example: 'Quyết định kết nạp đảng viên (mẫu 9-KNĐ)' }) title: string;
+  @ApiProperty({ description: 'Written by hand by the candidate or member: printed with the known fields filled' }) handwritten: boolean;
+}
+
 export class CaseDocumentDto {
   @ApiProperty({ example: '9-KND', description: 'ASCII id of the form (9-KND for form 9-KNĐ)' }) form: string;
   @ApiProperty({ example: '9-KNĐ' }) code: string;

@@ -698,6 +698,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built-in forms 1-KNĐ … 16-KNĐ: their ids and titles */
+        get: operations["DocumentsController_forms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-templates/placeholders": {
         parameters: {
             query?: never;
@@ -1606,6 +1623,19 @@ export interface components {
             };
             /** Format: date-time */
             generatedAt: string;
+        };
+        DocumentFormDto: {
+            /**
+             * @description ASCII id of the form (9-KND for form 9-KNĐ)
+             * @example 9-KND
+             */
+            form: string;
+            /** @example 9-KNĐ */
+            code: string;
+            /** @example Quyết định kết nạp đảng viên (mẫu 9-KNĐ) */
+            title: string;
+            /** @description Written by hand by the candidate or member: printed with the known fields filled */
+            handwritten: boolean;
         };
         PlaceholderDto: {
             /**
@@ -5546,6 +5576,43 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["ErrorDto"];
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_forms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentFormDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

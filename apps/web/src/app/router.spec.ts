@@ -5,6 +5,7 @@ describe('the addresses of the administration screens', () => {
     expect(routeOf('/admin/organisations')).toEqual({ name: 'admin', tab: 'organisations' });
     expect(routeOf('/admin/calendar')).toEqual({ name: 'admin', tab: 'calendar' });
     expect(routeOf('/admin/imports')).toEqual({ name: 'admin', tab: 'imports' });
+    expect(routeOf('/admin/templates')).toEqual({ name: 'admin', tab: 'templates' });
     expect(pathOf({ name: 'admin', tab: 'calendar' })).toBe('/admin/calendar');
     expect(pathOf(routeOf('/admin/organisations'))).toBe('/admin/organisations');
   });

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
 
 /** The administration screens (administrators only). */
-export type AdminTab = 'organisations' | 'calendar' | 'imports';
+export type AdminTab = 'organisations' | 'calendar' | 'imports' | 'templates';
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'worklist' };
@@ -15,6 +15,7 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/admin/organisations') return { name: 'admin', tab: 'organisations' };
   if (pathname === '/admin/calendar') return { name: 'admin', tab: 'calendar' };
   if (pathname === '/admin/imports') return { name: 'admin', tab: 'imports' };
+  if (pathname === '/admin/templates') return { name: 'admin', tab: 'templates' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
   return { name: 'notFound' };

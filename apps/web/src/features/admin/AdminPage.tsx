@@ -6,8 +6,9 @@ import { businessToday } from '../../lib/dates';
 import { CalendarPage } from './CalendarPage';
 import { ImportsPage } from './ImportsPage';
 import { OrganisationsPage } from './OrganisationsPage';
+import { TemplatesPage } from './TemplatesPage';
 
-/** Quản trị (administrators): the organisation tree, the working-day calendar and the import of cases, one tab each. */
+/** Quản trị (administrators): the organisation tree, the working-day calendar, the import of cases and the document templates, one tab each. */
 export function AdminPage({ tab, me }: { tab: AdminTab; me: Me }) {
   const { t } = useTranslation();
   return (
@@ -17,9 +18,10 @@ export function AdminPage({ tab, me }: { tab: AdminTab; me: Me }) {
           <Tabs.Tab value="organisations">{t('admin.organisations.tab')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('admin.calendar.tab')}</Tabs.Tab>
           <Tabs.Tab value="imports">{t('admin.imports.tab')}</Tabs.Tab>
+          <Tabs.Tab value="templates">{t('admin.templates.tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} me={me} /> : <ImportsPage />}
+      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} me={me} /> : tab === 'templates' ? <TemplatesPage /> : <ImportsPage />}
     </Stack>
   );
 }
