@@ -10,7 +10,7 @@
  */
 import 'reflect-metadata';
 import './harness-env';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fillForm, formById, renderDocx, renderPdf } from '@charterflow/documents';
 import { ADMITTED_CASE } from '@charterflow/documents/testing';
@@ -56,6 +56,7 @@ async function time(what: string, runs: number, work: () => Promise<Buffer>): Pr
 }
 
 async function main(): Promise<void> {
+  const load = loadavg()[0];
   const runs = positiveInt('BENCH_DOCUMENT_RUNS', 300);
   const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
   const form = formById('9-KND');
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     writeSection(
       REPORT_PATH,
       SECTION,
-      `Written by \`npm run bench:documents\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} CPUs, ${version} at ${redactUrl(url)}.
+      `Written by \`npm run bench:documents\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} CPUs (load average ${fmt(load, 2)} when it started), ${version} at ${redactUrl(url)}.
 Form 9-KNĐ (the admission decision) filled from a case and rendered, ${WARM_UP} warm-up runs then ${runs} timed runs, one at a time.
 The in-process rows are the form alone (fill from the fixture case, render with Tinos embedded and subset for PDF);
 the GET rows are the whole request through the API (reading the case, its history, the organisation tree and the
