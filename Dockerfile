@@ -1,12 +1,13 @@
 # Build and run image for the API (which serves the staff application) and the worker (docker-compose.yml uses it for both).
-FROM node:20-bookworm-slim AS build
+# It runs Node 22, the current LTS; the code also runs on Node 20 (package.json "engines").
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nest build api && npx nest build worker && npm run build:web
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -121,6 +121,23 @@ export class AppConfig {
   @Max(1_000_000, { message: 'must be a whole number between 1 and 1000000' })
   WRITE_RATE_LIMIT_PER_MINUTE: number = 6000;
 
+  /**
+   * Proxies in front of the API whose X-Forwarded-For is trusted (0: none, the client is the connection's peer). Behind
+   * the compose file's proxy: 1, so the login limit counts the client's address, not the proxy's.
+   */
+  @Transform(wholeNumber(0))
+  @IsInt({ message: 'must be a whole number between 0 and 10' })
+  @Min(0, { message: 'must be a whole number between 0 and 10' })
+  @Max(10, { message: 'must be a whole number between 0 and 10' })
+  TRUST_PROXY: number = 0;
+
+  /** Port of the worker process's own Prometheus endpoint (GET /metrics); 0: none. */
+  @Transform(wholeNumber(9464))
+  @IsInt({ message: 'must be a whole number between 0 and 65535' })
+  @Min(0, { message: 'must be a whole number between 0 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 0 and 65535' })
+  WORKER_METRICS_PORT: number = 9464;
+
   /** Origins allowed to call the API from a browser (comma-separated, exact https://host[:port]); unset: none. */
   @Transform(({ value }: { value: unknown }) =>
     value === undefined || value === '' ? [] : typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value,

@@ -38,6 +38,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   app.enableShutdownHooks();
   app.set('etag', false);
   app.set('x-powered-by', false);
+  // Behind TRUST_PROXY proxies the client's address is the one they forwarded (the login limit counts it).
+  app.set('trust proxy', config.TRUST_PROXY);
   // The staff application may be served over plain http on an office network: no forced upgrade to https (a TLS proxy
   // adds HSTS). Its built files are scripts and styles of this origin; Mantine sets its theme in an inline <style>
   // (helmet's default style-src allows inline styles, scripts stay 'self' only).

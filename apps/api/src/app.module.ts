@@ -11,6 +11,7 @@ import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { LOGIN_THROTTLER, RateLimitGuard, WRITE_THROTTLER } from './auth/write-throttler.guard';
+import { RedisThrottlerStorage } from './auth/redis-throttler-storage';
 import { CalendarController } from './calendar/calendar.controller';
 import { CasesController } from './cases/cases.controller';
 import { CaseDeskController } from './cases/desk/case-desk.controller';
@@ -39,6 +40,8 @@ export class AppModule {
         PlatformModule.forRoot(options),
         ThrottlerModule.forRoot({
           setHeaders: false,
+          // Shared by every API replica when Redis is configured; in this process's memory otherwise (ADR 0025).
+          ...(options.config.REDIS_URL ? { storage: new RedisThrottlerStorage(options.config.REDIS_URL) } : {}),
           throttlers: [
             // Logins per client address; only the login route counts.
             { name: LOGIN_THROTTLER, ttl: 60_000, limit: options.config.LOGIN_RATE_LIMIT_PER_MINUTE, skipIf: (ctx) => !isLogin(ctx) },

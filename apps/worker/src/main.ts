@@ -2,6 +2,8 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@charterflow/config';
+import { DeliveryMetrics } from '@charterflow/delivery';
+import { startMetricsServer } from './metrics-server';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -15,11 +17,13 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  // Its own Prometheus endpoint; it does not keep the process alive once the drain has closed everything else.
+  if (config.WORKER_METRICS_PORT > 0) (await startMetricsServer(app.get(DeliveryMetrics), config.WORKER_METRICS_PORT)).server.unref();
   const database = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
   const transport = config.REDIS_URL
     ? `BullMQ on Redis; outbox relay every ${config.DELIVERY_POLL_INTERVAL_MS} ms, reconciler every ${config.RECONCILE_INTERVAL_MS} ms`
     : `poll every ${config.DELIVERY_POLL_INTERVAL_MS} ms`;
-  new NestLogger('Bootstrap').log(`charterflow worker running (${database}; ${transport})`);
+  new NestLogger('Bootstrap').log(`charterflow worker running (${database}; ${transport}${config.WORKER_METRICS_PORT > 0 ? `; metrics on :${config.WORKER_METRICS_PORT}/metrics` : ''})`);
 }
 
 bootstrap().catch((error: unknown) => {

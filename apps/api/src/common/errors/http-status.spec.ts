@@ -15,6 +15,8 @@ describe('httpStatusOf', () => {
       TOO_MANY_REQUESTS: 429,
       ALREADY_EXISTS: 409,
       CASE_BUSY: 503,
+      DOCUMENT_NOT_AVAILABLE: 422,
+      TEMPLATE_REFUSED: 422,
     });
   });
 
