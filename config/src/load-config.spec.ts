@@ -113,3 +113,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });
 });
+
+describe('the variables of the deployment', () => {
+  it('reads TRUST_PROXY and WORKER_METRICS_PORT, with their defaults when unset', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({}).WORKER_METRICS_PORT).toBe(9464);
+    expect(loadConfig({ WORKER_METRICS_PORT: '0' }).WORKER_METRICS_PORT).toBe(0);
+  });
+});

@@ -37,4 +37,18 @@ describe('rate limits shared by API replicas through Redis', () => {
     expect(fifth.body.code).toBe('TOO_MANY_REQUESTS');
     expect((await attempt(b)).status).toBe(429);
   });
+
+  it('counts the address behind a trusted proxy only when TRUST_PROXY says there is one', async () => {
+    // No proxy trusted (the default): a forwarded address a client writes itself changes nothing.
+    expect((await attempt(a).set('X-Forwarded-For', '203.0.113.5')).status).toBe(429);
+    // (No admin signed in at its start: this address is over the limit already.)
+    const behindProxy = await startTestApp({ env: { RUN_WORKER: 'false', REDIS_URL: TEST_REDIS_URL, LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '1', ADMIN_PASSWORD: '' } });
+    try {
+      // One proxy trusted: the office behind it is its own client, the proxy's address is not.
+      expect((await attempt(behindProxy).set('X-Forwarded-For', '203.0.113.9')).status).toBe(401);
+      expect((await attempt(behindProxy)).status).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });
