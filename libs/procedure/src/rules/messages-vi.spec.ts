@@ -40,7 +40,7 @@ const decision = { decisionNo: 'QĐ-1', decidedOn: '2026-03-02', receivedOn: '20
 const certificate = (issuedOn: string) => ({ certificateNo: 'CN-1', issuedOn, issuer: 'Trung tâm chính trị', recordedOn: issuedOn });
 
 const READMITTED = { previousAdmissionDecisionOn: '2010-05-19', leftOn: '2020-03-15', leftReason: 'removed' as const, timesReadmittedBefore: 0 };
-const opened = (r: Record<string, unknown>): DomainEvent => ({ type: 'CASE_OPENED', occurredOn: '2024-01-10', candidate: CANDIDATE, readmission: { ...READMITTED, ...r } }) as DomainEvent;
+const opened = (r: Record<string, unknown>): DomainEvent => ({ type: 'CASE_OPENED', occurredOn: '2024-01-10', candidate: CANDIDATE, readmission: { ...READMITTED, ...r } });
 
 /** Inputs that break each rule: one per branch of its message where the branches differ. */
 const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
