@@ -61,9 +61,9 @@ export const READMISSION_EXCLUDED = defineRule({
   id: 'READMISSION_EXCLUDED',
   source: 'QĐ294 §3.5.2',
   descriptionEn:
-    'Never re-admitted: a person who left by abandoning party activity, by asking to leave (unless for special family hardship), who caused serious internal disunity, or was convicted of corruption or of a very serious crime or worse. Judged when the case is opened.',
+    'Never re-admitted: a person who left by abandoning party activity, by asking to leave (unless for special family hardship), who caused serious internal disunity, or was convicted of corruption or of a serious crime or worse. Judged when the case is opened.',
   descriptionVi:
-    'Không kết nạp lại người ra khỏi Đảng vì tự ý bỏ sinh hoạt đảng, tự xin ra khỏi Đảng (trừ trường hợp vì hoàn cảnh gia đình đặc biệt khó khăn), gây mất đoàn kết nội bộ nghiêm trọng, bị kết án về tội tham nhũng hoặc tội rất nghiêm trọng trở lên.',
+    'Không kết nạp lại người ra khỏi Đảng vì tự ý bỏ sinh hoạt đảng, tự xin ra khỏi Đảng (trừ trường hợp vì hoàn cảnh gia đình đặc biệt khó khăn), gây mất đoàn kết nội bộ nghiêm trọng, bị kết án về tội tham nhũng hoặc tội nghiêm trọng trở lên.',
   check: (input) => {
     if (input.event.type !== 'CASE_OPENED') return null;
     const r = readmissionIn(input);

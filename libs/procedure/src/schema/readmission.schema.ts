@@ -24,7 +24,7 @@ export const LEFT_REASON_LABELS: { readonly [K in LeftReason]: Label } = {
   asked_to_leave: { vi: 'Xin ra khỏi Đảng', en: 'Asked to leave the Party' },
   disunity: { vi: 'Gây mất đoàn kết nội bộ nghiêm trọng', en: 'Caused serious internal disunity' },
   corruption_conviction: { vi: 'Bị kết án về tội tham nhũng', en: 'Convicted of corruption' },
-  serious_crime_conviction: { vi: 'Bị kết án về tội rất nghiêm trọng trở lên', en: 'Convicted of a very serious crime or worse' },
+  serious_crime_conviction: { vi: 'Bị kết án về tội nghiêm trọng trở lên', en: 'Convicted of a serious crime or worse' },
   other: { vi: 'Lý do khác', en: 'Other' },
 };
 
