@@ -28,7 +28,7 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     expect(c.allowedEvents).toEqual(expect.arrayContaining(['AWARENESS_CERTIFICATE_RECORDED', 'WITHDRAWN']));
     expect(c.allowedEvents).not.toContain('DOSSIER_OPENED');
     expect(c.deadlines).toEqual([]);
-    expect(c.membership).toEqual({ admissionDecisionOn: null, probationStartOn: null, probationEndOn: null, fullMemberSince: null });
+    expect(c.membership).toEqual({ admissionDecisionOn: null, probationStartOn: null, probationEndOn: null, fullMemberSince: null, partyAgeFrom: null, partyAgeGaps: [] });
 
     // 2. awareness class certificate: valid 60 months
     t.setToday('2026-01-06');
@@ -167,6 +167,9 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
       probationStartOn: '2026-03-20',
       probationEndOn: '2027-03-20',
       fullMemberSince: '2027-03-20',
+      // A first admission: the party age counts from its decision, with no time outside the Party (ADR 0022).
+      partyAgeFrom: '2026-03-02',
+      partyAgeGaps: [],
     });
 
     // the history is complete, ordered and its hash chain verifies

@@ -28,6 +28,9 @@ export const CANDIDATE_COLUMNS = {
   defaults: { youthUnionMember: false, tradeUnionMember: false, areaType: 'standard' },
 } as const;
 
+/** A re-admission's facts: `readmission` + the field's name (`readmissionLeftOn`); present when any is filled. */
+export const READMISSION_COLUMNS = { prefix: 'readmission' } as const;
+
 const consent = (prefix: string, kind: string): StepColumns => ({
   type: 'CONSENT_RECORDED',
   on: `${prefix}On`,
@@ -64,6 +67,7 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
   consent('over60Consent', 'over_60'),
   consent('educationExceptionConsent', 'education_exception'),
   consent('lateCeremonyConsent', 'late_ceremony'),
+  consent('readmissionConsent', 'readmission'),
   { type: 'CELL_VOTE_RECORDED', on: 'cellVoteOn', prefix: 'cell', defaults: { excluded: 0 } },
   { type: 'GRASSROOTS_VOTE_RECORDED', on: 'grassrootsVoteOn', prefix: 'grassroots' },
   {

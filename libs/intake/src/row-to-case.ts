@@ -10,10 +10,12 @@ import {
   read,
   parseEvent,
   Candidate,
+  Readmission,
+  READMISSION_SCHEMA,
 } from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
 import { canonicalId, FieldError } from '@charterflow/kernel';
-import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, STEP_DATE, StepColumns } from './import-layout';
+import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, READMISSION_COLUMNS, STEP_DATE, StepColumns } from './import-layout';
 import { cellText, FieldProblem, RowReader } from './row-fields';
 
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
@@ -37,6 +39,7 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
 
   const candidateColumns = columnsOf(CANDIDATE_FIELDS, { prefix: '', defaults: CANDIDATE_COLUMNS.defaults });
   const candidate = readCandidate(r, candidateColumns);
+  const readmission = readReadmission(r);
 
   const events: DomainEvent[] = [];
   for (const step of IMPORT_LAYOUT) {
@@ -52,7 +55,10 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
   // Steps on the same day keep the procedure's order; otherwise their dates order them.
   const order = (e: DomainEvent) => EVENT_TYPES.indexOf(e.type);
   events.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : order(a) - order(b)));
-  return { ok: true, value: { externalId: externalId!, organisationId: organisationId!, openedOn: openedOn!, candidate, events, rowHash: rowHash(row) } };
+  return {
+    ok: true,
+    value: { externalId: externalId!, organisationId: organisationId!, openedOn: openedOn!, candidate, ...(readmission ? { readmission } : {}), events, rowHash: rowHash(row) },
+  };
 }
 
 /** One field's column: where its value is read, and what an empty cell means. */
@@ -66,6 +72,8 @@ export interface Column {
 }
 
 const CANDIDATE_FIELDS = fieldsOf(CANDIDATE_SCHEMA);
+/** A re-admission's facts (the `readmission` of POST /cases), one column each: `readmission` + the field's name. */
+const READMISSION_COLUMN_LIST = columnsOf(fieldsOf(READMISSION_SCHEMA), READMISSION_COLUMNS);
 
 /** The columns of `fields` under the layout's naming rule; a group's fields are flattened under the same prefix. */
 function columnsOf(fields: readonly FieldEntry[], layout: Pick<StepColumns, 'prefix' | 'columns' | 'fixed' | 'defaults'>, parent = ''): Column[] {
@@ -92,6 +100,7 @@ export const IMPORT_COLUMNS: readonly string[] = [
     'organisationId',
     'openedOn',
     ...columnsOf(CANDIDATE_FIELDS, { prefix: '' }).map((c) => c.column),
+    ...READMISSION_COLUMN_LIST.map((c) => c.column),
     ...IMPORT_LAYOUT.flatMap((step) => [step.on, ...STEP_COLUMNS.get(step)!.map((c) => c.column)]),
   ]),
 ];
@@ -103,6 +112,17 @@ function readCandidate(r: RowReader, columns: readonly Column[]): Candidate | un
   const parsed = read(CANDIDATE_SCHEMA, body);
   if (parsed.ok) return parsed.value;
   for (const problem of parsed.fields) reportSchemaProblem(r, problem, columns, 'fullName');
+  return undefined;
+}
+
+/** The re-admission facts, when any of their columns is filled (a row with none of them is a first admission). */
+function readReadmission(r: RowReader): Readmission | undefined {
+  if (!READMISSION_COLUMN_LIST.some((c) => r.has(c.column))) return undefined;
+  const body = readColumns(r, READMISSION_COLUMN_LIST, undefined);
+  if (body === undefined) return undefined;
+  const parsed = read(READMISSION_SCHEMA, body);
+  if (parsed.ok) return parsed.value;
+  for (const problem of parsed.fields) reportSchemaProblem(r, problem, READMISSION_COLUMN_LIST, 'readmissionLeftOn');
   return undefined;
 }
 

@@ -1125,6 +1125,18 @@ export interface components {
             /** Format: date */
             closedOn: Record<string, never> | null;
         };
+        PartyAgeGapDto: {
+            /**
+             * Format: date
+             * @description First day outside the Party (the day of leaving)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The day the party age counts again (the new admission decision)
+             */
+            to: string;
+        };
         MembershipDto: {
             /** Format: date */
             admissionDecisionOn: Record<string, never> | null;
@@ -1134,6 +1146,13 @@ export interface components {
             probationEndOn: Record<string, never> | null;
             /** Format: date */
             fullMemberSince: Record<string, never> | null;
+            /**
+             * Format: date
+             * @description Where the party age counts from (QĐ294 §4.5): the admission decision, or for a re-admission the first admission decision (`readmission.previousAdmissionDecisionOn`). Null until an admission is decided.
+             */
+            partyAgeFrom: string | null;
+            /** @description The periods outside the Party the party age leaves out: for a re-admission, from leaving the Party to the new admission decision. Empty otherwise. */
+            partyAgeGaps: components["schemas"]["PartyAgeGapDto"][];
         };
         CaseDto: {
             /** Format: uuid */
@@ -1783,6 +1802,38 @@ export interface components {
                  * @example worker
                  */
                 occupation: string;
+            };
+            /** @description Re-admission */
+            readmission?: {
+                /**
+                 * Format: date
+                 * @description Date of the first admission decision
+                 * @example 2010-05-19
+                 */
+                previousAdmissionDecisionOn: string;
+                /**
+                 * Format: date
+                 * @description Date of leaving the Party
+                 * @example 2020-03-15
+                 */
+                leftOn: string;
+                /**
+                 * @description Reason for leaving
+                 * @enum {string}
+                 */
+                leftReason: "expelled" | "removed" | "struck_off" | "abandoned_activity" | "asked_to_leave" | "disunity" | "corruption_conviction" | "serious_crime_conviction" | "other";
+                /**
+                 * Format: date
+                 * @description Date the criminal record was cleared
+                 */
+                criminalRecordClearedOn?: string;
+                /** @description Asked to leave because of special family hardship */
+                familyHardship?: boolean;
+                /**
+                 * @description Times re-admitted before
+                 * @example 0
+                 */
+                timesReadmittedBefore: number;
             };
         };
         /**
@@ -2601,6 +2652,38 @@ export interface components {
                  * @example worker
                  */
                 occupation: string;
+            };
+            /** @description Re-admission */
+            readmission?: {
+                /**
+                 * Format: date
+                 * @description Date of the first admission decision
+                 * @example 2010-05-19
+                 */
+                previousAdmissionDecisionOn: string;
+                /**
+                 * Format: date
+                 * @description Date of leaving the Party
+                 * @example 2020-03-15
+                 */
+                leftOn: string;
+                /**
+                 * @description Reason for leaving
+                 * @enum {string}
+                 */
+                leftReason: "expelled" | "removed" | "struck_off" | "abandoned_activity" | "asked_to_leave" | "disunity" | "corruption_conviction" | "serious_crime_conviction" | "other";
+                /**
+                 * Format: date
+                 * @description Date the criminal record was cleared
+                 */
+                criminalRecordClearedOn?: string;
+                /** @description Asked to leave because of special family hardship */
+                familyHardship?: boolean;
+                /**
+                 * @description Times re-admitted before
+                 * @example 0
+                 */
+                timesReadmittedBefore: number;
             };
         };
     };

@@ -1,5 +1,5 @@
 import { CaseAggregate, DeadlineRecord, describe, DomainEvent, OrganisationFacts, TopState } from '@charterflow/procedure';
-import { AuditCase } from './model';
+import { AuditCase, StoredMembership } from './model';
 
 /** One history row as the audit reads it. */
 export type AuditEvent = AuditCase['events'][number];
@@ -65,8 +65,13 @@ export function auditCaseOf(c: {
       ...(c.organisation.hasTradeUnion !== undefined ? { hasTradeUnion: c.organisation.hasTradeUnion } : {}),
     },
     // The membership projection of the aggregate, as the store keeps it in the case snapshot (A17).
-    membership: { ...describe(c.aggregate).membership },
+    membership: storedMembership(describe(c.aggregate).membership),
     events: c.events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown> })),
     deadlines: c.aggregate.deadlines.map(auditDeadline),
   };
+}
+
+/** The dates the store keeps of a case's membership (the party age is derived from them and the opening's facts). */
+function storedMembership(m: StoredMembership): StoredMembership {
+  return { admissionDecisionOn: m.admissionDecisionOn, probationStartOn: m.probationStartOn, probationEndOn: m.probationEndOn, fullMemberSince: m.fullMemberSince };
 }

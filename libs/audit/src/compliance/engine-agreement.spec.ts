@@ -136,6 +136,10 @@ const BOUNDARY_REFUSALS = [
   'DATE_BEFORE_PREVIOUS_STEP',
   'DATE_IN_FUTURE',
   'EVENT_NOT_ALLOWED',
+  'READMISSION_EXCLUDED',
+  'READMISSION_ONLY_ONCE',
+  'READMISSION_TOO_EARLY',
+  'READMISSION_CONSENT_MISSING',
 ];
 
 /** The other direction (ADR 0017): histories replayed as a historical import, where the engine waives its rules. */
@@ -174,6 +178,9 @@ const WAIVED_RULES = [
   'CEREMONY_LATE_WITHOUT_CONSENT',
   'RECOGNITION_BEFORE_PROBATION_END',
   'RECOGNITION_DOSSIER_INCOMPLETE',
+  'READMISSION_EXCLUDED',
+  'READMISSION_TOO_EARLY',
+  'READMISSION_CONSENT_MISSING',
 ];
 
 describe('which checks the engine covers (ENGINE_COVERAGE)', () => {

@@ -79,6 +79,10 @@ export const ENGINE_COVERAGE: readonly EngineCoverage[] = [
     machine: 'the third failed vote of a lower body after probation moves the case to escalated (escalates guard), where only the competent committee’s decision is accepted',
   }),
   covered('A26', ['RELIGION_NOT_RECOGNISED'], CELL_VOTE),
+  covered('A22', ['READMISSION_EXCLUDED', 'READMISSION_ONLY_ONCE', 'READMISSION_TOO_EARLY', 'READMISSION_CONSENT_MISSING'], ['CASE_OPENED', ...CELL_VOTE, ...DECISIONS], {
+    relies: ['CONSENT_NOT_APPLICABLE'],
+    machine: 'a re-admitted member reaches recognition only through CEREMONY_HELD and probation, as any admission',
+  }),
 ];
 
 /** Checks no refusal of the engine guarantees, with the reason. */

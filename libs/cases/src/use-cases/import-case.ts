@@ -12,6 +12,7 @@ import {
   dueTimedEvents,
   decide,
   openCase,
+  Readmission,
 } from '@charterflow/procedure';
 import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
 import { Actor, SYSTEM_ACTOR, Clock } from '@charterflow/kernel';
@@ -27,6 +28,8 @@ export interface ImportedCase {
   organisationId: string;
   openedOn: BusinessDate;
   candidate: Candidate;
+  /** A re-admission: how the person left the Party (QĐ294 §3.5); absent for a first admission. */
+  readmission?: Readmission;
   /** The recorded steps in order (no CASE_OPENED, no PROBATION_ENDED: the engine writes those). */
   events: DomainEvent[];
   /** Hash of the source row: the same row uploaded again is recognised as unchanged. */
@@ -146,12 +149,23 @@ type Replay =
 
 /** The history through the pure engine, step by step: CASE_OPENED, each event (with timed events due before it), then timed events due today. */
 export function replayCase(input: ImportedCase, actor: Actor, env: DecisionEnv): Replay {
-  const opening: DomainEvent = { type: 'CASE_OPENED', occurredOn: input.openedOn, candidate: input.candidate };
+  const opening: DomainEvent = {
+    type: 'CASE_OPENED',
+    occurredOn: input.openedOn,
+    candidate: input.candidate,
+    ...(input.readmission ? { readmission: input.readmission } : {}),
+  };
   const opened = openCase(opening, env);
   if (!opened.ok) return { ok: false, error: errorOf(opened.refusal, opening) };
   let aggregate = opened.aggregate;
   const steps: Step[] = [{ event: opening, actor, fromState: null, toState: opened.toState }];
-  const waived: { seq: number; type: string; rule: string; source: string; message: string }[] = [];
+  const waived: { seq: number; type: string; rule: string; source: string; message: string }[] = (opened.waived ?? []).map((v) => ({
+    seq: 1,
+    type: opening.type,
+    rule: v.rule,
+    source: v.source,
+    message: v.message,
+  }));
   const apply = (event: DomainEvent, who: Actor): ImportRowError | null => {
     const d = decide(aggregate, event, env);
     if (!d.ok) return errorOf(d.refusal, event);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BusinessDate, Candidate, DomainEvent, isBusinessDate, openCase } from '@charterflow/procedure';
+import { BusinessDate, Candidate, DomainEvent, isBusinessDate, openCase, Readmission } from '@charterflow/procedure';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
 import { OrganisationsService } from '@charterflow/organisations';
 import { authoriseOpen, unknownOrganisation } from '../access/case-access';
@@ -14,6 +14,8 @@ export interface CreateCaseInput {
   organisationId: string;
   occurredOn: BusinessDate;
   candidate: Candidate;
+  /** A re-admission: how the person left the Party (QĐ294 §3.5); absent for a first admission. */
+  readmission?: Readmission;
 }
 
 /** Idempotency keys of POST /cases are remembered per account: another account's key never replays an answer. */
@@ -45,7 +47,12 @@ export class OpenCase {
         throw e;
       });
       const context = authoriseOpen(actor, input.organisationId, chain);
-      const opening: DomainEvent = { type: 'CASE_OPENED', occurredOn: input.occurredOn, candidate: input.candidate };
+      const opening: DomainEvent = {
+        type: 'CASE_OPENED',
+        occurredOn: input.occurredOn,
+        candidate: input.candidate,
+        ...(input.readmission ? { readmission: input.readmission } : {}),
+      };
       const decision = openCase(opening, this.envs.of(context));
       if (!decision.ok) throw refusalToException(decision.refusal);
 

@@ -23,7 +23,7 @@ export const ADMITTED_CASE: DocumentInput = {
     areaType: 'standard',
     occupation: 'Giáo viên',
   },
-  membership: { admissionDecisionOn: '2025-03-12', probationStartOn: '2025-03-28', probationEndOn: '2026-03-28', fullMemberSince: '2026-03-28' },
+  membership: { admissionDecisionOn: '2025-03-12', probationStartOn: '2025-03-28', probationEndOn: '2026-03-28', fullMemberSince: '2026-03-28', partyAgeFrom: '2025-03-12', partyAgeGaps: [] },
   chain: [
     { name: 'Thành ủy Hà Nội', kind: 'province' },
     { name: 'Đảng ủy phường Đống Đa', kind: 'commune' },
@@ -61,6 +61,6 @@ export const ADMITTED_CASE: DocumentInput = {
 /** The same case just after its cell vote: the forms of later steps are not available yet. */
 export const AFTER_CELL_VOTE: DocumentInput = {
   ...ADMITTED_CASE,
-  membership: { admissionDecisionOn: null, probationStartOn: null, probationEndOn: null, fullMemberSince: null },
+  membership: { admissionDecisionOn: null, probationStartOn: null, probationEndOn: null, fullMemberSince: null, partyAgeFrom: null, partyAgeGaps: [] },
   history: ADMITTED_CASE.history.filter((s) => s.occurredOn <= '2024-11-14'),
 };

@@ -1,4 +1,5 @@
 import { Candidate } from '../model/candidate';
+import { Readmission } from '../schema/readmission.schema';
 import { BusinessDate } from '../model/dates';
 import { DeadlineRecord } from '../model/deadlines';
 import { CaseAggregate, Decision, DecisionEnv, OrganisationFacts } from '../model/engine';
@@ -41,8 +42,9 @@ export class CaseDriver {
     public env: DecisionEnv = makeEnv(),
     openedOn: BusinessDate = '2025-09-01',
     candidate: Candidate = CANDIDATE,
+    readmission?: Readmission,
   ) {
-    const d = openCase({ type: 'CASE_OPENED', occurredOn: openedOn, candidate }, env);
+    const d = openCase({ type: 'CASE_OPENED', occurredOn: openedOn, candidate, ...(readmission ? { readmission } : {}) }, env);
     if (!d.ok) throw new Error(`openCase refused: ${JSON.stringify(d.refusal)}`);
     this.aggregate = d.aggregate;
   }

@@ -1,3 +1,4 @@
+import { Readmission } from '../schema/readmission.schema';
 import { BusinessDate } from '../model/dates';
 import { Candidate } from '../model/candidate';
 import { DeadlineKind, DeadlineLength, DeadlineRecord } from '../model/deadlines';
@@ -66,6 +67,7 @@ export function replaySteps(history: RecordedHistory): ReplayedHistory {
     candidate,
     openedOn: opened?.occurredOn ?? history.events[0]?.occurredOn ?? '1970-01-01',
     procedureVersion: history.procedureVersion,
+    readmission: (opened?.payload.readmission ?? null) as Readmission | null,
   });
   const steps: ReplayedStep[] = [];
   for (const e of history.events) {

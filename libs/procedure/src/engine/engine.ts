@@ -1,13 +1,15 @@
 import { __unsafe_getAllOwnEventDescriptors, initialTransition, transition } from 'xstate';
 import { BusinessDate } from '../model/dates';
 import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
-import { EventNotAllowed } from '../model/errors';
+import { EventNotAllowed, RuleViolation } from '../model/errors';
 import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events';
 import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
 import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
-import { CaseFacts, GuardEnv, MachineEvent, politicalIssueOpen } from '../machine/facts';
+import { CaseFacts, GuardEnv, initialFacts, MachineEvent, politicalIssueOpen } from '../machine/facts';
+import { OPENING_RULES, partyAge } from '../rules/readmission';
+import { evaluateRule } from '../rules/rule';
 import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
@@ -99,21 +101,26 @@ export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
     return { ok: false, refusal: notAllowed('sympathiser', [], String((event as { type?: unknown }).type)) };
   }
   const genv = guardEnv(env, null);
-  const facts = { lastStepOn: event.occurredOn } as CaseFacts;
-  const violation = firstViolationOf(DATE_RULES.filter((r) => r.id !== 'DATE_BEFORE_PREVIOUS_STEP'), { facts, event, env: genv });
-  if (violation) return { ok: false, refusal: violation };
-  const [snapshot] = initialTransition(admissionMachine, {
+  const input = {
     candidate: event.candidate,
     openedOn: event.occurredOn,
     procedureVersion: procedureVersionFor(event.occurredOn),
-  });
+    readmission: event.readmission ?? null,
+  };
+  const facts = initialFacts(input);
+  const violation = firstViolationOf(DATE_RULES.filter((r) => r.id !== 'DATE_BEFORE_PREVIOUS_STEP'), { facts, event, env: genv });
+  if (violation) return { ok: false, refusal: violation };
+  // The opening's own rules (a re-admission the rules exclude); a historical import reports them as waived.
+  const opening = OPENING_RULES.map((rule) => evaluateRule(rule, { facts, event, env: genv })).filter((v): v is RuleViolation => v !== null);
+  if (opening.length && !env.waiveRules) return { ok: false, refusal: opening[0] };
+  const [snapshot] = initialTransition(admissionMachine, input);
   const aggregate: CaseAggregate = {
     machineVersion: MACHINE_VERSION,
     procedureVersion: snapshot.context.procedureVersion,
     machine: persist(snapshot),
     deadlines: [],
   };
-  return { ok: true, aggregate, fromState: 'sympathiser', toState: 'sympathiser' };
+  return { ok: true, aggregate, fromState: 'sympathiser', toState: 'sympathiser', ...(opening.length ? { waived: opening } : {}) };
 }
 
 /** Decides one event against a case: refused with the first reason, or the new aggregate. Pure. */
@@ -214,6 +221,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       probationStartOn: f.probationStartOn,
       probationEndOn: f.probationEndOn,
       fullMemberSince: f.fullMemberSince,
+      ...partyAge(f),
     },
     allowedEvents: allowedEventsOfSnapshot(snapshot),
     candidate,

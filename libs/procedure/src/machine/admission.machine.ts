@@ -1,6 +1,7 @@
 import { and, assign, not, setup } from 'xstate';
 import { Candidate } from '../model/candidate';
 import { BusinessDate } from '../model/dates';
+import { Readmission } from '../schema/readmission.schema';
 import { firstViolation } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import {
@@ -18,6 +19,7 @@ export interface MachineInput {
   candidate: Candidate;
   openedOn: BusinessDate;
   procedureVersion: string;
+  readmission?: Readmission | null;
 }
 
 /** Certifying the biography: with a political issue the region waits for the conclusion. */

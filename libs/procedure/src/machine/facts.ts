@@ -1,5 +1,6 @@
 import { BusinessDate } from '../model/dates';
 import { Candidate } from '../model/candidate';
+import { Readmission } from '../schema/readmission.schema';
 import { OrganisationFacts } from '../model/engine';
 import {
   ConsentKind,
@@ -68,6 +69,11 @@ export interface VerificationRecord {
 export interface CaseFacts {
   procedureVersion: string;
   candidate: Candidate;
+  /**
+   * A re-admission (QĐ294 §3.5): the facts `POST /cases` carried, or null for a first admission. Absent from snapshots
+   * stored before it existed: read it as null (`?? null`).
+   */
+  readmission?: Readmission | null;
   openedOn: BusinessDate;
   /** Latest business date recorded (a new step may not be dated before it). */
   lastStepOn: BusinessDate;
@@ -117,10 +123,11 @@ export interface CaseFacts {
   memberCard?: { handedOverOn: BusinessDate; cardNo: string | null; cardDecidedOn: BusinessDate | null } | null;
 }
 
-export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string }): CaseFacts {
+export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string; readmission?: Readmission | null }): CaseFacts {
   return {
     procedureVersion: input.procedureVersion,
     candidate: input.candidate,
+    readmission: input.readmission ?? null,
     openedOn: input.openedOn,
     lastStepOn: input.openedOn,
     certificate: null,

@@ -37,6 +37,13 @@ export interface Membership {
   probationStartOn: BusinessDate | null;
   probationEndOn: BusinessDate | null;
   fullMemberSince: BusinessDate | null;
+  /**
+   * Where the party age counts from (QĐ294 §4.5): the admission decision, or for a re-admitted member the first
+   * admission decision. Null until an admission is decided.
+   */
+  partyAgeFrom: BusinessDate | null;
+  /** The periods outside the Party the party age leaves out (a re-admission: from leaving to the new decision). */
+  partyAgeGaps: { from: BusinessDate; to: BusinessDate }[];
 }
 
 /** Read model of an aggregate, derived purely. */

@@ -44,6 +44,7 @@ import {
   VERIFICATION_BY_INTERESTED_PERSON,
   VOTE_NOT_INDIVIDUAL,
 } from './conduct';
+import { READMISSION_CONSENT_MISSING, READMISSION_EXCLUDED, READMISSION_ONLY_ONCE, READMISSION_TOO_EARLY } from './readmission';
 import { evaluateRule, ruleBasisVi, RuleDefinition, RuleInput } from './rule';
 
 const ALL: RuleDefinition[] = [
@@ -89,6 +90,10 @@ const ALL: RuleDefinition[] = [
   DECISION_BODY_NOT_COMPETENT,
   CEREMONY_NOT_INDIVIDUAL,
   RELIGION_NOT_RECOGNISED,
+  READMISSION_EXCLUDED,
+  READMISSION_ONLY_ONCE,
+  READMISSION_TOO_EARLY,
+  READMISSION_CONSENT_MISSING,
 ];
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
@@ -111,7 +116,7 @@ export const DOSSIER_COMPLETENESS_RULES: readonly RuleDefinition[] = [
   OPINIONS_MISSING,
 ];
 
-const CONSENTS_AT_DECISION = [AGE_ABOVE_60_WITHOUT_CONSENT, EDUCATION_EXCEPTION_WITHOUT_CONSENT, POLITICAL_ISSUE_WITHOUT_CONSENT];
+const CONSENTS_AT_DECISION = [AGE_ABOVE_60_WITHOUT_CONSENT, EDUCATION_EXCEPTION_WITHOUT_CONSENT, POLITICAL_ISSUE_WITHOUT_CONSENT, READMISSION_CONSENT_MISSING];
 
 /** The event's own rules (after the date rules). The machine's `rulesPass` guard and `decide` both read this table. */
 export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefinition[]>>> = {
@@ -134,6 +139,7 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
     RELIGION_NOT_RECOGNISED,
     VOTE_NOT_INDIVIDUAL,
     PROBATIONARY_MEMBERS_COUNTED,
+    READMISSION_TOO_EARLY,
   ],
   // The consent rules apply here only when an authorised grassroots committee admits by this vote.
   GRASSROOTS_VOTE_RECORDED: [VOTE_COUNTS_INVALID, ...CONSENTS_AT_DECISION],

@@ -9,6 +9,14 @@ export const ADMISSION_CONSENT_KINDS: readonly ConsentKind[] = ['over_60', 'educ
 /** The consent is recorded where its kind can apply: null, or why not (in both languages, with the articles it rests on). */
 export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en: string; vi: string; source: string } | null {
   const label = `«${CONSENT_KIND_LABELS[kind]?.vi ?? 'của cấp có thẩm quyền'}»`;
+  if (kind === 'readmission' && !(facts.readmission ?? null)) {
+    // The provincial consent to a re-admission (QĐ294 §3.5.1) has no place in a first admission.
+    return {
+      en: 'A readmission consent applies only to a re-admission case; this case is a first admission.',
+      vi: `Văn bản đồng ý ${label} chỉ ghi nhận cho hồ sơ kết nạp lại; hồ sơ này là kết nạp lần đầu`,
+      source: 'QĐ294 §3.5.1',
+    };
+  }
   if (kind === 'late_ceremony') {
     // Awaiting the ceremony: an admitting decision is recorded and no ceremony yet (QĐ294 §4.1).
     if (facts.decision && !facts.ceremony) return null;
@@ -33,8 +41,8 @@ export function consentNotApplicable(kind: ConsentKind, facts: CaseFacts): { en:
 export const CONSENT_NOT_APPLICABLE = defineRule({
   id: 'CONSENT_NOT_APPLICABLE',
   source: 'QĐ294 §1.1.2, §3.5.1, §4.1; HD06 §1.1, §1.2b, §3.7b–c',
-  descriptionEn: 'A consent is recorded only where its kind applies: late_ceremony while the ceremony is awaited (after the admitting decision, before the ceremony); the admission consents (over_60, education_exception, political, readmission) before the admitting decision.',
-  descriptionVi: 'Văn bản đồng ý chỉ được ghi nhận ở bước mà nó áp dụng: đồng ý tổ chức lễ kết nạp quá thời hạn khi đã có quyết định kết nạp và chưa tổ chức lễ; các văn bản đồng ý kết nạp (trên 60 tuổi, ngoại lệ học vấn, vấn đề chính trị, kết nạp lại) trước khi ra quyết định kết nạp.',
+  descriptionEn: 'A consent is recorded only where its kind applies: late_ceremony while the ceremony is awaited (after the admitting decision, before the ceremony); the admission consents (over_60, education_exception, political, readmission) before the admitting decision; readmission only in a re-admission case.',
+  descriptionVi: 'Văn bản đồng ý chỉ được ghi nhận ở bước mà nó áp dụng: đồng ý tổ chức lễ kết nạp quá thời hạn khi đã có quyết định kết nạp và chưa tổ chức lễ; các văn bản đồng ý kết nạp (trên 60 tuổi, ngoại lệ học vấn, vấn đề chính trị, kết nạp lại) trước khi ra quyết định kết nạp; đồng ý kết nạp lại chỉ với hồ sơ kết nạp lại.',
   check: ({ event, facts }) => {
     if (event.type !== 'CONSENT_RECORDED') return null;
     const p = consentNotApplicable(event.kind, facts);

@@ -12,6 +12,11 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
   switch (event.type) {
     case 'CASE_OPENED':
       out.push({ field: 'candidate.dateOfBirth', date: event.candidate.dateOfBirth });
+      if (event.readmission) {
+        out.push({ field: 'readmission.previousAdmissionDecisionOn', date: event.readmission.previousAdmissionDecisionOn });
+        out.push({ field: 'readmission.leftOn', date: event.readmission.leftOn });
+        if (event.readmission.criminalRecordClearedOn !== undefined) out.push({ field: 'readmission.criminalRecordClearedOn', date: event.readmission.criminalRecordClearedOn });
+      }
       break;
     case 'AWARENESS_CERTIFICATE_RECORDED':
       out.push({ field: 'issuedOn', date: event.issuedOn });

@@ -10,4 +10,5 @@ export * from './membership';
 export * from './deadline-rules';
 export * from './consents';
 export * from './conduct';
+export * from './readmission';
 export * from './catalogue';

@@ -39,6 +39,9 @@ const request = { requestId: 'TT-1', scope: 'domestic' as const, subject: 'Cha: 
 const decision = { decisionNo: 'QĐ-1', decidedOn: '2026-03-02', receivedOn: '2026-03-04' };
 const certificate = (issuedOn: string) => ({ certificateNo: 'CN-1', issuedOn, issuer: 'Trung tâm chính trị', recordedOn: issuedOn });
 
+const READMITTED = { previousAdmissionDecisionOn: '2010-05-19', leftOn: '2020-03-15', leftReason: 'removed' as const, timesReadmittedBefore: 0 };
+const opened = (r: Record<string, unknown>): DomainEvent => ({ type: 'CASE_OPENED', occurredOn: '2024-01-10', candidate: CANDIDATE, readmission: { ...READMITTED, ...r } });
+
 /** Inputs that break each rule: one per branch of its message where the branches differ. */
 const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
   DATE_INVALID: [
@@ -134,7 +137,8 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
   CONSENT_NOT_APPLICABLE: [
     input(consentOf('over_60'), facts({ decision })),
     input(consentOf('political'), facts({ decision })),
-    input(consentOf('readmission'), facts({ decision })),
+    input(consentOf('readmission'), facts({ decision, readmission: READMITTED })),
+    input(consentOf('readmission')),
     input(consentOf('late_ceremony')),
     input(consentOf('late_ceremony'), facts({ decision, ceremony: { heldOn: '2026-03-09', helper: { name: 'Lê Văn Cường' } } })),
   ],
@@ -152,6 +156,17 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
   DECISION_BODY_NOT_COMPETENT: [input(decided('2026-03-02', { decidedBy: 'grassroots_committee' }))],
   CEREMONY_NOT_INDIVIDUAL: [input({ type: 'CEREMONY_HELD', occurredOn: '2026-03-20', helper: { name: 'Lê Văn Cường' }, individually: false })],
   RELIGION_NOT_RECOGNISED: [input(cellVote('2026-01-15'), facts({}, { religion: 'Hội thánh Đức Chúa Trời', religionRecognised: false }))],
+  READMISSION_EXCLUDED: [
+    input(opened({ leftReason: 'abandoned_activity' })),
+    input(opened({ leftReason: 'asked_to_leave' })),
+    input(opened({ leftReason: 'serious_crime_conviction' })),
+  ],
+  READMISSION_ONLY_ONCE: [input(opened({ timesReadmittedBefore: 1 }))],
+  READMISSION_TOO_EARLY: [
+    input(cellVote('2023-03-14'), facts({ readmission: READMITTED })),
+    input(cellVote('2026-01-15'), facts({ readmission: { ...READMITTED, criminalRecordClearedOn: '2021-06-01' } })),
+  ],
+  READMISSION_CONSENT_MISSING: [input(decided('2026-03-10'), facts({ readmission: READMITTED, cellVoteOn: '2026-01-15' }))],
 };
 
 // ---- what a clerk must not read ------------------------------------------------------------------------------

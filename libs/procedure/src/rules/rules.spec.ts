@@ -179,9 +179,11 @@ describe('CONSENT_NOT_APPLICABLE', () => {
   const held = facts({ decision, ceremony: { heldOn: '2026-03-09', helper: { name: 'B' } } });
 
   it.each(['over_60', 'education_exception', 'political', 'readmission'] as const)('%s: before the admitting decision passes, after it fails', (kind) => {
-    expect(run(R.CONSENT_NOT_APPLICABLE, before, consentOf(kind))).toBeNull();
-    expect(run(R.CONSENT_NOT_APPLICABLE, awaiting, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
-    expect(run(R.CONSENT_NOT_APPLICABLE, held, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+    // A readmission consent belongs to a re-admission case only (rules/readmission.spec.ts covers a first admission).
+    const r = kind === 'readmission' ? { readmission: { previousAdmissionDecisionOn: '2010-05-19', leftOn: '2020-03-15', leftReason: 'removed' as const, timesReadmittedBefore: 0 } } : {};
+    expect(run(R.CONSENT_NOT_APPLICABLE, { ...before, ...r }, consentOf(kind))).toBeNull();
+    expect(run(R.CONSENT_NOT_APPLICABLE, { ...awaiting, ...r }, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
+    expect(run(R.CONSENT_NOT_APPLICABLE, { ...held, ...r }, consentOf(kind))).toBe('CONSENT_NOT_APPLICABLE');
   });
 
   it('late_ceremony: only between the admitting decision and the ceremony', () => {

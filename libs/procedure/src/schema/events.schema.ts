@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEADLINE_KINDS } from '../model/deadlines';
 import { DEADLINE_KIND_LABELS } from '../model/deadline-labels';
 import { CANDIDATE_SCHEMA } from './candidate.schema';
+import { READMISSION_SCHEMA } from './readmission.schema';
 import { choice, count, date, flag, group, Label, text, texts } from './fields';
 import { exampleOf, fieldsOf } from './walk';
 
@@ -118,7 +119,7 @@ export const EVENTS = [
     label: { vi: 'Chi bộ đưa vào danh sách quần chúng ưu tú (mở hồ sơ)', en: 'Put on the sympathiser list (case opened)' },
     occurredOnLabel: { vi: 'Ngày nghị quyết của chi bộ', en: 'Date of the cell resolution' },
     description: 'Recorded by POST /cases only: staff sending it as an event get 403',
-    fields: { candidate: CANDIDATE_SCHEMA },
+    fields: { candidate: CANDIDATE_SCHEMA, readmission: READMISSION_SCHEMA.optional() },
   }),
   defineEvent('AWARENESS_CERTIFICATE_RECORDED', {
     label: { vi: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng', en: 'Party awareness class certificate' },

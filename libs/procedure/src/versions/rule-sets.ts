@@ -32,6 +32,9 @@ export interface RuleSet {
    * so the next regular meeting falls within one month (ADR 0016).
    */
   nextCellMeetingMonths: number;
+  /** Re-admission: calendar months after leaving the Party, and after a cleared criminal record (QĐ294 §3.5.1; D21). */
+  readmissionWaitMonths: number;
+  readmissionAfterRecordClearedMonths: number;
 }
 
 const COMMON = {
@@ -48,6 +51,8 @@ const COMMON = {
   recognitionCellReviewWorkingDays: 30,
   failedVotesBeforeEscalation: 3,
   nextCellMeetingMonths: 1,
+  readmissionWaitMonths: 36,
+  readmissionAfterRecordClearedMonths: 60,
 } as const;
 
 export const QD232_2025: RuleSet = {

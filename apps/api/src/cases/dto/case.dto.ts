@@ -41,6 +41,14 @@ export class DeadlineDto {
   closedOn: string | null;
 }
 
+export class PartyAgeGapDto {
+  @ApiProperty({ format: 'date', description: 'First day outside the Party (the day of leaving)' })
+  from: string;
+
+  @ApiProperty({ format: 'date', description: 'The day the party age counts again (the new admission decision)' })
+  to: string;
+}
+
 export class MembershipDto {
   @ApiProperty({ format: 'date', nullable: true })
   admissionDecisionOn: string | null;
@@ -53,6 +61,21 @@ export class MembershipDto {
 
   @ApiProperty({ format: 'date', nullable: true })
   fullMemberSince: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'Where the party age counts from (QĐ294 §4.5): the admission decision, or for a re-admission the first admission decision (`readmission.previousAdmissionDecisionOn`). Null until an admission is decided.',
+  })
+  partyAgeFrom: string | null;
+
+  @ApiProperty({
+    type: () => [PartyAgeGapDto],
+    description: 'The periods outside the Party the party age leaves out: for a re-admission, from leaving the Party to the new admission decision. Empty otherwise.',
+  })
+  partyAgeGaps: PartyAgeGapDto[];
 }
 
 export class CaseDto {

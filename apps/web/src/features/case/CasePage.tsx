@@ -15,6 +15,7 @@ import { StepForm } from '../steps/StepForm';
 import { useCase, useCompliance, useDesk, useHistory } from './queries';
 import { DocumentsCard } from './DocumentsCard';
 import { DossierCard } from './DossierCard';
+import { ReadmissionCard } from './ReadmissionCard';
 import { StageDiagram } from './StageDiagram';
 
 /** One case as a clerk works on it: who, where in the procedure, the limits, what to record next, what happened. */
@@ -107,6 +108,8 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                 ) : null}
               </SimpleGrid>
             </Card>
+
+            <ReadmissionCard facts={c.facts} membership={c.membership} />
 
             <DossierCard facts={c.facts} />
 

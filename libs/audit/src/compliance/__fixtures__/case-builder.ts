@@ -1,4 +1,4 @@
-import { BusinessDate, CaseAggregate, Candidate, decide, describe as describeCase, DomainEvent, openCase, OrganisationFacts, WorkingDayCalendar } from '@charterflow/procedure';
+import { BusinessDate, CaseAggregate, Candidate, decide, describe as describeCase, DomainEvent, openCase, OrganisationFacts, Readmission, WorkingDayCalendar } from '@charterflow/procedure';
 import { weekdayCalendar } from '@charterflow/procedure/testing';
 import { auditCaseOf, recordedEvent } from '../audit-case';
 import { AuditCase, AuditContext } from '../model';
@@ -34,8 +34,9 @@ export class AuditCaseBuilder {
     openedOn: BusinessDate = '2025-09-01',
     candidate: Candidate = CANDIDATE,
     private readonly organisation: OrganisationFacts = ORDINARY,
+    readmission?: Readmission,
   ) {
-    const opened = { type: 'CASE_OPENED', occurredOn: openedOn, candidate } as const;
+    const opened = { type: 'CASE_OPENED', occurredOn: openedOn, candidate, ...(readmission ? { readmission } : {}) } as const;
     const d = openCase(opened, this.env());
     if (!d.ok) throw new Error(`openCase refused: ${JSON.stringify(d.refusal)}`);
     this.aggregate = d.aggregate;

@@ -21,6 +21,7 @@ import {
   maxDate,
   openCase,
   OrganisationFacts,
+  Readmission,
   TopState,
   WorkingDayCalendar,
 } from '@charterflow/procedure';
@@ -65,6 +66,8 @@ export type OrganisationKind = 'ordinary' | 'village' | 'authorised';
 export interface GeneratedCase {
   openedOn: BusinessDate;
   candidate: Candidate;
+  /** A re-admission (about one case in four), its waiting months ending near the cell vote; else null. */
+  readmission: Readmission | null;
   organisation: OrganisationKind;
   /** The unit's mass organisations (E7): which of a Youth Union and a trade union it has. */
   massOrganisations: { hasYouthUnion: boolean; hasTradeUnion: boolean };
@@ -136,6 +139,37 @@ const candidateAt = (openedOn: BusinessDate) =>
       ...rest,
     }));
 
+/**
+ * A re-admission whose 36 months after leaving (or 60 after a cleared record) end near a cell vote 40–540 days after
+ * the opening; mostly a reason that allows it and none before, now and then an excluded reason or a second one.
+ */
+const readmissionAt = (openedOn: BusinessDate): fc.Arbitrary<Readmission> =>
+  fc
+    .record({
+      voteAfterDays: fc.integer({ min: 40, max: 540 }),
+      delta: fc.integer({ min: -40, max: 40 }),
+      yearsAsMember: fc.integer({ min: 2, max: 20 }),
+      leftReason: fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom<Readmission['leftReason']>('expelled', 'removed', 'struck_off', 'other') },
+        { weight: 1, arbitrary: fc.constantFrom<Readmission['leftReason']>('abandoned_activity', 'asked_to_leave', 'disunity', 'corruption_conviction', 'serious_crime_conviction') },
+      ),
+      familyHardship: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.boolean() }),
+      recordCleared: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      timesReadmittedBefore: fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(1) }),
+    })
+    .map(({ voteAfterDays, delta, yearsAsMember, leftReason, familyHardship, recordCleared, timesReadmittedBefore }): Readmission => {
+      const vote = addDays(openedOn, voteAfterDays);
+      const leftOn = addDays(addMonths(vote, recordCleared ? -40 : -36), delta);
+      return {
+        previousAdmissionDecisionOn: addMonths(leftOn, -12 * yearsAsMember),
+        leftOn,
+        leftReason,
+        ...(familyHardship === undefined ? {} : { familyHardship }),
+        ...(recordCleared ? { criminalRecordClearedOn: addDays(addMonths(vote, -60), -delta) } : {}),
+        timesReadmittedBefore,
+      };
+    });
+
 export const generatedCases: fc.Arbitrary<GeneratedCase> = fc
   .integer({ min: 0, max: OPENING_SPAN_DAYS })
   .map((d) => addDays(FIRST_OPENING, d))
@@ -157,6 +191,8 @@ export const generatedCases: fc.Arbitrary<GeneratedCase> = fc
       moves: fc.array(move, { minLength: 10, maxLength: 110, size: 'max' }),
       auditLag: fc.integer({ min: 0, max: 400 }),
       workerBehind: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      // Drawn last: the other fields of a case stay those the seeds drew before re-admission existed.
+      readmission: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: readmissionAt(openedOn) }),
     }),
   );
 
@@ -251,11 +287,19 @@ class Run {
     private readonly calendar: WorkingDayCalendar,
     private readonly waiveRules: boolean,
   ) {
-    const opened = { type: 'CASE_OPENED' as const, occurredOn: g.openedOn, candidate: g.candidate };
-    const d = openCase(opened, this.env(g.openedOn));
+    const firstAdmission = { type: 'CASE_OPENED' as const, occurredOn: g.openedOn, candidate: g.candidate };
+    let opened: DomainEvent = g.readmission ? { ...firstAdmission, readmission: g.readmission } : firstAdmission;
+    let d = openCase(opened, this.env(g.openedOn));
+    if (!d.ok && g.readmission) {
+      // A re-admission the rules exclude (E11, E12) is refused at the opening; the person is then taken as a first admission.
+      this.refused.push({ event: 'CASE_OPENED', on: g.openedOn, reason: d.refusal.code === 'RULE_VIOLATION' ? d.refusal.rule : d.refusal.code });
+      opened = firstAdmission;
+      d = openCase(firstAdmission, this.env(g.openedOn));
+    }
     if (!d.ok) throw new Error(`openCase refused: ${JSON.stringify(d.refusal)}`);
     this.aggregate = d.aggregate;
     this.events.push(recordedEvent(1, opened, { fromState: null, toState: 'sympathiser' }));
+    for (const w of d.waived ?? []) this.waived.push({ seq: 1, type: 'CASE_OPENED', rule: w.rule });
     this.clock = g.openedOn;
   }
 
@@ -355,7 +399,7 @@ class Run {
       case 'grassrootsReview':
       case 'superiorReview': {
         const consent = this.neededConsent(f);
-        if (consent && (this.lastRefusal?.endsWith('WITHOUT_CONSENT') || m.pick % 4 === 0)) return this.consent(consent, [dueOf(this.aggregate, 'ADMISSION_DECISION')]);
+        if (consent && (this.lastRefusal?.endsWith('WITHOUT_CONSENT') || this.lastRefusal === 'READMISSION_CONSENT_MISSING' || m.pick % 4 === 0)) return this.consent(consent, [dueOf(this.aggregate, 'ADMISSION_DECISION')]);
         if (m.pick % 7 === 0) return this.extension('ADMISSION_DECISION');
         const due = dueOf(this.aggregate, 'ADMISSION_DECISION');
         if (v.state === 'grassrootsReview') return { type: 'GRASSROOTS_VOTE_RECORDED', payload: () => committeeCounts(value, contested), anchors: [due] };
@@ -429,6 +473,7 @@ class Run {
     if (addMonths(c.dateOfBirth, 721) <= meeting && !f.consents.over_60) return 'over_60';
     if (c.areaType === 'disadvantaged' && c.education === 'literate' && !f.consents.education_exception) return 'education_exception';
     if (f.politicalIssue && f.politicalConclusion?.conclusion !== 'cleared' && !f.consents.political) return 'political';
+    if (f.readmission && !f.consents.readmission) return 'readmission';
     return null;
   }
 
@@ -528,6 +573,8 @@ class Run {
         addMonths(c.dateOfBirth, 720),
         addMonths(c.dateOfBirth, 721),
         ...f.sponsors.map((s) => addMonths(s.addedOn, 12)),
+        f.readmission && addMonths(f.readmission.leftOn, 36),
+        f.readmission?.criminalRecordClearedOn && addMonths(f.readmission.criminalRecordClearedOn, 60),
       ],
     };
   }
