@@ -12,6 +12,7 @@ import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedV
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
 import { procedureVersionFor } from '../versions/rule-sets';
+import { DEFAULT_RULE_PROFILE } from '../versions/profiles';
 
 /** Bump when the machine's persisted shape changes (state ids, context fields). */
 export const MACHINE_VERSION = 1;
@@ -106,6 +107,8 @@ export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
     candidate: event.candidate,
     openedOn: event.occurredOn,
     procedureVersion: procedureVersionFor(event.occurredOn),
+    // The province's profile on the opening day stays the case's whatever the province chooses later (ADR 0023).
+    ruleProfile: env.organisation.ruleProfile ?? DEFAULT_RULE_PROFILE,
   });
   const aggregate: CaseAggregate = {
     machineVersion: MACHINE_VERSION,

@@ -18,6 +18,7 @@ export interface MachineInput {
   candidate: Candidate;
   openedOn: BusinessDate;
   procedureVersion: string;
+  ruleProfile?: string;
 }
 
 /** Certifying the biography: with a political issue the region waits for the conclusion. */

@@ -1,4 +1,11 @@
 import { BusinessDate } from '../model/dates';
+import { DEFAULT_RULE_PROFILE, RULE_PROFILES, RuleProfile } from './profiles';
+
+/** A working-day limit only some profiles have (null where the rule set has none). */
+export interface LocalLimit {
+  workingDays: number;
+  source: string;
+}
 
 /**
  * The numbers of one version of the implementing regulation. A new regulation adds a new entry; the set used for
@@ -6,7 +13,10 @@ import { BusinessDate } from '../model/dates';
  * the version in force on its opening date.
  */
 export interface RuleSet {
+  /** The version's id, with `+profile` when a profile's overlay is laid over it (e.g. `qd294-2025+hanoi`). */
   id: string;
+  /** The rule profile whose overlay the set carries (`central`: none). */
+  profile: string;
   /** First day the set applies (inclusive). */
   validFrom: BusinessDate;
   /** Text the numbers come from. */
@@ -32,6 +42,16 @@ export interface RuleSet {
    * so the next regular meeting falls within one month (ADR 0016).
    */
   nextCellMeetingMonths: number;
+  /** D5: the cell sends the dossier up within this many WD of its admission resolution (a profile's limit). */
+  dossierDispatch: LocalLimit | null;
+  /** D6: the grassroots committee adopts its resolution within this many WD of the cell resolution. */
+  grassrootsResolution: LocalLimit | null;
+  /** D10: the new member is entered in the central database within this many WD of the admission decision. */
+  databaseEntry: LocalLimit | null;
+  /** D14: without a recognition decision this many WD after the cell resolution, the cell and grassroots re-vote. */
+  recognitionRevote: LocalLimit | null;
+  /** Local admission criteria the profile adds (E22), as flags. */
+  localCriteria: readonly string[];
 }
 
 const COMMON = {
@@ -48,6 +68,12 @@ const COMMON = {
   recognitionCellReviewWorkingDays: 30,
   failedVotesBeforeEscalation: 3,
   nextCellMeetingMonths: 1,
+  profile: DEFAULT_RULE_PROFILE,
+  dossierDispatch: null,
+  grassrootsResolution: null,
+  databaseEntry: null,
+  recognitionRevote: null,
+  localCriteria: [],
 } as const;
 
 export const QD232_2025: RuleSet = {
@@ -73,19 +99,53 @@ export const QD294_2025: RuleSet = {
 /** Newest last. Dates before the first entry use the first entry (older texts carry the same numbers). */
 export const RULE_SETS: readonly RuleSet[] = [QD232_2025, QD294_2025];
 
-export function ruleSetFor(date: BusinessDate): RuleSet {
+/** The versioned set in force on a date, without any profile. */
+function baseRuleSetFor(date: BusinessDate): RuleSet {
   let chosen = RULE_SETS[0];
   for (const set of RULE_SETS) if (date >= set.validFrom) chosen = set;
   return chosen;
 }
 
-export function ruleSetById(id: string): RuleSet {
-  const found = RULE_SETS.find((s) => s.id === id);
-  if (!found) throw new Error(`unknown procedure version ${id}`);
+export function ruleProfileById(id: string): RuleProfile {
+  const found = RULE_PROFILES.find((p) => p.id === id);
+  if (!found) throw new Error(`unknown rule profile ${id}`);
   return found;
+}
+
+/** The ids a province may choose, the default first. */
+export function ruleProfileIds(): string[] {
+  return RULE_PROFILES.map((p) => p.id);
+}
+
+const composed = new Map<string, RuleSet>();
+
+/** `base` with `profile`'s overlay laid over it; the base itself when the profile has no overlay. */
+function withProfile(base: RuleSet, profileId: string): RuleSet {
+  const profile = ruleProfileById(profileId);
+  if (Object.keys(profile.overlay).length === 0) return base;
+  const id = `${base.id}+${profile.id}`;
+  let set = composed.get(id);
+  if (!set) {
+    set = { ...base, ...profile.overlay, id, profile: profile.id, text: `${base.text}; ${profile.text}` };
+    composed.set(id, set);
+  }
+  return set;
+}
+
+/** The numbers in force on `date` under `profile` (default: the central rules). */
+export function ruleSetFor(date: BusinessDate, profile: string = DEFAULT_RULE_PROFILE): RuleSet {
+  return withProfile(baseRuleSetFor(date), profile);
+}
+
+/** A set by its id: a version's (`qd294-2025`) or a version under a profile (`qd294-2025+hanoi`). */
+export function ruleSetById(id: string): RuleSet {
+  const [baseId, profile] = id.split('+');
+  const found = RULE_SETS.find((s) => s.id === baseId);
+  if (!found) throw new Error(`unknown procedure version ${id}`);
+  return withProfile(found, profile ?? DEFAULT_RULE_PROFILE);
 }
 
 /** 'qd232-2025' before 2025-07-01, 'qd294-2025' from it. */
 export function procedureVersionFor(date: BusinessDate): string {
-  return ruleSetFor(date).id;
+  return baseRuleSetFor(date).id;
 }
