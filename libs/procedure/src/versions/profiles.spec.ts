@@ -86,6 +86,19 @@ describe('Hà Nội limits in a case', () => {
     expect(day26.deadline('GRASSROOTS_RESOLUTION')).toMatchObject({ status: 'missed', lateWorkingDays: 1 });
   });
 
+  it('the receipt date is a date of the step: never after today; one after the vote is read as the vote date', () => {
+    const h = toCellReview(hanoi()).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
+    h.env = makeEnv('2025-12-01', HANOI_CELL);
+    expect(h.refused('GRASSROOTS_VOTE_RECORDED', '2025-12-01', { committeeMembers: 9, inFavour: 7, dossierReceivedOn: '2025-12-02' })).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'DATE_IN_FUTURE',
+      details: { field: 'dossierReceivedOn' },
+    });
+    h.env = makeEnv('2025-12-31', HANOI_CELL);
+    h.ok('GRASSROOTS_VOTE_RECORDED', '2025-12-01', { committeeMembers: 9, inFavour: 7, dossierReceivedOn: '2025-12-05' });
+    expect(h.deadline('DOSSIER_DISPATCH')).toMatchObject({ status: 'missed', closedOn: '2025-12-01' });
+  });
+
   it('a village cell (no grassroots committee) gets neither D5 nor D6; a failed cell vote opens nothing', () => {
     const village = toCellReview(new CaseDriver(makeEnv('2030-12-31', { ...VILLAGE_CELL, ruleProfile: 'hanoi' }))).ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
     expect(village.openDeadlineKeys()).toEqual(['ADMISSION_DECISION']);
