@@ -36,7 +36,7 @@ describe('rule profiles as an overlay of the versioned rule sets', () => {
       youthAgeMaxYears: 30,
     });
     expect(ruleSetFor('2025-06-30', 'hanoi')).toMatchObject({ id: 'qd232-2025+hanoi', admissionDecision: QD232_2025.admissionDecision });
-    expect(ruleSetById('qd294-2025+hanoi')).toBe(rs);
+    expect(ruleSetById('qd294-2025+hanoi')).toEqual(rs);
     expect(ruleSetById('qd294-2025')).toBe(QD294_2025);
     expect(deadlineExtension('RECOGNITION_DECISION', rs)).toBe(15);
     expect(() => ruleSetFor('2025-07-01', 'atlantis')).toThrow(/unknown rule profile atlantis/);

@@ -117,19 +117,14 @@ export function ruleProfileIds(): string[] {
   return RULE_PROFILES.map((p) => p.id);
 }
 
-const composed = new Map<string, RuleSet>();
-
-/** `base` with `profile`'s overlay laid over it; the base itself when the profile has no overlay. */
+/**
+ * `base` with `profile`'s overlay laid over it; the base itself when the profile has no overlay. Composed on each
+ * call (a few fields copied): the versioned set's numbers are read as they are at that moment.
+ */
 function withProfile(base: RuleSet, profileId: string): RuleSet {
   const profile = ruleProfileById(profileId);
   if (Object.keys(profile.overlay).length === 0) return base;
-  const id = `${base.id}+${profile.id}`;
-  let set = composed.get(id);
-  if (!set) {
-    set = { ...base, ...profile.overlay, id, profile: profile.id, text: `${base.text}; ${profile.text}` };
-    composed.set(id, set);
-  }
-  return set;
+  return { ...base, ...profile.overlay, id: `${base.id}+${profile.id}`, profile: profile.id, text: `${base.text}; ${profile.text}` };
 }
 
 /** The numbers in force on `date` under `profile` (default: the central rules). */
