@@ -37,7 +37,8 @@ describe('OrganisationsService on PostgreSQL', () => {
     expect(new Set(inCommune)).toEqual(new Set([commune.id, grassroots.id, cell.id, villageCell.id]));
 
     expect((await service.chainOf(cell.id)).map((n) => n.id)).toEqual([province.id, commune.id, grassroots.id, cell.id]);
-    const both = { hasYouthUnion: true, hasTradeUnion: true };
+    // Both flags by default, and the province's rule profile (ADR 0023): central unless the province chose another.
+    const both = { hasYouthUnion: true, hasTradeUnion: true, ruleProfile: 'central' };
     expect((await service.cellContext(cell.id)).facts).toEqual({ authorisedToAdmit: true, directlyUnderSuperior: false, ...both });
     expect((await service.cellContext(villageCell.id)).facts).toEqual({ authorisedToAdmit: false, directlyUnderSuperior: true, ...both });
     expect(await domainError(service.cellContext(grassroots.id))).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'CASE_ORGANISATION_NOT_CELL' } });

@@ -115,6 +115,36 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await context.close();
   });
 
+  it("an administrator sets the province's rules to Hà Nội's: the API answers hanoi and the tree names it", async () => {
+    const { context, page, problems } = await signedIn('admin', TEST_ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('heading', { name: 'Hệ thống tổ chức' }).waitFor();
+    // Only a province chooses its rules: a cell's dialog does not offer them.
+    await page.getByRole('button', { name: 'Sửa: Chi bộ adm' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Sửa đơn vị: Chi bộ adm' });
+    await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Quy định áp dụng' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Sửa: Tỉnh ủy adm' }).click();
+    dialog = page.getByRole('dialog', { name: 'Sửa đơn vị: Tỉnh ủy adm' });
+    await expect(dialog.getByRole('combobox', { name: 'Quy định áp dụng' }).inputValue()).resolves.toBe('Quy định chung của Trung ương');
+    await dialog.getByRole('combobox', { name: 'Quy định áp dụng' }).click();
+    await page.getByRole('option', { name: 'Quy định của Thành ủy Hà Nội' }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByTestId('organisation-tree').locator('tr', { hasText: 'Tỉnh ủy adm' });
+    await row.getByText('Quy định của Thành ủy Hà Nội').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await t.http.get(`${API}/organisations/${tree.provinceId}`).expect(200)).body).toMatchObject({ ruleProfile: 'hanoi' });
+
+    await t.http.patch(`${API}/organisations/${tree.provinceId}`).send({ ruleProfile: 'central' }).expect(200);
+    expect(problems.errors).toEqual([]);
+    expect(problems.answers).toEqual([NO_SESSION_YET]);
+    await context.close();
+  });
+
   it("an administrator edits an account's title, resets its password (the staff member then signs in with it) and deletes another after confirming", async () => {
     const admin = await signedIn('admin', TEST_ADMIN_PASSWORD);
     await admin.page.getByRole('link', { name: 'Tài khoản', exact: true }).click();

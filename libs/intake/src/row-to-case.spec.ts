@@ -86,6 +86,18 @@ describe('rowToCase reads a row through the event schema', () => {
     expect(bad.ok ? [] : [...new Set(bad.problems.map((p) => p.field))].sort()).toEqual(['politicalConclusion', 'politicalConclusionNo']);
   });
 
+  it('reads the day the grassroots committee received the dossier (a profile’s dispatch limit), left out when empty', () => {
+    const row = { ...base, grassrootsVoteOn: '2025-04-21', grassrootsCommitteeMembers: '9', grassrootsInFavour: '7' };
+    expect(rowToCase({ ...row, grassrootsDossierReceivedOn: '2025-04-08' })).toMatchObject({
+      ok: true,
+      value: { events: [{ type: 'GRASSROOTS_VOTE_RECORDED', occurredOn: '2025-04-21', committeeMembers: 9, inFavour: 7, dossierReceivedOn: '2025-04-08' }] },
+    });
+    const without = rowToCase({ ...row, grassrootsDossierReceivedOn: '' });
+    expect(without.ok && without.value.events).toEqual([{ type: 'GRASSROOTS_VOTE_RECORDED', occurredOn: '2025-04-21', committeeMembers: 9, inFavour: 7 }]);
+    const bad = rowToCase({ ...row, grassrootsDossierReceivedOn: '08/04/2025' });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['grassrootsDossierReceivedOn']);
+  });
+
   it('a step with no date column filled is not in the case, whatever else its columns hold', () => {
     const result = rowToCase({ ...base, cellFullMembers: '9', cellInFavour: '7' });
     expect(result.ok && result.value.events).toEqual([]);

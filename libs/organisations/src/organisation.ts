@@ -22,6 +22,8 @@ export interface Organisation {
    * null inherits from the nearest ancestor that has one, else the reminder policy's default.
    */
   backlogGraceWorkingDays: number | null;
+  /** The rule profile a province's cases open under (ADR 0023); `central` on every other kind. */
+  ruleProfile: string;
   createdAt: Date;
 }
 

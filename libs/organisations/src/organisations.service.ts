@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainNode, OrganisationFacts } from '@charterflow/procedure';
+import { ChainNode, DEFAULT_RULE_PROFILE, OrganisationFacts, ruleProfileById, ruleProfileIds } from '@charterflow/procedure';
 import { MAX_BACKLOG_GRACE_WORKING_DAYS, Organisation, ORGANISATION_KINDS, OrganisationKind } from './organisation';
 import { HierarchyProblem, hierarchyProblem, moveIntoOwnSubtreeProblem } from './organisation-hierarchy';
 import { OrganisationsRepository } from './repositories/organisations.repository';
@@ -19,6 +19,8 @@ export interface OrganisationView {
   hasTradeUnion: boolean;
   /** The backlog grace set on this node (ADR 0015); null: inherited. */
   backlogGraceWorkingDays: number | null;
+  /** A province's rule profile (ADR 0023); null on every other kind (its cases follow their province's). */
+  ruleProfile: string | null;
   /** Ids from the root down to this node, each followed by '/'. */
   path: string;
   createdAt: string;
@@ -42,6 +44,8 @@ export interface UpdateOrganisationInput {
   hasTradeUnion?: boolean;
   /** Sets the backlog grace of the node (null: inherit again). */
   backlogGraceWorkingDays?: number | null;
+  /** A province's rule profile (ADR 0023): the cases opened afterwards are judged under it. */
+  ruleProfile?: string;
 }
 
 export interface CreateOrganisationInput {
@@ -53,6 +57,36 @@ export interface CreateOrganisationInput {
   hasYouthUnion?: boolean;
   hasTradeUnion?: boolean;
   backlogGraceWorkingDays?: number | null;
+  /** A province's rule profile (default `central`). */
+  ruleProfile?: string;
+}
+
+/**
+ * A rule profile given must be one of RULE_PROFILES (VALIDATION_FAILED otherwise) and may be set on a province only
+ * (RULE_VIOLATION `RULE_PROFILE_PROVINCE_ONLY`: the implementing rules are the province's).
+ */
+function checkRuleProfile(value: unknown, kind: OrganisationKind): string | undefined {
+  if (value === undefined) return undefined;
+  const ids = ruleProfileIds();
+  if (typeof value !== 'string' || !ids.includes(value)) {
+    throw DomainException.validation([
+      {
+        field: 'ruleProfile',
+        message: `ruleProfile must be one of ${ids.join(', ')}`,
+        labelVi: 'Quy định áp dụng',
+        messageVi: `«Quy định áp dụng» phải là một trong: ${ids.map((id) => ruleProfileById(id).label.vi).join('; ')}`,
+      },
+    ]);
+  }
+  if (kind !== 'province') {
+    throw new DomainException('RULE_VIOLATION', `Only a province chooses a rule profile; this organisation is a ${kind}.`, {
+      rule: 'RULE_PROFILE_PROVINCE_ONLY',
+      source: 'HN02 (quy định thi hành của tỉnh ủy, thành ủy)',
+      messageVi: 'Chỉ đảng bộ tỉnh, thành phố mới chọn quy định áp dụng; các tổ chức đảng trực thuộc áp dụng quy định của tỉnh, thành phố.',
+      kind,
+    });
+  }
+  return value;
 }
 
 /** A flag given must be a boolean (VALIDATION_FAILED naming it otherwise). */
@@ -104,6 +138,7 @@ export class OrganisationsService {
     checkBacklogGrace(input.backlogGraceWorkingDays);
     const problem = hierarchyProblem(input.kind, parent?.kind ?? null, authorisedToAdmit);
     if (problem) throw hierarchyRefusal(problem, { kind: input.kind, parentKind: parent?.kind ?? null });
+    const ruleProfile = checkRuleProfile(input.ruleProfile, input.kind) ?? DEFAULT_RULE_PROFILE;
     return toView(
       await this.organisations.insert({
         name,
@@ -113,6 +148,7 @@ export class OrganisationsService {
         hasYouthUnion: flags.hasYouthUnion ?? true,
         hasTradeUnion: flags.hasTradeUnion ?? true,
         backlogGraceWorkingDays: input.backlogGraceWorkingDays ?? null,
+        ruleProfile,
       }),
     );
   }
@@ -148,6 +184,7 @@ export class OrganisationsService {
       if (!name) throw DomainException.validation([{ field: 'name', message: 'name must not be empty' }]);
     }
     checkBacklogGrace(input.backlogGraceWorkingDays);
+    const ruleProfile = checkRuleProfile(input.ruleProfile, node.kind);
     let newParent: Organisation | undefined;
     if (input.parentId !== undefined && input.parentId !== node.parentId) {
       if (scope.organisationId === id) {
@@ -161,8 +198,8 @@ export class OrganisationsService {
       newParent = parent;
     }
     const grace = input.backlogGraceWorkingDays;
-    if (name !== undefined || newParent || Object.keys(flags).length || grace !== undefined) {
-      await this.organisations.update(node, { name, newParent, ...flags, backlogGraceWorkingDays: grace });
+    if (name !== undefined || newParent || Object.keys(flags).length || grace !== undefined || ruleProfile !== undefined) {
+      await this.organisations.update(node, { name, newParent, ...flags, backlogGraceWorkingDays: grace, ruleProfile });
     }
     return toView(await this.require(id));
   }
@@ -185,6 +222,7 @@ export class OrganisationsService {
       authorisedToAdmit: n.authorisedToAdmit,
       hasYouthUnion: n.hasYouthUnion,
       hasTradeUnion: n.hasTradeUnion,
+      ruleProfile: n.ruleProfile,
     }));
   }
 
@@ -234,6 +272,7 @@ function toView(o: Organisation): OrganisationView {
     hasYouthUnion: o.hasYouthUnion,
     hasTradeUnion: o.hasTradeUnion,
     backlogGraceWorkingDays: o.backlogGraceWorkingDays,
+    ruleProfile: o.kind === 'province' ? o.ruleProfile : null,
     path: o.path,
     createdAt: o.createdAt.toISOString(),
   };
@@ -260,6 +299,8 @@ export function cellContextOf(chain: ChainNode[]): CellContext {
       directlyUnderSuperior: parent?.kind === 'commune',
       hasYouthUnion: chain.every((n) => n.hasYouthUnion !== false),
       hasTradeUnion: chain.every((n) => n.hasTradeUnion !== false),
+      // The province's implementing rules (ADR 0023): read by the engine when a case opens, kept by the case.
+      ruleProfile: (chain[0]?.kind === 'province' && chain[0].ruleProfile) || DEFAULT_RULE_PROFILE,
     },
     chain,
     provinceId: chain[0]?.kind === 'province' ? chain[0].id : null,

@@ -13,4 +13,5 @@ export const ORGANISATIONS_TABLE = table('organisations', {
   has_trade_union: col('bool'),
   created_at: col('timestamptz'),
   backlog_grace_working_days: nullable('int4'),
+  rule_profile: col('text'),
 });

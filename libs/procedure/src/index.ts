@@ -11,7 +11,8 @@ export * from './model/calendar';
 export * from './calendar/business-date';
 export * from './calendar/working-day-calendar';
 export * from './engine';
-export { RULE_SETS, ruleSetFor, ruleSetById, QD232_2025, QD294_2025, type RuleSet } from './versions/rule-sets';
+export { RULE_SETS, ruleSetFor, ruleSetById, ruleProfileById, ruleProfileIds, QD232_2025, QD294_2025, type RuleSet, type LocalLimit } from './versions/rule-sets';
+export { RULE_PROFILES, DEFAULT_RULE_PROFILE, type RuleProfile, type RuleSetOverlay } from './versions/profiles';
 export { DEADLINE_TABLE, deadlineDefinition, deadlineExtension, deadlineLength, type DeadlineDefinition } from './deadlines/table';
 // The deadline trace of a recorded history: libs/audit judges the time limits with it (one table for the numbers).
 export {

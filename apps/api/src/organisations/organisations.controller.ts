@@ -30,6 +30,7 @@ export class OrganisationsController {
       hasYouthUnion: dto.hasYouthUnion ?? true,
       hasTradeUnion: dto.hasTradeUnion ?? true,
       backlogGraceWorkingDays: dto.backlogGraceWorkingDays ?? null,
+      ruleProfile: dto.ruleProfile,
     }, scope);
   }
 
@@ -56,14 +57,21 @@ export class OrganisationsController {
   @ApiOperation({
     summary: 'Rename a node, move it with its subtree under another parent, or say whether its unit has a Youth Union or a trade union',
     description:
-      'Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node.',
+      'Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node. A province\'s `ruleProfile` applies to the cases opened afterwards; an open case keeps the profile it was opened under.',
   })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors(400, 404, 422)
   update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateOrganisationDto, @CurrentScope() scope: Scope) {
     return this.organisations.update(
       id,
-      { name: dto.name, parentId: dto.parentId, hasYouthUnion: dto.hasYouthUnion, hasTradeUnion: dto.hasTradeUnion, backlogGraceWorkingDays: dto.backlogGraceWorkingDays },
+      {
+        name: dto.name,
+        parentId: dto.parentId,
+        hasYouthUnion: dto.hasYouthUnion,
+        hasTradeUnion: dto.hasTradeUnion,
+        backlogGraceWorkingDays: dto.backlogGraceWorkingDays,
+        ruleProfile: dto.ruleProfile,
+      },
       scope,
     );
   }

@@ -188,7 +188,7 @@ export interface paths {
         head?: never;
         /**
          * Rename a node, move it with its subtree under another parent, or say whether its unit has a Youth Union or a trade union
-         * @description Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node.
+         * @description Cases keep their organisation and their whole history; after a move they are found under the new parent, and the bodies above the cell (grassroots, competent committee) are those of the new place. `hasYouthUnion` / `hasTradeUnion` (E7) count from the next step of every case below the node. A province's `ruleProfile` applies to the cases opened afterwards; an open case keeps the profile it was opened under.
          */
         patch: operations["OrganisationsController_update"];
         trace?: never;
@@ -1012,6 +1012,11 @@ export interface components {
              */
             backlogGraceWorkingDays?: number | null;
             /**
+             * @description Quy định áp dụng — the implementing rules of a province (ADR 0023): `central` (the central rules) or `hanoi` (the Hà Nội rules, HN02: the cell sends the dossier up within 5 working days, the grassroots resolution within 25, the database entry within 30 of the decision, the recognition decision within 15 (+15), a re-vote after 45). A case is judged under the profile of its province on the day it opened, for its whole life. Only a province takes one (else 422 RULE_PROFILE_PROVINCE_ONLY). When absent: central for a new province; unchanged by an update.
+             * @enum {string}
+             */
+            ruleProfile?: "central" | "hanoi";
+            /**
              * @example cell
              * @enum {string}
              */
@@ -1042,6 +1047,11 @@ export interface components {
             hasTradeUnion: boolean;
             /** @description The backlog grace set on this node (working days); null: inherited */
             backlogGraceWorkingDays: number | null;
+            /**
+             * @description Quy định áp dụng — the implementing rules of a province (ADR 0023): `central` (the central rules) or `hanoi` (the Hà Nội rules, HN02: the cell sends the dossier up within 5 working days, the grassroots resolution within 25, the database entry within 30 of the decision, the recognition decision within 15 (+15), a re-vote after 45). A case is judged under the profile of its province on the day it opened, for its whole life. Only a province takes one (else 422 RULE_PROFILE_PROVINCE_ONLY). null on every kind but a province.
+             * @enum {string|null}
+             */
+            ruleProfile: "central" | "hanoi" | null;
         };
         RefusalErrorDto: {
             /**
@@ -1087,6 +1097,11 @@ export interface components {
              */
             backlogGraceWorkingDays?: number | null;
             /**
+             * @description Quy định áp dụng — the implementing rules of a province (ADR 0023): `central` (the central rules) or `hanoi` (the Hà Nội rules, HN02: the cell sends the dossier up within 5 working days, the grassroots resolution within 25, the database entry within 30 of the decision, the recognition decision within 15 (+15), a re-vote after 45). A case is judged under the profile of its province on the day it opened, for its whole life. Only a province takes one (else 422 RULE_PROFILE_PROVINCE_ONLY). When absent: central for a new province; unchanged by an update.
+             * @enum {string}
+             */
+            ruleProfile?: "central" | "hanoi";
+            /**
              * Format: uuid
              * @description Move the node (with its subtree) under this parent
              */
@@ -1101,7 +1116,7 @@ export interface components {
              */
             key: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
             /**
              * Format: date
              * @description The date the limit counts from
@@ -1272,7 +1287,7 @@ export interface components {
             /** Format: uuid */
             deadlineId: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
             /** Format: date */
             dueOn: string;
             /** @enum {string} */
@@ -1311,7 +1326,7 @@ export interface components {
              * @description overdue and due_soon: the earliest pending limit
              * @enum {string}
              */
-            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
+            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
             /** Format: date */
             dueOn?: string;
             /** @description overdue: working days late (≥ 1); due_soon: working days left (0 when due today) */
@@ -1406,7 +1421,7 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "escalation" | "probation_ended";
             /**
-             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION, RECOGNITION_ANNOUNCEMENT
+             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION, RECOGNITION_ANNOUNCEMENT, DOSSIER_DISPATCH, GRASSROOTS_RESOLUTION, DATABASE_ENTRY, RECOGNITION_REVOTE
              * @example remind-10wd
              */
             phase: string | null;
@@ -2194,7 +2209,7 @@ export interface components {
         };
         /**
          * GrassrootsVoteRecordedEvent
-         * @description ≥ 2/3 → superiorReview (an authorised grassroots committee decides: → awaitingCeremony)
+         * @description ≥ 2/3 → superiorReview (an authorised grassroots committee decides: → awaitingCeremony). dossierReceivedOn (optional): the day the committee received the cell's dossier, which the dispatch limit of a profile that has one is judged by (default: the vote date)
          */
         GrassrootsVoteRecordedEvent: {
             /**
@@ -2217,6 +2232,11 @@ export interface components {
              * @example 6
              */
             inFavour: number;
+            /**
+             * Format: date
+             * @description Date the committee received the cell’s dossier
+             */
+            dossierReceivedOn?: string;
         };
         /**
          * AdmissionDecidedEvent
@@ -2278,7 +2298,7 @@ export interface components {
              * @description Deadline
              * @enum {string}
              */
-            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
+            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
             /** @description Reason */
             reason: string;
         };
@@ -4747,7 +4767,7 @@ export interface operations {
                 organisationId?: string;
                 /** @description `missed`: closed late, marked missed, or still open past the limit */
                 status?: "missed" | "open" | "met" | "cancelled" | "all";
-                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT";
+                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
                 /** @description Due on or after */
                 dueFrom?: string;
                 /** @description Due on or before */

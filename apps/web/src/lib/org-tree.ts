@@ -12,6 +12,8 @@ export interface OrgNode {
   hasYouthUnion: boolean;
   hasTradeUnion: boolean;
   backlogGraceWorkingDays: number | null;
+  /** A province's rule profile (ADR 0023); null on other kinds. */
+  ruleProfile?: string | null;
 }
 
 /** A node of the tree in reading order, with how deep it sits below the account's top node (0). */

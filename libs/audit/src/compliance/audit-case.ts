@@ -39,6 +39,12 @@ export function auditDeadline(d: DeadlineRecord): AuditDeadline {
   };
 }
 
+/** The case's rule profile as its snapshot keeps it (ADR 0023); absent from snapshots stored before profiles. */
+function ruleProfileOf(aggregate: CaseAggregate): { ruleProfile?: string } {
+  const profile = describe(aggregate).facts.ruleProfile;
+  return typeof profile === 'string' ? { ruleProfile: profile } : {};
+}
+
 /**
  * The audit's input for a case held in memory: the engine's aggregate (procedure version, deadlines) and the history
  * recorded beside it (CASE_OPENED first), read as the audit reads the stored rows (`AuditCasesRepository`).
@@ -56,6 +62,7 @@ export function auditCaseOf(c: {
     caseId: c.caseId,
     organisationId: c.organisationId,
     procedureVersion: c.aggregate.procedureVersion,
+    ...ruleProfileOf(c.aggregate),
     state: c.events[c.events.length - 1].toState,
     candidate: opened.payload.candidate as Record<string, unknown>,
     organisation: {

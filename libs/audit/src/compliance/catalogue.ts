@@ -1,4 +1,4 @@
-import { RULE_SETS, ruleSetById } from '@charterflow/procedure';
+import { RULE_SETS, ruleProfileIds, ruleSetById } from '@charterflow/procedure';
 import { CheckDefinition } from './checks/definition';
 import { A9, A12, A26 } from './checks/conduct.checks';
 import { A10, A4, A5, A6, A7, A8 } from './checks/dossier.checks';
@@ -8,14 +8,15 @@ import { A19, A21 } from './checks/recognition.checks';
 import { A22 } from './checks/readmission.checks';
 import { A15, A16, A18, A20, A23 } from './checks/time-limits.checks';
 import { A11, A13, A14 } from './checks/votes.checks';
+import { A27 } from './checks/profile.checks';
 
 /**
  * The compliance checks of §6 of the procedure specification that the recorded data can decide, in A-number
- * order. Not here: A25 (transfers are not modelled), A27 and the Hà Nội part of
- * A26 (they need the Hà Nội rule profile). What each check reads and the readings it takes: ADR 0016.
+ * order. Not here: A25 (transfers are not modelled) and the Hà Nội part of A26. What each check reads and the readings
+ * it takes: ADR 0016; A22 (re-admission): ADR 0022; A27 (a province's own limits): ADR 0023.
  */
 export const CHECKS: readonly CheckDefinition[] = [
-  A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A20, A21, A22, A23, A24, A26,
+  A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A20, A21, A22, A23, A24, A26, A27,
 ];
 
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
@@ -29,6 +30,9 @@ export function checkById(id: string): CheckDefinition | undefined {
  * check states numbers that differ between rule sets, else the catalogue's general title.
  */
 export function titleOf(check: Pick<CheckDefinition, 'title' | 'titleFor'>, ruleSet: unknown): { vi: string; en: string } {
-  if (!check.titleFor || typeof ruleSet !== 'string' || !RULE_SETS.some((rs) => rs.id === ruleSet)) return check.title;
+  if (!check.titleFor || typeof ruleSet !== 'string') return check.title;
+  // A version's id, or a version under a rule profile (`qd294-2025+hanoi`, ADR 0023).
+  const [base, profile] = ruleSet.split('+');
+  if (!RULE_SETS.some((rs) => rs.id === base) || (profile !== undefined && !ruleProfileIds().includes(profile))) return check.title;
   return check.titleFor(ruleSetById(ruleSet));
 }

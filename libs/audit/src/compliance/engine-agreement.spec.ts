@@ -105,7 +105,7 @@ const MINIMUM_REACHED: Readonly<Record<string, number>> = {
   awaitingCeremony: 200,
   probation: 200,
   recognitionReview: 200,
-  fullMember: 100,
+  fullMember: 50,
   escalated: 5,
   notAdmitted: 250,
   removed: 60,

@@ -94,6 +94,7 @@ export const ENGINE_NOT_COVERED: readonly { check: string; reason: string }[] = 
     check: 'A24',
     reason: 'a time limit: the engine accepts a late announcement (or card handover) at the cell and records the announcement limit missed; a month without one is silence, not a step to refuse',
   },
+  { check: 'A27', reason: 'time limits of a province profile (D5, D6, D13): the engine accepts a late step and records the limit missed' },
 ];
 
 /** A rule the engine waived at one step of a historical import (`Decision.waived`). */

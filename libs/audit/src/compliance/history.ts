@@ -35,6 +35,7 @@ export interface History {
 export function replayHistory(c: AuditCase, calendar: WorkingDayCalendar): History {
   const replayed = replaySteps({
     procedureVersion: c.procedureVersion,
+    ruleProfile: c.ruleProfile,
     organisation: c.organisation,
     candidate: c.candidate as unknown as Candidate,
     events: c.events,

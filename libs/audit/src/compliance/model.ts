@@ -5,6 +5,8 @@ export interface AuditCase {
   caseId: string;
   organisationId: string;
   procedureVersion: string;
+  /** The rule profile the case was opened under (ADR 0023). Absent: `central`. */
+  ruleProfile?: string;
   state: string;
   candidate: Record<string, unknown>;
   /**

@@ -23,7 +23,8 @@ export class AuditCasesRepository {
               c.snapshot #>> '{machine,context,decision,decidedOn}' AS m_admission_decision_on,
               c.snapshot #>> '{machine,context,probationStartOn}' AS m_probation_start_on,
               c.snapshot #>> '{machine,context,probationEndOn}' AS m_probation_end_on,
-              c.snapshot #>> '{machine,context,fullMemberSince}' AS m_full_member_since
+              c.snapshot #>> '{machine,context,fullMemberSince}' AS m_full_member_since,
+              c.snapshot #>> '{machine,context,ruleProfile}' AS rule_profile
        FROM cases c JOIN organisations o ON o.id = c.organisation_id LEFT JOIN organisations p ON p.id = o.parent_id
        -- E7: the unit has no Youth Union (trade union) when the cell or an organisation above it says so (ADR 0014).
        CROSS JOIN LATERAL (
@@ -51,6 +52,8 @@ export class AuditCasesRepository {
         organisationId: c.organisation_id as string,
         organisationPath: c.path as string,
         procedureVersion: c.procedure_version as string,
+        // The profile the case was opened under, kept in its snapshot (ADR 0023); absent: central.
+        ...(typeof c.rule_profile === 'string' ? { ruleProfile: c.rule_profile } : {}),
         state: c.state as string,
         candidate: c.candidate as Record<string, unknown>,
         organisation: {

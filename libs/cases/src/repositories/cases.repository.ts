@@ -65,11 +65,12 @@ const PENDING_DEADLINE = `d.closed_on IS NULL AND d.status IN ('open', 'missed')
 
 /** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s, with the E7 flags (ADR 0014). */
 const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit,
-                                                 'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union) ORDER BY length(a.path))
+                                                 'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union,
+                                                 'ruleProfile', a.rule_profile) ORDER BY length(a.path))
                FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
 
 /** One organisation of a case's chain: the bodies that may act and the facts the rules read (E7 flags included). */
-type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean; hasYouthUnion: boolean; hasTradeUnion: boolean };
+type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean; hasYouthUnion: boolean; hasTradeUnion: boolean; ruleProfile: string };
 
 /** A case as the worklist reads it: no history, only what decides whether it needs attention. */
 export interface WorklistRow {

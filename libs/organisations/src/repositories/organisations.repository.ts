@@ -5,7 +5,7 @@ import { Organisation, OrganisationKind } from '../organisation';
 import { ORGANISATIONS_TABLE } from '../tables';
 
 type OrganisationRow = RowOf<typeof ORGANISATIONS_TABLE>;
-const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, created_at, backlog_grace_working_days';
+const COLUMNS = 'id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, created_at, backlog_grace_working_days, rule_profile';
 
 /** The unit's mass organisations (E7), as a node of a chain carries them. */
 export interface MassOrganisationFlags {
@@ -25,6 +25,7 @@ function toOrganisation(r: OrganisationRow): Organisation {
     hasYouthUnion: r.has_youth_union,
     hasTradeUnion: r.has_trade_union,
     backlogGraceWorkingDays: r.backlog_grace_working_days,
+    ruleProfile: r.rule_profile,
     createdAt: r.created_at,
   };
 }
@@ -47,10 +48,20 @@ export class OrganisationsRepository {
    * The node and its ancestors, root first, in one statement (read on every dispatch: the facts the rules need and
    * the bodies that may act on a case).
    */
-  async findChain(id: string): Promise<({ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string } & MassOrganisationFlags)[]> {
-    type ChainRow = { id: string; kind: OrganisationKind; authorised_to_admit: boolean; has_youth_union: boolean; has_trade_union: boolean; path: string };
+  async findChain(
+    id: string,
+  ): Promise<({ id: string; kind: OrganisationKind; authorisedToAdmit: boolean; path: string; ruleProfile: string } & MassOrganisationFlags)[]> {
+    type ChainRow = {
+      id: string;
+      kind: OrganisationKind;
+      authorised_to_admit: boolean;
+      has_youth_union: boolean;
+      has_trade_union: boolean;
+      path: string;
+      rule_profile: string;
+    };
     const rows: ChainRow[] = await this.dataSource.query(
-      `SELECT a.id, a.kind, a.authorised_to_admit, a.has_youth_union, a.has_trade_union, a.path
+      `SELECT a.id, a.kind, a.authorised_to_admit, a.has_youth_union, a.has_trade_union, a.path, a.rule_profile
        FROM organisations o
        JOIN organisations a ON a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[])
        WHERE o.id = $1
@@ -64,6 +75,7 @@ export class OrganisationsRepository {
       hasYouthUnion: r.has_youth_union,
       hasTradeUnion: r.has_trade_union,
       path: r.path,
+      ruleProfile: r.rule_profile,
     }));
   }
 
@@ -74,12 +86,13 @@ export class OrganisationsRepository {
    */
   async update(
     node: Organisation,
-    change: { name?: string; newParent?: Organisation; backlogGraceWorkingDays?: number | null } & Partial<MassOrganisationFlags>,
+    change: { name?: string; newParent?: Organisation; backlogGraceWorkingDays?: number | null; ruleProfile?: string } & Partial<MassOrganisationFlags>,
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       if (change.name !== undefined) await m.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [node.id, change.name]);
       if (change.hasYouthUnion !== undefined) await m.query(`UPDATE organisations SET has_youth_union = $2 WHERE id = $1`, [node.id, change.hasYouthUnion]);
       if (change.hasTradeUnion !== undefined) await m.query(`UPDATE organisations SET has_trade_union = $2 WHERE id = $1`, [node.id, change.hasTradeUnion]);
+      if (change.ruleProfile !== undefined) await m.query(`UPDATE organisations SET rule_profile = $2 WHERE id = $1`, [node.id, change.ruleProfile]);
       if (change.backlogGraceWorkingDays !== undefined) {
         await m.query(`UPDATE organisations SET backlog_grace_working_days = $2 WHERE id = $1`, [node.id, change.backlogGraceWorkingDays]);
       }
@@ -116,14 +129,31 @@ export class OrganisationsRepository {
    * same statement.
    */
   async insert(
-    input: { name: string; kind: OrganisationKind; parent: Organisation | null; authorisedToAdmit: boolean; backlogGraceWorkingDays: number | null } & MassOrganisationFlags,
+    input: {
+      name: string;
+      kind: OrganisationKind;
+      parent: Organisation | null;
+      authorisedToAdmit: boolean;
+      backlogGraceWorkingDays: number | null;
+      ruleProfile: string;
+    } & MassOrganisationFlags,
   ): Promise<Organisation> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH new_id AS (SELECT gen_random_uuid() AS id)
-       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, backlog_grace_working_days, created_at)
-       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, $6, $7, $8, now() FROM new_id
+       INSERT INTO organisations (id, name, kind, parent_id, path, authorised_to_admit, has_youth_union, has_trade_union, backlog_grace_working_days, rule_profile, created_at)
+       SELECT new_id.id, $1, $2, $3, $4 || new_id.id::text || '/', $5, $6, $7, $8, $9, now() FROM new_id
        RETURNING id`,
-      [input.name, input.kind, input.parent?.id ?? null, input.parent?.path ?? '/', input.authorisedToAdmit, input.hasYouthUnion, input.hasTradeUnion, input.backlogGraceWorkingDays],
+      [
+        input.name,
+        input.kind,
+        input.parent?.id ?? null,
+        input.parent?.path ?? '/',
+        input.authorisedToAdmit,
+        input.hasYouthUnion,
+        input.hasTradeUnion,
+        input.backlogGraceWorkingDays,
+        input.ruleProfile,
+      ],
     );
     const created = await this.findById(rows[0].id);
     if (!created) throw new Error(`organisation ${rows[0].id} vanished after its insert`);

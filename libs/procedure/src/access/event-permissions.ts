@@ -66,6 +66,8 @@ export interface ChainNode {
   /** The organisation's unit has a Youth Union / a trade union (E7, ADR 0014). Absent → true. */
   hasYouthUnion?: boolean;
   hasTradeUnion?: boolean;
+  /** A province's rule profile (ADR 0023). Absent → `central`. */
+  ruleProfile?: string;
 }
 
 export interface Bodies {

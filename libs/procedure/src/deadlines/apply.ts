@@ -5,7 +5,7 @@ import { DeadlineExtended } from '../model/events';
 import { addMonths } from '../calendar/business-date';
 import { RuleSet, ruleSetById, ruleSetFor } from '../versions/rule-sets';
 import { GuardEnv } from '../machine/facts';
-import { DEADLINE_TABLE, DeadlineDefinition, DeadlineStep, deadlineDefinition, deadlineExtension, deadlineLength, dueDate } from './table';
+import { appliesUnder, DEADLINE_TABLE, DeadlineDefinition, DeadlineStep, deadlineDefinition, deadlineExtension, deadlineLength, dueDate } from './table';
 
 /** What guards may know of the open limits: plain data. */
 export function openDeadlineViews(deadlines: readonly DeadlineRecord[]): GuardEnv['openDeadlines'] {
@@ -61,8 +61,9 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
     const closing = def.closes(step, d) ?? (def.openWhile(step.after, d) ? null : 'cancelled');
     if (!closing) return d;
     if (closing === 'cancelled') return { ...d, status: 'cancelled', closedOn: on, lateWorkingDays: null };
-    if (closing === 'met' || on <= d.dueOn) return { ...d, status: 'met', closedOn: on, lateWorkingDays: null };
-    return { ...d, status: 'missed', closedOn: on, lateWorkingDays: env.calendar.workingDaysBetween(d.dueOn, on) };
+    const judgedOn = typeof closing === 'object' ? closing.on : on;
+    if (closing === 'met' || judgedOn <= d.dueOn) return { ...d, status: 'met', closedOn: judgedOn, lateWorkingDays: null };
+    return { ...d, status: 'missed', closedOn: judgedOn, lateWorkingDays: env.calendar.workingDaysBetween(d.dueOn, judgedOn) };
   });
 
   if (step.event.type === 'DEADLINE_EXTENDED') {
@@ -80,7 +81,9 @@ export function nextDeadlines(deadlines: readonly DeadlineRecord[], step: Deadli
 
   for (const def of DEADLINE_TABLE) {
     for (const opening of def.opens(step)) {
-      const rs = ruleSetFor(opening.ruleSetDate);
+      // The case's rule profile (kept with the case from its opening, ADR 0023) overlays the set in force that day.
+      const rs = ruleSetFor(opening.ruleSetDate, step.after.facts.ruleProfile);
+      if (!appliesUnder(def, rs)) continue;
       const length = deadlineLength(def, rs, step);
       const dueOn = dueDate(env, opening.baseOn, length, addMonths);
       out.push(openedRecord({ key: uniqueKey(opening.key, out), def, ruleSet: rs, baseOn: opening.baseOn, length, dueOn, openedOn: on, reference: opening.reference }));

@@ -23,8 +23,11 @@ export interface DeadlineOpening {
   reference: string | null;
 }
 
-/** How an open limit ends at a step: judged by date (met/missed), met regardless, or cancelled. */
-export type Closing = 'byDate' | 'met' | 'cancelled';
+/**
+ * How an open limit ends at a step: judged by the step's date (met/missed), judged by another date the step records
+ * (`{ on }`, e.g. the day the dossier reached the next body), met regardless, or cancelled.
+ */
+export type Closing = 'byDate' | { on: BusinessDate } | 'met' | 'cancelled';
 
 export interface DeadlineDefinition {
   kind: DeadlineKind;
@@ -39,7 +42,8 @@ export interface DeadlineDefinition {
   source(ruleSet: RuleSet): string;
   /**
    * The lengths of the limit under a rule set, one per variant (`default`, or e.g. `domestic`/`abroad`). The engine
-   * and the audit read the numbers only here; the titles of the audit's checks are written from it too.
+   * and the audit read the numbers only here; the titles of the audit's checks are written from it too. No length:
+   * the rule set (its profile) has no such limit, and the kind never opens under it (`appliesUnder`).
    */
   lengths(ruleSet: RuleSet): Readonly<Record<string, DeadlineLength>>;
   /** The variant of `lengths` a step's limit uses (default: `default`). */
@@ -56,6 +60,8 @@ const wd = (amount: number): DeadlineLength => ({ amount, unit: 'workingDays' })
 const months = (amount: number): DeadlineLength => ({ amount, unit: 'months' });
 const inStates = (...states: TopState[]) => (after: DeadlineStep['after']) => states.includes(after.state);
 const ev = (step: DeadlineStep) => step.event;
+/** A limit only some profiles have: its length, or none under a set without it. */
+const localLength = (limit: RuleSet['dossierDispatch']): Readonly<Record<string, DeadlineLength>> => (limit ? { default: wd(limit.workingDays) } : {});
 
 export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
   {
@@ -223,6 +229,77 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
     closes: (step) => (step.event.type === 'RECOGNITION_ANNOUNCED' ? 'byDate' : null),
     openWhile: inStates('fullMember'),
   },
+  // ---- Limits only some rule profiles have (ADR 0023): no length under a set without them, so they never open there.
+  {
+    kind: 'DOSSIER_DISPATCH',
+    openIn: ['grassrootsReview'],
+    extension: null,
+    description:
+      'Where the profile has it (Hà Nội): the cell sends the dossier to the grassroots committee within 5 working days of its resolution; judged at the day the committee received it (its vote\'s dossierReceivedOn, else the vote date).',
+    source: (rs) => rs.dossierDispatch?.source ?? '',
+    lengths: (rs) => localLength(rs.dossierDispatch),
+    opens: (step) =>
+      step.event.type === 'CELL_VOTE_RECORDED' && votePassed(step.event) && !step.env.organisation.directlyUnderSuperior
+        ? [{ key: 'DOSSIER_DISPATCH', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    // The dossier reached the committee on the day it says, and at the latest on the day it voted.
+    closes: (step) => {
+      const e = step.event;
+      if (e.type !== 'GRASSROOTS_VOTE_RECORDED') return null;
+      return { on: e.dossierReceivedOn && e.dossierReceivedOn < e.occurredOn ? e.dossierReceivedOn : e.occurredOn };
+    },
+    openWhile: inStates('grassrootsReview'),
+  },
+  {
+    kind: 'GRASSROOTS_RESOLUTION',
+    openIn: ['grassrootsReview'],
+    extension: null,
+    description: 'Where the profile has it (Hà Nội): the grassroots committee adopts its resolution within 25 working days of the cell resolution.',
+    source: (rs) => rs.grassrootsResolution?.source ?? '',
+    lengths: (rs) => localLength(rs.grassrootsResolution),
+    opens: (step) =>
+      step.event.type === 'CELL_VOTE_RECORDED' && votePassed(step.event) && !step.env.organisation.directlyUnderSuperior
+        ? [{ key: 'GRASSROOTS_RESOLUTION', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: null }]
+        : [],
+    closes: (step) => (step.event.type === 'GRASSROOTS_VOTE_RECORDED' ? 'byDate' : null),
+    openWhile: inStates('grassrootsReview'),
+  },
+  {
+    kind: 'DATABASE_ENTRY',
+    openIn: ['awaitingCeremony', 'probation', 'recognitionReview'],
+    extension: null,
+    description:
+      'Where the profile has it (Hà Nội): the new member is entered in the member database within 30 working days of the admission decision; the member records step (MEMBER_RECORDS_FILED) records it.',
+    source: (rs) => rs.databaseEntry?.source ?? '',
+    lengths: (rs) => localLength(rs.databaseEntry),
+    // Opened by the admitting decision: ADMISSION_DECIDED, or the deciding vote of an authorised grassroots committee.
+    opens: (step) =>
+      step.after.state === 'awaitingCeremony' && step.before.state !== 'awaitingCeremony' && step.after.facts.decision
+        ? [{ key: 'DATABASE_ENTRY', baseOn: step.after.facts.decision.decidedOn, ruleSetDate: step.after.facts.decision.decidedOn, reference: step.after.facts.decision.decisionNo }]
+        : [],
+    closes: (step) => (step.event.type === 'MEMBER_RECORDS_FILED' ? 'byDate' : null),
+    openWhile: inStates('awaitingCeremony', 'probation', 'recognitionReview', 'escalated'),
+  },
+  {
+    kind: 'RECOGNITION_REVOTE',
+    openIn: ['recognitionReview', 'escalated'],
+    extension: null,
+    description:
+      'Where the profile has it (Hà Nội): when 45 working days pass after the cell resolution without a recognition decision, the cell and the grassroots committee must meet again; a reminder and a missed limit, the engine does not reopen the votes.',
+    source: (rs) => rs.recognitionRevote?.source ?? '',
+    lengths: (rs) => localLength(rs.recognitionRevote),
+    opens: (step) =>
+      step.event.type === 'RECOGNITION_CELL_VOTE_RECORDED' && votePassed(step.event)
+        ? [{ key: 'RECOGNITION_REVOTE', baseOn: step.event.occurredOn, ruleSetDate: step.event.occurredOn, reference: step.event.motion }]
+        : [],
+    closes: (step) => {
+      const e = step.event;
+      if (e.type === 'RECOGNITION_DECIDED' && votePassed(e)) return 'byDate';
+      if (e.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED' && votePassed(e) && grassrootsDecides(step.env)) return 'byDate';
+      return null;
+    },
+    openWhile: (after) => after.facts.pendingMotion !== null || after.state === 'escalated',
+  },
 ];
 
 export function deadlineDefinition(kind: string): DeadlineDefinition | undefined {
@@ -231,6 +308,11 @@ export function deadlineDefinition(kind: string): DeadlineDefinition | undefined
 
 /** The limits that DEADLINE_EXTENDED may extend (once): the rows of DEADLINE_TABLE with an extension. */
 export const EXTENDABLE_DEADLINE_KINDS: readonly DeadlineKind[] = DEADLINE_TABLE.filter((d) => d.extension !== null).map((d) => d.kind);
+
+/** Whether a limit of `def` exists under a rule set (its profile may lack it): it has a length. */
+export function appliesUnder(def: DeadlineDefinition, ruleSet: RuleSet): boolean {
+  return Object.keys(def.lengths(ruleSet)).length > 0;
+}
 
 /** The length of the limit a step opens, under a rule set (the step's variant of `lengths`). */
 export function deadlineLength(def: DeadlineDefinition, ruleSet: RuleSet, step: DeadlineStep): DeadlineLength {

@@ -25,6 +25,8 @@ export interface RecordedEvent {
 /** A case's recorded history: what replaySteps needs to rebuild the engine's view of every step. */
 export interface RecordedHistory {
   procedureVersion: string;
+  /** The rule profile the case was opened under (ADR 0023). Absent: `central`. */
+  ruleProfile?: string;
   organisation: OrganisationFacts;
   /** Used when the history holds no CASE_OPENED (its payload's candidate wins otherwise). */
   candidate?: Candidate;
@@ -68,6 +70,7 @@ export function replaySteps(history: RecordedHistory): ReplayedHistory {
     openedOn: opened?.occurredOn ?? history.events[0]?.occurredOn ?? '1970-01-01',
     procedureVersion: history.procedureVersion,
     readmission: (opened?.payload.readmission ?? null) as Readmission | null,
+    ruleProfile: history.ruleProfile,
   });
   const steps: ReplayedStep[] = [];
   for (const e of history.events) {
@@ -131,10 +134,17 @@ export function traceDeadlines(history: ReplayedHistory | readonly ReplayedStep[
  * `variant`), still open: for a limit whose opening step is not recorded yet (e.g. RECOGNITION_CELL_REVIEW before
  * PROBATION_ENDED is recorded). `openedBySeq` is the step the caller counts it from.
  */
-export function projectedDeadline(kind: DeadlineKind, baseOn: BusinessDate, calendar: WorkingDayCalendar, openedBySeq: number, variant = 'default'): DeadlineTrace {
+export function projectedDeadline(
+  kind: DeadlineKind,
+  baseOn: BusinessDate,
+  calendar: WorkingDayCalendar,
+  openedBySeq: number,
+  variant = 'default',
+  ruleProfile?: string,
+): DeadlineTrace {
   const def = deadlineDefinition(kind);
   if (!def) throw new Error(`unknown deadline kind ${kind}`);
-  const rs = ruleSetFor(baseOn);
+  const rs = ruleSetFor(baseOn, ruleProfile);
   const length = def.lengths(rs)[variant];
   if (!length) throw new Error(`no ${variant} length for ${kind}`);
   const dueOn = dueDate({ today: baseOn, organisation: { authorisedToAdmit: false, directlyUnderSuperior: false }, calendar }, baseOn, length, addMonths);

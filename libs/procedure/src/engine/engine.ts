@@ -14,6 +14,7 @@ import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedV
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
 import { procedureVersionFor } from '../versions/rule-sets';
+import { DEFAULT_RULE_PROFILE } from '../versions/profiles';
 
 /** Bump when the machine's persisted shape changes (state ids, context fields). */
 export const MACHINE_VERSION = 1;
@@ -106,6 +107,8 @@ export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
     openedOn: event.occurredOn,
     procedureVersion: procedureVersionFor(event.occurredOn),
     readmission: event.readmission ?? null,
+    // The province's profile on the opening day stays the case's whatever the province chooses later (ADR 0023).
+    ruleProfile: env.organisation.ruleProfile ?? DEFAULT_RULE_PROFILE,
   };
   const facts = initialFacts(input);
   const violation = firstViolationOf(DATE_RULES.filter((r) => r.id !== 'DATE_BEFORE_PREVIOUS_STEP'), { facts, event, env: genv });

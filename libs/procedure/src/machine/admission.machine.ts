@@ -20,6 +20,7 @@ export interface MachineInput {
   openedOn: BusinessDate;
   procedureVersion: string;
   readmission?: Readmission | null;
+  ruleProfile?: string;
 }
 
 /** Certifying the biography: with a political issue the region waits for the conclusion. */

@@ -13,6 +13,7 @@ import {
 } from '../model/events';
 import { addMonths, maxDate } from '../calendar/business-date';
 import { ruleSetFor } from '../versions/rule-sets';
+import { DEFAULT_RULE_PROFILE } from '../versions/profiles';
 import { atLeastTwoThirds, moreThanHalf, votersOf } from '../rules/votes';
 
 /** A deadline as guards see it: plain data, no calendar needed. */
@@ -68,6 +69,11 @@ export interface VerificationRecord {
 /** Everything recorded about a case: the machine context. Plain JSON. */
 export interface CaseFacts {
   procedureVersion: string;
+  /**
+   * The rule profile the case is judged under (its province's on the opening day, kept for the case's life; ADR
+   * 0023). Absent from snapshots stored before profiles existed: read as `central` (`ruleSetFor`'s default).
+   */
+  ruleProfile?: string;
   candidate: Candidate;
   /**
    * A re-admission (QĐ294 §3.5): the facts `POST /cases` carried, or null for a first admission. Absent from snapshots
@@ -123,9 +129,10 @@ export interface CaseFacts {
   memberCard?: { handedOverOn: BusinessDate; cardNo: string | null; cardDecidedOn: BusinessDate | null } | null;
 }
 
-export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string; readmission?: Readmission | null }): CaseFacts {
+export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string; readmission?: Readmission | null; ruleProfile?: string }): CaseFacts {
   return {
     procedureVersion: input.procedureVersion,
+    ruleProfile: input.ruleProfile ?? DEFAULT_RULE_PROFILE,
     candidate: input.candidate,
     readmission: input.readmission ?? null,
     openedOn: input.openedOn,
@@ -202,7 +209,7 @@ export const grassrootsDecides = (env: GuardEnv): boolean =>
 /** A failed recognition vote that is the body's last allowed attempt: the case goes to the superior. */
 export function escalatesOnFailure(facts: CaseFacts, event: DomainEvent): boolean {
   if (!facts.probationEnded || votePassed(event)) return false;
-  const limit = ruleSetFor(event.occurredOn).failedVotesBeforeEscalation;
+  const limit = ruleSetFor(event.occurredOn, facts.ruleProfile).failedVotesBeforeEscalation;
   if (event.type === 'RECOGNITION_CELL_VOTE_RECORDED') return facts.recognitionFailures.cell + 1 >= limit;
   if (event.type === 'RECOGNITION_GRASSROOTS_VOTE_RECORDED') return facts.recognitionFailures.grassroots + 1 >= limit;
   return false;
@@ -302,7 +309,7 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     case 'CEREMONY_HELD':
       f.ceremony = { heldOn: on, helper: { ...event.helper } };
       f.probationStartOn = on;
-      f.probationEndOn = addMonths(on, ruleSetFor(on).probationMonths);
+      f.probationEndOn = addMonths(on, ruleSetFor(on, facts.ruleProfile).probationMonths);
       break;
     case 'MEMBER_RECORDS_FILED':
       f.memberRecordsFiledOn = on;

@@ -12,6 +12,13 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
   RECOGNITION_CELL_REVIEW: { vi: 'Hạn chi bộ xét công nhận đảng viên chính thức', en: 'Cell review of full membership' },
   RECOGNITION_DECISION: { vi: 'Hạn quyết định công nhận đảng viên chính thức', en: 'Full membership decision' },
   RECOGNITION_ANNOUNCEMENT: { vi: 'Hạn công bố quyết định công nhận đảng viên chính thức tại chi bộ', en: 'Announcement of the recognition at the cell' },
+  DOSSIER_DISPATCH: { vi: 'Hạn chi bộ gửi hồ sơ đề nghị kết nạp lên cấp trên', en: 'Cell sends the admission dossier up' },
+  GRASSROOTS_RESOLUTION: { vi: 'Hạn đảng ủy cơ sở ra nghị quyết đề nghị kết nạp', en: 'Grassroots committee resolution on the admission' },
+  DATABASE_ENTRY: { vi: 'Hạn cập nhật đảng viên mới vào cơ sở dữ liệu đảng viên', en: 'Entry of the new member in the member database' },
+  RECOGNITION_REVOTE: {
+    vi: 'Hạn chi bộ và đảng ủy cơ sở xét lại khi chưa có quyết định công nhận đảng viên chính thức',
+    en: 'Cell and grassroots committee re-vote when no recognition decision came',
+  },
 };
 
 /** What a deadline's status means to staff. */

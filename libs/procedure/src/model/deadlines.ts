@@ -11,6 +11,11 @@ export const DEADLINE_KINDS = [
   'RECOGNITION_CELL_REVIEW',
   'RECOGNITION_DECISION',
   'RECOGNITION_ANNOUNCEMENT',
+  // Limits only some rule profiles have (ADR 0023).
+  'DOSSIER_DISPATCH',
+  'GRASSROOTS_RESOLUTION',
+  'DATABASE_ENTRY',
+  'RECOGNITION_REVOTE',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

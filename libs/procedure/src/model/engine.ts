@@ -19,6 +19,11 @@ export interface OrganisationFacts {
   hasYouthUnion?: boolean;
   /** The unit has a trade-union organisation (E7; CH Art. 4(1); ADR 0014). Absent → true. */
   hasTradeUnion?: boolean;
+  /**
+   * The rule profile of the cell's province (ADR 0023). Read only when a case opens: the case keeps it. Absent →
+   * `central`.
+   */
+  ruleProfile?: string;
 }
 
 /**

@@ -27,6 +27,9 @@ export function datesOf(event: DomainEvent): { field: string; date: BusinessDate
     case 'VERIFICATION_REQUESTED':
       if (event.receivedOn !== undefined) out.push({ field: 'receivedOn', date: event.receivedOn });
       break;
+    case 'GRASSROOTS_VOTE_RECORDED':
+      if (event.dossierReceivedOn !== undefined) out.push({ field: 'dossierReceivedOn', date: event.dossierReceivedOn });
+      break;
     case 'MEMBER_CARD_HANDED_OVER':
       if (event.cardDecidedOn !== undefined) out.push({ field: 'cardDecidedOn', date: event.cardDecidedOn });
       break;

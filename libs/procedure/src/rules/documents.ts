@@ -25,8 +25,8 @@ export const AWARENESS_CERTIFICATE_MISSING = defineRule({
 });
 
 /** Last day the certificate is usable: issuedOn + 60 months (valid on the anniversary, stale from the next day). */
-export function certificateValidUntil(issuedOn: BusinessDate): BusinessDate {
-  return addMonths(issuedOn, ruleSetFor(issuedOn).certificateValidityMonths);
+export function certificateValidUntil(issuedOn: BusinessDate, ruleProfile?: string): BusinessDate {
+  return addMonths(issuedOn, ruleSetFor(issuedOn, ruleProfile).certificateValidityMonths);
 }
 
 export const AWARENESS_CERTIFICATE_EXPIRED = defineRule({
@@ -36,7 +36,7 @@ export const AWARENESS_CERTIFICATE_EXPIRED = defineRule({
   descriptionVi: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 60 tháng kể từ ngày cấp (ngày tròn 60 tháng vẫn hợp lệ); quá thời hạn phải học lại.',
   check: ({ facts, event }) => {
     if (!facts.certificate) return null;
-    const until = certificateValidUntil(facts.certificate.issuedOn);
+    const until = certificateValidUntil(facts.certificate.issuedOn, facts.ruleProfile);
     return event.occurredOn > until
       ? {
           message: `The awareness-class certificate of ${facts.certificate.issuedOn} was usable until ${until}.`,
@@ -54,7 +54,7 @@ export const AWARENESS_CERTIFICATE_EXPIRED = defineRule({
  */
 export function staleDocuments(facts: CaseFacts, on: BusinessDate): { document: string; since: BusinessDate; validUntil: BusinessDate }[] {
   if (!facts.dossierOpenedOn) return [];
-  const months = ruleSetFor(facts.dossierOpenedOn).dossierDocumentsMonths;
+  const months = ruleSetFor(facts.dossierOpenedOn, facts.ruleProfile).dossierDocumentsMonths;
   const renewalAfter = addMonths(facts.dossierOpenedOn, months);
   const docs: { document: string; recordedOn: BusinessDate }[] = [
     ...facts.sponsors.map((s) => ({ document: `sponsor:${s.name}`, recordedOn: s.addedOn })),

@@ -17,7 +17,7 @@ export function pendingVerifications(facts: CaseFacts): string[] {
 
 /** Youth age (CH Art. 4(1), Hà Nội reading HN02: at most 30 full years): the one helper of rules/mass-organisations. */
 export function isOfYouthAge(facts: CaseFacts, on: BusinessDate): boolean {
-  return youthAgeOn(facts.candidate.dateOfBirth, on).youth;
+  return youthAgeOn(facts.candidate.dateOfBirth, on, facts.ruleProfile).youth;
 }
 
 /** A verification request as a clerk finds it in the dossier: its number, date, where and whom it concerns. */
@@ -214,9 +214,9 @@ export const SPONSOR_TOGETHER_UNDER_12_MONTHS = defineRule({
   source: 'CH Art. 4(2); QĐ294 §3.2.1–3.2.2',
   descriptionEn: 'A sponsor must have worked, studied or lived with the candidate for at least 12 months (the anniversary passes); a replacement sponsor is exempt.',
   descriptionVi: 'Người giới thiệu phải cùng công tác, học tập hoặc cư trú với người vào Đảng ít nhất 12 tháng (đủ tròn 12 tháng là hợp lệ); người được phân công giới thiệu thay thế không áp dụng điều kiện này.',
-  check: ({ event }) => {
+  check: ({ event, facts }) => {
     if (event.type !== 'SPONSOR_ADDED' || event.sponsor.replacement) return null;
-    const from = addMonths(event.sponsor.togetherSince, ruleSetFor(event.occurredOn).sponsorTogetherMonths);
+    const from = addMonths(event.sponsor.togetherSince, ruleSetFor(event.occurredOn, facts.ruleProfile).sponsorTogetherMonths);
     return event.occurredOn < from
       ? {
           message: `Together since ${event.sponsor.togetherSince}: 12 months are reached only on ${from}.`,

@@ -39,7 +39,7 @@ export const AGE_BELOW_18 = defineRule({
   check: (input) => {
     if (input.event.type !== 'CELL_VOTE_RECORDED') return null;
     const months = ageInMonths(input);
-    const min = ruleSetFor(meetingDate(input)).ageMinMonths;
+    const min = ruleSetFor(meetingDate(input), input.facts.ruleProfile).ageMinMonths;
     return months < min
       ? {
           message: `The candidate is ${months} completed months old at the cell meeting; at least ${min} are required.`,
@@ -58,7 +58,7 @@ export const AGE_ABOVE_60_WITHOUT_CONSENT = defineRule({
   check: (input) => {
     if (!isAdmittingDecision(input)) return null;
     const months = ageInMonths(input);
-    const max = ruleSetFor(meetingDate(input)).ageMaxMonths;
+    const max = ruleSetFor(meetingDate(input), input.facts.ruleProfile).ageMaxMonths;
     return months > max && !input.facts.consents.over_60
       ? {
           message: `The candidate is ${months} completed months old at the cell meeting (over ${max}) and no over_60 consent is recorded.`,

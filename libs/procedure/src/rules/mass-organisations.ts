@@ -32,8 +32,8 @@ export interface YouthAge {
  * at most `youthAgeMaxYears` full years (30) in the rule set in force on `on` — the cell meeting date when the cell
  * votes. Up to the day before the 31st birthday the candidate is of youth age; from that birthday not.
  */
-export function youthAgeOn(dateOfBirth: BusinessDate, on: BusinessDate): YouthAge {
-  const maxYears = ruleSetFor(on).youthAgeMaxYears;
+export function youthAgeOn(dateOfBirth: BusinessDate, on: BusinessDate, ruleProfile?: string): YouthAge {
+  const maxYears = ruleSetFor(on, ruleProfile).youthAgeMaxYears;
   const total = completedMonths(dateOfBirth, on);
   return {
     youth: total < (maxYears + 1) * 12,
@@ -70,7 +70,7 @@ function membershipFinding(input: RuleInput, body: 'youth_union' | 'trade_union'
   const member = body === 'youth_union' ? facts.candidate.youthUnionMember : facts.candidate.tradeUnionMember;
   if (member) return null;
   const on = event.occurredOn;
-  const age = youthAgeOn(facts.candidate.dateOfBirth, on);
+  const age = youthAgeOn(facts.candidate.dateOfBirth, on, facts.ruleProfile);
   if (!age.youth) return null;
   const details = { ageYears: age.years, ageMonths: age.months, youthAgeMaxYears: age.maxYears, youthAgeEndsOn: age.endsOn, requiredMembership: body };
   const ageEn = `${age.years} years ${age.months} months old on ${on} (youth age: at most ${age.maxYears} full years, until ${age.endsOn})`;

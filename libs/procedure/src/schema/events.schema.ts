@@ -247,8 +247,21 @@ export const EVENTS = [
   defineEvent('GRASSROOTS_VOTE_RECORDED', {
     label: { vi: 'Đảng ủy cơ sở biểu quyết', en: 'Grassroots committee vote' },
     occurredOnLabel: MEETING,
-    description: '≥ 2/3 → superiorReview (an authorised grassroots committee decides: → awaitingCeremony)',
-    fields: { committeeMembers: committeeMembers(), inFavour: inFavour() },
+    description:
+      '≥ 2/3 → superiorReview (an authorised grassroots committee decides: → awaitingCeremony). dossierReceivedOn (optional): the day the committee received the cell\'s dossier, which the dispatch limit of a profile that has one is judged by (default: the vote date)',
+    fields: {
+      committeeMembers: committeeMembers(),
+      inFavour: inFavour(),
+      dossierReceivedOn: date(
+        { vi: 'Ngày đảng ủy cơ sở nhận hồ sơ của chi bộ', en: 'Date the committee received the cell’s dossier' },
+        {
+          help: {
+            vi: 'Bỏ trống là ngày họp. Dùng để xét thời hạn chi bộ gửi hồ sơ lên (nơi quy định có thời hạn này)',
+            en: 'Empty means the meeting date. Judges the cell’s dispatch limit where the rules have one',
+          },
+        },
+      ).optional(),
+    },
   }),
   defineEvent('ADMISSION_DECIDED', {
     label: { vi: 'Quyết định kết nạp đảng viên', en: 'Admission decision' },

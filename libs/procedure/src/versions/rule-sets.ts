@@ -1,4 +1,11 @@
 import { BusinessDate } from '../model/dates';
+import { DEFAULT_RULE_PROFILE, RULE_PROFILES, RuleProfile } from './profiles';
+
+/** A working-day limit only some profiles have (null where the rule set has none). */
+export interface LocalLimit {
+  workingDays: number;
+  source: string;
+}
 
 /**
  * The numbers of one version of the implementing regulation. A new regulation adds a new entry; the set used for
@@ -6,7 +13,10 @@ import { BusinessDate } from '../model/dates';
  * the version in force on its opening date.
  */
 export interface RuleSet {
+  /** The version's id, with `+profile` when a profile's overlay is laid over it (e.g. `qd294-2025+hanoi`). */
   id: string;
+  /** The rule profile whose overlay the set carries (`central`: none). */
+  profile: string;
   /** First day the set applies (inclusive). */
   validFrom: BusinessDate;
   /** Text the numbers come from. */
@@ -35,6 +45,16 @@ export interface RuleSet {
   /** Re-admission: calendar months after leaving the Party, and after a cleared criminal record (QĐ294 §3.5.1; D21). */
   readmissionWaitMonths: number;
   readmissionAfterRecordClearedMonths: number;
+  /** D5: the cell sends the dossier up within this many WD of its admission resolution (a profile's limit). */
+  dossierDispatch: LocalLimit | null;
+  /** D6: the grassroots committee adopts its resolution within this many WD of the cell resolution. */
+  grassrootsResolution: LocalLimit | null;
+  /** D10: the new member is entered in the central database within this many WD of the admission decision. */
+  databaseEntry: LocalLimit | null;
+  /** D14: without a recognition decision this many WD after the cell resolution, the cell and grassroots re-vote. */
+  recognitionRevote: LocalLimit | null;
+  /** Local admission criteria the profile adds (E22), as flags. */
+  localCriteria: readonly string[];
 }
 
 const COMMON = {
@@ -53,6 +73,12 @@ const COMMON = {
   nextCellMeetingMonths: 1,
   readmissionWaitMonths: 36,
   readmissionAfterRecordClearedMonths: 60,
+  profile: DEFAULT_RULE_PROFILE,
+  dossierDispatch: null,
+  grassrootsResolution: null,
+  databaseEntry: null,
+  recognitionRevote: null,
+  localCriteria: [],
 } as const;
 
 export const QD232_2025: RuleSet = {
@@ -78,19 +104,48 @@ export const QD294_2025: RuleSet = {
 /** Newest last. Dates before the first entry use the first entry (older texts carry the same numbers). */
 export const RULE_SETS: readonly RuleSet[] = [QD232_2025, QD294_2025];
 
-export function ruleSetFor(date: BusinessDate): RuleSet {
+/** The versioned set in force on a date, without any profile. */
+function baseRuleSetFor(date: BusinessDate): RuleSet {
   let chosen = RULE_SETS[0];
   for (const set of RULE_SETS) if (date >= set.validFrom) chosen = set;
   return chosen;
 }
 
-export function ruleSetById(id: string): RuleSet {
-  const found = RULE_SETS.find((s) => s.id === id);
-  if (!found) throw new Error(`unknown procedure version ${id}`);
+export function ruleProfileById(id: string): RuleProfile {
+  const found = RULE_PROFILES.find((p) => p.id === id);
+  if (!found) throw new Error(`unknown rule profile ${id}`);
   return found;
+}
+
+/** The ids a province may choose, the default first. */
+export function ruleProfileIds(): string[] {
+  return RULE_PROFILES.map((p) => p.id);
+}
+
+/**
+ * `base` with `profile`'s overlay laid over it; the base itself when the profile has no overlay. Composed on each
+ * call (a few fields copied): the versioned set's numbers are read as they are at that moment.
+ */
+function withProfile(base: RuleSet, profileId: string): RuleSet {
+  const profile = ruleProfileById(profileId);
+  if (Object.keys(profile.overlay).length === 0) return base;
+  return { ...base, ...profile.overlay, id: `${base.id}+${profile.id}`, profile: profile.id, text: `${base.text}; ${profile.text}` };
+}
+
+/** The numbers in force on `date` under `profile` (default: the central rules). */
+export function ruleSetFor(date: BusinessDate, profile: string = DEFAULT_RULE_PROFILE): RuleSet {
+  return withProfile(baseRuleSetFor(date), profile);
+}
+
+/** A set by its id: a version's (`qd294-2025`) or a version under a profile (`qd294-2025+hanoi`). */
+export function ruleSetById(id: string): RuleSet {
+  const [baseId, profile] = id.split('+');
+  const found = RULE_SETS.find((s) => s.id === baseId);
+  if (!found) throw new Error(`unknown procedure version ${id}`);
+  return withProfile(found, profile ?? DEFAULT_RULE_PROFILE);
 }
 
 /** 'qd232-2025' before 2025-07-01, 'qd294-2025' from it. */
 export function procedureVersionFor(date: BusinessDate): string {
-  return ruleSetFor(date).id;
+  return baseRuleSetFor(date).id;
 }

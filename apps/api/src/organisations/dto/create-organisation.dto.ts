@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_BACKLOG_GRACE_WORKING_DAYS, ORGANISATION_KINDS, OrganisationKind } from '@charterflow/organisations';
+import { DEFAULT_RULE_PROFILE, ruleProfileIds } from '@charterflow/procedure';
 import { IsId } from '../../common/validation/is-id.decorator';
 
 /** Optional, but when present a boolean: `null` is refused too (unlike `@IsOptional()`). */
@@ -21,6 +22,9 @@ const BACKLOG_GRACE_PROPERTY = {
   description:
     'Working days a reminder or escalation already due when its limit is opened (a step keyed in late) waits, counted from the day it was opened, for the cases below this node; the nearest node with a value decides; null inherits (at the top, the reminder policy, 1 by default)',
 } as const;
+
+export const RULE_PROFILE_DESCRIPTION =
+  'Quy định áp dụng — the implementing rules of a province (ADR 0023): `central` (the central rules) or `hanoi` (the Hà Nội rules, HN02: the cell sends the dossier up within 5 working days, the grassroots resolution within 25, the database entry within 30 of the decision, the recognition decision within 15 (+15), a re-vote after 45). A case is judged under the profile of its province on the day it opened, for its whole life. Only a province takes one (else 422 RULE_PROFILE_PROVINCE_ONLY).';
 
 /** What an absent flag means: a new unit has the organisation; an update leaves the flag as it was. */
 const ABSENT_FLAG = 'When absent: true for a new unit; unchanged by an update.';
@@ -52,6 +56,12 @@ class OrganisationFieldsDto {
   @Min(0)
   @Max(MAX_BACKLOG_GRACE_WORKING_DAYS)
   backlogGraceWorkingDays?: number | null;
+
+  // The values are checked by the service against the profiles the engine knows (VALIDATION_FAILED in Vietnamese).
+  @ApiPropertyOptional({ enum: ruleProfileIds(), description: `${RULE_PROFILE_DESCRIPTION} When absent: ${DEFAULT_RULE_PROFILE} for a new province; unchanged by an update.` })
+  @IsOptional()
+  @IsString()
+  ruleProfile?: string;
 }
 
 export class CreateOrganisationDto extends OrganisationFieldsDto {

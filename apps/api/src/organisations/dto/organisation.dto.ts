@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS } from '@charterflow/organisations';
-import { TRADE_UNION_DESCRIPTION, YOUTH_UNION_DESCRIPTION } from './create-organisation.dto';
+import { ruleProfileIds } from '@charterflow/procedure';
+import { RULE_PROFILE_DESCRIPTION, TRADE_UNION_DESCRIPTION, YOUTH_UNION_DESCRIPTION } from './create-organisation.dto';
 
 /** An organisation as answered (OpenAPI schema). */
 export class OrganisationDto {
@@ -27,4 +28,7 @@ export class OrganisationDto {
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'The backlog grace set on this node (working days); null: inherited' })
   backlogGraceWorkingDays: number | null;
+
+  @ApiProperty({ enum: ruleProfileIds(), nullable: true, description: `${RULE_PROFILE_DESCRIPTION} null on every kind but a province.` })
+  ruleProfile: string | null;
 }

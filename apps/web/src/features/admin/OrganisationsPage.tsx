@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Checkbox, Grid, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { BODY_KIND_LABELS, type BodyKind } from '@charterflow/procedure';
+import { BODY_KIND_LABELS, type BodyKind, DEFAULT_RULE_PROFILE, RULE_PROFILES } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,11 @@ export function OrganisationsPage() {
                       {t('admin.organisations.authorised')}
                     </Badge>
                   ) : null}
+                  {node.ruleProfile && node.ruleProfile !== DEFAULT_RULE_PROFILE ? (
+                    <Badge size="sm" variant="light" color="grape">
+                      {profileLabel(node.ruleProfile, lang)}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{BODY_KIND_LABELS[node.kind][lang]}</Table.Td>
                 <Table.Td>{yesNo(node.hasYouthUnion)}</Table.Td>
@@ -61,6 +66,11 @@ export function OrganisationsPage() {
       {editing ? <EditUnit key={editing.id} node={editing} nodes={nodes} onClose={() => setEditing(null)} /> : null}
     </Stack>
   );
+}
+
+/** A rule profile's name as staff read it (its id is never shown). */
+function profileLabel(id: string, lang: Lang): string {
+  return RULE_PROFILES.find((p) => p.id === id)?.label[lang] ?? '';
 }
 
 function GraceInput({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
@@ -189,7 +199,9 @@ function CreateUnit({ nodes }: { nodes: OrgNode[] }) {
 }
 
 function EditUnit({ node, nodes, onClose }: { node: OrgNode; nodes: OrgNode[]; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [profile, setProfile] = useState<string | null>(node.ruleProfile ?? null);
   const client = useQueryClient();
   const [name, setName] = useState(node.name);
   const [parentId, setParentId] = useState<string | null>(null);
@@ -208,6 +220,7 @@ function EditUnit({ node, nodes, onClose }: { node: OrgNode; nodes: OrgNode[]; o
       if (youth !== node.hasYouthUnion) body.hasYouthUnion = youth;
       if (trade !== node.hasTradeUnion) body.hasTradeUnion = trade;
       if (graceRead.ok && graceRead.value !== node.backlogGraceWorkingDays) body.backlogGraceWorkingDays = graceRead.value;
+      if (node.kind === 'province' && profile && profile !== node.ruleProfile) body.ruleProfile = profile as Schemas['UpdateOrganisationDto']['ruleProfile'];
       return ok(await api.PATCH('/api/v1/organisations/{id}', { params: { path: { id: node.id } }, body }));
     },
     onSuccess: async () => {
@@ -240,6 +253,16 @@ function EditUnit({ node, nodes, onClose }: { node: OrgNode; nodes: OrgNode[]; o
           <Checkbox label={t('admin.organisations.hasYouthUnion')} checked={youth} onChange={(e) => setYouth(e.currentTarget.checked)} />
           <Checkbox label={t('admin.organisations.hasTradeUnion')} checked={trade} onChange={(e) => setTrade(e.currentTarget.checked)} />
           <GraceInput value={grace} onChange={setGrace} error={graceRead.ok ? undefined : t('admin.organisations.graceInvalid')} />
+          {node.kind === 'province' ? (
+            <Select
+              label={t('admin.organisations.ruleProfile')}
+              description={t('admin.organisations.ruleProfileHelp')}
+              data={RULE_PROFILES.map((p) => ({ value: p.id, label: p.label[lang] }))}
+              value={profile}
+              onChange={setProfile}
+              allowDeselect={false}
+            />
+          ) : null}
           {save.error ? <AdminError error={save.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -71,6 +71,8 @@ export interface GeneratedCase {
   organisation: OrganisationKind;
   /** The unit's mass organisations (E7): which of a Youth Union and a trade union it has. */
   massOrganisations: { hasYouthUnion: boolean; hasTradeUnion: boolean };
+  /** The province's rule profile (ADR 0023): the case is judged, and its limits traced, under it. */
+  ruleProfile: string;
   /** A contested case: votes fall below their thresholds more often (failed recognition votes, escalation). */
   contested: boolean;
   moves: Move[];
@@ -187,6 +189,7 @@ export const generatedCases: fc.Arbitrary<GeneratedCase> = fc
         { weight: 2, arbitrary: fc.constant({ hasYouthUnion: false, hasTradeUnion: true }) },
         { weight: 1, arbitrary: fc.constant({ hasYouthUnion: false, hasTradeUnion: false }) },
       ),
+      ruleProfile: fc.oneof({ weight: 3, arbitrary: fc.constant('central') }, { weight: 1, arbitrary: fc.constant('hanoi') }),
       contested: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       moves: fc.array(move, { minLength: 10, maxLength: 110, size: 'max' }),
       auditLag: fc.integer({ min: 0, max: 400 }),
@@ -304,7 +307,7 @@ class Run {
   }
 
   get organisation(): OrganisationFacts {
-    return { ...ORGANISATIONS[this.g.organisation], ...this.g.massOrganisations };
+    return { ...ORGANISATIONS[this.g.organisation], ...this.g.massOrganisations, ruleProfile: this.g.ruleProfile };
   }
 
   private env(today: BusinessDate) {
