@@ -11,6 +11,7 @@ import {
   initialFacts,
   isVillageCell,
   MachineEvent,
+  transferAnnulsDecision,
   votePassed,
 } from './facts';
 
@@ -46,6 +47,7 @@ export const admissionMachine = setup({
     raisesPoliticalIssue: ({ event }) => event.type === 'BIOGRAPHY_CERTIFIED' && event.politicalIssue,
     politicalIssueCleared: ({ event }) => event.type === 'POLITICAL_ISSUE_CONCLUDED' && event.conclusion === 'cleared',
     escalates: ({ context, event }) => escalatesOnFailure(context, event),
+    transferAnnulsDecision: ({ context, event }) => transferAnnulsDecision(context, event.env),
     // Automatic progress of the dossier's regions (context only).
     verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
     // Judged with the unit's flags (E7) that the recorded event carries. The machine's own events (a region done)
@@ -68,6 +70,7 @@ export const admissionMachine = setup({
       on: {
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', target: 'awarenessCertified', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -76,6 +79,7 @@ export const admissionMachine = setup({
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         DOSSIER_OPENED: { guard: 'rulesPass', target: 'dossier', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -90,6 +94,7 @@ export const admissionMachine = setup({
         OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
       states: {
@@ -156,6 +161,7 @@ export const admissionMachine = setup({
         OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -168,6 +174,7 @@ export const admissionMachine = setup({
         ],
         DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -179,12 +186,20 @@ export const admissionMachine = setup({
         ],
         DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFER_DOSSIER_RECEIVED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
     awaitingCeremony: {
       on: {
         CEREMONY_HELD: { guard: 'rulesPass', target: 'probation', actions: 'record' },
+        // D18: a decision issued more than 30 WD after the transfer decision is annulled and the dossier forwarded.
+        TRANSFERRED: [
+          { guard: and(['rulesPass', 'transferAnnulsDecision']), target: 'superiorReview', actions: 'record' },
+          { guard: 'rulesPass', actions: 'record' },
+        ],
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
@@ -194,6 +209,9 @@ export const admissionMachine = setup({
       on: {
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+        HELPER_CHANGED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
       states: {
         serving: {
@@ -240,6 +258,9 @@ export const admissionMachine = setup({
         // (PROBATION_STEP_AFTER_END), recorded as probation facts (api.md v1.1; ADR 0015).
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+        HELPER_CHANGED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
       states: {
         atCell: {
@@ -284,6 +305,7 @@ export const admissionMachine = setup({
           { guard: and(['rulesPass', 'votePassed']), target: 'fullMember', actions: 'record' },
           { guard: 'rulesPass', actions: 'record' },
         ],
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
     },
     /**
@@ -295,11 +317,15 @@ export const admissionMachine = setup({
       on: {
         RECOGNITION_ANNOUNCED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_CARD_HANDED_OVER: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
+        RECOGNITION_ANNULLED: { guard: 'rulesPass', target: 'annulled', actions: 'record' },
       },
     },
     notAdmitted: { type: 'final' },
     removed: { type: 'final' },
     withdrawn: { type: 'final' },
+    /** The committee that decided annulled its admission or recognition decision (S14e; ADR 0024); the reason is kept. */
+    annulled: { type: 'final' },
   },
 });
 

@@ -12,6 +12,8 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
   RECOGNITION_CELL_REVIEW: { vi: 'Hạn chi bộ xét công nhận đảng viên chính thức', en: 'Cell review of full membership' },
   RECOGNITION_DECISION: { vi: 'Hạn quyết định công nhận đảng viên chính thức', en: 'Full membership decision' },
   RECOGNITION_ANNOUNCEMENT: { vi: 'Hạn công bố quyết định công nhận đảng viên chính thức tại chi bộ', en: 'Announcement of the recognition at the cell' },
+  TRANSFER_FORWARDING: { vi: 'Hạn chuyển hồ sơ kết nạp đến cấp ủy nơi đến', en: 'Forwarding of a transferred dossier' },
+  TRANSFER_DECISION: { vi: 'Hạn cấp ủy nơi đến xem xét, quyết định kết nạp', en: 'Destination’s decision on a transferred dossier' },
 };
 
 /** What a deadline's status means to staff. */

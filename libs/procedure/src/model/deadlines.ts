@@ -11,6 +11,8 @@ export const DEADLINE_KINDS = [
   'RECOGNITION_CELL_REVIEW',
   'RECOGNITION_DECISION',
   'RECOGNITION_ANNOUNCEMENT',
+  'TRANSFER_FORWARDING',
+  'TRANSFER_DECISION',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -152,6 +152,17 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
   DECISION_BODY_NOT_COMPETENT: [input(decided('2026-03-02', { decidedBy: 'grassroots_committee' }))],
   CEREMONY_NOT_INDIVIDUAL: [input({ type: 'CEREMONY_HELD', occurredOn: '2026-03-20', helper: { name: 'Lê Văn Cường' }, individually: false })],
   RELIGION_NOT_RECOGNISED: [input(cellVote('2026-01-15'), facts({}, { religion: 'Hội thánh Đức Chúa Trời', religionRecognised: false }))],
+  TRANSFER_DOSSIER_NOT_AWAITED: [input({ type: 'TRANSFER_DOSSIER_RECEIVED', occurredOn: '2026-03-10' }, facts({ lastStepOn: '2026-03-02' }))],
+  ANNULLED_DECISION_MISMATCH: [
+    input({ type: 'ADMISSION_ANNULLED', occurredOn: '2026-06-10', decisionNo: 'QĐ-9', reason: 'standards_not_met' }, facts({ lastStepOn: '2026-03-02', decision })),
+    input(
+      { type: 'RECOGNITION_ANNULLED', occurredOn: '2027-06-10', decisionNo: 'QĐ-9', reason: 'procedure_error' },
+      facts({
+        lastStepOn: '2027-03-02',
+        votes: [{ body: 'superior', stage: 'recognition', motion: 'recognise', occurredOn: '2027-03-02', voters: 7, inFavour: 5, passed: true, deciding: true, decisionNo: 'QĐ-20' }],
+      }),
+    ),
+  ],
 };
 
 // ---- what a clerk must not read ------------------------------------------------------------------------------

@@ -32,6 +32,12 @@ export interface RuleSet {
    * so the next regular meeting falls within one month (ADR 0016).
    */
   nextCellMeetingMonths: number;
+  /**
+   * A candidate transferred while the dossier is with the competent committee (HD06 §3.9b–c; D17–D18): the origin
+   * forwards the dossier within `forwardingWorkingDays`; the destination decides within `decisionWorkingDays` of
+   * receipt; an admission decision issued more than `decisionWorkingDays` after the transfer decision is annulled.
+   */
+  transfer: { forwardingWorkingDays: number; decisionWorkingDays: number };
 }
 
 const COMMON = {
@@ -48,6 +54,7 @@ const COMMON = {
   recognitionCellReviewWorkingDays: 30,
   failedVotesBeforeEscalation: 3,
   nextCellMeetingMonths: 1,
+  transfer: { forwardingWorkingDays: 15, decisionWorkingDays: 30 },
 } as const;
 
 export const QD232_2025: RuleSet = {
