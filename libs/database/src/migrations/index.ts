@@ -16,6 +16,7 @@ import { OrganisationMassOrganisations1767225601600 } from './1767225601600-Orga
 import { OrganisationBacklogGrace1767225601700 } from './1767225601700-OrganisationBacklogGrace';
 import { AccountNames1767225601900 } from './1767225601900-AccountNames';
 import { CreateDocuments1767225602000 } from './1767225602000-CreateDocuments';
+import { TransferNotifications1767225602300 } from './1767225602300-TransferNotifications';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OrganisationBacklogGrace1767225601700,
   AccountNames1767225601900,
   CreateDocuments1767225602000,
+  TransferNotifications1767225602300,
 ];
