@@ -79,6 +79,14 @@ export const ENGINE_COVERAGE: readonly EngineCoverage[] = [
     machine: 'the third failed vote of a lower body after probation moves the case to escalated (escalates guard), where only the competent committee’s decision is accepted',
   }),
   covered('A26', ['RELIGION_NOT_RECOGNISED'], CELL_VOTE),
+  // ADR 0024: the machine annuls a decision issued too long after the transfer decision (transferAnnulsDecision).
+  covered('A25', [], ['TRANSFERRED'], {
+    machine: 'a transfer meeting an admission decision issued more than the limit after the transfer decision annuls it and sends the case back to the competent committee (transferAnnulsDecision)',
+    notCovered: {
+      reason: 'the forwarding limit: the engine accepts a late receipt of the dossier (a fact) and records the limit missed',
+      applies: (r) => 'workingDaysLate' in r.evidence,
+    },
+  }),
 ];
 
 /** Checks no refusal of the engine guarantees, with the reason. */

@@ -5,9 +5,10 @@ import type { DeadlineDefinition } from './table';
 const wd = (amount: number): DeadlineLength => ({ amount, unit: 'workingDays' });
 
 /**
- * The limits of a transfer while the dossier is with the competent committee (D17; HD06 §3.9b; ADR 0024), and after an
- * admission decision the transfer annulled (D18, §3.9c): the origin forwards the dossier within 15 working days of the
- * transfer decision; the destination's competent committee decides within 30 working days of receiving it.
+ * The limits of a transfer while the dossier is with the competent committee (D17; HD06 §3.9b; ADR 0024): the origin
+ * forwards the dossier within 15 working days of the transfer decision; the destination's competent committee decides
+ * within 30 working days of receiving it — also after an admission decision the transfer annulled (D18, §3.9c), for
+ * which the texts set no forwarding limit.
  */
 export const TRANSFER_DEADLINES: readonly DeadlineDefinition[] = [
   {
@@ -19,7 +20,8 @@ export const TRANSFER_DEADLINES: readonly DeadlineDefinition[] = [
     lengths: (rs) => ({ default: wd(rs.transfer.forwardingWorkingDays) }),
     opens: (step) => {
       const e = step.event;
-      if (e.type !== 'TRANSFERRED' || transferAwaitingDossier(step.after.facts) === null) return [];
+      // D17 only: after an annulment (D18) the texts set no forwarding limit; the destination's decision limit runs.
+      if (e.type !== 'TRANSFERRED' || transferAwaitingDossier(step.after.facts)?.stage !== 'atCompetentCommittee') return [];
       const n = transfersOf(step.after.facts).length;
       return [{ key: `TRANSFER_FORWARDING:${n}`, baseOn: e.occurredOn, ruleSetDate: e.occurredOn, reference: e.decisionNo }];
     },

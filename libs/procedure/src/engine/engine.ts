@@ -7,11 +7,11 @@ import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
 import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
-import { CaseFacts, GuardEnv, helperChangesOf, MachineEvent, politicalIssueOpen, transferStageOf, transfersOf } from '../machine/facts';
+import { CaseFacts, GuardEnv, helperChangesOf, MachineEvent, politicalIssueOpen, transfersOf, withTransferEnv } from '../machine/facts';
 import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import { openDeadlineViews, nextDeadlines } from '../deadlines/apply';
-import { procedureVersionFor, ruleSetFor } from '../versions/rule-sets';
+import { procedureVersionFor } from '../versions/rule-sets';
 
 /** Bump when the machine's persisted shape changes (state ids, context fields). */
 export const MACHINE_VERSION = 1;
@@ -89,13 +89,6 @@ function guardEnv(env: DecisionEnv, aggregate: CaseAggregate | null): GuardEnv {
   };
 }
 
-/** TRANSFERRED: the stage it meets and the D18 limit, computed here with the calendar so that guards need none. */
-function withTransfer(genv: GuardEnv, event: DomainEvent, state: TopState, env: DecisionEnv): GuardEnv {
-  if (event.type !== 'TRANSFERRED' || !isCalendarDate(event.occurredOn)) return genv;
-  const days = ruleSetFor(event.occurredOn).transfer.decisionWorkingDays;
-  return { ...genv, transferStage: transferStageOf(state), transferDecisionLimitOn: env.calendar.addWorkingDays(event.occurredOn, days) };
-}
-
 // ---- public API --------------------------------------------------------------------------------------------------
 
 export { procedureVersionFor };
@@ -128,7 +121,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
   const snapshot = restoreSnapshot(aggregate.machine);
   const fromState = topStateOf(snapshot);
   const facts = snapshot.context;
-  const genv = withTransfer(guardEnv(env, aggregate), event, fromState, env);
+  const genv = withTransferEnv(guardEnv(env, aggregate), event, fromState, env.calendar);
   const input = { facts, event, env: genv };
 
   // (1) Does the state handle the event at all? Some refusals are better explained by a rule.

@@ -99,9 +99,11 @@ describe('a transfer after the admission decision (D18)', () => {
       expect.objectContaining({ stage: 'decided', annulledDecision: { decisionNo: 'QD-1', decidedOn } }),
     ]);
     expect(c.deadline('CEREMONY').status).toBe('cancelled');
-    expect(c.deadline('TRANSFER_FORWARDING:1')).toMatchObject({ baseOn: T, status: 'open' });
+    // HD06 §3.9c sets no forwarding limit after an annulment; the destination's decision limit runs from receipt.
+    expect(c.aggregate.deadlines.some((d) => d.kind === 'TRANSFER_FORWARDING')).toBe(false);
     // The destination receives the dossier and decides anew; the ceremony follows its decision.
     c.ok('TRANSFER_DOSSIER_RECEIVED', decidedOn!);
+    expect(c.deadline('TRANSFER_DECISION:1')).toMatchObject({ baseOn: decidedOn, status: 'open' });
     c.ok('ADMISSION_DECIDED', decidedOn!, { ...admit(decidedOn!), decisionNo: 'QD-DEST-4' });
     expect(c.state).toBe('awaitingCeremony');
     expect(c.description.membership.admissionDecisionOn).toBe(decidedOn);

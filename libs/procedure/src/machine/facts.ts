@@ -11,7 +11,8 @@ import {
   Sponsor,
   VerificationScope,
 } from '../model/events';
-import { addMonths, maxDate } from '../calendar/business-date';
+import { addMonths, isCalendarDate, maxDate } from '../calendar/business-date';
+import { WorkingDayCalendar } from '../model/calendar';
 import { ruleSetFor } from '../versions/rule-sets';
 import { atLeastTwoThirds, moreThanHalf, votersOf } from '../rules/votes';
 
@@ -174,6 +175,17 @@ export function transferStageOf(state: string): TransferStage {
   if (state === 'awaitingCeremony') return 'decided';
   if (state === 'probation' || state === 'recognitionReview') return 'probation';
   return 'beforeDossierUp';
+}
+
+/**
+ * A TRANSFERRED event's environment: the stage it meets (`state`, the state before it) and the D18 limit (the transfer
+ * decision + 30 working days), computed with the calendar here so that the guard and the reducer need none. Other
+ * events: `genv` unchanged. The engine and the replay of a recorded history (`replaySteps`) both use it.
+ */
+export function withTransferEnv(genv: GuardEnv, event: DomainEvent, state: string, calendar: Pick<WorkingDayCalendar, 'addWorkingDays'>): GuardEnv {
+  if (event.type !== 'TRANSFERRED' || !isCalendarDate(event.occurredOn)) return genv;
+  const days = ruleSetFor(event.occurredOn).transfer.decisionWorkingDays;
+  return { ...genv, transferStage: transferStageOf(state), transferDecisionLimitOn: calendar.addWorkingDays(event.occurredOn, days) };
 }
 
 /** The transfer whose forwarded dossier the destination has not yet received, or null. */

@@ -39,7 +39,7 @@ export const ANNULLED_DECISION_MISMATCH = defineRule({
     if (event.type !== 'ADMISSION_ANNULLED' && event.type !== 'RECOGNITION_ANNULLED') return null;
     const which = event.type === 'ADMISSION_ANNULLED' ? 'admission' : 'recognition';
     const recorded = decisionNoOf(facts, which);
-    if (recorded === null || recorded.trim() === event.decisionNo.trim()) return null;
+    if (recorded === null || recorded.trim() === String(event.decisionNo ?? '').trim()) return null;
     const what = which === 'admission' ? 'quyết định kết nạp' : 'quyết định công nhận đảng viên chính thức';
     return {
       message: `The ${which} decision recorded on the case is ${recorded}, not ${event.decisionNo}.`,
