@@ -127,3 +127,23 @@ describe('a probationer transferred to a cell of another province', () => {
     expect(annulled.facts.annulment).toEqual({ decision: 'recognition', decisionNo: 'QĐ-CN-4', reason: 'procedure_error', on: '2027-04-01' });
   });
 });
+
+describe('an annulled admission leaves the statistics', () => {
+  let t: TestApp;
+  let tree: OrganisationTree;
+  afterAll(() => t?.close());
+
+  it('counted once decided; no longer after the committee annulled it; the other admission of the cell still counts', async () => {
+    t = await startTestApp({ today: '2026-01-05' });
+    tree = await createOrganisationTree(t.http, { label: 'Thống kê hủy' });
+    const annulled = (await caseInProbation(t, tree.cellId)).id;
+    await caseInProbation(t, tree.cellId);
+    const admissions = async () =>
+      (await t.http.get(`${API}/statistics/admissions`).query({ organisationId: tree.provinceId, period: '2026' }).expect(200)).body.total.admissions as number;
+    t.setToday('2026-07-01');
+    expect(await admissions()).toBe(2);
+    await recordOn(t, annulled, 'ADMISSION_ANNULLED', '2026-07-01', { decisionNo: 'QĐ-1', reason: 'standards_not_met' });
+    expect(await admissions()).toBe(1);
+    expect((await t.http.get(`${API}/cases/${annulled}`).expect(200)).body).toMatchObject({ state: 'annulled', facts: { annulment: { reason: 'standards_not_met' } } });
+  });
+});
