@@ -41,6 +41,7 @@ const CELL: readonly PositionKey[] = ['secA', 'admC'];
 const GRASSROOTS: readonly PositionKey[] = ['offG', 'admC'];
 const CELL_OR_GRASSROOTS: readonly PositionKey[] = ['secA', 'offG', 'admC'];
 const COMPETENT: readonly PositionKey[] = ['supC', 'admC'];
+const GRASSROOTS_OR_COMPETENT: readonly PositionKey[] = ['offG', 'supC', 'admC'];
 const RECORDERS: Record<string, readonly PositionKey[]> = {
   CASE_OPENED: [],
   AWARENESS_CERTIFICATE_RECORDED: CELL_OR_GRASSROOTS,
@@ -72,6 +73,11 @@ const RECORDERS: Record<string, readonly PositionKey[]> = {
   RECOGNITION_ANNOUNCED: CELL,
   MEMBER_CARD_HANDED_OVER: CELL_OR_GRASSROOTS,
   WITHDRAWN: CELL_OR_GRASSROOTS,
+  HELPER_CHANGED: CELL,
+  TRANSFERRED: GRASSROOTS_OR_COMPETENT,
+  TRANSFER_DOSSIER_RECEIVED: COMPETENT,
+  ADMISSION_ANNULLED: COMPETENT,
+  RECOGNITION_ANNULLED: COMPETENT,
 };
 
 const PAYLOADS: Record<string, Record<string, unknown>> = { ...VALID_PAYLOADS, CASE_OPENED: { candidate: CANDIDATE } };
@@ -97,6 +103,8 @@ describe('authorisation matrix (real PostgreSQL)', () => {
     await org('CX', { name: 'Đảng ủy xã Khác', kind: 'commune', parentId: orgs.PX });
     await org('GX', { name: 'Đảng ủy cơ sở Khác', kind: 'grassroots', parentId: orgs.CX });
     await org('X', { name: 'Chi bộ X', kind: 'cell', parentId: orgs.GX });
+    // A transfer names a real cell (any province): the destination is checked before the case is read.
+    PAYLOADS.TRANSFERRED = { ...PAYLOADS.TRANSFERRED, toOrganisationId: orgs.X };
     for (const p of POSITIONS) agents[p.key] = (await account(t, `m.${p.key.toLowerCase()}`, orgs[p.at], [...p.roles])).agent;
     const c = await openCase(t.http, orgs.A, '2026-01-05', { fullName: 'Lê Thị Ma Trận' });
     caseId = c.id;

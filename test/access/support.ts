@@ -57,4 +57,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   RECOGNITION_GRASSROOTS_VOTE_RECORDED: { committeeMembers: 9, inFavour: 6, motion: 'recognise' },
   RECOGNITION_DECIDED: { decisionNo: 'QĐ-2', standingMembers: 7, inFavour: 4, motion: 'recognise' },
   WITHDRAWN: { reason: 'Chuyển công tác' },
+  HELPER_CHANGED: { helper: { name: 'Đỗ Văn Hải' } },
+  TRANSFERRED: { toOrganisationId: '00000000-0000-4000-8000-000000000000', decisionNo: 'QĐ-ĐĐ-1' },
+  TRANSFER_DOSSIER_RECEIVED: {},
+  ADMISSION_ANNULLED: { decisionNo: 'QĐ-1', reason: 'standards_not_met' },
+  RECOGNITION_ANNULLED: { decisionNo: 'QĐ-2', reason: 'procedure_error' },
 };

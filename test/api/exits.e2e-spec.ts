@@ -81,7 +81,7 @@ describe('cases ending in notAdmitted, removed, withdrawn and escalated', () => 
     expect(after.state).toBe('recognitionReview');
     after = await recordOn(t, c.id, 'RECOGNITION_CELL_VOTE_RECORDED', '2027-03-22', failed);
     expect(after.state).toBe('escalated');
-    expect(after.allowedEvents).toEqual(['RECOGNITION_DECIDED']);
+    expect(after.allowedEvents).toEqual(['RECOGNITION_DECIDED', 'ADMISSION_ANNULLED']);
     after = await recordOn(t, c.id, 'RECOGNITION_DECIDED', '2027-04-01', { decisionNo: 'QĐ-XT-2', standingMembers: 7, inFavour: 5, motion: 'recognise' });
     expect(after.state).toBe('fullMember');
     expect(after.membership.fullMemberSince).toBe('2027-03-02');

@@ -157,8 +157,8 @@ describe('one case through every step to fullMember (official 2026 calendar)', (
     t.setToday('2027-04-20');
     c = await record(t.http, caseId, 'RECOGNITION_DECIDED', '2027-04-20', { decisionNo: '456-QĐ/ĐU', standingMembers: 7, inFavour: 4, motion: 'recognise' });
     expect(c.state).toBe('fullMember');
-    // only the announcement at the cell meeting and the card handover follow (A24)
-    expect(c.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER']);
+    // only the announcement at the cell meeting and the card handover follow (A24), or an annulment (S14e, ADR 0024)
+    expect(c.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER', 'ADMISSION_ANNULLED', 'RECOGNITION_ANNULLED']);
     expect(deadline(c, 'RECOGNITION_DECISION')).toMatchObject({ status: 'met' });
     // the one limit still running: the announcement at the next regular cell meeting, within a month (ADR 0016)
     expect(c.deadlines.filter((d) => d.status === 'open').map((d) => [d.kind, d.dueOn])).toEqual([['RECOGNITION_ANNOUNCEMENT', '2027-05-20']]);

@@ -64,7 +64,7 @@ export async function buildHarness(dataSource: DataSource): Promise<Harness> {
   const store = new CaseStore(dataSource, clock, envs, casesRepository, history, deadlines, new IdempotencyKeysRepository(dataSource));
   const cases = new CasesService(
     new OpenCase(clock, organisations, envs, store),
-    new RecordEvent(store),
+    new RecordEvent(store, organisations),
     new ApplyTimedEvents(store),
     new CaseQueries(organisations, casesRepository, history, deadlines),
   );

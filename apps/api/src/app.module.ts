@@ -5,7 +5,7 @@ import { AccessModule } from '@charterflow/access';
 import { ComplianceSweepModule } from '@charterflow/audit';
 import { CasesModule } from '@charterflow/cases';
 import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
-import { NotificationsModule } from '@charterflow/notifications';
+import { NotificationsModule, TransferNoticesModule } from '@charterflow/notifications';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CoreModuleOptions, PlatformModule } from '@charterflow/platform';
 import { AccessGuard } from './auth/access.guard';
@@ -55,7 +55,7 @@ export class AppModule {
         IntakeApiModule,
         ReportingApiModule,
         DocumentsApiModule,
-        CasesModule, HealthModule, MetricsModule, NotificationsModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
+        CasesModule, HealthModule, MetricsModule, NotificationsModule, TransferNoticesModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -21,3 +21,4 @@ export * from './use-cases/apply-timed-events';
 export * from './use-cases/import-case';
 export * from './access/case-access';
 export * from './tables';
+export * from './transfers/case-moved';

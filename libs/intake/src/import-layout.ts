@@ -2,6 +2,8 @@ import type { EventType } from '@charterflow/procedure';
 
 /** A default that is the step's own date (e.g. a certificate issued the day it was recorded). */
 export const STEP_DATE = Symbol('the date of the step');
+/** A default that is the row's own cell (`organisationId`): a transferred case is imported into the cell it joined. */
+export const ROW_CELL = Symbol('the cell of the row');
 
 /**
  * Where one step of the procedure sits in an import row (docs/imports.md). The step is in the row when its date
@@ -84,8 +86,18 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
     defaults: { receivedOn: STEP_DATE },
   },
   { type: 'CEREMONY_HELD', on: 'ceremonyOn', prefix: 'helper', columns: { individually: 'ceremonyIndividually' } },
+  // Transfers (ADR 0024): the row's cell is the destination; the transfer decision's number and date.
+  {
+    type: 'TRANSFERRED',
+    on: 'transferredOn',
+    prefix: 'transfer',
+    columns: { toOrganisationId: 'transferredTo', previousAssessmentOn: 'transferAssessmentOn' },
+    defaults: { toOrganisationId: ROW_CELL },
+  },
+  { type: 'TRANSFER_DOSSIER_RECEIVED', on: 'transferDossierReceivedOn', prefix: 'transferDossierReceived' },
   { type: 'MEMBER_RECORDS_FILED', on: 'memberRecordsOn', prefix: 'memberRecords' },
   { type: 'NEW_MEMBER_CLASS_COMPLETED', on: 'newMemberClassOn', prefix: 'newMember' },
+  { type: 'HELPER_CHANGED', on: 'helperChangedOn', prefix: 'newHelper', columns: { previousAssessmentOn: 'helperChangeAssessmentOn' } },
   { type: 'SELF_REVIEW_SUBMITTED', on: 'selfReviewOn', prefix: 'selfReview' },
   { type: 'HELPER_ASSESSMENT_SUBMITTED', on: 'helperAssessmentOn', prefix: 'helperAssessment' },
   { type: 'RECOGNITION_OPINIONS_RECORDED', on: 'recognitionOpinionsOn', prefix: 'recognitionOpinions' },
@@ -102,5 +114,8 @@ export const IMPORT_LAYOUT: readonly StepColumns[] = [
   // After recognition (A24): the announcement at the cell meeting and the card handover.
   { type: 'RECOGNITION_ANNOUNCED', on: 'recognitionAnnouncedOn', prefix: 'recognitionAnnouncement' },
   { type: 'MEMBER_CARD_HANDED_OVER', on: 'memberCardHandedOverOn', prefix: 'memberCard', columns: { cardNo: 'memberCardNo', cardDecidedOn: 'memberCardDecidedOn' } },
+  // Annulments (S14e; ADR 0024).
+  { type: 'ADMISSION_ANNULLED', on: 'admissionAnnulledOn', prefix: 'admissionAnnulment' },
+  { type: 'RECOGNITION_ANNULLED', on: 'recognitionAnnulledOn', prefix: 'recognitionAnnulment' },
   { type: 'WITHDRAWN', on: 'withdrawnOn', prefix: 'withdrawn' },
 ];

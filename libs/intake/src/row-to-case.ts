@@ -15,7 +15,7 @@ import {
 } from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
 import { canonicalId, FieldError } from '@charterflow/kernel';
-import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, READMISSION_COLUMNS, STEP_DATE, StepColumns } from './import-layout';
+import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, READMISSION_COLUMNS, ROW_CELL, STEP_DATE, StepColumns } from './import-layout';
 import { cellText, FieldProblem, RowReader } from './row-fields';
 
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
@@ -45,8 +45,14 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
   for (const step of IMPORT_LAYOUT) {
     const on = r.date(step.on);
     if (on === undefined) continue;
-    const event = readStep(r, step, on);
+    const event = readStep(r, step, on, organisationId);
     if (event) events.push(event);
+  }
+  // A transferred case is imported into the cell it was transferred to (its current cell).
+  for (const e of events) {
+    if (e.type === 'TRANSFERRED' && organisationId !== undefined && (canonicalId(e.toOrganisationId) ?? e.toOrganisationId) !== organisationId) {
+      r.problem('transferredTo', 'a transferred case is imported into the cell it was transferred to: transferredTo must be the row’s organisationId (or empty)');
+    }
   }
 
   for (const k of Object.keys(row).filter((k) => !KNOWN_COLUMNS.has(k))) r.problem(k, `unknown column ${k}`);
@@ -126,9 +132,9 @@ function readReadmission(r: RowReader): Readmission | undefined {
   return undefined;
 }
 
-function readStep(r: RowReader, step: StepColumns, on: string): DomainEvent | undefined {
+function readStep(r: RowReader, step: StepColumns, on: string, cell: string | undefined): DomainEvent | undefined {
   const columns = STEP_COLUMNS.get(step)!;
-  const body = readColumns(r, columns, on);
+  const body = readColumns(r, columns, on, cell);
   if (body === undefined) return undefined;
   const parsed = parseEvent({ type: step.type, occurredOn: on, ...step.fixed, ...body });
   if (parsed.ok) return parsed.value;
@@ -137,12 +143,12 @@ function readStep(r: RowReader, step: StepColumns, on: string): DomainEvent | un
 }
 
 /** The cells of `columns` as a body of nested fields, or undefined when a cell could not be read (reported). */
-function readColumns(r: RowReader, columns: readonly Column[], on: string | undefined): Record<string, unknown> | undefined {
+function readColumns(r: RowReader, columns: readonly Column[], on: string | undefined, cell?: string): Record<string, unknown> | undefined {
   const before = r.problems.length;
   const body: Record<string, unknown> = {};
   for (const c of columns) {
     let value = readCell(r, c);
-    if (value === undefined && 'default' in c) value = c.default === STEP_DATE ? on : c.default;
+    if (value === undefined && 'default' in c) value = c.default === STEP_DATE ? on : c.default === ROW_CELL ? cell : c.default;
     if (value === undefined) {
       if (c.required) r.problem(c.column, `${c.column} is required`);
       continue;

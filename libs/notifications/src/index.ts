@@ -2,3 +2,4 @@ export * from './notifications.module';
 export * from './inbox';
 export * from './webhooks';
 export * from './tables';
+export * from './transfers/transfer-notices';

@@ -1116,7 +1116,7 @@ export interface components {
              */
             key: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE" | "TRANSFER_FORWARDING" | "TRANSFER_DECISION";
             /**
              * Format: date
              * @description The date the limit counts from
@@ -1173,7 +1173,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            state: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated";
+            state: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | "annulled";
             /** @description Sub-state and progress */
             stateDetail: {
                 [key: string]: unknown;
@@ -1192,7 +1192,7 @@ export interface components {
             facts: {
                 [key: string]: unknown;
             };
-            allowedEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
+            allowedEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "TRANSFERRED" | "TRANSFER_DOSSIER_RECEIVED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "HELPER_CHANGED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "ADMISSION_ANNULLED" | "RECOGNITION_ANNULLED" | "WITHDRAWN")[];
             deadlines: components["schemas"]["DeadlineDto"][];
             membership: components["schemas"]["MembershipDto"];
         };
@@ -1240,7 +1240,7 @@ export interface components {
             /** @example 1 */
             seq: number;
             /** @enum {string} */
-            type: "CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN";
+            type: "CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "TRANSFERRED" | "TRANSFER_DOSSIER_RECEIVED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "HELPER_CHANGED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "ADMISSION_ANNULLED" | "RECOGNITION_ANNULLED" | "WITHDRAWN";
             payload: {
                 [key: string]: unknown;
             };
@@ -1250,9 +1250,9 @@ export interface components {
             recordedAt: string;
             actor: components["schemas"]["CaseEventActorDto"];
             /** @enum {string|null} */
-            fromState: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | null;
+            fromState: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | "annulled" | null;
             /** @enum {string} */
-            toState: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated";
+            toState: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | "annulled";
             hash: string;
             prevHash: string;
         };
@@ -1287,7 +1287,7 @@ export interface components {
             /** Format: uuid */
             deadlineId: string;
             /** @enum {string} */
-            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
+            kind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE" | "TRANSFER_FORWARDING" | "TRANSFER_DECISION";
             /** Format: date */
             dueOn: string;
             /** @enum {string} */
@@ -1304,7 +1304,7 @@ export interface components {
              */
             today: string;
             /** @description The steps allowed now that this account may record (none for an inspector) */
-            recordableEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
+            recordableEvents: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "TRANSFERRED" | "TRANSFER_DOSSIER_RECEIVED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "HELPER_CHANGED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "ADMISSION_ANNULLED" | "RECOGNITION_ANNULLED" | "WITHDRAWN")[];
             limits: components["schemas"]["DeskLimitDto"][];
         };
         WorklistItemDto: {
@@ -1326,13 +1326,13 @@ export interface components {
              * @description overdue and due_soon: the earliest pending limit
              * @enum {string}
              */
-            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
+            deadlineKind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE" | "TRANSFER_FORWARDING" | "TRANSFER_DECISION";
             /** Format: date */
             dueOn?: string;
             /** @description overdue: working days late (≥ 1); due_soon: working days left (0 when due today) */
             workingDays?: number;
             /** @description The steps allowed now that this account may record */
-            events: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "WITHDRAWN")[];
+            events: ("CASE_OPENED" | "AWARENESS_CERTIFICATE_RECORDED" | "DOSSIER_OPENED" | "APPLICATION_FILED" | "BIOGRAPHY_FILED" | "VERIFICATION_REQUESTED" | "VERIFICATION_REPLIED" | "BIOGRAPHY_CERTIFIED" | "POLITICAL_ISSUE_CONCLUDED" | "SPONSOR_ADDED" | "INTRODUCING_RESOLUTION_RECORDED" | "OPINIONS_RECORDED" | "CONSENT_RECORDED" | "CELL_VOTE_RECORDED" | "GRASSROOTS_VOTE_RECORDED" | "ADMISSION_DECIDED" | "DEADLINE_EXTENDED" | "TRANSFERRED" | "TRANSFER_DOSSIER_RECEIVED" | "CEREMONY_HELD" | "MEMBER_RECORDS_FILED" | "NEW_MEMBER_CLASS_COMPLETED" | "HELPER_CHANGED" | "PROBATION_ENDED" | "SELF_REVIEW_SUBMITTED" | "HELPER_ASSESSMENT_SUBMITTED" | "RECOGNITION_OPINIONS_RECORDED" | "RECOGNITION_CELL_VOTE_RECORDED" | "RECOGNITION_GRASSROOTS_VOTE_RECORDED" | "RECOGNITION_DECIDED" | "RECOGNITION_ANNOUNCED" | "MEMBER_CARD_HANDED_OVER" | "ADMISSION_ANNULLED" | "RECOGNITION_ANNULLED" | "WITHDRAWN")[];
         };
         WorklistCountsDto: {
             overdue: number;
@@ -1419,9 +1419,9 @@ export interface components {
             /** Format: uuid */
             deadlineId: string | null;
             /** @enum {string} */
-            kind: "reminder" | "escalation" | "probation_ended";
+            kind: "reminder" | "escalation" | "probation_ended" | "transfer";
             /**
-             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION, RECOGNITION_ANNOUNCEMENT, DOSSIER_DISPATCH, GRASSROOTS_RESOLUTION, DATABASE_ENTRY, RECOGNITION_REVOTE
+             * @description Firing phase; the deadline kinds are AWARENESS_CERTIFICATE_EXPIRY, DOSSIER_DOCUMENTS_EXPIRY, VERIFICATION_REPLY, ADMISSION_DECISION, CEREMONY, MEMBER_RECORDS, PROBATION_END, RECOGNITION_CELL_REVIEW, RECOGNITION_DECISION, RECOGNITION_ANNOUNCEMENT, DOSSIER_DISPATCH, GRASSROOTS_RESOLUTION, DATABASE_ENTRY, RECOGNITION_REVOTE, TRANSFER_FORWARDING, TRANSFER_DECISION
              * @example remind-10wd
              */
             phase: string | null;
@@ -2298,9 +2298,56 @@ export interface components {
              * @description Deadline
              * @enum {string}
              */
-            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
+            deadlineKind: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE" | "TRANSFER_FORWARDING" | "TRANSFER_DECISION";
             /** @description Reason */
             reason: string;
+        };
+        /**
+         * TransferredEvent
+         * @description A pending case or a probationer moves to another cell, any province (HD06 §3.9; ADR 0024): afterwards the case belongs to the destination cell. With an admission decision already issued, a decision issued more than 30 working days after the transfer decision is annulled and the dossier forwarded (D18)
+         */
+        TransferredEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TRANSFERRED";
+            /**
+             * Format: date
+             * @description Date of the transfer decision
+             */
+            occurredOn: string;
+            /**
+             * @description Destination cell
+             * @example 00000000-0000-4000-8000-000000000000
+             */
+            toOrganisationId: string;
+            /**
+             * @description Decision number
+             * @example 123-QĐ/ĐU
+             */
+            decisionNo: string;
+            /**
+             * Format: date
+             * @description Date of the origin cell’s assessment of the probationer
+             */
+            previousAssessmentOn?: string;
+        };
+        /**
+         * TransferDossierReceivedEvent
+         * @description The destination’s competent committee received the forwarded dossier (D17): it decides within 30 working days
+         */
+        TransferDossierReceivedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TRANSFER_DOSSIER_RECEIVED";
+            /**
+             * Format: date
+             * @description Date of receipt
+             */
+            occurredOn: string;
         };
         /**
          * CeremonyHeldEvent
@@ -2369,6 +2416,40 @@ export interface components {
              * @example BD-9
              */
             certificateNo: string;
+        };
+        /**
+         * HelperChangedEvent
+         * @description A step of the probation (as the new-member class): the cell names a new helper; the earlier helper’s assessment counts for recognition
+         */
+        HelperChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "HELPER_CHANGED";
+            /**
+             * Format: date
+             * @description Date of the assignment
+             */
+            occurredOn: string;
+            /** @description Helper */
+            helper: {
+                /**
+                 * @description Name
+                 * @example Trần Văn Bình
+                 */
+                name: string;
+                /**
+                 * @description Party card number
+                 * @example M-001
+                 */
+                memberId?: string | null;
+            };
+            /**
+             * Format: date
+             * @description Date of the earlier helper’s assessment
+             */
+            previousAssessmentOn?: string;
         };
         /**
          * ProbationEndedEvent
@@ -2588,6 +2669,58 @@ export interface components {
              * @description Date of the card decision
              */
             cardDecidedOn?: string;
+        };
+        /**
+         * AdmissionAnnulledEvent
+         * @description The committee that decided annuls its admission decision (S14e; QĐ294 §4.4) → annulled, the reason kept
+         */
+        AdmissionAnnulledEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ADMISSION_ANNULLED";
+            /**
+             * Format: date
+             * @description Date of the decision
+             */
+            occurredOn: string;
+            /**
+             * @description Decision number
+             * @example 123-QĐ/ĐU
+             */
+            decisionNo: string;
+            /**
+             * @description Reason
+             * @enum {string}
+             */
+            reason: "standards_not_met" | "procedure_error";
+        };
+        /**
+         * RecognitionAnnulledEvent
+         * @description The committee that decided annuls its recognition decision (S14e; QĐ294 §4.4) → annulled, the reason kept
+         */
+        RecognitionAnnulledEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECOGNITION_ANNULLED";
+            /**
+             * Format: date
+             * @description Date of the decision
+             */
+            occurredOn: string;
+            /**
+             * @description Decision number
+             * @example 123-QĐ/ĐU
+             */
+            decisionNo: string;
+            /**
+             * @description Reason
+             * @enum {string}
+             */
+            reason: "standards_not_met" | "procedure_error";
         };
         /**
          * WithdrawnEvent
@@ -3677,7 +3810,7 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
-                state?: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated";
+                state?: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | "annulled";
                 /** @description Cases of this organisation and its subtree */
                 organisationId?: string;
                 /** @description Cases with a limit still pending (open, or passed with its step not recorded) due on or before this date: overdue cases included */
@@ -3935,7 +4068,7 @@ export interface operations {
         /** @description The event: `type`, `occurredOn` and the payload of that type (api.md "Events"), as declared by the procedure’s event schema */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CaseOpenedEvent"] | components["schemas"]["AwarenessCertificateRecordedEvent"] | components["schemas"]["DossierOpenedEvent"] | components["schemas"]["ApplicationFiledEvent"] | components["schemas"]["BiographyFiledEvent"] | components["schemas"]["VerificationRequestedEvent"] | components["schemas"]["VerificationRepliedEvent"] | components["schemas"]["BiographyCertifiedEvent"] | components["schemas"]["PoliticalIssueConcludedEvent"] | components["schemas"]["SponsorAddedEvent"] | components["schemas"]["IntroducingResolutionRecordedEvent"] | components["schemas"]["OpinionsRecordedEvent"] | components["schemas"]["ConsentRecordedEvent"] | components["schemas"]["CellVoteRecordedEvent"] | components["schemas"]["GrassrootsVoteRecordedEvent"] | components["schemas"]["AdmissionDecidedEvent"] | components["schemas"]["DeadlineExtendedEvent"] | components["schemas"]["CeremonyHeldEvent"] | components["schemas"]["MemberRecordsFiledEvent"] | components["schemas"]["NewMemberClassCompletedEvent"] | components["schemas"]["ProbationEndedEvent"] | components["schemas"]["SelfReviewSubmittedEvent"] | components["schemas"]["HelperAssessmentSubmittedEvent"] | components["schemas"]["RecognitionOpinionsRecordedEvent"] | components["schemas"]["RecognitionCellVoteRecordedEvent"] | components["schemas"]["RecognitionGrassrootsVoteRecordedEvent"] | components["schemas"]["RecognitionDecidedEvent"] | components["schemas"]["RecognitionAnnouncedEvent"] | components["schemas"]["MemberCardHandedOverEvent"] | components["schemas"]["WithdrawnEvent"];
+                "application/json": components["schemas"]["CaseOpenedEvent"] | components["schemas"]["AwarenessCertificateRecordedEvent"] | components["schemas"]["DossierOpenedEvent"] | components["schemas"]["ApplicationFiledEvent"] | components["schemas"]["BiographyFiledEvent"] | components["schemas"]["VerificationRequestedEvent"] | components["schemas"]["VerificationRepliedEvent"] | components["schemas"]["BiographyCertifiedEvent"] | components["schemas"]["PoliticalIssueConcludedEvent"] | components["schemas"]["SponsorAddedEvent"] | components["schemas"]["IntroducingResolutionRecordedEvent"] | components["schemas"]["OpinionsRecordedEvent"] | components["schemas"]["ConsentRecordedEvent"] | components["schemas"]["CellVoteRecordedEvent"] | components["schemas"]["GrassrootsVoteRecordedEvent"] | components["schemas"]["AdmissionDecidedEvent"] | components["schemas"]["DeadlineExtendedEvent"] | components["schemas"]["TransferredEvent"] | components["schemas"]["TransferDossierReceivedEvent"] | components["schemas"]["CeremonyHeldEvent"] | components["schemas"]["MemberRecordsFiledEvent"] | components["schemas"]["NewMemberClassCompletedEvent"] | components["schemas"]["HelperChangedEvent"] | components["schemas"]["ProbationEndedEvent"] | components["schemas"]["SelfReviewSubmittedEvent"] | components["schemas"]["HelperAssessmentSubmittedEvent"] | components["schemas"]["RecognitionOpinionsRecordedEvent"] | components["schemas"]["RecognitionCellVoteRecordedEvent"] | components["schemas"]["RecognitionGrassrootsVoteRecordedEvent"] | components["schemas"]["RecognitionDecidedEvent"] | components["schemas"]["RecognitionAnnouncedEvent"] | components["schemas"]["MemberCardHandedOverEvent"] | components["schemas"]["AdmissionAnnulledEvent"] | components["schemas"]["RecognitionAnnulledEvent"] | components["schemas"]["WithdrawnEvent"];
             };
         };
         responses: {
@@ -4767,7 +4900,7 @@ export interface operations {
                 organisationId?: string;
                 /** @description `missed`: closed late, marked missed, or still open past the limit */
                 status?: "missed" | "open" | "met" | "cancelled" | "all";
-                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE";
+                kind?: "AWARENESS_CERTIFICATE_EXPIRY" | "DOSSIER_DOCUMENTS_EXPIRY" | "VERIFICATION_REPLY" | "ADMISSION_DECISION" | "CEREMONY" | "MEMBER_RECORDS" | "PROBATION_END" | "RECOGNITION_CELL_REVIEW" | "RECOGNITION_DECISION" | "RECOGNITION_ANNOUNCEMENT" | "DOSSIER_DISPATCH" | "GRASSROOTS_RESOLUTION" | "DATABASE_ENTRY" | "RECOGNITION_REVOTE" | "TRANSFER_FORWARDING" | "TRANSFER_DECISION";
                 /** @description Due on or after */
                 dueFrom?: string;
                 /** @description Due on or before */

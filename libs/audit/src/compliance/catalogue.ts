@@ -8,15 +8,16 @@ import { A19, A21 } from './checks/recognition.checks';
 import { A22 } from './checks/readmission.checks';
 import { A15, A16, A18, A20, A23 } from './checks/time-limits.checks';
 import { A11, A13, A14 } from './checks/votes.checks';
+import { A25 } from './checks/transfers.checks';
 import { A27 } from './checks/profile.checks';
 
 /**
  * The compliance checks of §6 of the procedure specification that the recorded data can decide, in A-number
- * order. Not here: A25 (transfers are not modelled) and the Hà Nội part of A26. What each check reads and the readings
- * it takes: ADR 0016; A22 (re-admission): ADR 0022; A27 (a province's own limits): ADR 0023.
+ * order. Not here: the Hà Nội part of A26. What each check reads and the readings it takes: ADR 0016; A22
+ * (re-admission): ADR 0022; A27 (a province's own limits): ADR 0023; A25 (transfers): ADR 0024.
  */
 export const CHECKS: readonly CheckDefinition[] = [
-  A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A20, A21, A22, A23, A24, A26, A27,
+  A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A20, A21, A22, A23, A24, A25, A26, A27,
 ];
 
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);

@@ -272,7 +272,9 @@ describe(`the engine and the audit never disagree (${BLOCKS * RUNS_PER_BLOCK} ge
     // The engine was asked to break each rule at its boundary, and refused.
     for (const rule of BOUNDARY_REFUSALS) atLeast(`histories with a ${rule} refusal`, seen.refusedBy.get(rule) ?? 0, 10);
     // Every covered check was decided (pass), not only found not applicable.
-    for (const c of ENGINE_COVERAGE) atLeast(`histories passing ${c.check}`, seen.checkPassed.get(c.check) ?? 0, c.check === 'A21' ? 5 : 100);
+    // A25 is not reached: transfers are not drawn (NOT_DRAWN in the generator keeps the seeds' histories); its
+    // boundaries are held by a25-transfers.spec.ts.
+    for (const c of ENGINE_COVERAGE.filter((e) => e.check !== 'A25')) atLeast(`histories passing ${c.check}`, seen.checkPassed.get(c.check) ?? 0, c.check === 'A21' ? 5 : 100);
     // Imported histories waive the covered rules, and the checks are asked to flag them.
     atLeast('imported histories with a waived rule', waivedSeen.withWaiver, WAIVED_BLOCKS * RUNS_PER_BLOCK * 0.5);
     for (const rule of WAIVED_RULES) atLeast(`imported histories waiving ${rule}`, waivedSeen.rules.get(rule) ?? 0, 5);

@@ -83,6 +83,14 @@ export const ENGINE_COVERAGE: readonly EngineCoverage[] = [
     relies: ['CONSENT_NOT_APPLICABLE'],
     machine: 'a re-admitted member reaches recognition only through CEREMONY_HELD and probation, as any admission',
   }),
+  // ADR 0024: the machine annuls a decision issued too long after the transfer decision (transferAnnulsDecision).
+  covered('A25', [], ['TRANSFERRED'], {
+    machine: 'a transfer meeting an admission decision issued more than the limit after the transfer decision annuls it and sends the case back to the competent committee (transferAnnulsDecision)',
+    notCovered: {
+      reason: 'the forwarding limit: the engine accepts a late receipt of the dossier (a fact) and records the limit missed',
+      applies: (r) => 'workingDaysLate' in r.evidence,
+    },
+  }),
 ];
 
 /** Checks no refusal of the engine guarantees, with the reason. */

@@ -21,6 +21,18 @@ export interface TargetRow {
   setAt: Date;
 }
 
+/**
+ * An admission or recognition (the event `e` entering `awaitingCeremony` or `fullMember`) that a later step annulled
+ * (ADR 0024): ADMISSION_ANNULLED annuls both, RECOGNITION_ANNULLED the recognition, and a transfer that met a decision
+ * issued too long after the transfer decision (D18: recorded as awaitingCeremony → superiorReview) the admission.
+ * The statistics do not count them.
+ */
+const NOT_ANNULLED = `NOT EXISTS (
+  SELECT 1 FROM case_events a WHERE a.case_id = e.case_id AND a.seq > e.seq AND (
+    (a.type = 'ADMISSION_ANNULLED' AND e.to_state IN ('awaitingCeremony', 'fullMember'))
+    OR (a.type = 'RECOGNITION_ANNULLED' AND e.to_state = 'fullMember')
+    OR (a.type = 'TRANSFERRED' AND a.from_state = 'awaitingCeremony' AND a.to_state = 'superiorReview' AND e.to_state = 'awaitingCeremony')))`;
+
 /** The SQL of statistics and targets. */
 @Injectable()
 export class StatisticsRepository {
@@ -28,7 +40,8 @@ export class StatisticsRepository {
 
   /**
    * Admissions (the decision that admitted: the case entered `awaitingCeremony`), recognitions (entered
-   * `fullMember`) and removals (entered `removed`) of a subtree whose deciding event falls in [from, to].
+   * `fullMember`) and removals (entered `removed`) of a subtree whose deciding event falls in [from, to]; not those a
+   * later step annulled.
    */
   async outcomes(pathPrefix: string, from: string, to: string): Promise<OutcomeRow[]> {
     const rows: { to_state: string; case_id: string; path: string; candidate: StoredCandidate; on: string }[] = await this.dataSource.query(
@@ -39,7 +52,8 @@ export class StatisticsRepository {
        WHERE e.to_state IN ('awaitingCeremony', 'fullMember', 'removed')
          AND e.from_state IS DISTINCT FROM e.to_state
          AND e.occurred_on BETWEEN $2::date AND $3::date
-         AND o.path LIKE $1 || '%'`,
+         AND o.path LIKE $1 || '%'
+         AND ${NOT_ANNULLED}`,
       [pathPrefix, from, to],
     );
     return rows.map((r) => ({
@@ -65,7 +79,7 @@ export class StatisticsRepository {
     const rows: { n: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM case_events e JOIN cases c ON c.id = e.case_id JOIN organisations o ON o.id = c.organisation_id
        WHERE e.to_state = 'awaitingCeremony' AND e.from_state IS DISTINCT FROM e.to_state
-         AND e.occurred_on BETWEEN $2::date AND $3::date AND o.path LIKE $1 || '%'`,
+         AND e.occurred_on BETWEEN $2::date AND $3::date AND o.path LIKE $1 || '%' AND ${NOT_ANNULLED}`,
       [pathPrefix, from, to],
     );
     return rows[0].n;

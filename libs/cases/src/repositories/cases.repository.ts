@@ -40,6 +40,8 @@ export interface CaseStepUpdate {
   lastSeq: number;
   lastHash: string;
   updatedAt: Date;
+  /** A transfer (TRANSFERRED) moves the case to this cell; absent: the case stays where it is. */
+  organisationId?: string;
 }
 
 export interface CaseQuery {
@@ -169,10 +171,11 @@ export class CasesRepository {
   async updateIfVersion(m: EntityManager, u: CaseStepUpdate): Promise<CaseRow | null> {
     const [rows]: [RawCase[], number] = await m.query(
       `UPDATE cases c SET state = $3, snapshot = $4::jsonb, machine_version = $5, procedure_version = $6,
-              last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1
+              last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1,
+              organisation_id = COALESCE($10::uuid, c.organisation_id)
        WHERE c.id = $1 AND c.version = $2
        RETURNING ${COLUMNS}`,
-      [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt],
+      [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt, u.organisationId ?? null],
     );
     return rows.length ? toRow(rows[0]) : null;
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseAggregate, ChainNode, decide, DecisionEnv, DeadlineRecord, describe, DomainEvent, restoreAggregate } from '@charterflow/procedure';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
@@ -14,6 +14,7 @@ import { searchText } from '../search/search-text';
 import { CaseView } from '../views/case.views';
 import { toCaseView } from '../views/to-view';
 import { DecisionEnvs } from './decision-env';
+import { CaseMovedObserver } from '../transfers/case-moved';
 
 /**
  * How long a write waits for another write to the same case to finish before it answers CASE_BUSY. Writes to one
@@ -50,6 +51,11 @@ export interface AppendRequest {
   /** Throws when the actor may not do this to the case; runs first, under the lock, before any replay could answer. */
   authorise?: (locked: LockedCase) => void;
   plan: (aggregate: CaseAggregate, env: DecisionEnv) => PlannedEvent[];
+  /**
+   * The cell a TRANSFERRED step of the plan moves the case to (checked by the caller to be a cell); the case row's
+   * `organisationId` becomes it in the same transaction and the `CaseMovedObserver` is told.
+   */
+  moveTo?: string;
 }
 
 /** A case to insert: the aggregate after its accepted steps (CASE_OPENED first). */
@@ -84,6 +90,7 @@ export class CaseStore {
     private readonly history: CaseEventsRepository,
     private readonly deadlines: DeadlinesRepository,
     private readonly idempotency: IdempotencyKeysRepository,
+    @Optional() private readonly moved?: CaseMovedObserver,
   ) {}
 
   /**
@@ -170,10 +177,24 @@ export class CaseStore {
       lastSeq: row.lastSeq + chained.length,
       lastHash: chained[chained.length - 1].hash,
       updatedAt: now,
+      ...(req.moveTo ? { organisationId: req.moveTo } : {}),
     });
     // The row is locked by this transaction: nobody else can have moved its version.
     if (!updated) throw new Error(`case ${req.caseId} changed under its row lock`);
     await this.appendHistory(m, chained);
+    const transfer = steps.find((s) => s.event.type === 'TRANSFERRED');
+    if (req.moveTo && transfer && this.moved) {
+      await this.moved.caseMoved(m, {
+        caseId: req.caseId,
+        candidateName: candidateNameOf(row.candidate),
+        fromOrganisationId: row.organisationId,
+        toOrganisationId: req.moveTo,
+        decisionNo: transfer.event.type === 'TRANSFERRED' ? transfer.event.decisionNo : '',
+        decidedOn: transfer.event.occurredOn,
+        actor: transfer.actor,
+        recordedAt: now,
+      });
+    }
     const view = toCaseView(updated, await this.deadlines.upsertAllAndList(m, req.caseId, current.deadlines, now));
     if (req.idempotency) await this.remember(m, req.idempotency, 200, view, now);
     return view;
@@ -212,6 +233,11 @@ export class CaseStore {
     if (key === undefined) return;
     if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
   }
+}
+
+function candidateNameOf(candidate: unknown): string {
+  const name = (candidate as { fullName?: unknown } | null)?.fullName;
+  return typeof name === 'string' ? name : '';
 }
 
 function conflict(currentVersion: number): DomainException {

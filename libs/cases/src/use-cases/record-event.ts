@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, EVENT_TYPES, isBusinessDate } from '@charterflow/procedure';
 import { Actor, DomainException } from '@charterflow/kernel';
+import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
 import { authoriseRecord } from '../access/case-access';
 import { canonicalJson, sha256Hex } from '../history/hash-chain';
 import { CaseStore } from '../store/case-store';
@@ -16,19 +17,52 @@ import { dueTimedSteps } from './apply-timed-events';
  */
 @Injectable()
 export class RecordEvent {
-  constructor(private readonly store: CaseStore) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
-  async execute(id: string, event: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
-    checkEvent(event);
+  async execute(id: string, given: DomainEvent, actor: Actor, opts: { expectedVersion?: number; idempotencyKey?: string } = {}): Promise<CaseView> {
+    checkEvent(given);
     // The history's hashes and the idempotency scope use the canonical spelling: one case, one chain, one key space.
     const caseId = requireCaseId(id);
+    const requestHash = sha256Hex(canonicalJson(given));
+    const moveTo = given.type === 'TRANSFERRED' ? await this.destinationOf(given.toOrganisationId) : undefined;
+    const event: DomainEvent = given.type === 'TRANSFERRED' && moveTo ? { ...given, toOrganisationId: moveTo } : given;
     return this.store.append({
       caseId,
       expectedVersion: opts.expectedVersion,
-      idempotency: { scope: `case:${caseId}`, key: opts.idempotencyKey, requestHash: sha256Hex(canonicalJson(event)) },
-      authorise: ({ chain }) => authoriseRecord(actor, caseId, event.type, chain),
+      idempotency: { scope: `case:${caseId}`, key: opts.idempotencyKey, requestHash },
+      authorise: ({ chain, row }) => {
+        authoriseRecord(actor, caseId, event.type, chain);
+        if (moveTo !== undefined && moveTo === row.organisationId) {
+          throw DomainException.validation([
+            { field: 'toOrganisationId', message: 'the destination must be another cell', messageVi: 'chi bộ nơi đến phải khác chi bộ đang quản lý hồ sơ' },
+          ]);
+        }
+      },
       plan: (aggregate, env) => [...dueTimedSteps(aggregate, env), { event, actor }],
+      ...(moveTo !== undefined ? { moveTo } : {}),
     });
+  }
+
+  /**
+   * The cell a transfer goes to (any province: HD06 §3.9), by its canonical id. An unknown organisation, or one that is
+   * not a cell, is refused before anything is read or written.
+   */
+  private async destinationOf(given: string): Promise<string> {
+    const chain = await this.organisations.chainOf(given).catch((e: unknown) => {
+      if (e instanceof DomainException && e.code === 'NOT_FOUND') {
+        throw DomainException.validation([{ field: 'toOrganisationId', message: `organisation ${given} does not exist`, messageVi: 'không tìm thấy chi bộ nơi đến' }]);
+      }
+      throw e;
+    });
+    const cell = chain[chain.length - 1];
+    if (cell.kind !== 'cell') {
+      throw DomainException.validation([{ field: 'toOrganisationId', message: 'a case is transferred to a cell', messageVi: 'nơi đến phải là một chi bộ' }]);
+    }
+    cellContextOf(chain);
+    return cell.id;
   }
 }
 

@@ -37,7 +37,7 @@ export const AWAITED_STEPS: Readonly<Record<TopState, readonly EventType[]>> = {
   ],
   cellReview: ['CELL_VOTE_RECORDED'],
   grassrootsReview: ['GRASSROOTS_VOTE_RECORDED'],
-  superiorReview: ['ADMISSION_DECIDED'],
+  superiorReview: ['ADMISSION_DECIDED', 'TRANSFER_DOSSIER_RECEIVED'],
   awaitingCeremony: ['CEREMONY_HELD'],
   probation: ['MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED'],
   recognitionReview: [
@@ -55,6 +55,7 @@ export const AWAITED_STEPS: Readonly<Record<TopState, readonly EventType[]>> = {
   notAdmitted: [],
   removed: [],
   withdrawn: [],
+  annulled: [],
 };
 
 /** A deadline as the worklist reads it. */

@@ -17,6 +17,7 @@ import { OrganisationBacklogGrace1767225601700 } from './1767225601700-Organisat
 import { AccountNames1767225601900 } from './1767225601900-AccountNames';
 import { CreateDocuments1767225602000 } from './1767225602000-CreateDocuments';
 import { OrganisationRuleProfile1767225602200 } from './1767225602200-OrganisationRuleProfile';
+import { TransferNotifications1767225602300 } from './1767225602300-TransferNotifications';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AccountNames1767225601900,
   CreateDocuments1767225602000,
   OrganisationRuleProfile1767225602200,
+  TransferNotifications1767225602300,
 ];

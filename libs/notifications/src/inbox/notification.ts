@@ -1,5 +1,5 @@
 /** What a notification is about. */
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'probation_ended'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'probation_ended', 'transfer'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Staff-facing text: Vietnamese first, with an English version. */

@@ -54,5 +54,6 @@ export function buildFixtureAggregates(): Record<TopState, CaseAggregate> {
     ),
     withdrawn: at((c) => toAwarenessCertified(c).ok('WITHDRAWN', '2025-09-20', { reason: 'personal' })),
     escalated: at(failThrice),
+    annulled: at((c) => toCeremony(c).ok('ADMISSION_ANNULLED', '2026-01-05', { decisionNo: 'QD-1', reason: 'standards_not_met' })),
   };
 }

@@ -52,6 +52,11 @@ export const EVENT_PERMISSIONS: Readonly<Record<EventType, EventPermission>> = {
   RECOGNITION_DECIDED: { levels: ['competent'], source: 'QĐ294 §4.3.1–4.3.2, §22.1: the competent committee decides' },
   RECOGNITION_ANNOUNCED: { levels: ['cell'], source: 'HD06 §4.5b: the cell announces the decision at its next regular meeting' },
   MEMBER_CARD_HANDED_OVER: { levels: ['cell', 'grassroots'], source: 'QĐ294 §6.1.1: the card is handed over at the next regular cell meeting' },
+  HELPER_CHANGED: { levels: ['cell'], source: 'HD06 §3.10, §4.3: the cell assigns the probationer’s helper' },
+  TRANSFERRED: { levels: ['grassroots', 'competent'], source: 'HD06 §3.9: the origin certifies a pending candidate (grassroots committee) or forwards the dossier or decision (competent committee); ADR 0024' },
+  TRANSFER_DOSSIER_RECEIVED: { levels: ['competent'], source: 'HD06 §3.9b: the destination’s competent committee receives the dossier' },
+  ADMISSION_ANNULLED: { levels: ['competent'], source: 'QĐ294 §4.4: the committee that decided annuls its decision' },
+  RECOGNITION_ANNULLED: { levels: ['competent'], source: 'QĐ294 §4.4: the committee that decided annuls its decision' },
   WITHDRAWN: { levels: ['cell', 'grassroots'], source: 'the cell or the grassroots committee records that the candidate left the path' },
 };
 

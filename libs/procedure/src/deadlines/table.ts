@@ -5,6 +5,7 @@ import { DomainEvent } from '../model/events';
 import { TopState } from '../model/states';
 import { CaseFacts, grassrootsDecides, GuardEnv, votePassed } from '../machine/facts';
 import { RuleSet } from '../versions/rule-sets';
+import { TRANSFER_DEADLINES } from './transfers';
 
 /** One accepted step, as the deadline table sees it. */
 export interface DeadlineStep {
@@ -127,6 +128,8 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
         : [],
     closes: (step) => {
       if (step.event.type === 'ADMISSION_DECIDED') return 'byDate';
+      // A transfer at the competent committee: the destination's limits (D17) take over.
+      if (step.event.type === 'TRANSFERRED' && step.before.state === 'superiorReview') return 'cancelled';
       if (step.event.type === 'GRASSROOTS_VOTE_RECORDED' && grassrootsDecides(step.env)) return 'byDate';
       return null;
     },
@@ -300,6 +303,7 @@ export const DEADLINE_TABLE: readonly DeadlineDefinition[] = [
     },
     openWhile: (after) => after.facts.pendingMotion !== null || after.state === 'escalated',
   },
+  ...TRANSFER_DEADLINES,
 ];
 
 export function deadlineDefinition(kind: string): DeadlineDefinition | undefined {

@@ -6,7 +6,7 @@ import { DecisionEnv, OrganisationFacts } from '../model/engine';
 import { DomainEvent } from '../model/events';
 import { TopState } from '../model/states';
 import { WorkingDayCalendar } from '../model/calendar';
-import { applyFacts, CaseFacts, GuardEnv, initialFacts, OpenDeadlineView } from '../machine/facts';
+import { applyFacts, CaseFacts, GuardEnv, initialFacts, OpenDeadlineView, transferStageOf } from '../machine/facts';
 import { addMonths } from '../calendar/business-date';
 import { RULE_SETS, RuleSet, ruleSetFor } from '../versions/rule-sets';
 import { nextDeadlines, openedRecord } from './apply';
@@ -82,8 +82,15 @@ export function replaySteps(history: RecordedHistory): ReplayedHistory {
       openDeadlines: history.openDeadlinesOn ? history.openDeadlinesOn(e.occurredOn) : [],
     };
     const before = facts;
-    facts = applyFacts(before, { ...event, env });
-    steps.push({ seq: e.seq, on: e.occurredOn, event, fromState: e.fromState as TopState | null, toState: e.toState as TopState, before, after: facts, env });
+    const from = e.fromState ?? '';
+    // A transfer's facts follow the recorded states, as every replayed step does: its stage is the state it met, and it
+    // annulled the admission decision (D18) exactly when it was recorded as sending the case back to the competent
+    // committee. An imported history that kept a late decision is replayed as kept (and A25 fails it).
+    const annulled = from === 'awaitingCeremony' && e.toState === 'superiorReview';
+    const stepEnv: GuardEnv =
+      event.type !== 'TRANSFERRED' ? env : { ...env, transferStage: transferStageOf(from), ...(annulled ? { transferDecisionLimitOn: '0001-01-01' } : {}) };
+    facts = applyFacts(before, { ...event, env: stepEnv });
+    steps.push({ seq: e.seq, on: e.occurredOn, event, fromState: e.fromState as TopState | null, toState: e.toState as TopState, before, after: facts, env: stepEnv });
   }
   return { steps, facts };
 }

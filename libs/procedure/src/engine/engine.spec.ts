@@ -52,18 +52,18 @@ describe('happy path to fullMember', () => {
   it('walks every step, checking state, allowed events and deadlines', () => {
     const c = new CaseDriver();
     expect(c.state).toBe('sympathiser');
-    expect(c.description.allowedEvents).toEqual(['AWARENESS_CERTIFICATE_RECORDED', 'CONSENT_RECORDED', 'WITHDRAWN']);
+    expect(c.description.allowedEvents).toEqual(['AWARENESS_CERTIFICATE_RECORDED', 'CONSENT_RECORDED', 'TRANSFERRED', 'WITHDRAWN']);
 
     toAwarenessCertified(c);
     expect(c.state).toBe('awarenessCertified');
-    expect(c.description.allowedEvents).toEqual(['AWARENESS_CERTIFICATE_RECORDED', 'DOSSIER_OPENED', 'CONSENT_RECORDED', 'WITHDRAWN']);
+    expect(c.description.allowedEvents).toEqual(['AWARENESS_CERTIFICATE_RECORDED', 'DOSSIER_OPENED', 'CONSENT_RECORDED', 'TRANSFERRED', 'WITHDRAWN']);
     expect(c.deadline('AWARENESS_CERTIFICATE_EXPIRY')).toMatchObject({ dueOn: '2030-09-05', status: 'open', length: { amount: 60, unit: 'months' } });
 
     c.ok('DOSSIER_OPENED', '2025-10-01', { resolutionNo: 'NQ-7' });
     expect(c.state).toBe('dossier');
     expect(c.description.allowedEvents).toEqual([
       'AWARENESS_CERTIFICATE_RECORDED', 'APPLICATION_FILED', 'BIOGRAPHY_FILED', 'VERIFICATION_REQUESTED', 'VERIFICATION_REPLIED',
-      'SPONSOR_ADDED', 'INTRODUCING_RESOLUTION_RECORDED', 'OPINIONS_RECORDED', 'CONSENT_RECORDED', 'WITHDRAWN',
+      'SPONSOR_ADDED', 'INTRODUCING_RESOLUTION_RECORDED', 'OPINIONS_RECORDED', 'CONSENT_RECORDED', 'TRANSFERRED', 'WITHDRAWN',
     ]);
     expect(c.deadline('DOSSIER_DOCUMENTS_EXPIRY')).toMatchObject({ dueOn: '2026-10-01', status: 'open' });
 
@@ -90,7 +90,7 @@ describe('happy path to fullMember', () => {
 
     c.ok('CELL_VOTE_RECORDED', '2025-11-10', PASSING_CELL_VOTE);
     expect(c.state).toBe('grassrootsReview');
-    expect(c.description.allowedEvents).toEqual(['CONSENT_RECORDED', 'GRASSROOTS_VOTE_RECORDED', 'DEADLINE_EXTENDED', 'WITHDRAWN']);
+    expect(c.description.allowedEvents).toEqual(['CONSENT_RECORDED', 'GRASSROOTS_VOTE_RECORDED', 'DEADLINE_EXTENDED', 'TRANSFERRED', 'WITHDRAWN']);
     expect(c.deadline('AWARENESS_CERTIFICATE_EXPIRY').status).toBe('met');
     expect(c.deadline('DOSSIER_DOCUMENTS_EXPIRY').status).toBe('met');
     expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ dueOn: '2026-01-12', ruleSet: 'qd294-2025', source: 'QĐ294 §4.3.1', status: 'open' });
@@ -99,7 +99,7 @@ describe('happy path to fullMember', () => {
     expect(c.state).toBe('superiorReview');
     c.ok('ADMISSION_DECIDED', '2025-12-15', { decisionNo: 'QD-1', standingMembers: 7, inFavour: 4, receivedOn: '2025-12-17' });
     expect(c.state).toBe('awaitingCeremony');
-    expect(c.description.allowedEvents).toEqual(['CONSENT_RECORDED', 'CEREMONY_HELD', 'WITHDRAWN']);
+    expect(c.description.allowedEvents).toEqual(['CONSENT_RECORDED', 'TRANSFERRED', 'CEREMONY_HELD', 'ADMISSION_ANNULLED', 'WITHDRAWN']);
     expect(c.deadline('ADMISSION_DECISION')).toMatchObject({ status: 'met', closedOn: '2025-12-15' });
     expect(c.deadline('CEREMONY')).toMatchObject({ baseOn: '2025-12-17', dueOn: '2026-01-28', status: 'open', source: 'QĐ294 §4.1' });
     expect(c.description.membership.admissionDecisionOn).toBe('2025-12-15');
@@ -107,7 +107,7 @@ describe('happy path to fullMember', () => {
     c.ok('CEREMONY_HELD', '2026-01-06', { helper: { name: 'Trần Văn Bình' } });
     expect(c.state).toBe('probation');
     expect(c.description.membership).toMatchObject({ probationStartOn: '2026-01-06', probationEndOn: '2027-01-06', fullMemberSince: null });
-    expect(c.description.allowedEvents).toEqual(['MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED', 'RECOGNITION_CELL_VOTE_RECORDED']);
+    expect(c.description.allowedEvents).toEqual(['TRANSFERRED', 'MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED', 'HELPER_CHANGED', 'RECOGNITION_CELL_VOTE_RECORDED', 'ADMISSION_ANNULLED']);
     expect(c.deadline('CEREMONY').status).toBe('met');
     expect(c.deadline('PROBATION_END')).toMatchObject({ dueOn: '2027-01-06', status: 'open' });
     expect(c.deadline('MEMBER_RECORDS')).toMatchObject({ dueOn: '2026-02-17', status: 'open' });
@@ -124,8 +124,8 @@ describe('happy path to fullMember', () => {
     expect(c.deadline('PROBATION_END')).toMatchObject({ status: 'met' });
     expect(c.deadline('RECOGNITION_CELL_REVIEW')).toMatchObject({ baseOn: '2027-01-06', dueOn: '2027-02-17', status: 'open' });
     expect(c.description.allowedEvents).toEqual([
-      'MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED', 'SELF_REVIEW_SUBMITTED', 'HELPER_ASSESSMENT_SUBMITTED',
-      'RECOGNITION_OPINIONS_RECORDED', 'RECOGNITION_CELL_VOTE_RECORDED',
+      'TRANSFERRED', 'MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED', 'HELPER_CHANGED', 'SELF_REVIEW_SUBMITTED', 'HELPER_ASSESSMENT_SUBMITTED',
+      'RECOGNITION_OPINIONS_RECORDED', 'RECOGNITION_CELL_VOTE_RECORDED', 'ADMISSION_ANNULLED',
     ]);
 
     expect(rule(c.refused('RECOGNITION_CELL_VOTE_RECORDED', '2027-01-07', recognise))).toBe('RECOGNITION_DOSSIER_INCOMPLETE');
@@ -141,7 +141,7 @@ describe('happy path to fullMember', () => {
     expect(c.state).toBe('fullMember');
     expect(c.description.membership.fullMemberSince).toBe('2027-01-06'); // the end of probation, not the decision date
     // After recognition only the announcement at the cell meeting and the card handover are recorded (A24).
-    expect(c.description.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER']);
+    expect(c.description.allowedEvents).toEqual(['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER', 'ADMISSION_ANNULLED', 'RECOGNITION_ANNULLED']);
     // A late decision is accepted; its limit closes missed (2027-02-26 → 2027-03-05: 5 working days).
     expect(c.deadline('RECOGNITION_DECISION')).toMatchObject({ status: 'missed', lateWorkingDays: 5 });
     // The announcement at the next regular cell meeting: within one calendar month of the decision (D15, ADR 0016).
@@ -160,9 +160,9 @@ describe('refusals', () => {
     const c = new CaseDriver();
     const before = JSON.stringify(c.aggregate);
     const r = c.refused('CEREMONY_HELD', '2025-09-02', { helper: { name: 'x' } }) as EventNotAllowed;
-    expect(r).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: ['AWARENESS_CERTIFICATE_RECORDED', 'CONSENT_RECORDED', 'WITHDRAWN'] });
+    expect(r).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'sympathiser', allowedEvents: ['AWARENESS_CERTIFICATE_RECORDED', 'CONSENT_RECORDED', 'TRANSFERRED', 'WITHDRAWN'] });
     expect(r.messageVi).toBe(
-      'Không thể ghi nhận «Tổ chức lễ kết nạp» khi hồ sơ đang ở bước «Quần chúng ưu tú». Các bước có thể ghi nhận lúc này: «Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng», «Văn bản đồng ý của cấp có thẩm quyền», «Rút khỏi quy trình».',
+      'Không thể ghi nhận «Tổ chức lễ kết nạp» khi hồ sơ đang ở bước «Quần chúng ưu tú». Các bước có thể ghi nhận lúc này: «Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng», «Văn bản đồng ý của cấp có thẩm quyền», «Chuyển sinh hoạt đến chi bộ khác», «Rút khỏi quy trình».',
     );
     expect(JSON.stringify(c.aggregate)).toBe(before);
   });
@@ -446,7 +446,7 @@ describe('other outcomes', () => {
     expect(c.description.stateDetail.recognition).toMatchObject({ failedVotes: { cell: 2, grassroots: 0 } });
     c.ok('RECOGNITION_CELL_VOTE_RECORDED', '2027-03-15', failCell);
     expect(c.state).toBe('escalated');
-    expect(c.description.allowedEvents).toEqual(['RECOGNITION_DECIDED']);
+    expect(c.description.allowedEvents).toEqual(['RECOGNITION_DECIDED', 'ADMISSION_ANNULLED']);
     c.ok('RECOGNITION_DECIDED', '2027-04-01', { decisionNo: 'QD', standingMembers: 7, inFavour: 3, motion: 'recognise' });
     expect(c.state).toBe('escalated'); // 3 of 7 is not more than half
     c.ok('RECOGNITION_DECIDED', '2027-04-15', { decisionNo: 'QD', standingMembers: 7, inFavour: 4, motion: 'recognise' });

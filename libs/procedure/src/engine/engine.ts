@@ -7,7 +7,7 @@ import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
 import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
 import { admissionMachine } from '../machine/admission.machine';
-import { CaseFacts, GuardEnv, initialFacts, MachineEvent, politicalIssueOpen } from '../machine/facts';
+import { CaseFacts, GuardEnv, helperChangesOf, initialFacts, MachineEvent, politicalIssueOpen, transfersOf, withTransferEnv } from '../machine/facts';
 import { OPENING_RULES, partyAge } from '../rules/readmission';
 import { evaluateRule } from '../rules/rule';
 import { explainedRefusal, firstViolation, firstViolationOf, DATE_RULES, waivedViolations } from '../rules/catalogue';
@@ -131,7 +131,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
   const snapshot = restoreSnapshot(aggregate.machine);
   const fromState = topStateOf(snapshot);
   const facts = snapshot.context;
-  const genv = guardEnv(env, aggregate);
+  const genv = withTransferEnv(guardEnv(env, aggregate), event, fromState, env.calendar);
   const input = { facts, event, env: genv };
 
   // (1) Does the state handle the event at all? Some refusals are better explained by a rule.
@@ -212,6 +212,11 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       opinions: f.recognitionOpinionsOn !== null,
       pendingMotion: f.pendingMotion,
       failedVotes: f.recognitionFailures,
+      // The assessments of an earlier helper or of the origin cell, counted for recognition with the current helper's.
+      earlierAssessments: [
+        ...helperChangesOf(f).flatMap((c) => (c.previousAssessmentOn ? [{ on: c.previousAssessmentOn, after: 'HELPER_CHANGED' }] : [])),
+        ...transfersOf(f).flatMap((t) => (t.previousAssessmentOn ? [{ on: t.previousAssessmentOn, after: 'TRANSFERRED' }] : [])),
+      ],
     };
   }
   const { candidate, lastStepOn, ...facts } = f;

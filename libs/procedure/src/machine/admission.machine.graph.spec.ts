@@ -41,6 +41,7 @@ function sampleEvents(s: Snap): MachineEvent[] {
     withEnv({ type: 'HELPER_ASSESSMENT_SUBMITTED', occurredOn: on }),
     withEnv({ type: 'RECOGNITION_OPINIONS_RECORDED', occurredOn: on }),
     withEnv({ type: 'WITHDRAWN', occurredOn: on, reason: 'r' }),
+    withEnv({ type: 'ADMISSION_ANNULLED', occurredOn: on, decisionNo: 'd', reason: 'standards_not_met' }),
   ];
   for (const org of orgs) {
     for (const inFavour of [6, 5]) {
@@ -107,7 +108,7 @@ describe('admission machine graph', () => {
       expect(path!.state.status).toBe(final === 'fullMember' ? 'active' : 'done');
     }
     const full = paths.find((p) => topOf(p.state) === 'fullMember')!.state;
-    expect(__unsafe_getAllOwnEventDescriptors(full).sort()).toEqual(['MEMBER_CARD_HANDED_OVER', 'RECOGNITION_ANNOUNCED']);
+    expect(__unsafe_getAllOwnEventDescriptors(full).sort()).toEqual(['ADMISSION_ANNULLED', 'MEMBER_CARD_HANDED_OVER', 'RECOGNITION_ANNOUNCED', 'RECOGNITION_ANNULLED']);
     expect(paths.find((p) => topOf(p.state) === 'escalated')!.state.status).toBe('active');
   });
 

@@ -12,6 +12,7 @@ import {
   initialFacts,
   isVillageCell,
   MachineEvent,
+  transferAnnulsDecision,
   votePassed,
 } from './facts';
 
@@ -49,6 +50,7 @@ export const admissionMachine = setup({
     raisesPoliticalIssue: ({ event }) => event.type === 'BIOGRAPHY_CERTIFIED' && event.politicalIssue,
     politicalIssueCleared: ({ event }) => event.type === 'POLITICAL_ISSUE_CONCLUDED' && event.conclusion === 'cleared',
     escalates: ({ context, event }) => escalatesOnFailure(context, event),
+    transferAnnulsDecision: ({ context, event }) => transferAnnulsDecision(context, event.env),
     // Automatic progress of the dossier's regions (context only).
     verificationsPending: ({ context }) => pendingVerifications(context).length > 0,
     // Judged with the unit's flags (E7) that the recorded event carries. The machine's own events (a region done)
@@ -71,6 +73,7 @@ export const admissionMachine = setup({
       on: {
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', target: 'awarenessCertified', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -79,6 +82,7 @@ export const admissionMachine = setup({
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         DOSSIER_OPENED: { guard: 'rulesPass', target: 'dossier', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -93,6 +97,7 @@ export const admissionMachine = setup({
         OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
       states: {
@@ -159,6 +164,7 @@ export const admissionMachine = setup({
         OPINIONS_RECORDED: { guard: 'rulesPass', actions: 'record' },
         AWARENESS_CERTIFICATE_RECORDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -171,6 +177,7 @@ export const admissionMachine = setup({
         ],
         DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
@@ -182,12 +189,20 @@ export const admissionMachine = setup({
         ],
         DEADLINE_EXTENDED: { guard: 'rulesPass', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFER_DOSSIER_RECEIVED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
     },
     awaitingCeremony: {
       on: {
         CEREMONY_HELD: { guard: 'rulesPass', target: 'probation', actions: 'record' },
+        // D18: a decision issued more than 30 WD after the transfer decision is annulled and the dossier forwarded.
+        TRANSFERRED: [
+          { guard: and(['rulesPass', 'transferAnnulsDecision']), target: 'superiorReview', actions: 'record' },
+          { guard: 'rulesPass', actions: 'record' },
+        ],
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
         CONSENT_RECORDED: { guard: 'rulesPass', actions: 'record' },
         WITHDRAWN: { guard: 'rulesPass', target: 'withdrawn', actions: 'record' },
       },
@@ -197,6 +212,9 @@ export const admissionMachine = setup({
       on: {
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+        HELPER_CHANGED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
       states: {
         serving: {
@@ -243,6 +261,9 @@ export const admissionMachine = setup({
         // (PROBATION_STEP_AFTER_END), recorded as probation facts (api.md v1.1; ADR 0015).
         NEW_MEMBER_CLASS_COMPLETED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_RECORDS_FILED: { guard: 'rulesPass', actions: 'record' },
+        HELPER_CHANGED: { guard: 'rulesPass', actions: 'record' },
+        TRANSFERRED: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
       states: {
         atCell: {
@@ -287,6 +308,7 @@ export const admissionMachine = setup({
           { guard: and(['rulesPass', 'votePassed']), target: 'fullMember', actions: 'record' },
           { guard: 'rulesPass', actions: 'record' },
         ],
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
       },
     },
     /**
@@ -298,11 +320,15 @@ export const admissionMachine = setup({
       on: {
         RECOGNITION_ANNOUNCED: { guard: 'rulesPass', actions: 'record' },
         MEMBER_CARD_HANDED_OVER: { guard: 'rulesPass', actions: 'record' },
+        ADMISSION_ANNULLED: { guard: 'rulesPass', target: '#admission.annulled', actions: 'record' },
+        RECOGNITION_ANNULLED: { guard: 'rulesPass', target: 'annulled', actions: 'record' },
       },
     },
     notAdmitted: { type: 'final' },
     removed: { type: 'final' },
     withdrawn: { type: 'final' },
+    /** The committee that decided annulled its admission or recognition decision (S14e; ADR 0024); the reason is kept. */
+    annulled: { type: 'final' },
   },
 });
 

@@ -3,6 +3,7 @@ import { Candidate } from '../model/candidate';
 import { Readmission } from '../schema/readmission.schema';
 import { OrganisationFacts } from '../model/engine';
 import {
+  AnnulmentReason,
   ConsentKind,
   DomainEvent,
   IntroducingBody,
@@ -11,7 +12,8 @@ import {
   Sponsor,
   VerificationScope,
 } from '../model/events';
-import { addMonths, maxDate } from '../calendar/business-date';
+import { addMonths, isCalendarDate, maxDate } from '../calendar/business-date';
+import { WorkingDayCalendar } from '../model/calendar';
 import { ruleSetFor } from '../versions/rule-sets';
 import { DEFAULT_RULE_PROFILE } from '../versions/profiles';
 import { atLeastTwoThirds, moreThanHalf, votersOf } from '../rules/votes';
@@ -31,6 +33,13 @@ export interface GuardEnv {
   openDeadlines: OpenDeadlineView[];
   /** A historical import: only the date rules may refuse (see DecisionEnv.waiveRules). */
   waiveRules?: boolean;
+  /**
+   * For TRANSFERRED only: the last day an admission decision may carry and still be forwarded (the transfer decision
+   * + 30 working days, D18), computed by `decide` with the calendar so that the guard needs none.
+   */
+  transferDecisionLimitOn?: BusinessDate;
+  /** For TRANSFERRED only: the stage the transfer meets (`transferStageOf` the state before it). */
+  transferStage?: TransferStage;
 }
 
 export type MachineEvent = DomainEvent & { env: GuardEnv };
@@ -127,6 +136,74 @@ export interface CaseFacts {
    */
   recognitionAnnouncedOn?: BusinessDate | null;
   memberCard?: { handedOverOn: BusinessDate; cardNo: string | null; cardDecidedOn: BusinessDate | null } | null;
+  /**
+   * Transfers to another cell (HD06 §3.9; ADR 0024), oldest first. Absent from snapshots stored before transfers
+   * existed: read as [] (`transfersOf`).
+   */
+  transfers?: TransferRecord[];
+  /** Helpers named after the ceremony's (HELPER_CHANGED), oldest first. Absent from older snapshots: []. */
+  helperChanges?: HelperChangeRecord[];
+  /** The annulled admission or recognition decision (S14e; ADR 0024). Absent from older snapshots: null. */
+  annulment?: AnnulmentRecord | null;
+}
+
+/** Where a case stood when it was transferred (HD06 §3.9a–c; ADR 0024). */
+export type TransferStage = 'beforeDossierUp' | 'atCompetentCommittee' | 'decided' | 'probation';
+
+export interface TransferRecord {
+  /** The date of the transfer decision. */
+  on: BusinessDate;
+  toOrganisationId: string;
+  decisionNo: string;
+  stage: TransferStage;
+  /** The day the destination's competent committee received the dossier (TRANSFER_DOSSIER_RECEIVED), when awaited. */
+  dossierReceivedOn: BusinessDate | null;
+  /** The admission decision this transfer annulled (D18: issued more than 30 working days after the transfer decision). */
+  annulledDecision: { decisionNo: string | null; decidedOn: BusinessDate } | null;
+  /** The origin cell's assessment of the probationer (counts for recognition). */
+  previousAssessmentOn: BusinessDate | null;
+}
+
+export interface HelperChangeRecord {
+  on: BusinessDate;
+  helper: { name: string; memberId?: string | null };
+  /** The earlier helper's assessment (counts for recognition). */
+  previousAssessmentOn: BusinessDate | null;
+}
+
+export interface AnnulmentRecord {
+  decision: 'admission' | 'recognition';
+  decisionNo: string;
+  reason: AnnulmentReason;
+  on: BusinessDate;
+}
+
+export const transfersOf = (facts: CaseFacts): TransferRecord[] => facts.transfers ?? [];
+export const helperChangesOf = (facts: CaseFacts): HelperChangeRecord[] => facts.helperChanges ?? [];
+
+/** The stage a transfer meets (HD06 §3.9a–c): read from the state the case is in. */
+export function transferStageOf(state: string): TransferStage {
+  if (state === 'superiorReview') return 'atCompetentCommittee';
+  if (state === 'awaitingCeremony') return 'decided';
+  if (state === 'probation' || state === 'recognitionReview') return 'probation';
+  return 'beforeDossierUp';
+}
+
+/**
+ * A TRANSFERRED event's environment: the stage it meets (`state`, the state before it) and the D18 limit (the transfer
+ * decision + 30 working days), computed with the calendar here so that the guard and the reducer need none. Other
+ * events: `genv` unchanged. The engine and the replay of a recorded history (`replaySteps`) both use it.
+ */
+export function withTransferEnv(genv: GuardEnv, event: DomainEvent, state: string, calendar: Pick<WorkingDayCalendar, 'addWorkingDays'>): GuardEnv {
+  if (event.type !== 'TRANSFERRED' || !isCalendarDate(event.occurredOn)) return genv;
+  const days = ruleSetFor(event.occurredOn).transfer.decisionWorkingDays;
+  return { ...genv, transferStage: transferStageOf(state), transferDecisionLimitOn: calendar.addWorkingDays(event.occurredOn, days) };
+}
+
+/** The transfer whose forwarded dossier the destination has not yet received, or null. */
+export function transferAwaitingDossier(facts: CaseFacts): TransferRecord | null {
+  const last = transfersOf(facts).at(-1);
+  return last && (last.stage === 'atCompetentCommittee' || last.annulledDecision !== null) && last.dossierReceivedOn === null && facts.decision === null ? last : null;
 }
 
 export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDate; procedureVersion: string; readmission?: Readmission | null; ruleProfile?: string }): CaseFacts {
@@ -170,6 +247,9 @@ export function initialFacts(input: { candidate: Candidate; openedOn: BusinessDa
     withdrawal: null,
     recognitionAnnouncedOn: null,
     memberCard: null,
+    transfers: [],
+    helperChanges: [],
+    annulment: null,
   };
 }
 
@@ -205,6 +285,14 @@ export const isVillageCell = (env: GuardEnv): boolean => env.organisation.direct
 /** An authorised grassroots committee decides itself (not relevant for village cells). */
 export const grassrootsDecides = (env: GuardEnv): boolean =>
   env.organisation.authorisedToAdmit && !env.organisation.directlyUnderSuperior;
+
+/**
+ * D18 (HD06 §3.9c; ADR 0024): a transfer met an admission decision issued more than 30 working days after the transfer
+ * decision; the decision is annulled and the dossier forwarded to the destination's competent committee.
+ */
+export function transferAnnulsDecision(facts: CaseFacts, env: GuardEnv): boolean {
+  return facts.decision !== null && env.transferDecisionLimitOn !== undefined && facts.decision.decidedOn > env.transferDecisionLimitOn;
+}
 
 /** A failed recognition vote that is the body's last allowed attempt: the case goes to the superior. */
 export function escalatesOnFailure(facts: CaseFacts, event: DomainEvent): boolean {
@@ -357,6 +445,36 @@ export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
     }
     case 'WITHDRAWN':
       f.withdrawal = { reason: event.reason, on };
+      break;
+    case 'TRANSFERRED': {
+      const stage = env.transferStage ?? 'beforeDossierUp';
+      const annuls = stage === 'decided' && transferAnnulsDecision(facts, env);
+      f.transfers = [
+        ...transfersOf(facts),
+        {
+          on,
+          toOrganisationId: event.toOrganisationId,
+          decisionNo: event.decisionNo,
+          stage,
+          dossierReceivedOn: null,
+          annulledDecision: annuls && facts.decision ? { decisionNo: facts.decision.decisionNo, decidedOn: facts.decision.decidedOn } : null,
+          previousAssessmentOn: event.previousAssessmentOn ?? null,
+        },
+      ];
+      if (annuls) f.decision = null;
+      break;
+    }
+    case 'TRANSFER_DOSSIER_RECEIVED': {
+      const all = transfersOf(facts);
+      f.transfers = all.map((t, i) => (i === all.length - 1 ? { ...t, dossierReceivedOn: on } : t));
+      break;
+    }
+    case 'HELPER_CHANGED':
+      f.helperChanges = [...helperChangesOf(facts), { on, helper: { ...event.helper }, previousAssessmentOn: event.previousAssessmentOn ?? null }];
+      break;
+    case 'ADMISSION_ANNULLED':
+    case 'RECOGNITION_ANNULLED':
+      f.annulment = { decision: event.type === 'ADMISSION_ANNULLED' ? 'admission' : 'recognition', decisionNo: event.decisionNo, reason: event.reason, on };
       break;
     case 'RECOGNITION_ANNOUNCED':
       f.recognitionAnnouncedOn = facts.recognitionAnnouncedOn ?? on;

@@ -19,6 +19,8 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, { vi: string; e
     vi: 'Hạn chi bộ và đảng ủy cơ sở xét lại khi chưa có quyết định công nhận đảng viên chính thức',
     en: 'Cell and grassroots committee re-vote when no recognition decision came',
   },
+  TRANSFER_FORWARDING: { vi: 'Hạn chuyển hồ sơ kết nạp đến cấp ủy nơi đến', en: 'Forwarding of a transferred dossier' },
+  TRANSFER_DECISION: { vi: 'Hạn cấp ủy nơi đến xem xét, quyết định kết nạp', en: 'Destination’s decision on a transferred dossier' },
 };
 
 /** What a deadline's status means to staff. */

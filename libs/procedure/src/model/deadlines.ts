@@ -16,6 +16,8 @@ export const DEADLINE_KINDS = [
   'GRASSROOTS_RESOLUTION',
   'DATABASE_ENTRY',
   'RECOGNITION_REVOTE',
+  'TRANSFER_FORWARDING',
+  'TRANSFER_DECISION',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -45,3 +45,5 @@ export type RecognitionCellVoteRecorded = EventOf<'RECOGNITION_CELL_VOTE_RECORDE
 export type RecognitionGrassrootsVoteRecorded = EventOf<'RECOGNITION_GRASSROOTS_VOTE_RECORDED'>;
 export type RecognitionDecided = EventOf<'RECOGNITION_DECIDED'>;
 export type Withdrawn = EventOf<'WITHDRAWN'>;
+export type Transferred = EventOf<'TRANSFERRED'>;
+export type AnnulmentReason = EventOf<'ADMISSION_ANNULLED'>['reason'];

@@ -14,6 +14,7 @@ export const TOP_STATES = [
   'removed',
   'withdrawn',
   'escalated',
+  'annulled',
 ] as const;
 export type TopState = (typeof TOP_STATES)[number];
 
@@ -33,6 +34,7 @@ export const STATE_LABELS: Readonly<Record<TopState, { vi: string; en: string }>
   removed: { vi: 'Xóa tên trong danh sách đảng viên dự bị', en: 'Removed from probation' },
   withdrawn: { vi: 'Dừng, rút khỏi quy trình', en: 'Withdrawn' },
   escalated: { vi: 'Chuyển cấp ủy cấp trên quyết định', en: 'Escalated to the superior committee' },
+  annulled: { vi: 'Đã hủy quyết định kết nạp, công nhận', en: 'Decision annulled' },
 };
 
-export const FINAL_STATES: readonly TopState[] = ['fullMember', 'notAdmitted', 'removed', 'withdrawn'];
+export const FINAL_STATES: readonly TopState[] = ['fullMember', 'notAdmitted', 'removed', 'withdrawn', 'annulled'];

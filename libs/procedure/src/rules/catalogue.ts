@@ -45,6 +45,7 @@ import {
   VOTE_NOT_INDIVIDUAL,
 } from './conduct';
 import { READMISSION_CONSENT_MISSING, READMISSION_EXCLUDED, READMISSION_ONLY_ONCE, READMISSION_TOO_EARLY } from './readmission';
+import { ANNULLED_DECISION_MISMATCH, TRANSFER_DOSSIER_NOT_AWAITED } from './transfers';
 import { evaluateRule, ruleBasisVi, RuleDefinition, RuleInput } from './rule';
 
 const ALL: RuleDefinition[] = [
@@ -94,6 +95,8 @@ const ALL: RuleDefinition[] = [
   READMISSION_ONLY_ONCE,
   READMISSION_TOO_EARLY,
   READMISSION_CONSENT_MISSING,
+  TRANSFER_DOSSIER_NOT_AWAITED,
+  ANNULLED_DECISION_MISMATCH,
 ];
 
 export const RULE_DEFINITIONS: Readonly<Record<string, RuleDefinition>> = Object.fromEntries(ALL.map((r) => [r.id, r]));
@@ -151,6 +154,10 @@ export const EVENT_RULES: Readonly<Partial<Record<EventType, readonly RuleDefini
   // Steps of the probation entered late (after the engine ended probation) count only when dated inside it.
   MEMBER_RECORDS_FILED: [PROBATION_STEP_AFTER_END],
   NEW_MEMBER_CLASS_COMPLETED: [PROBATION_STEP_AFTER_END],
+  HELPER_CHANGED: [PROBATION_STEP_AFTER_END],
+  TRANSFER_DOSSIER_RECEIVED: [TRANSFER_DOSSIER_NOT_AWAITED],
+  ADMISSION_ANNULLED: [ANNULLED_DECISION_MISMATCH],
+  RECOGNITION_ANNULLED: [ANNULLED_DECISION_MISMATCH],
   PROBATION_ENDED: [PROBATION_NOT_ENDED],
   SELF_REVIEW_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
   HELPER_ASSESSMENT_SUBMITTED: [RECOGNITION_BEFORE_PROBATION_END],
@@ -197,6 +204,7 @@ export const EXPLAINED_REFUSALS: readonly { type: EventType; states: readonly To
   { type: 'RECOGNITION_OPINIONS_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'RECOGNITION_CELL_VOTE_RECORDED', states: ['probation'], rules: [RECOGNITION_BEFORE_PROBATION_END] },
   { type: 'CONSENT_RECORDED', states: 'any', rules: [CONSENT_NOT_APPLICABLE] },
+  { type: 'TRANSFER_DOSSIER_RECEIVED', states: 'any', rules: [TRANSFER_DOSSIER_NOT_AWAITED] },
   { type: 'DEADLINE_EXTENDED', states: 'any', rules: [DEADLINE_NOT_EXTENDABLE, EXTENSION_AFTER_LIMIT] },
 ];
 

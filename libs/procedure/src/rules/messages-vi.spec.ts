@@ -167,6 +167,17 @@ const VIOLATIONS: Readonly<Record<string, readonly RuleInput[]>> = {
     input(cellVote('2026-01-15'), facts({ readmission: { ...READMITTED, criminalRecordClearedOn: '2021-06-01' } })),
   ],
   READMISSION_CONSENT_MISSING: [input(decided('2026-03-10'), facts({ readmission: READMITTED, cellVoteOn: '2026-01-15' }))],
+  TRANSFER_DOSSIER_NOT_AWAITED: [input({ type: 'TRANSFER_DOSSIER_RECEIVED', occurredOn: '2026-03-10' }, facts({ lastStepOn: '2026-03-02' }))],
+  ANNULLED_DECISION_MISMATCH: [
+    input({ type: 'ADMISSION_ANNULLED', occurredOn: '2026-06-10', decisionNo: 'QĐ-9', reason: 'standards_not_met' }, facts({ lastStepOn: '2026-03-02', decision })),
+    input(
+      { type: 'RECOGNITION_ANNULLED', occurredOn: '2027-06-10', decisionNo: 'QĐ-9', reason: 'procedure_error' },
+      facts({
+        lastStepOn: '2027-03-02',
+        votes: [{ body: 'superior', stage: 'recognition', motion: 'recognise', occurredOn: '2027-03-02', voters: 7, inFavour: 5, passed: true, deciding: true, decisionNo: 'QĐ-20' }],
+      }),
+    ),
+  ],
 };
 
 // ---- what a clerk must not read ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ const asRule = (r: unknown) => r as RuleViolation;
 describe('stage order (DATE_BEFORE_PREVIOUS_STEP guards stages, not parts)', () => {
   it('places every event type once', () => {
     expect(Object.keys(EVENT_STAGES).sort()).toEqual([...EVENT_TYPES].sort());
-    expect(PROBATION_STEPS).toEqual(['MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED']);
+    expect(PROBATION_STEPS).toEqual(['MEMBER_RECORDS_FILED', 'NEW_MEMBER_CLASS_COMPLETED', 'HELPER_CHANGED']);
   });
 
   it('a paper dossier keyed in out of date order: sponsor letters dated before the certification are accepted after it', () => {

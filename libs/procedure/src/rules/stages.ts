@@ -70,6 +70,7 @@ export const EVENT_STAGES: Readonly<Record<EventType, StagePlace>> = {
   CEREMONY_HELD: gate('probation'),
   MEMBER_RECORDS_FILED: part('probation'),
   NEW_MEMBER_CLASS_COMPLETED: part('probation'),
+  HELPER_CHANGED: part('probation'),
   PROBATION_ENDED: gate('recognition'),
   SELF_REVIEW_SUBMITTED: part('recognition'),
   HELPER_ASSESSMENT_SUBMITTED: part('recognition'),
@@ -80,6 +81,11 @@ export const EVENT_STAGES: Readonly<Record<EventType, StagePlace>> = {
   RECOGNITION_ANNOUNCED: part('membership'),
   MEMBER_CARD_HANDED_OVER: part('membership'),
   WITHDRAWN: gate('end'),
+  // A transfer is decided outside the procedure (a job or residence change); the destination's receipt follows it.
+  TRANSFERRED: floating,
+  TRANSFER_DOSSIER_RECEIVED: floating,
+  ADMISSION_ANNULLED: gate('end'),
+  RECOGNITION_ANNULLED: gate('end'),
 };
 
 /** The steps of the probation (api.md v1.1): accepted after the engine ended probation when dated inside it. */
@@ -184,6 +190,11 @@ export function latestOf(steps: readonly RecordedStep[]): RecordedStep | null {
  * latest date recorded belongs to a step the facts do not name, e.g. an extension).
  */
 export function stageBound(event: DomainEvent, facts: CaseFacts): { on: BusinessDate; type: EventType | null } {
+  // D18 (ADR 0024): a transfer met after the admission decision may have been decided before it (that is what the
+  // rule compares); it is still not before the cell's vote.
+  if (event.type === 'TRANSFERRED' && facts.decision !== null && facts.ceremony === null && facts.cellVoteOn !== null) {
+    return { on: facts.cellVoteOn, type: 'CELL_VOTE_RECORDED' };
+  }
   const place = stagePlaceOf(event, facts);
   if (place.role === 'part' && place.stage) {
     const opened = stageOpenedOn(place.stage, facts);

@@ -26,6 +26,12 @@ export const BIOGRAPHY_CERTIFIERS = ['grassroots_committee', 'superior_committee
 export const VERIFIERS = ['party_committee', 'candidate', 'relative'] as const;
 /** The body that adopted a decision on admission or recognition (QĐ294 §4.3.2, §22.1). */
 export const DECIDING_BODIES = ['competent_committee', 'grassroots_committee'] as const;
+/** Why a committee annuls its own admission or recognition decision (QĐ294 §4.4; HD38 I.3; ADR 0024). */
+export const ANNULMENT_REASONS = ['standards_not_met', 'procedure_error'] as const;
+export const ANNULMENT_REASON_LABELS: { readonly [K in (typeof ANNULMENT_REASONS)[number]]: Label } = {
+  standards_not_met: { vi: 'Không đủ tiêu chuẩn, điều kiện', en: 'Standards or conditions not met' },
+  procedure_error: { vi: 'Sai nguyên tắc, thẩm quyền, thủ tục', en: 'Procedure or authority error' },
+};
 
 /** What each consent is about, as staff read it. */
 export const CONSENT_KIND_LABELS: { readonly [K in (typeof CONSENT_KINDS)[number]]: Label } = {
@@ -292,6 +298,26 @@ export const EVENTS = [
       reason: text({ vi: 'Lý do gia hạn', en: 'Reason' }, { max: 2000 }),
     },
   }),
+  defineEvent('TRANSFERRED', {
+    label: { vi: 'Chuyển sinh hoạt đến chi bộ khác', en: 'Transferred to another cell' },
+    occurredOnLabel: { vi: 'Ngày quyết định điều động, chuyển công tác', en: 'Date of the transfer decision' },
+    description:
+      'A pending case or a probationer moves to another cell, any province (HD06 §3.9; ADR 0024): afterwards the case belongs to the destination cell. With an admission decision already issued, a decision issued more than 30 working days after the transfer decision is annulled and the dossier forwarded (D18)',
+    fields: {
+      toOrganisationId: text({ vi: 'Chi bộ nơi đến', en: 'Destination cell' }, { example: '00000000-0000-4000-8000-000000000000', max: 64 }),
+      decisionNo: decisionNo(),
+      previousAssessmentOn: date(
+        { vi: 'Ngày chi bộ nơi đi nhận xét đảng viên dự bị', en: 'Date of the origin cell’s assessment of the probationer' },
+        { help: { vi: 'Chỉ với đảng viên dự bị: nhận xét của chi bộ, người giúp đỡ nơi đi được tính khi xét công nhận chính thức', en: 'Probationers only: the origin’s assessment counts for recognition' } },
+      ).optional(),
+    },
+  }),
+  defineEvent('TRANSFER_DOSSIER_RECEIVED', {
+    label: { vi: 'Cấp ủy nơi đến nhận hồ sơ chuyển đến', en: 'Transferred dossier received' },
+    occurredOnLabel: { vi: 'Ngày nhận hồ sơ', en: 'Date of receipt' },
+    description: 'The destination’s competent committee received the forwarded dossier (D17): it decides within 30 working days',
+    fields: {},
+  }),
   defineEvent('CEREMONY_HELD', {
     label: { vi: 'Tổ chức lễ kết nạp', en: 'Admission ceremony held' },
     occurredOnLabel: { vi: 'Ngày tổ chức lễ kết nạp', en: 'Date of the ceremony' },
@@ -313,6 +339,18 @@ export const EVENTS = [
     label: { vi: 'Hoàn thành lớp bồi dưỡng đảng viên mới', en: 'New-member class completed' },
     description: 'A step of the probation: dated from the ceremony to the end of probation; also accepted after the engine ended probation, while recognition is under review (dated after the end: PROBATION_STEP_AFTER_END)',
     fields: { certificateNo: text({ vi: 'Số giấy chứng nhận', en: 'Certificate number' }, { example: 'BD-9' }) },
+  }),
+  defineEvent('HELPER_CHANGED', {
+    label: { vi: 'Phân công đảng viên khác giúp đỡ', en: 'Helper changed' },
+    occurredOnLabel: { vi: 'Ngày phân công', en: 'Date of the assignment' },
+    description: 'A step of the probation (as the new-member class): the cell names a new helper; the earlier helper’s assessment counts for recognition',
+    fields: {
+      helper: helper(),
+      previousAssessmentOn: date(
+        { vi: 'Ngày đảng viên giúp đỡ trước nhận xét', en: 'Date of the earlier helper’s assessment' },
+        { help: { vi: 'Nhận xét của người giúp đỡ trước được tính khi xét công nhận chính thức', en: 'The earlier helper’s assessment counts for recognition' } },
+      ).optional(),
+    },
   }),
   defineEvent('PROBATION_ENDED', {
     label: { vi: 'Hết thời gian dự bị', en: 'Probation ended' },
@@ -372,6 +410,18 @@ export const EVENTS = [
         },
       ).optional(),
     },
+  }),
+  defineEvent('ADMISSION_ANNULLED', {
+    label: { vi: 'Hủy quyết định kết nạp', en: 'Admission decision annulled' },
+    occurredOnLabel: DECIDED,
+    description: 'The committee that decided annuls its admission decision (S14e; QĐ294 §4.4) → annulled, the reason kept',
+    fields: { decisionNo: decisionNo(), reason: choice(ANNULMENT_REASONS, { vi: 'Lý do hủy', en: 'Reason' }, ANNULMENT_REASON_LABELS) },
+  }),
+  defineEvent('RECOGNITION_ANNULLED', {
+    label: { vi: 'Hủy quyết định công nhận đảng viên chính thức', en: 'Recognition decision annulled' },
+    occurredOnLabel: DECIDED,
+    description: 'The committee that decided annuls its recognition decision (S14e; QĐ294 §4.4) → annulled, the reason kept',
+    fields: { decisionNo: decisionNo(), reason: choice(ANNULMENT_REASONS, { vi: 'Lý do hủy', en: 'Reason' }, ANNULMENT_REASON_LABELS) },
   }),
   defineEvent('WITHDRAWN', {
     label: { vi: 'Rút khỏi quy trình', en: 'Withdrawn' },

@@ -55,6 +55,12 @@ export interface RuleSet {
   recognitionRevote: LocalLimit | null;
   /** Local admission criteria the profile adds (E22), as flags. */
   localCriteria: readonly string[];
+  /**
+   * A candidate transferred while the dossier is with the competent committee (HD06 §3.9b–c; D17–D18): the origin
+   * forwards the dossier within `forwardingWorkingDays`; the destination decides within `decisionWorkingDays` of
+   * receipt; an admission decision issued more than `decisionWorkingDays` after the transfer decision is annulled.
+   */
+  transfer: { forwardingWorkingDays: number; decisionWorkingDays: number };
 }
 
 const COMMON = {
@@ -79,6 +85,7 @@ const COMMON = {
   databaseEntry: null,
   recognitionRevote: null,
   localCriteria: [],
+  transfer: { forwardingWorkingDays: 15, decisionWorkingDays: 30 },
 } as const;
 
 export const QD232_2025: RuleSet = {

@@ -600,7 +600,7 @@ class Run {
 
   private noise(m: Move, v: ReturnType<typeof factsOf>): Offer | null {
     const f = v.facts;
-    const types = EVENT_TYPES.filter((t) => t !== 'CASE_OPENED' && t !== 'PROBATION_ENDED' && !AFTER_RECOGNITION.includes(t));
+    const types = EVENT_TYPES.filter((t) => t !== 'CASE_OPENED' && t !== 'PROBATION_ENDED' && !AFTER_RECOGNITION.includes(t) && !NOT_DRAWN.includes(t));
     const type = pickOf(types, m.pick);
     const value = m.value;
     const contested = this.g.contested;
@@ -645,7 +645,13 @@ class Run {
  * cover, tested on its boundaries in checks-complete.spec.ts.
  */
 const AFTER_RECOGNITION: readonly EventType[] = ['RECOGNITION_ANNOUNCED', 'MEMBER_CARD_HANDED_OVER'];
-const DRAWN_DEADLINE_KINDS = DEADLINE_KINDS.filter((k) => k !== 'RECOGNITION_ANNOUNCEMENT');
+/**
+ * Transfers, the helper change and the annulments (ADR 0024) are not drawn either, for the same reason: the fixed seeds
+ * keep their histories. A25 and the transfer limits are tested on their boundaries in a25-transfers.spec.ts and
+ * libs/procedure/src/engine/transfers.spec.ts.
+ */
+const NOT_DRAWN: readonly EventType[] = ['TRANSFERRED', 'TRANSFER_DOSSIER_RECEIVED', 'HELPER_CHANGED', 'ADMISSION_ANNULLED', 'RECOGNITION_ANNULLED'];
+const DRAWN_DEADLINE_KINDS = DEADLINE_KINDS.filter((k) => k !== 'RECOGNITION_ANNOUNCEMENT' && k !== 'TRANSFER_FORWARDING' && k !== 'TRANSFER_DECISION');
 
 /** Payloads of the events whose fields need no case context. */
 function examplePayload(type: EventType, value: number): Record<string, unknown> {
