@@ -22,17 +22,12 @@ import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase, redactUrl, serverVers
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
 import { FixedClock } from '@charterflow/kernel';
+import { positiveInt } from './env';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Compliance audit';
 const TODAY = '2026-12-31';
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
-  return Number(raw);
-}
 
 async function timeIt<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const t0 = process.hrtime.bigint();

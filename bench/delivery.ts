@@ -28,6 +28,7 @@ import { prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
 import { Clock } from '@charterflow/kernel';
+import { positiveInt } from './env';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Deadline delivery';
@@ -42,12 +43,6 @@ const LEAD_MS = 60_000;
 /** The whole run must end well within ~3 minutes. */
 const DELIVERY_TIMEOUT_MS = 150_000;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
-  return Number(raw);
-}
 
 /** The system clock shifted so that the benchmark's instants come within the minute; it runs at real speed. */
 class ShiftedClock extends Clock {

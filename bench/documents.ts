@@ -19,17 +19,12 @@ import { API, createOrganisationTree, startTestApp } from '../test/support/app';
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
+import { positiveInt } from './env';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Printed documents';
 const WARM_UP = 20;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
-  return Number(raw);
-}
 
 interface Timing {
   what: string;

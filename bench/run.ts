@@ -16,18 +16,13 @@ import { pg, statementCount } from './pg';
 import { openPool, RawSide, warmPool } from './raw';
 import { ratioTable, resultsTable, ScenarioResult, writeSection } from './report';
 import { fmt, runConcurrently } from './stats';
+import { positiveInt } from './env';
 
 const REPORT_PATH = resolve(__dirname, '..', 'docs', 'benchmarks.md');
 const SECTION = '## Engine dispatch vs raw SQL';
 /** Unmeasured operations per side before the first measurement (JIT, caches, pool). */
 const MAX_WARMUP = 200;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
-  return Number(raw);
-}
 
 function concurrencyLevels(): number[] {
   const raw = process.env.BENCH_CONCURRENCY;
