@@ -2318,6 +2318,7 @@ export interface components {
              */
             occurredOn: string;
             /**
+             * Format: uuid
              * @description Destination cell
              * @example 00000000-0000-4000-8000-000000000000
              */

@@ -49,3 +49,21 @@ describe('a recorded step in words, from the event schema', () => {
     expect(valueInWords(occurredOn, null, 'vi')).toBeNull();
   });
 });
+
+describe('a transfer in words', () => {
+  const DESTINATION = '5d2c8a44-1c35-4b6e-8f7e-0a9b6c3d2e11';
+  const payload = { toOrganisationId: DESTINATION, decisionNo: '12-QĐ/ĐU' };
+
+  it('names the destination cell by its name when the account sees it, and never shows its id', () => {
+    const lines = payloadLines('TRANSFERRED', payload, 'vi', (id) => (id === DESTINATION ? 'Chi bộ Tổ dân phố 3' : undefined));
+    expect(lines).toContainEqual({ label: 'Chi bộ nơi đến', value: 'Chi bộ Tổ dân phố 3' });
+    const elsewhere = payloadLines('TRANSFERRED', payload, 'vi', () => undefined);
+    expect(elsewhere).toContainEqual({ label: 'Chi bộ nơi đến', value: 'Đơn vị ngoài phạm vi của tài khoản' });
+    expect(JSON.stringify([...lines, ...elsewhere])).not.toContain(DESTINATION);
+  });
+
+  it('asks for the destination as a unit of the tree (the form offers cells by name)', () => {
+    const field = eventFields('TRANSFERRED').find((f) => f.name === 'toOrganisationId');
+    expect(field?.shape.meta['x-organisation-kinds']).toEqual(['cell']);
+  });
+});

@@ -16,8 +16,16 @@ export function eventFields(type: EventType): FieldEntry[] {
 
 const YES_NO: Record<Lang, [string, string]> = { vi: ['Có', 'Không'], en: ['Yes', 'No'] };
 
-/** A value of one field in words (dates dd/mm/yyyy, choices by their label, yes/no), or null when empty. */
-export function valueInWords(field: FieldEntry, value: unknown, lang: Lang): string | null {
+/** The name of an organisation the account can see, by id; undefined for one it cannot (never shown by its id). */
+export type UnitNames = (id: string) => string | undefined;
+
+const OTHER_UNIT: Record<Lang, string> = { vi: 'Đơn vị ngoài phạm vi của tài khoản', en: 'A unit outside your part of the tree' };
+
+/**
+ * A value of one field in words (dates dd/mm/yyyy, choices by their label, yes/no, organisations by their name), or
+ * null when empty.
+ */
+export function valueInWords(field: FieldEntry, value: unknown, lang: Lang, unitNames: UnitNames = () => undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   const shape = field.shape;
   switch (shape.kind) {
@@ -33,11 +41,13 @@ export function valueInWords(field: FieldEntry, value: unknown, lang: Lang): str
       return Array.isArray(value) ? (value.length > 0 ? value.map(plain).join('; ') : null) : plain(value);
     case 'group': {
       if (typeof value !== 'object') return plain(value);
-      const parts = payloadLinesOf(shape.fields, value as Record<string, unknown>, lang);
+      const parts = payloadLinesOf(shape.fields, value as Record<string, unknown>, lang, unitNames);
       return parts.length > 0 ? parts.map((p) => `${p.label}: ${p.value}`).join(', ') : null;
     }
-    case 'count':
     case 'text':
+      if (shape.meta['x-organisation-kinds'] && typeof value === 'string') return unitNames(value) ?? OTHER_UNIT[lang];
+      return plain(value);
+    case 'count':
       return plain(value);
   }
 }
@@ -47,10 +57,10 @@ function plain(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
-function payloadLinesOf(fields: readonly FieldEntry[], payload: Record<string, unknown>, lang: Lang): PayloadLine[] {
+function payloadLinesOf(fields: readonly FieldEntry[], payload: Record<string, unknown>, lang: Lang, unitNames?: UnitNames): PayloadLine[] {
   const lines: PayloadLine[] = [];
   for (const field of fields) {
-    const words = valueInWords(field, payload[field.name], lang);
+    const words = valueInWords(field, payload[field.name], lang, unitNames);
     if (words !== null) lines.push({ label: field.shape.meta['x-labels'][lang], value: words });
   }
   return lines;
@@ -60,12 +70,13 @@ function payloadLinesOf(fields: readonly FieldEntry[], payload: Record<string, u
  * The payload of a recorded step in words, in the order the schema declares its fields. The business date is shown
  * apart (the timeline's own date), so `occurredOn` is left out; a field the schema no longer declares is not shown.
  */
-export function payloadLines(type: string, payload: Record<string, unknown>, lang: Lang): PayloadLine[] {
+export function payloadLines(type: string, payload: Record<string, unknown>, lang: Lang, unitNames?: UnitNames): PayloadLine[] {
   if (!(type in EVENT_DEFINITIONS)) return [];
   return payloadLinesOf(
     eventFields(type as EventType).filter((f) => f.name !== 'occurredOn'),
     payload,
     lang,
+    unitNames,
   );
 }
 

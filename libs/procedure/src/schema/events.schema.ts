@@ -3,7 +3,7 @@ import { DEADLINE_KINDS } from '../model/deadlines';
 import { DEADLINE_KIND_LABELS } from '../model/deadline-labels';
 import { CANDIDATE_SCHEMA } from './candidate.schema';
 import { READMISSION_SCHEMA } from './readmission.schema';
-import { choice, count, date, flag, group, Label, text, texts } from './fields';
+import { choice, count, date, flag, group, Label, organisation, text, texts } from './fields';
 import { exampleOf, fieldsOf } from './walk';
 
 /**
@@ -304,7 +304,7 @@ export const EVENTS = [
     description:
       'A pending case or a probationer moves to another cell, any province (HD06 §3.9; ADR 0024): afterwards the case belongs to the destination cell. With an admission decision already issued, a decision issued more than 30 working days after the transfer decision is annulled and the dossier forwarded (D18)',
     fields: {
-      toOrganisationId: text({ vi: 'Chi bộ nơi đến', en: 'Destination cell' }, { example: '00000000-0000-4000-8000-000000000000', max: 64 }),
+      toOrganisationId: organisation({ vi: 'Chi bộ nơi đến', en: 'Destination cell' }, ['cell']),
       decisionNo: decisionNo(),
       previousAssessmentOn: date(
         { vi: 'Ngày chi bộ nơi đi nhận xét đảng viên dự bị', en: 'Date of the origin cell’s assessment of the probationer' },

@@ -20,6 +20,8 @@ export type FieldMeta = {
   'x-enum-labels'?: Record<string, Label>;
   /** Help shown under a form field, in both languages. */
   'x-help'?: Label;
+  /** The value is the id of an organisation of one of these kinds: forms offer the units by name, never the id. */
+  'x-organisation-kinds'?: readonly string[];
   description?: string;
   example?: unknown;
   format?: string;
@@ -37,6 +39,18 @@ export function text(label: Label, options: { max?: number; example?: string; he
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` })
     .meta(meta(label, { example: options.example, ...(options.help ? { 'x-help': options.help } : {}) }));
+}
+
+/**
+ * The id of an organisation of one of `kinds` (a transfer's destination cell). Validated as a text here; whether it is
+ * such an organisation is the service's to say. Forms show the units by name.
+ */
+export function organisation(label: Label, kinds: readonly string[], options: { help?: Label } = {}) {
+  return z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(64, { error: 'must be at most 64 characters' })
+    .meta(meta(label, { format: 'uuid', example: '00000000-0000-4000-8000-000000000000', 'x-organisation-kinds': kinds, ...(options.help ? { 'x-help': options.help } : {}) }));
 }
 
 /** A business date, `YYYY-MM-DD`, a real calendar date of the years the procedure records (1900–2100). */

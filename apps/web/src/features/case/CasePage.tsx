@@ -228,7 +228,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
                   const who = [actor.kind === 'system' ? t('case.system') : displayName(actor), actor.title, actor.organisationName].filter(Boolean).join(', ');
                   return (
                     <Timeline.Item key={e.seq} title={`${viDate(e.occurredOn)} — ${EVENT_LABELS[type]?.[lang] ?? ''}`}>
-                      {payloadLines(type, e.payload, lang).map((line) => (
+                      {payloadLines(type, e.payload, lang, (id) => organisations.data?.get(id)?.name).map((line) => (
                         <Text key={line.label} size="sm">
                           <Text span c="gray.7">
                             {line.label}:

@@ -4,6 +4,7 @@ import { EVENT_DEFINITIONS, EVENT_LABELS, type EventType, type FieldEntry } from
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrganisations } from '../organisations';
 import { api, ApiError, type CaseView } from '../../api/client';
 import { UNREAD_KEY } from '../../app/Layout';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -124,6 +125,7 @@ function FieldInputs({
   prefix?: string;
 }) {
   const { t } = useTranslation();
+  const organisations = useOrganisations();
   const set = (name: string, value: FormValue) => onChange({ ...values, [name]: value });
   return (
     <>
@@ -191,8 +193,26 @@ function FieldInputs({
             return (
               <Textarea key={path} {...common} description={help ?? t('form.listHelp')} value={typeof value === 'string' ? value : ''} onChange={(e) => set(f.name, e.currentTarget.value)} autosize minRows={2} />
             );
-          case 'text':
+          case 'text': {
+            const kinds = meta['x-organisation-kinds'];
+            if (kinds) {
+              // An organisation (a transfer's destination): the units of those kinds the account sees, by name.
+              const units = [...(organisations.data?.values() ?? [])].filter((o) => kinds.includes(o.kind)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+              return (
+                <Select
+                  key={path}
+                  {...common}
+                  placeholder={t('form.choose')}
+                  data={units.map((o) => ({ value: o.id, label: o.name }))}
+                  value={typeof value === 'string' && value !== '' ? value : null}
+                  onChange={(v) => set(f.name, v ?? '')}
+                  searchable
+                  allowDeselect={!f.required}
+                />
+              );
+            }
             return <TextInput key={path} {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+          }
           case 'group':
             return (
               <Fieldset key={path} legend={label}>
