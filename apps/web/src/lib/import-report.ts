@@ -2,18 +2,10 @@ import { EVENT_LABELS, RULE_DEFINITIONS, STATE_LABELS, type TopState } from '@ch
 import { viDate } from './dates';
 import { basisText } from './errors';
 import type { Lang } from './payload';
+import type { Schemas } from '../api/client';
 
-/** One reason a row of an import was refused, as the report of `POST /imports` gives it. */
-export interface RowError {
-  code: string;
-  message: string;
-  field?: string;
-  rule?: string;
-  source?: string;
-  eventType?: string;
-  occurredOn?: string;
-  state?: string;
-}
+/** One reason a row of an import was refused, as the report of `POST /imports` gives it (the typed client's shape). */
+export type RowError = Schemas['ImportRowErrorDto'];
 
 /** A reason in words: a translation key with its values (the step, its date, the rule's sentence, its article). */
 export interface RowReason {

@@ -9,9 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldsInError } from '../../lib/errors';
 import { rolesFor } from '../../lib/roles';
 import { useOrganisations } from '../organisations';
-import { AdminError } from '../admin/AdminError';
+import { CreateFormFooter } from '../admin/CreateFormFooter';
 import { EditAccount } from './EditAccount';
-import { TEXT_COLORS } from '../../app/colors';
 
 /** Tài khoản (administrators): the staff accounts of the subtree, and a new one with the staff member's full name. */
 export function AccountsPage() {
@@ -109,17 +108,7 @@ export function AccountsPage() {
             </Checkbox.Group>
           </Grid.Col>
         </Grid>
-        {create.error ? <AdminError error={create.error} /> : null}
-        {created ? (
-          <Text c={TEXT_COLORS.success} fw={600} role="status" mt="sm">
-            {t('accounts.created', { name: created })}
-          </Text>
-        ) : null}
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={create.isPending}>
-            {t('accounts.submit')}
-          </Button>
-        </Group>
+        <CreateFormFooter error={create.error} created={created ? t('accounts.created', { name: created }) : null} submit={t('accounts.submit')} pending={create.isPending} />
       </Card>
       {users.error ? <ErrorNotice error={users.error} /> : null}
       <Card withBorder padding={0}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Grid, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Grid, Group, Loader, Modal, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { BODY_KIND_LABELS, type BodyKind, DEFAULT_RULE_PROFILE, RULE_PROFILES } from '@charterflow/procedure';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,8 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { kindsUnder, mayAuthorise, moveTargets, type OrgNode, parseGrace, treeRows } from '../../lib/org-tree';
 import { useOrganisations } from '../organisations';
 import { AdminError } from './AdminError';
+import { CreateFormFooter } from './CreateFormFooter';
 import type { Lang } from '../../lib/payload';
-import { TEXT_COLORS } from '../../app/colors';
 
 /** Đơn vị (administrators): the tree of the subtree, a new unit under one of its nodes, and each unit's settings. */
 export function OrganisationsPage() {
@@ -183,17 +183,7 @@ function CreateUnit({ nodes }: { nodes: OrgNode[] }) {
           </Group>
         </Grid.Col>
       </Grid>
-      {create.error ? <AdminError error={create.error} /> : null}
-      {created ? (
-        <Text c={TEXT_COLORS.success} fw={600} role="status" mt="sm">
-          {t('admin.organisations.created', { name: created })}
-        </Text>
-      ) : null}
-      <Group justify="flex-end" mt="md">
-        <Button type="submit" loading={create.isPending}>
-          {t('admin.organisations.submit')}
-        </Button>
-      </Group>
+      <CreateFormFooter error={create.error} created={created ? t('admin.organisations.created', { name: created }) : null} submit={t('admin.organisations.submit')} pending={create.isPending} />
     </Card>
   );
 }

@@ -87,7 +87,7 @@ export function StepForm({ view, type, today, onDone, onCancel, onConflict }: { 
         <Title order={3} size="h4">
           {EVENT_LABELS[type][lang]}
         </Title>
-        <FieldInputs fields={fields} values={values} onChange={change} errorOf={errorOf} lang={lang} occurredOnLabel={occurredOnLabel} />
+        <FieldInputs fields={fields} values={values} onChange={change} errorOf={errorOf} lang={lang} occurredOnLabel={occurredOnLabel} ownUnit={view.organisationId} />
         {vote ? (
           <Alert color={vote.passed ? 'green' : 'orange'} variant="light" data-testid="vote-summary" aria-live="polite">
             <Text fw={700}>{t(`form.vote.${vote.threshold}.${vote.passed ? 'pass' : 'fail'}`, { ...vote })}</Text>
@@ -115,6 +115,7 @@ function FieldInputs({
   lang,
   occurredOnLabel,
   prefix = '',
+  ownUnit,
 }: {
   fields: readonly FieldEntry[];
   values: FormValues;
@@ -123,6 +124,8 @@ function FieldInputs({
   lang: Lang;
   occurredOnLabel?: string;
   prefix?: string;
+  /** The case's own unit: never offered as an organisation to move it to. */
+  ownUnit: string;
 }) {
   const { t } = useTranslation();
   const organisations = useOrganisations();
@@ -197,7 +200,7 @@ function FieldInputs({
             const kinds = meta['x-organisation-kinds'];
             if (kinds) {
               // An organisation (a transfer's destination): the units of those kinds the account sees, by name.
-              const units = [...(organisations.data?.values() ?? [])].filter((o) => kinds.includes(o.kind)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+              const units = [...(organisations.data?.values() ?? [])].filter((o) => kinds.includes(o.kind) && o.id !== ownUnit).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
               return (
                 <Select
                   key={path}
@@ -217,7 +220,7 @@ function FieldInputs({
             return (
               <Fieldset key={path} legend={label}>
                 <Stack gap="sm">
-                  <FieldInputs fields={f.shape.fields} values={(value ?? {}) as FormValues} onChange={(inner) => set(f.name, inner)} errorOf={errorOf} lang={lang} prefix={`${path}.`} />
+                  <FieldInputs fields={f.shape.fields} values={(value ?? {}) as FormValues} onChange={(inner) => set(f.name, inner)} errorOf={errorOf} lang={lang} prefix={`${path}.`} ownUnit={ownUnit} />
                 </Stack>
               </Fieldset>
             );
