@@ -1,5 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -8,45 +7,26 @@ import { createOrganisationTree, OrganisationTree, startTestApp, TestApp } from 
 import { TEST_DATABASE_URL } from '../support/database';
 import { TEST_REDIS_URL } from '../support/redis';
 import { caseAwaitingDecision, deadlineOf, notificationsOf } from '../delivery/support';
+import { startFixture, stopProcess } from '../support/processes';
 import { resetDeliveryState, waitFor } from './support';
 
 
-const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'worker.ts');
 
 /** A worker process (the real worker module) on the test database and Redis, optionally paused mid-job. */
 async function startWorker(pause?: { ms: number; at: 'before-fire' | 'after-fire' }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DELIVERY_POLL_INTERVAL_MS: '200',
-      ...(pause ? { FIXTURE_PAUSE_MS: String(pause.ms), FIXTURE_PAUSE_AT: pause.at } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${stderr}`)));
+  const { child } = await startFixture(FIXTURE, {
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DELIVERY_POLL_INTERVAL_MS: '200',
+    ...(pause ? { FIXTURE_PAUSE_MS: String(pause.ms), FIXTURE_PAUSE_AT: pause.at } : {}),
   });
   return child;
 }
 
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  const [code] = (await exited) as [number | null];
-  return code;
-}
+const kill = stopProcess;
 
 /**
  * A worker killed with SIGKILL in the middle of a job loses nothing and doubles nothing: BullMQ's stalled-job
