@@ -22,6 +22,8 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createTypeParsers } from '@charterflow/database';
 import { FIRING_QUEUES, loadReminderPolicy, phasesOfKind, resolveReminderPolicyPath } from '@charterflow/delivery';
+import { Candidate } from '@charterflow/procedure';
+import { CANDIDATE } from '@charterflow/procedure/testing';
 import { startFixture, stopProcess } from '../support/processes';
 
 const API_FIXTURE = join(__dirname, 'fixtures', 'api.ts');
@@ -95,19 +97,9 @@ interface Api {
   alive: boolean;
 }
 
-function candidate(i: number): Record<string, unknown> {
-  return {
-    fullName: `Phạm Văn Nhân Bản ${i}`,
-    dateOfBirth: '2000-03-15',
-    gender: 'male',
-    ethnicity: 'Kinh',
-    religion: null,
-    education: 'upper_secondary',
-    youthUnionMember: true,
-    tradeUnionMember: false,
-    areaType: 'standard',
-    occupation: 'worker',
-  };
+/** The candidate of the i-th case (the procedure's test candidate, numbered). */
+function candidate(i: number): Candidate {
+  return { ...CANDIDATE, fullName: `Phạm Văn Nhân Bản ${i}` };
 }
 
 /** Runs `tasks` with at most `concurrency` in flight. */
