@@ -156,12 +156,12 @@ ${ratios}
 application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock). In one transaction (BEGIN …
 COMMIT) it sends two statements: the first bounds the lock wait (\`set_config('lock_timeout', …, true)\`), locks the
 case row \`FOR UPDATE\` and reads it with the chain of its cell (the rules' organisation facts and who may record the
-event); then, in Node.js, it checks the actor's right to record the event, restores the stored machine snapshot once,
+event); then, in Node.js, it checks the actor's right to record the event, resolves the stored machine snapshot once,
 decides the event through the procedure machine (rules, deadline table) and hash-chains the history row; the second
 statement stores the step as data-modifying CTEs: the case updated \`WHERE version = $n\`, the row appended to
 \`case_events\` (its trigger marks the case for the compliance audit) and the deadlines upserted (their trigger adds a
-delivery \`outbox\` row), answering the new version and the case's deadlines, from which with what it wrote it builds
-the returned view (nothing is read back) — ${perOp(engineResults)}
+delivery \`outbox\` row), answering the new version and the case's deadlines; the returned view is built from
+what the step wrote and what that statement answered (nothing is read back) — ${perOp(engineResults)}
 SQL statements per operation, counted at the pg client. **raw SQL** sends, over a plain \`pg\` pool, BEGIN, the same
 versioned \`UPDATE\` of \`bench_cases\`, one \`INSERT\` into \`bench_events\` and one deadline upsert into
 \`bench_deadlines\`, then COMMIT — ${perOp(rawResults)} statements per operation — with the very bytes (snapshot,
