@@ -57,9 +57,19 @@ export class EngineSide {
     readonly dataSource: DataSource,
   ) {}
 
-  /** Boots the application context; TypeORM runs the migrations on initialise. The in-process worker stays off. */
-  static async start(databaseUrl: string): Promise<EngineSide> {
-    const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production', RUN_WORKER: 'false', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1' });
+  /**
+   * Boots the application context with a pool of `poolSize` connections (DATABASE_POOL_SIZE); TypeORM runs the
+   * migrations on initialise. The in-process worker stays off.
+   */
+  static async start(databaseUrl: string, poolSize: number): Promise<EngineSide> {
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      RUN_WORKER: 'false',
+      JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1',
+    });
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, clock: new FixedClock(NOW) }), { logger: false });
     return new EngineSide(app, app.get(CasesService), app.get(OrganisationsService), app.get(DataSource));
   }

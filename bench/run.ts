@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   console.log(`charterflow bench on ${redactUrl(url)}: ${perScenario} operations per scenario, concurrency ${levels.join(', ')}`);
   await prepareBenchDatabase(url);
   const postgresVersion = await serverVersion(url);
-  const engine = await EngineSide.start(url);
+  // The engine's pool holds as many connections as the highest concurrency, as the baseline's pool does at that level.
+  const engine = await EngineSide.start(url, maxLevel);
   const setupPool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const enginePoolSize = engine.pool.options.max;
@@ -131,7 +132,6 @@ async function main(): Promise<void> {
     const perOp = (rs: ScenarioResult[]) => fmt(rs.reduce((sum, r) => sum + r.statementsPerOp, 0) / rs.length, 1);
     const cpuPerOp = (rs: ScenarioResult[]) => rs.map((r) => `${fmt(r.nodeCpuMsPerOp, 2)} ms at concurrency ${r.concurrency}`).join(', ');
     const revision = gitRevision();
-    const queued = levels.filter((c) => c > enginePoolSize);
     const cpuList = cpus();
     writeSection(
       REPORT_PATH,
@@ -153,12 +153,15 @@ ${table}
 ${ratios}
 
 **engine dispatch** calls \`CasesService.dispatch(caseId, ${MEASURED_EVENT.type}, staff actor)\` on the whole
-application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock): it reads the case row with the
-chain of its cell (the rules' organisation facts and who may record the event) in one statement, checks the
-actor's right to record it, decides the event through the procedure machine (rules, deadline table), hash-chains the
-history row, then in one transaction updates the case with \`WHERE version = $n\`, appends to \`case_events\` (its
-trigger marks the case for the compliance audit), and upserts the deadlines while reading them back for the
-returned view in one statement (their trigger adds a delivery \`outbox\` row) — ${perOp(engineResults)}
+application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock). In one transaction (BEGIN …
+COMMIT) it sends two statements: the first bounds the lock wait (\`set_config('lock_timeout', …, true)\`), locks the
+case row \`FOR UPDATE\` and reads it with the chain of its cell (the rules' organisation facts and who may record the
+event); then, in Node.js, it checks the actor's right to record the event, resolves the stored machine snapshot once,
+decides the event through the procedure machine (rules, deadline table) and hash-chains the history row; the second
+statement stores the step as data-modifying CTEs: the case updated \`WHERE version = $n\`, the row appended to
+\`case_events\` (its trigger marks the case for the compliance audit) and the deadlines upserted (their trigger adds a
+delivery \`outbox\` row), answering the new version and the case's deadlines; the returned view is built from
+what the step wrote and what that statement answered (nothing is read back) — ${perOp(engineResults)}
 SQL statements per operation, counted at the pg client. **raw SQL** sends, over a plain \`pg\` pool, BEGIN, the same
 versioned \`UPDATE\` of \`bench_cases\`, one \`INSERT\` into \`bench_events\` and one deadline upsert into
 \`bench_deadlines\`, then COMMIT — ${perOp(rawResults)} statements per operation — with the very bytes (snapshot,
@@ -166,8 +169,8 @@ payload, hashes, deadline) the engine wrote for one of its cases; the bench tabl
 constraints, indexes and foreign keys but not their triggers. The ratio therefore prices everything the engine adds
 to the bare writes: the reads, the access check, the decision, hashing, the outbox and audit triggers and the view.
 
-The baseline's pool has as many connections as the concurrency; the engine uses TypeORM's default pool of
-${enginePoolSize} connections${queued.length ? `, so at concurrency ${queued.join(', ')} its operations also wait for a connection` : ''}.
+The baseline's pool has as many connections as the concurrency; the engine's pool (\`DATABASE_POOL_SIZE\`) holds
+${enginePoolSize} connections, as many as the highest concurrency, so no operation waits for a connection either.
 Both sides run in one Node.js process (one event loop) on the same machine as PostgreSQL. CPU time of that process
 per operation: engine ${cpuPerOp(engineResults)}; raw SQL ${cpuPerOp(rawResults)}.
 `,

@@ -36,6 +36,16 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a PostgreSQL connection string postgres://user:password@host:port/database' })
   DATABASE_URL?: string;
 
+  /**
+   * Connections each process keeps to PostgreSQL (its pool's maximum): requests beyond it wait for a connection.
+   * Unused on the embedded database (one session).
+   */
+  @Transform(wholeNumber(10))
+  @IsInt({ message: 'must be a whole number between 1 and 200' })
+  @Min(1, { message: 'must be a whole number between 1 and 200' })
+  @Max(200, { message: 'must be a whole number between 1 and 200' })
+  DATABASE_POOL_SIZE: number = 10;
+
   /** Folder of the embedded database. */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? './.data' : value))
   @IsString()

@@ -122,4 +122,14 @@ describe('the variables of the deployment', () => {
     expect(loadConfig({}).WORKER_METRICS_PORT).toBe(9464);
     expect(loadConfig({ WORKER_METRICS_PORT: '0' }).WORKER_METRICS_PORT).toBe(0);
   });
+
+  it('reads DATABASE_POOL_SIZE between 1 and 200, 10 when unset', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '' }).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '1' }).DATABASE_POOL_SIZE).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '200' }).DATABASE_POOL_SIZE).toBe(200);
+    for (const bad of ['0', '201', '-1', '2.5', 'ten']) {
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE: must be a whole number between 1 and 200/);
+    }
+  });
 });

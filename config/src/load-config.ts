@@ -6,6 +6,7 @@ import { AppConfig, SECRET_VARIABLES } from './app-config';
 const VARIABLES = [
   'PORT',
   'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'DATA_DIR',
   'REDIS_URL',
   'ADMIN_PASSWORD',

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { DomainEvent } from '@charterflow/procedure';
-import { CaseView, GENESIS_HASH } from '@charterflow/cases';
+import { DeadlineRecord, DomainEvent } from '@charterflow/procedure';
+import { CaseView, GENESIS_HASH, storeStep } from '@charterflow/cases';
 import {
   APPLICATION_FILED,
   BIOGRAPHY_FILED,
@@ -113,6 +113,80 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       expect(after.id).toBe(before.id);
       expect(after.status).not.toBe('open');
       expect(await ds.query(`SELECT count(*)::int AS n FROM deadlines WHERE case_id = $1 AND status = 'open'`, [c.id])).toEqual([{ n: 0 }]);
+    });
+
+    it('answers, step after step, the case as a read gives it afterwards (the view is built from what the step wrote)', async () => {
+      const c = await open();
+      const steps: DomainEvent[] = [
+        CERTIFICATE,
+        DOSSIER_OPENED,
+        APPLICATION_FILED,
+        { type: 'VERIFICATION_REQUESTED', occurredOn: '2026-05-14', requestId: 'TT-1', scope: 'domestic', subject: 'Cha' },
+        { type: 'WITHDRAWN', occurredOn: '2026-05-20', reason: 'moved abroad' },
+      ];
+      let version = c.version;
+      for (const event of steps) {
+        const answered = await h.cases.dispatch(c.id, event, STAFF);
+        version += 1;
+        expect(answered.version).toBe(version);
+        expect(answered).toEqual(await h.cases.get(c.id));
+      }
+      expect(await h.cases.verifyChain(c.id)).toEqual(intact(steps.length + 1));
+    });
+
+    it("keeps every table's own effects of a step: the audit mark, the delivery outbox row, the deadline generation", async () => {
+      const c = await open();
+      await ds.query(`UPDATE audit_case_state SET dirty = false WHERE case_id = $1`, [c.id]);
+      const certified = await h.cases.dispatch(c.id, CERTIFICATE, STAFF);
+      expect(await ds.query(`SELECT dirty FROM audit_case_state WHERE case_id = $1`, [c.id])).toEqual([{ dirty: true }]);
+      const expiry = certified.deadlines.find((d) => d.kind === 'AWARENESS_CERTIFICATE_EXPIRY')!;
+      const outbox = (id: string) => ds.query(`SELECT topic, generation FROM outbox WHERE deadline_id = $1 ORDER BY id`, [id]);
+      expect(await outbox(expiry.id)).toEqual([{ topic: 'deadline.changed', generation: 1 }]);
+      // A step that leaves the limit alone writes no outbox row; one that closes it bumps its generation and writes one.
+      await h.cases.dispatch(c.id, DOSSIER_OPENED, STAFF);
+      const afterDossier = await outbox(expiry.id);
+      await h.cases.dispatch(c.id, { type: 'WITHDRAWN', occurredOn: '2026-05-20', reason: 'moved abroad' }, STAFF);
+      const afterWithdrawal = await outbox(expiry.id);
+      expect(afterWithdrawal.length).toBe(afterDossier.length + 1);
+      expect(afterWithdrawal[afterWithdrawal.length - 1]).toEqual({ topic: 'deadline.changed', generation: 2 });
+    });
+
+    it('storeStep writes nothing and answers null when the case is not at the expected version, and stores all at it', async () => {
+      // What a real step wrote on another case: a deadline record and a history row to store on this one.
+      const other = await open();
+      await h.cases.dispatch(other.id, CERTIFICATE, STAFF);
+      const [{ snapshot }]: { snapshot: { deadlines: DeadlineRecord[] } }[] = await ds.query(`SELECT snapshot FROM cases WHERE id = $1`, [other.id]);
+      const [, certified] = await h.cases.events(other.id);
+      const c = await open();
+      const step = (expectedVersion: number) => ({
+        update: {
+          id: c.id,
+          expectedVersion,
+          state: 'awarenessCertified',
+          snapshot,
+          machineVersion: 1,
+          procedureVersion: c.procedureVersion,
+          lastSeq: 2,
+          lastHash: certified.hash,
+          updatedAt: new Date('2026-06-01T03:00:00.000Z'),
+        },
+        events: [{ ...certified, caseId: c.id, recordedAt: new Date(certified.recordedAt), actor: { ...certified.actor } }],
+        deadlines: snapshot.deadlines,
+      });
+      const outboxRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM outbox`))[0].n as number;
+      const outboxBefore = await outboxRows();
+
+      expect(await ds.transaction((m) => storeStep(m, step(c.version + 1)))).toBeNull();
+      expect(await h.cases.get(c.id)).toEqual(c);
+      expect(await countRows(ds, 'case_events', c.id)).toBe(1);
+      expect(await countRows(ds, 'deadlines', c.id)).toBe(0);
+      expect(await outboxRows()).toBe(outboxBefore);
+
+      const stored = await ds.transaction((m) => storeStep(m, step(c.version)));
+      expect(stored).toEqual({ version: c.version + 1, deadlines: (await h.cases.get(c.id)).deadlines.map((d) => ({ ...d, caseId: c.id })) });
+      expect(stored!.deadlines).toHaveLength(snapshot.deadlines.length);
+      expect(await countRows(ds, 'case_events', c.id)).toBe(2);
+      expect(await outboxRows()).toBe(outboxBefore + snapshot.deadlines.length);
     });
 
     it('writes nothing for a refused event', async () => {

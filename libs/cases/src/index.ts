@@ -8,6 +8,7 @@ export { encodeCursor, decodeCursor } from './list/cursor';
 export { CasesRepository } from './repositories/cases.repository';
 export { CaseEventsRepository } from './repositories/case-events.repository';
 export { DeadlinesRepository } from './repositories/deadlines.repository';
+export { storeStep, type StoredStep } from './repositories/case-steps.repository';
 export { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 export { CaseStore, CASE_LOCK_WAIT_MS } from './store/case-store';
 export type { AppendRequest, IdempotentRequest, LockedCase, NewCase, PlannedEvent } from './store/case-store';

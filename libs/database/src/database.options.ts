@@ -9,6 +9,8 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   /** Folder of the embedded database (created if missing). */
   dataDir: string;
+  /** PostgreSQL only: the most connections the pool opens (pg's default, 10, when unset). */
+  poolSize?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     synchronize: false,
   };
   if (config.databaseUrl) {
-    return { ...common, url: config.databaseUrl, extra: { types: createTypeParsers() } };
+    return { ...common, url: config.databaseUrl, ...(config.poolSize !== undefined ? { poolSize: config.poolSize } : {}), extra: { types: createTypeParsers() } };
   }
   return {
     ...common,

@@ -19,7 +19,7 @@ export class PlatformModule {
         loggerModule(options.config),
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => buildDataSourceOptions({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+          useFactory: (config: AppConfig) => buildDataSourceOptions({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }),
         }),
       ],
       exports: [CoreModule],

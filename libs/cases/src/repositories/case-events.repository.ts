@@ -37,30 +37,7 @@ export class CaseEventsRepository {
   /** Appends several events in one statement (an imported history). */
   async insertMany(m: EntityManager, events: readonly CaseEventRow[]): Promise<void> {
     if (events.length === 0) return;
-    await m.query(
-      `INSERT INTO case_events (case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
-       SELECT e.case_id, e.seq, e.type, e.payload, e.occurred_on, e.recorded_at, e.actor, e.from_state, e.to_state, e.prev_hash, e.hash
-       FROM jsonb_to_recordset($1::jsonb) AS e(case_id uuid, seq int, type text, payload jsonb, occurred_on date, recorded_at timestamptz,
-            actor jsonb, from_state text, to_state text, prev_hash text, hash text)
-       ORDER BY e.seq`,
-      [
-        JSON.stringify(
-          events.map((e) => ({
-            case_id: e.caseId,
-            seq: e.seq,
-            type: e.type,
-            payload: e.payload,
-            occurred_on: e.occurredOn,
-            recorded_at: e.recordedAt.toISOString(),
-            actor: e.actor,
-            from_state: e.fromState,
-            to_state: e.toState,
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })),
-        ),
-      ],
-    );
+    await m.query(insertEventsSql('$1'), [eventsJson(events)]);
   }
 
   /** The history of a case, oldest first. */
@@ -84,4 +61,36 @@ export class CaseEventsRepository {
       hash: r.hash,
     }));
   }
+}
+
+/**
+ * Appends the events of the JSON array (`eventsJson`) in the parameter `events`, in `seq` order; nothing unless
+ * `guard` holds.
+ */
+export function insertEventsSql(events: string, guard = 'true'): string {
+  return `INSERT INTO case_events (case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
+       SELECT e.case_id, e.seq, e.type, e.payload, e.occurred_on, e.recorded_at, e.actor, e.from_state, e.to_state, e.prev_hash, e.hash
+       FROM jsonb_to_recordset(${events}::jsonb) AS e(case_id uuid, seq int, type text, payload jsonb, occurred_on date, recorded_at timestamptz,
+            actor jsonb, from_state text, to_state text, prev_hash text, hash text)
+       WHERE ${guard}
+       ORDER BY e.seq`;
+}
+
+/** History rows as the JSON array `insertEventsSql` reads. */
+export function eventsJson(events: readonly CaseEventRow[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      case_id: e.caseId,
+      seq: e.seq,
+      type: e.type,
+      payload: e.payload,
+      occurred_on: e.occurredOn,
+      recorded_at: e.recordedAt.toISOString(),
+      actor: e.actor,
+      from_state: e.fromState,
+      to_state: e.toState,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
 }

@@ -142,42 +142,23 @@ export class CasesRepository {
   }
 
   /**
-   * The case with the chain of its cell (root first, the cell last) in one statement: what a step reads before
-   * deciding (the rules' organisation facts and the bodies that may act). `forUpdate` also locks the case row (only
-   * it, not the organisations) until the caller's transaction ends.
+   * The case with the chain of its cell (root first, the cell last), the case row locked (only it, not the
+   * organisations) until the caller's transaction ends: what a step reads before deciding (the rules' organisation
+   * facts and the bodies that may act). One statement also bounds how long the transaction waits for a row lock to
+   * `lockWaitMs` (PostgreSQL then answers 55P03): `set_config('lock_timeout', …, true)` is `SET LOCAL lock_timeout`,
+   * run by the one-row subquery `bound` that is joined to the case, so it has run before the join yields the row the
+   * `FOR UPDATE` locks (rows are locked as the plan returns them). Null, and nothing locked, when there is no such case.
    */
-  async findWithChain(
-    id: string,
-    m: EntityManager = this.dataSource.manager,
-    opts: { forUpdate?: boolean } = {},
-  ): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
+  async lockWithChain(m: EntityManager, id: string, lockWaitMs: number): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
     const rows: (RawCase & { chain: ChainRow[] })[] = await m.query(
       `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
-       FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
-      [id],
+       FROM (SELECT set_config('lock_timeout', $2, true)) AS bound (lock_timeout)
+       CROSS JOIN cases c JOIN organisations o ON o.id = c.organisation_id
+       WHERE c.id = $1 AND bound.lock_timeout IS NOT NULL
+       FOR UPDATE OF c`,
+      [id, String(Math.max(1, Math.floor(lockWaitMs)))],
     );
     return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
-  }
-
-  /** Bounds how long the caller's transaction waits for a row lock (PostgreSQL answers 55P03 after `ms`). */
-  async boundLockWait(m: EntityManager, ms: number): Promise<void> {
-    await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(ms))}`);
-  }
-
-  /**
-   * The versioned update: `UPDATE … SET version = version + 1 WHERE id = $1 AND version = $2`. Returns the updated
-   * row, or null when the row no longer has that version (nothing is changed then).
-   */
-  async updateIfVersion(m: EntityManager, u: CaseStepUpdate): Promise<CaseRow | null> {
-    const [rows]: [RawCase[], number] = await m.query(
-      `UPDATE cases c SET state = $3, snapshot = $4::jsonb, machine_version = $5, procedure_version = $6,
-              last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1,
-              organisation_id = COALESCE($10::uuid, c.organisation_id)
-       WHERE c.id = $1 AND c.version = $2
-       RETURNING ${COLUMNS}`,
-      [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt, u.organisationId ?? null],
-    );
-    return rows.length ? toRow(rows[0]) : null;
   }
 
   /**
@@ -257,4 +238,17 @@ function toRow(r: RawCase): CaseRow {
 /** The key of an imported case among the external ids: its province and its id there. */
 export function externalIdKey(provinceId: string | null, externalId: string): string {
   return `${provinceId ?? ''}/${externalId}`;
+}
+
+/**
+ * The versioned update of one step: `UPDATE … SET version = version + 1 WHERE id = $1 AND version = $2`, the new values
+ * in $3…$10 (`stepUpdateParams`); a row that no longer has that version is left alone.
+ */
+export const STEP_UPDATE_SQL = `UPDATE cases c SET state = $3, snapshot = $4::jsonb, machine_version = $5, procedure_version = $6,
+              last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1,
+              organisation_id = COALESCE($10::uuid, c.organisation_id)
+       WHERE c.id = $1 AND c.version = $2`;
+
+export function stepUpdateParams(u: CaseStepUpdate): unknown[] {
+  return [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt, u.organisationId ?? null];
 }

@@ -11,7 +11,7 @@ export interface DeadlineRow extends DeadlineView {
 }
 
 /** The row as declared in tables.ts; kind, status narrowed to what the column's writers put there. */
-type RawDeadline = Omit<Pick<RowOf<typeof DEADLINES_TABLE>, 'id' | 'case_id' | 'key' | 'kind' | 'base_on' | 'due_on' | 'original_due_on' | 'extended_by' | 'status' | 'source' | 'rule_set' | 'opened_on' | 'closed_on' | 'late_working_days' | 'reference'>, 'kind' | 'status'> & { kind: DeadlineView['kind']; status: DeadlineView['status'] };
+export type RawDeadline = Omit<Pick<RowOf<typeof DEADLINES_TABLE>, 'id' | 'case_id' | 'key' | 'kind' | 'base_on' | 'due_on' | 'original_due_on' | 'extended_by' | 'status' | 'source' | 'rule_set' | 'opened_on' | 'closed_on' | 'late_working_days' | 'reference'>, 'kind' | 'status'> & { kind: DeadlineView['kind']; status: DeadlineView['status'] };
 
 const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, status, source, rule_set, opened_on, closed_on, late_working_days, reference`;
 
@@ -24,14 +24,17 @@ const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status =
 
 /**
  * Inserts new keys (with `opened_at`, the instant the limit came into being, kept afterwards: ADR 0015), updates changed
- * rows (only when something changed), leaves the others alone.
+ * rows (only when something changed), leaves the others alone. The records come as a JSON array in the parameter
+ * `records`, for the case in `caseId`, written at `now`; nothing is written unless `guard` holds.
  */
-const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
-       SELECT $1::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
-              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz, $3::timestamptz
-       FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
+function upsertSql(p: { caseId: string; records: string; now: string }, guard = 'true'): string {
+  return `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
+       SELECT ${p.caseId}::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
+              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, ${p.now}::timestamptz, ${p.now}::timestamptz
+       FROM jsonb_to_recordset(${p.records}::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
             "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
             "lateWorkingDays" integer, reference text)
+       WHERE ${guard}
        ON CONFLICT (case_id, key) DO UPDATE SET
          kind = EXCLUDED.kind, base_on = EXCLUDED.base_on, due_on = EXCLUDED.due_on, original_due_on = EXCLUDED.original_due_on,
          extended_by = EXCLUDED.extended_by, status = ${KEPT_STATUS}, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
@@ -39,9 +42,34 @@ const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, upda
          reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at
        WHERE (deadlines.${RECORD_COLUMNS.split(', ').join(', deadlines.')})
              IS DISTINCT FROM (${RECORD_COLUMNS.split(', ').map((c) => (c === 'status' ? KEPT_STATUS : `EXCLUDED.${c}`)).join(', ')})`;
+}
+
+const UPSERT_SQL = upsertSql({ caseId: '$1', records: '$2', now: '$3' });
+
+/**
+ * The upsert as a CTE named `up` (for the statement that stores a step), and every deadline of the case as it stands
+ * after it, as the rows `all_deadlines`: the rows the upsert touched come from its RETURNING, the others from the
+ * table (a statement does not see its own writes).
+ */
+export function upsertAndListSql(p: { caseId: string; records: string; now: string }, guard: string): { cte: string; rows: string } {
+  return {
+    cte: `up AS (${upsertSql(p, guard)} RETURNING id, case_id, key, ${RECORD_COLUMNS})`,
+    rows: `(SELECT * FROM up
+            UNION ALL
+            SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines d WHERE d.case_id = ${p.caseId}::uuid AND d.key NOT IN (SELECT key FROM up)) AS all_deadlines`,
+  };
+}
+
+/** The order the deadlines of one case are shown in: the order they were opened. */
+export const DEADLINE_ORDER = 'opened_on, due_on, key';
+
+/** The aggregate's deadline records as the JSON array the upsert reads. */
+export function deadlinesJson(records: readonly DeadlineRecord[]): string {
+  return JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 })));
+}
 
 function upsertParams(caseId: string, records: readonly DeadlineRecord[], now: Date): unknown[] {
-  return [caseId, JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 }))), now];
+  return [caseId, deadlinesJson(records), now];
 }
 
 /** The only place that touches `deadlines`. */
@@ -58,37 +86,18 @@ export class DeadlinesRepository {
     await m.query(UPSERT_SQL, upsertParams(caseId, records, now));
   }
 
-  /**
-   * `upsertAll`, answering every deadline of the case as it stands after the write, in the same statement: the rows
-   * the upsert touched come from its RETURNING, the others from the table (a statement does not see its own writes).
-   */
-  async upsertAllAndList(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<DeadlineRow[]> {
-    if (records.length === 0) return this.listByCases([caseId], m);
-    const rows: RawDeadline[] = await m.query(
-      `WITH up AS (${UPSERT_SQL} RETURNING id, case_id, key, ${RECORD_COLUMNS})
-       SELECT * FROM (
-         SELECT * FROM up
-         UNION ALL
-         SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines d WHERE d.case_id = $1 AND d.key NOT IN (SELECT key FROM up)
-       ) AS all_rows
-       ORDER BY opened_on, due_on, key`,
-      upsertParams(caseId, records, now),
-    );
-    return rows.map(toDeadlineRow);
-  }
-
   /** Deadlines of the given cases, per case in the order they were opened. */
   async listByCases(caseIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<DeadlineRow[]> {
     if (caseIds.length === 0) return [];
     const rows: RawDeadline[] = await m.query(
-      `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, opened_on, due_on, key`,
+      `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, ${DEADLINE_ORDER}`,
       [caseIds],
     );
     return rows.map(toDeadlineRow);
   }
 }
 
-function toDeadlineRow(r: RawDeadline): DeadlineRow {
+export function toDeadlineRow(r: RawDeadline): DeadlineRow {
   return {
     id: r.id,
     caseId: r.case_id,

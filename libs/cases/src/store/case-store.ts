@@ -8,6 +8,7 @@ import { chainSteps, Step } from '../history/chain-steps';
 import { GENESIS_HASH } from '../history/hash-chain';
 import { CaseEventRow, CaseEventsRepository } from '../repositories/case-events.repository';
 import { CaseRow, CasesRepository } from '../repositories/cases.repository';
+import { storeStep } from '../repositories/case-steps.repository';
 import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from '../repositories/idempotency-keys.repository';
 import { searchText } from '../search/search-text';
@@ -99,8 +100,7 @@ export class CaseStore {
    * the case (a deadline firing) take this lock first: the order every writer follows.
    */
   async lock(m: EntityManager, caseId: string): Promise<LockedCase | null> {
-    await this.cases.boundLockWait(m, CASE_LOCK_WAIT_MS);
-    const found = await this.cases.findWithChain(caseId, m, { forUpdate: true });
+    const found = await this.cases.lockWithChain(m, caseId, CASE_LOCK_WAIT_MS);
     return found ? { row: found.row, chain: found.chain, context: cellContextOf(found.chain) } : null;
   }
 
@@ -167,9 +167,9 @@ export class CaseStore {
 
     const now = this.clock.now();
     const chained = chainSteps(req.caseId, row.lastSeq, row.lastHash, steps, now);
-    const updated = await this.cases.updateIfVersion(m, {
-      id: req.caseId,
-      expectedVersion: row.version,
+    const written: CaseRow = {
+      ...row,
+      organisationId: req.moveTo ?? row.organisationId,
       state: steps[steps.length - 1].toState,
       snapshot: current,
       machineVersion: current.machineVersion,
@@ -177,11 +177,25 @@ export class CaseStore {
       lastSeq: row.lastSeq + chained.length,
       lastHash: chained[chained.length - 1].hash,
       updatedAt: now,
-      ...(req.moveTo ? { organisationId: req.moveTo } : {}),
+    };
+    const stored = await storeStep(m, {
+      update: {
+        id: req.caseId,
+        expectedVersion: row.version,
+        state: written.state,
+        snapshot: current,
+        machineVersion: written.machineVersion,
+        procedureVersion: written.procedureVersion,
+        lastSeq: written.lastSeq,
+        lastHash: written.lastHash,
+        updatedAt: now,
+        ...(req.moveTo ? { organisationId: req.moveTo } : {}),
+      },
+      events: chained,
+      deadlines: current.deadlines,
     });
     // The row is locked by this transaction: nobody else can have moved its version.
-    if (!updated) throw new Error(`case ${req.caseId} changed under its row lock`);
-    await this.appendHistory(m, chained);
+    if (!stored) throw new Error(`case ${req.caseId} changed under its row lock`);
     const transfer = steps.find((s) => s.event.type === 'TRANSFERRED');
     if (req.moveTo && transfer && this.moved) {
       await this.moved.caseMoved(m, {
@@ -195,7 +209,9 @@ export class CaseStore {
         recordedAt: now,
       });
     }
-    const view = toCaseView(updated, await this.deadlines.upsertAllAndList(m, req.caseId, current.deadlines, now));
+    // The view of what was written (the row as the update left it, the deadlines the statement answered): nothing is
+    // read back.
+    const view = toCaseView({ ...written, version: stored.version }, stored.deadlines);
     if (req.idempotency) await this.remember(m, req.idempotency, 200, view, now);
     return view;
   }

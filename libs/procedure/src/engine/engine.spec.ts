@@ -15,6 +15,7 @@ import {
   VILLAGE_CELL,
 } from '../__fixtures__/scenario';
 import { weekdayCalendar } from '../__fixtures__/weekday-calendar';
+import { admissionMachine } from '../machine/admission.machine';
 import { allowedEventsOf, decide, describe as describeCase, dueTimedEvents, MACHINE_VERSION, openCase, procedureVersionFor, restoreAggregate, RULES } from './index';
 
 const recognise = { fullMembers: 9, excluded: 1, inFavour: 6, motion: 'recognise' as const };
@@ -626,6 +627,34 @@ describe('aggregate storage', () => {
     expect(() => restoreAggregate({ ...good, machineVersion: MACHINE_VERSION + 1 })).toThrow(/machine version/);
     expect(() => restoreAggregate(null)).toThrow(/not an object/);
     expect(() => restoreAggregate({ ...good, deadlines: 'x' })).toThrow(/deadlines/);
+  });
+
+  it('a stored aggregate is resolved against the machine once for every read of one step; restoreAggregate always checks', () => {
+    const c = toCellReview(new CaseDriver());
+    const stored = JSON.stringify(c.aggregate);
+    const resolveState = jest.spyOn(admissionMachine, 'resolveState');
+    try {
+      const restored = restoreAggregate(JSON.parse(stored));
+      expect(resolveState).toHaveBeenCalledTimes(1);
+      expect(dueTimedEvents(restored, '2025-12-01')).toEqual([]);
+      const decision = decide(restored, { type: 'CELL_VOTE_RECORDED', occurredOn: '2025-11-10', ...PASSING_CELL_VOTE }, makeEnv('2025-12-01'));
+      expect(decision.ok).toBe(true);
+      expect(describeCase(restored).state).toBe('cellReview');
+      expect(allowedEventsOf(restored)).toEqual(describeCase(restored).allowedEvents);
+      expect(resolveState).toHaveBeenCalledTimes(1);
+      // The new aggregate is another object, resolved once when first read.
+      if (!decision.ok) return;
+      expect(describeCase(decision.aggregate).state).toBe(decision.toState);
+      expect(describeCase(decision.aggregate).state).toBe(decision.toState);
+      expect(resolveState).toHaveBeenCalledTimes(2);
+      // restoreAggregate validates what it is given each time, even an object it has seen: a changed state is refused.
+      const seen = restoreAggregate(JSON.parse(stored)) as CaseAggregate & { machine: { value: unknown } };
+      expect(resolveState).toHaveBeenCalledTimes(3);
+      seen.machine.value = { probation: 'nowhere' };
+      expect(() => restoreAggregate(seen)).toThrow(/does not fit/);
+    } finally {
+      resolveState.mockRestore();
+    }
   });
 
   it('RULES is exported from the engine', () => {

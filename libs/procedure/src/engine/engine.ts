@@ -32,9 +32,23 @@ interface PersistedShape {
   status?: string;
 }
 
+/**
+ * The machine snapshot resolved from each persisted snapshot object, so a step restores the stored case once however
+ * many of `restoreAggregate`, `dueTimedEvents`, `decide` and `describe` read it. Keyed by the object itself: an
+ * aggregate is an immutable value (every step makes a new one), and the entry goes with the object.
+ */
+const resolved = new WeakMap<object, Snapshot>();
+
 function restoreSnapshot(persisted: unknown): Snapshot {
+  return resolved.get(persisted as object) ?? resolveSnapshot(persisted);
+}
+
+/** Resolves the persisted snapshot against the machine (always: the validation in `restoreAggregate`), and keeps it. */
+function resolveSnapshot(persisted: unknown): Snapshot {
   const p = persisted as PersistedShape;
-  return admissionMachine.resolveState({ value: p.value as never, context: p.context });
+  const snapshot = admissionMachine.resolveState({ value: p.value as never, context: p.context });
+  resolved.set(p, snapshot);
+  return snapshot;
 }
 
 function persist(snapshot: Snapshot): unknown {
@@ -268,7 +282,7 @@ export function restoreAggregate(json: unknown): CaseAggregate {
   if (!isCalendarDate(ctx.lastStepOn)) fail('context.lastStepOn is not a date');
   let snapshot: Snapshot;
   try {
-    snapshot = restoreSnapshot(m);
+    snapshot = resolveSnapshot(m);
   } catch (e) {
     return fail(`state ${JSON.stringify(m.value)} does not exist (${(e as Error).message})`);
   }
