@@ -159,6 +159,16 @@ export class CasesRepository {
     return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
   }
 
+  /**
+   * Locks the case rows among `ids` until the caller's transaction ends, one after the other in id order (so two
+   * callers locking overlapping sets never deadlock); answers the ids that exist.
+   */
+  async lockIds(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await m.query(`SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Bounds how long the caller's transaction waits for a row lock (PostgreSQL answers 55P03 after `ms`). */
   async boundLockWait(m: EntityManager, ms: number): Promise<void> {
     await m.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(ms))}`);
