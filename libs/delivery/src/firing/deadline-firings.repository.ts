@@ -32,7 +32,7 @@ export class DeadlineFiringsRepository {
       `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome)
        SELECT r."deadlineId", r.generation, r.phase, r."fireAt", r."firedAt", r."latenessMs", r.outcome
        FROM jsonb_to_recordset($1::jsonb) AS r("deadlineId" uuid, generation int, phase text, "fireAt" timestamptz, "firedAt" timestamptz,
-            "latenessMs" int, outcome text)
+            "latenessMs" bigint, outcome text)
        ON CONFLICT DO NOTHING
        RETURNING deadline_id, generation, phase`,
       [
