@@ -55,7 +55,13 @@ export interface FiringResult {
 
 /** The idempotent handler every transport calls. */
 export abstract class FiringHandler {
+  /** One firing: a batch of one. */
   abstract fire(ref: FiringRef): Promise<FiringResult>;
+  /**
+   * Several firings in one transaction, one result per ref in order, each what `fire` would have answered. Throws,
+   * having written nothing, when the transaction fails (then each may be fired alone).
+   */
+  abstract fireMany(refs: readonly FiringRef[]): Promise<FiringResult[]>;
 }
 
 /** Firings of open deadlines that have not fired yet: the reconciler's and the poller's view of what should exist. */

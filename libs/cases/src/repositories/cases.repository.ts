@@ -162,6 +162,23 @@ export class CasesRepository {
   }
 
   /**
+   * Locks the case rows among `ids` until the caller's transaction ends, one after the other in id order (so two
+   * callers locking overlapping sets never deadlock), each wait bounded by `lockWaitMs` as in `lockWithChain`;
+   * answers the ids that exist.
+   */
+  async lockIds(m: EntityManager, ids: readonly string[], lockWaitMs: number): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await m.query(
+      `SELECT c.id FROM (SELECT set_config('lock_timeout', $2, true)) AS bound (lock_timeout)
+       CROSS JOIN cases c
+       WHERE c.id = ANY($1::uuid[]) AND bound.lock_timeout IS NOT NULL
+       ORDER BY c.id FOR UPDATE OF c`,
+      [[...new Set(ids)], String(Math.max(1, Math.floor(lockWaitMs)))],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
    * The cases of a subtree (every case when `pathPrefix` is null) not in one of `finalStates` or still holding a
    * pending limit (a full member's recognition not yet announced), with their cell's
    * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.

@@ -105,6 +105,14 @@ export class CaseStore {
   }
 
   /**
+   * Locks several case rows (id order, each wait bounded by CASE_LOCK_WAIT_MS like `lock`); answers the ids that
+   * exist. A batch of deadline firings takes its cases' locks here before their deadline rows.
+   */
+  async lockMany(m: EntityManager, caseIds: readonly string[]): Promise<Set<string>> {
+    return this.cases.lockIds(m, caseIds, CASE_LOCK_WAIT_MS);
+  }
+
+  /**
    * Decides the planned events against the locked case and appends them. In the transaction of `m` when given (the
    * caller holds or takes the lock there), else in a transaction of its own. An empty plan writes nothing and
    * answers the current case; the first refusal ends the call with nothing written.

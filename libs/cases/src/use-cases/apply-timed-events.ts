@@ -15,7 +15,7 @@ export function dueTimedSteps(aggregate: CaseAggregate, env: DecisionEnv): Plann
  * Records the timed events now due (e.g. PROBATION_ENDED) as the system actor; a no-op when none is due.
  *
  * Given a transaction (`m`), the events are recorded in it: the deadline firing of PROBATION_END calls
- * `lockCase` first (case row, then its deadline row: the lock order of every case write), records the firing and its
+ * `lockCases` first (case rows, then their deadline rows: the lock order of every case write), records the firing and its
  * notifications, then `execute(caseId, m)`, so the firing and PROBATION_ENDED commit or roll back together.
  */
 @Injectable()
@@ -26,8 +26,8 @@ export class ApplyTimedEvents {
     return this.store.append({ caseId: requireCaseId(caseId), plan: dueTimedSteps }, m);
   }
 
-  /** Locks the case row in the transaction of `m` (bounded wait, see CASE_LOCK_WAIT_MS); false when there is no such case. */
-  async lockCase(m: EntityManager, caseId: string): Promise<boolean> {
-    return (await this.store.lock(m, caseId)) !== null;
+  /** Locks the case rows in the transaction of `m`, in id order (bounded wait each); answers the ids of the cases that exist. */
+  async lockCases(m: EntityManager, caseIds: readonly string[]): Promise<Set<string>> {
+    return this.store.lockMany(m, caseIds);
   }
 }

@@ -22,16 +22,34 @@ export function firingKey(ref: FiringRef): string {
 export class DeadlineFiringsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a firing in the caller's transaction; false when it was recorded before (nothing written). */
-  async insert(m: EntityManager, f: FiringRecord): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+  /**
+   * Records firings in the caller's transaction in one statement; answers the keys (`firingKey`) of those written.
+   * A firing recorded before (or twice in `records`) is skipped: its key is not in the answer.
+   */
+  async insert(m: EntityManager, records: readonly FiringRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    const rows: { deadline_id: string; generation: number; phase: FiringPhase }[] = await m.query(
       `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT r."deadlineId", r.generation, r.phase, r."fireAt", r."firedAt", r."latenessMs", r.outcome
+       FROM jsonb_to_recordset($1::jsonb) AS r("deadlineId" uuid, generation int, phase text, "fireAt" timestamptz, "firedAt" timestamptz,
+            "latenessMs" bigint, outcome text)
        ON CONFLICT DO NOTHING
-       RETURNING phase`,
-      [f.deadlineId, f.generation, f.phase, f.fireAt, f.firedAt, Math.round(f.latenessMs), f.outcome],
+       RETURNING deadline_id, generation, phase`,
+      [
+        JSON.stringify(
+          records.map((f) => ({
+            deadlineId: f.deadlineId,
+            generation: f.generation,
+            phase: f.phase,
+            fireAt: f.fireAt.toISOString(),
+            firedAt: f.firedAt.toISOString(),
+            latenessMs: Math.round(f.latenessMs),
+            outcome: f.outcome,
+          })),
+        ),
+      ],
     );
-    return rows.length === 1;
+    return new Set(rows.map((r) => firingKey({ deadlineId: r.deadline_id, generation: r.generation, phase: r.phase })));
   }
 
   /** Keys (`firingKey`) of every recorded firing of the given deadlines, all generations. */

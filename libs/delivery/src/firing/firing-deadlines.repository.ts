@@ -38,28 +38,37 @@ const PLAN_FROM = `deadlines d JOIN cases c ON c.id = d.case_id JOIN organisatio
 export class FiringDeadlinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The case a deadline belongs to (never changes, so read without a lock), or null when there is no such row. */
-  async caseOf(m: EntityManager, deadlineId: string): Promise<string | null> {
-    const rows: { case_id: string }[] = await m.query(`SELECT case_id FROM deadlines WHERE id = $1`, [deadlineId]);
-    return rows[0]?.case_id ?? null;
+  /** The case of each deadline among `ids` that exists (a deadline never changes case, so read without a lock). */
+  async casesOf(m: EntityManager, deadlineIds: readonly string[]): Promise<Map<string, string>> {
+    if (deadlineIds.length === 0) return new Map();
+    const rows: { id: string; case_id: string }[] = await m.query(`SELECT id, case_id FROM deadlines WHERE id = ANY($1::uuid[])`, [deadlineIds]);
+    return new Map(rows.map((r) => [r.id, r.case_id]));
   }
 
-  /** Locks the deadline row until the caller's transaction ends (`FOR UPDATE`); null when there is no such row. */
-  async lockForFiring(m: EntityManager, deadlineId: string): Promise<DeadlineForFiring | null> {
+  /**
+   * Locks the deadline rows among `ids` until the caller's transaction ends (`FOR UPDATE`, in id order), keyed by id;
+   * an id with no row is absent.
+   */
+  async lockForFiring(m: EntityManager, deadlineIds: readonly string[]): Promise<Map<string, DeadlineForFiring>> {
+    if (deadlineIds.length === 0) return new Map();
     const rows: (RawDeadline & { source: string; organisation_id: string; candidate_name: string | null })[] = await m.query(
       `SELECT ${PLAN_COLUMNS}, d.source, c.organisation_id, c.candidate ->> 'fullName' AS candidate_name
        FROM ${PLAN_FROM}
-       WHERE d.id = $1
+       WHERE d.id = ANY($1::uuid[])
+       ORDER BY d.id
        FOR UPDATE OF d`,
-      [deadlineId],
+      [deadlineIds],
     );
-    const r = rows[0];
-    return r ? { ...toPlan(r), source: r.source, organisationId: r.organisation_id, candidateName: r.candidate_name ?? '' } : null;
+    return new Map(rows.map((r) => [r.id, { ...toPlan(r), source: r.source, organisationId: r.organisation_id, candidateName: r.candidate_name ?? '' }]));
   }
 
-  /** The limit has passed with the deadline open: `missed`, lateness left to the engine (the generation trigger fires). */
-  async markMissed(m: EntityManager, deadlineId: string, now: Date): Promise<void> {
-    await m.query(`UPDATE deadlines SET status = 'missed', updated_at = $2 WHERE id = $1 AND status = 'open'`, [deadlineId, now]);
+  /**
+   * The limit has passed with these deadlines open: `missed` in one statement, lateness left to the engine (the
+   * generation trigger fires for each row).
+   */
+  async markMissed(m: EntityManager, deadlineIds: readonly string[], now: Date): Promise<void> {
+    if (deadlineIds.length === 0) return;
+    await m.query(`UPDATE deadlines SET status = 'missed', updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'open'`, [deadlineIds, now]);
   }
 
   /** Open deadlines, optionally only those due on or before `dueOnOrBefore` (partial index deadlines_open_due_on_idx). */

@@ -7,24 +7,38 @@ import type { NewNotification, NotificationKind } from '@charterflow/notificatio
 import { FiringHandler, FiringRef, FiringResult, PlannedFiring } from '../contracts';
 import { planFirings, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
-import { DeadlineFiringsRepository } from './deadline-firings.repository';
+import { DeadlineFiringsRepository, FiringRecord, firingKey } from './deadline-firings.repository';
 import { DeadlineForFiring, FiringDeadlinesRepository } from './firing-deadlines.repository';
 import { escalationText, NotificationSubject, probationEndedText, reminderText } from './notification-text';
-import { OrganisationChainRepository } from './organisation-chain.repository';
+import { ChainOrganisation, OrganisationChainRepository } from './organisation-chain.repository';
 import { escalationRecipients, Recipient, resolveRecipients } from './recipients';
 import { CALENDAR_PROVIDER, CalendarProvider, Clock, isUuid } from '@charterflow/kernel';
 
 const STALE: FiringResult = { outcome: 'stale', notifications: 0 };
+const EARLY: FiringResult = { outcome: 'early', notifications: 0 };
+const DUPLICATE: FiringResult = { outcome: 'duplicate', notifications: 0 };
+
+/** A firing of the batch that passed the checks: its locked row, its planned instant, and how it is recorded. */
+interface Decided {
+  ref: FiringRef;
+  row: DeadlineForFiring;
+  planned: PlannedFiring;
+  record: FiringRecord;
+}
 
 /**
- * The one idempotent firing handler every transport calls (ADR 0007 §4). In one transaction it locks the case row,
- * then the deadline row (the lock order of every case write, ADR 0011), checks the deadline is open and of the same
- * generation, recomputes the plan, and records the firing in `deadline_firings`; only the transaction whose insert
- * succeeded writes notifications (and their webhook deliveries) or marks the deadline missed.
+ * The one idempotent firing handler every transport calls (ADR 0007 §4, ADR 0026). It fires a batch of firings in
+ * one transaction with set-based statements: it locks the batch's case rows in id order, then their deadline rows
+ * (the lock order of every case write, ADR 0011, so neither a step nor another batch deadlocks with it), checks
+ * each deadline is open and of the same generation, recomputes its plan, and records the firings in
+ * `deadline_firings` with one insert; only the firings whose ledger row that insert wrote get their notifications
+ * (one insert, with their webhook deliveries) and mark their deadlines missed (one update). Each firing gets its own
+ * answer, as if fired alone. `fire` is a batch of one.
  *
  * The `due` firing of PROBATION_END also records the engine's PROBATION_ENDED (`ApplyTimedEvents`) in that same
  * transaction: the ledger row, the notification and the case's step commit together or not at all, so there is no
- * state where the firing is recorded and the case has not moved, and nothing to repair.
+ * state where the firing is recorded and the case has not moved, and nothing to repair. A batch whose transaction
+ * fails has written nothing; the caller may fire its firings one by one.
  */
 @Injectable()
 export class FiringService implements FiringHandler {
@@ -43,75 +57,89 @@ export class FiringService implements FiringHandler {
   ) {}
 
   async fire(ref: FiringRef): Promise<FiringResult> {
-    if (typeof ref?.deadlineId !== 'string' || !isUuid(ref.deadlineId) || !Number.isInteger(ref.generation)) return STALE;
-    const result = await this.dataSource.transaction((m) => this.attempt(m, ref));
-    if (result.outcome === 'fired') {
-      this.logger.debug({ ...ref, latenessMs: result.latenessMs, notifications: result.notifications }, 'deadline firing');
-    }
+    const [result] = await this.fireMany([ref]);
     return result;
   }
 
-  private async attempt(m: EntityManager, ref: FiringRef): Promise<FiringResult> {
-    // The case row first, then the deadline row: the order dispatch takes them in (it locks the case, then upserts
-    // its deadlines), so a firing and a step on the same case wait for each other instead of deadlocking. A deadline
-    // never changes case, so reading its case id before holding any lock is safe.
-    const caseId = await this.deadlines.caseOf(m, ref.deadlineId);
-    if (!caseId || !(await this.timedEvents.lockCase(m, caseId))) return STALE;
-    const row = await this.deadlines.lockForFiring(m, ref.deadlineId);
-    if (!row || row.status !== 'open' || row.generation !== ref.generation) return STALE;
-
-    const plan = planFirings(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
-    const planned = plan.find((p) => p.phase === ref.phase);
-    // A phase the policy no longer plans for this row (policy changed since the job was queued): nothing to do.
-    if (!planned) return STALE;
-    const now = this.clock.now();
-    if (planned.fireAt.getTime() > now.getTime()) return { outcome: 'early', notifications: 0 };
-    const latenessMs = now.getTime() - planned.fireAt.getTime();
-
-    // A reminder overtaken by a later firing that is also due (a backlog after downtime, or a case recorded late)
-    // would only add noise: it is recorded as superseded and writes nothing.
-    const superseded = planned.phase.startsWith('remind-') && plan.some((p) => p.fireAt > planned.fireAt && p.fireAt.getTime() <= now.getTime());
-    const inserted = await this.firings.insert(m, { ...ref, fireAt: planned.fireAt, firedAt: now, latenessMs, outcome: superseded ? 'superseded' : 'fired' });
-    if (!inserted) return { outcome: 'duplicate', notifications: 0 };
-    if (superseded) return { outcome: 'stale', notifications: 0 };
-
-    const notifications = await this.act(m, row, planned, now);
-    // The engine's PROBATION_ENDED, in this transaction: it closes the deadline this firing holds (met).
-    if (planned.phase === 'due') await this.timedEvents.execute(row.caseId, m);
-    return { outcome: 'fired', notifications, latenessMs };
+  /** Fires `refs` in one transaction; answers one result per ref, in order. Throws (writing nothing) if it fails. */
+  async fireMany(refs: readonly FiringRef[]): Promise<FiringResult[]> {
+    // One attempt per distinct firing; a firing named twice in the batch is answered `duplicate` the second time.
+    const distinct = new Map<string, FiringRef>();
+    for (const ref of refs) if (isWellFormed(ref) && !distinct.has(firingKey(ref))) distinct.set(firingKey(ref), ref);
+    const answers = distinct.size === 0 ? new Map<string, FiringResult>() : await this.dataSource.transaction((m) => this.attempt(m, [...distinct.values()]));
+    const answered = new Set<string>();
+    const results = refs.map((ref) => {
+      if (!isWellFormed(ref)) return STALE;
+      const key = firingKey(ref);
+      const result = answers.get(key) ?? STALE;
+      if (answered.has(key)) return result.outcome === 'fired' ? DUPLICATE : result;
+      answered.add(key);
+      return result;
+    });
+    const fired = results.filter((r) => r.outcome === 'fired').length;
+    if (fired > 0) this.logger.debug({ batch: refs.length, fired }, 'deadline firings');
+    return results;
   }
 
-  /** What the firing does; returns the number of notifications written. */
-  private async act(m: EntityManager, row: DeadlineForFiring, planned: PlannedFiring, now: Date): Promise<number> {
+  private async attempt(m: EntityManager, refs: readonly FiringRef[]): Promise<Map<string, FiringResult>> {
+    const answers = new Map<string, FiringResult>(refs.map((ref) => [firingKey(ref), STALE]));
+    // The case rows first, then the deadline rows: the order dispatch takes them in (it locks the case, then upserts
+    // its deadlines), so a firing and a step on the same case wait for each other instead of deadlocking; and in id
+    // order, so two batches naming the same cases wait for each other too. A deadline never changes case, so
+    // reading its case id before holding any lock is safe.
+    const caseOf = await this.deadlines.casesOf(m, refs.map((r) => r.deadlineId));
+    const locked = await this.timedEvents.lockCases(m, [...caseOf.values()]);
+    const rows = await this.deadlines.lockForFiring(m, [...caseOf].filter(([, caseId]) => locked.has(caseId)).map(([id]) => id));
+
+    const now = this.clock.now();
+    const decided: Decided[] = [];
+    for (const ref of refs) {
+      const row = rows.get(ref.deadlineId);
+      if (!row || row.status !== 'open' || row.generation !== ref.generation) continue;
+      const plan = planFirings(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
+      const planned = plan.find((p) => p.phase === ref.phase);
+      // A phase the policy no longer plans for this row (policy changed since the job was queued): nothing to do.
+      if (!planned) continue;
+      if (planned.fireAt.getTime() > now.getTime()) {
+        answers.set(firingKey(ref), EARLY);
+        continue;
+      }
+      const latenessMs = now.getTime() - planned.fireAt.getTime();
+      // A reminder overtaken by a later firing that is also due (a backlog after downtime, or a case recorded late)
+      // would only add noise: it is recorded as superseded and writes nothing.
+      const superseded = planned.phase.startsWith('remind-') && plan.some((p) => p.fireAt > planned.fireAt && p.fireAt.getTime() <= now.getTime());
+      decided.push({ ref, row, planned, record: { ...ref, fireAt: planned.fireAt, firedAt: now, latenessMs, outcome: superseded ? 'superseded' : 'fired' } });
+    }
+
+    const inserted = await this.firings.insert(m, decided.map((d) => d.record));
+    const acting: Decided[] = [];
+    for (const d of decided) {
+      if (!inserted.has(firingKey(d.ref))) answers.set(firingKey(d.ref), DUPLICATE);
+      else if (d.record.outcome === 'fired') acting.push(d);
+    }
+    if (acting.length === 0) return answers;
+
+    const chains = await this.organisations.chainsOf(m, acting.map((d) => d.row.organisationId));
+    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.planned, chains.get(d.row.organisationId) ?? [], now));
+    const written = await this.inbox.insert(m, notifications);
+    const writtenPer = new Map<string, number>();
+    for (const n of written) writtenPer.set(`${n.deadlineId}:${n.phase}`, (writtenPer.get(`${n.deadlineId}:${n.phase}`) ?? 0) + 1);
+    await this.deadlines.markMissed(m, acting.filter((d) => d.planned.phase === 'escalate').map((d) => d.row.id), now);
+    // The engine's PROBATION_ENDED, in this transaction: it closes the deadline this firing holds (met).
+    for (const caseId of new Set(acting.filter((d) => d.planned.phase === 'due').map((d) => d.row.caseId))) await this.timedEvents.execute(caseId, m);
+
+    for (const d of acting) {
+      answers.set(firingKey(d.ref), { outcome: 'fired', notifications: writtenPer.get(`${d.row.id}:${d.planned.phase}`) ?? 0, latenessMs: d.record.latenessMs });
+    }
+    return answers;
+  }
+
+  /** The notifications a firing writes. */
+  private notificationsOf(row: DeadlineForFiring, planned: PlannedFiring, chain: readonly ChainOrganisation[], now: Date): NewNotification[] {
     const rules = this.policies.policy.kinds[row.kind];
-    const chain = await this.organisations.chainOf(m, row.organisationId);
     const alerted = resolveRecipients(chain, rules.alert);
     const subject: NotificationSubject = { caseId: row.caseId, candidateName: row.candidateName, kind: row.kind, dueOn: row.dueOn, source: row.source };
-
-    if (planned.phase === 'escalate') {
-      await this.deadlines.markMissed(m, row.id, now);
-      const to = rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted;
-      return this.notify(m, row, planned, to, 'escalation', escalationText(subject), now);
-    }
-    if (planned.phase === 'due') {
-      return this.notify(m, row, planned, alerted, 'probation_ended', probationEndedText(subject), now);
-    }
-    const offset = rules.reminders.find((o) => reminderPhase(o) === planned.phase);
-    if (!offset) return 0; // unreachable: the phase came from this very policy
-    return this.notify(m, row, planned, alerted, 'reminder', reminderText(subject, offset), now);
-  }
-
-  private notify(
-    m: EntityManager,
-    row: DeadlineForFiring,
-    planned: PlannedFiring,
-    recipients: readonly Recipient[],
-    kind: NotificationKind,
-    text: Pick<NewNotification, 'title' | 'body'>,
-    now: Date,
-  ): Promise<number> {
-    return this.inbox.insertMany(
-      m,
+    const to = (recipients: readonly Recipient[], kind: NotificationKind, text: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
       recipients.map((r) => ({
         organisationId: r.organisationId,
         role: r.role,
@@ -123,7 +151,19 @@ export class FiringService implements FiringHandler {
         ...text,
         createdAt: now,
         dedupeKey: `${row.id}:${planned.generation}:${planned.phase}:${r.organisationId}:${r.role}`,
-      })),
-    );
+      }));
+
+    if (planned.phase === 'escalate') {
+      return to(rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted, 'escalation', escalationText(subject));
+    }
+    if (planned.phase === 'due') return to(alerted, 'probation_ended', probationEndedText(subject));
+    const offset = rules.reminders.find((o) => reminderPhase(o) === planned.phase);
+    if (!offset) return []; // unreachable: the phase came from this very policy
+    return to(alerted, 'reminder', reminderText(subject, offset));
   }
+}
+
+/** A ref a transport could hand over from a corrupted job: answered `stale` without touching the database. */
+function isWellFormed(ref: FiringRef): boolean {
+  return typeof ref?.deadlineId === 'string' && isUuid(ref.deadlineId) && Number.isInteger(ref.generation) && typeof ref.phase === 'string';
 }

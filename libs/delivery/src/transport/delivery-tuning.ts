@@ -10,6 +10,12 @@ export const DELIVERY_TUNING = Symbol('DELIVERY_TUNING');
 export interface DeliveryTuning {
   /** BullMQ worker options for the firing queues (the crash test shortens lockDuration and stalledInterval). */
   worker?: Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
+  /**
+   * How the BullMQ workers' firings are gathered into one transaction (ADR 0026): at most `maxSize` firings, the
+   * batch closing `maxWaitMs` after its first. The worker concurrency bounds how many firings wait at once, so it
+   * should be a few times `maxSize` to keep a batch filling while the previous one commits.
+   */
+  batch?: { maxSize?: number; maxWaitMs?: number };
   /** Firing jobs claimed from the outbox per relay transaction. */
   relayBatchSize?: number;
   /**
@@ -20,8 +26,14 @@ export interface DeliveryTuning {
   faultPause?: { ms: number; at: 'before-fire' | 'after-fire' };
 }
 
-/** Worker defaults per firing queue: reminders are many and light, timed events drive the engine. */
-export const DEFAULT_CONCURRENCY = { reminders: 10, escalations: 5, timedEvents: 2, webhooks: 1 } as const;
+/**
+ * Worker defaults per firing queue. A job only hands its ref to the batcher and waits, so a worker holds a few
+ * batches' worth of jobs at once (ADR 0026); timed events drive the engine, one case at a time in their batch.
+ */
+export const DEFAULT_CONCURRENCY = { reminders: 256, escalations: 256, timedEvents: 32, webhooks: 1 } as const;
+
+/** Batches of firings (see `DeliveryTuning.batch`). */
+export const DEFAULT_BATCH = { maxSize: 128, maxWaitMs: 5 } as const;
 
 export const DEFAULT_RELAY_BATCH_SIZE = 500;
 

@@ -1,6 +1,7 @@
 export * from './delivery-transport';
 export * from './delivery-tuning';
 export * from './delivery-lifecycle';
+export * from './firing-batcher';
 export * from './firing-runner';
 export * from './outbox.repository';
 export * from './queue-stats';

@@ -6,6 +6,7 @@ import { DeliveryCoreModule } from '../../firing/delivery-core.module';
 import { DeliveryMetricsModule } from '../../metrics/delivery-metrics.module';
 import { DeliveryTransport } from '../delivery-transport';
 import { DEFAULT_CONCURRENCY, DELIVERY_BACKGROUND_TASKS, DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
+import { FiringBatcher } from '../firing-batcher';
 import { FiringRunner } from '../firing-runner';
 import { OutboxRepository } from '../outbox.repository';
 import { ALL_QUEUES, QUEUES } from '../queues';
@@ -44,6 +45,7 @@ export class BullmqTransportModule {
       providers: [
         { provide: DELIVERY_TUNING, useValue: tuning },
         FiringRunner,
+        FiringBatcher,
         ...processors,
         WebhooksProcessor,
         { provide: DELIVERY_WORKERS, inject: [...processors, WebhooksProcessor], useFactory: (...hosts: WorkerHost[]) => hosts },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { FiringResult, PendingFirings, PlannedFiring } from '../../contracts';
-import { FiringRunner } from '../firing-runner';
+import { FiringBatcher } from '../firing-batcher';
 import { FiringJobData } from './firing-job';
 import { firingProcessorFor } from './firing.processor';
 import { FixedClock } from '@charterflow/kernel';
@@ -12,11 +12,11 @@ const jobId = `dl_${deadlineId}_g2_escalate`;
 
 function setup(result: FiringResult, planned: PlannedFiring[] = []) {
   const calls: unknown[] = [];
-  const runner = { fire: async (ref: unknown) => (calls.push(ref), result) } as unknown as FiringRunner;
+  const batcher = { fire: async (ref: unknown) => (calls.push(ref), result) } as unknown as FiringBatcher;
   const pending = { forDeadlines: async () => planned, list: async () => [] } as unknown as PendingFirings;
   const clock = new FixedClock('2026-03-26T16:59:00.000Z');
   const Processor = firingProcessorFor('deadline-escalations', {});
-  const processor = new Processor(runner, pending, clock, {});
+  const processor = new Processor(batcher, pending, clock, {});
   const moved: number[] = [];
   const job = { id: jobId, data, moveToDelayed: async (at: number) => void moved.push(at) } as unknown as Job<FiringJobData>;
   return { processor, job, calls, moved };

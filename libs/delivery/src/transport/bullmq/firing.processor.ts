@@ -3,7 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job, WorkerOptions } from 'bullmq';
 import { FiringResult, PendingFirings } from '../../contracts';
 import { DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
-import { FiringRunner } from '../firing-runner';
+import { FiringBatcher } from '../firing-batcher';
 import { delayUntil, FiringJobData } from './firing-job';
 import { Clock } from '@charterflow/kernel';
 
@@ -11,7 +11,8 @@ import { Clock } from '@charterflow/kernel';
 const EARLY_RETRY_MS = 1000;
 
 /**
- * Runs a firing job: calls the idempotent firing handler with the job's ref. A transient error (database down)
+ * Runs a firing job: hands the job's ref to the batcher, which fires it with others in one transaction of the
+ * idempotent firing handler, and waits for its own answer. A transient error (database down)
  * throws, and BullMQ retries with exponential backoff; a job run twice is answered `duplicate` by the handler.
  * A job that ran before its instant (the plan moved later, or clocks disagree) goes back to the delayed set.
  */
@@ -20,7 +21,7 @@ export abstract class FiringProcessor extends WorkerHost {
   private readonly logger = new Logger(FiringProcessor.name);
 
   constructor(
-    private readonly runner: FiringRunner,
+    private readonly batcher: FiringBatcher,
     private readonly pending: PendingFirings,
     private readonly clock: Clock,
     @Inject(DELIVERY_TUNING) private readonly tuning: DeliveryTuning,
@@ -30,7 +31,7 @@ export abstract class FiringProcessor extends WorkerHost {
 
   async process(job: Job<FiringJobData>, token?: string): Promise<FiringResult> {
     await this.faultPause('before-fire');
-    const result = await this.runner.fire(job.data);
+    const result = await this.batcher.fire(job.data);
     await this.faultPause('after-fire');
     if (result.outcome === 'early') await this.deferEarly(job, token);
     return result;

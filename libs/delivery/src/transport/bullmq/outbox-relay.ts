@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@charterflow/config';
 import { PendingFirings } from '../../contracts';
+import { DeadlineFiringsRepository } from '../../firing/deadline-firings.repository';
 import { ReminderPolicyService } from '../../policy/reminder-policy.service';
 import { BackgroundTask, DEFAULT_RELAY_BATCH_SIZE, DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
 import { OutboxRepository } from '../outbox.repository';
@@ -16,7 +17,7 @@ const MAX_BATCHES_PER_TICK = 50;
 /**
  * Moves deadline changes from the outbox into the queues (ADR 0007 §3, §6). In one transaction per batch: claim
  * and delete the oldest outbox rows (SKIP LOCKED, so several workers share the work), remove the jobs the changes
- * made stale, add the jobs of the new pending firings, and only then commit. A crash before the commit leaves the
+ * made stale (but not those of firings already recorded: their jobs are done), add the jobs of the new pending firings, and only then commit. A crash before the commit leaves the
  * rows in the outbox, to be relayed again; the adds are idempotent by job id, so relaying twice is harmless.
  *
  * Each tick first checks that Redis still holds its schedulers: when it does not (Redis restarted empty or was
@@ -32,6 +33,7 @@ export class OutboxRelay implements BackgroundTask {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
     private readonly pending: PendingFirings,
+    private readonly firings: DeadlineFiringsRepository,
     private readonly policies: ReminderPolicyService,
     private readonly transport: BullmqTransport,
     private readonly reconciler: Reconciler,
@@ -83,7 +85,8 @@ export class OutboxRelay implements BackgroundTask {
       const states = await this.outbox.deadlineStates(m, ids);
       // Read through the handler's own view (another connection: it sees the committed deadlines the messages name).
       const firings = await this.pending.forDeadlines(ids);
-      await this.transport.unschedule(staleJobIds(messages, states, this.policies.policy));
+      const fired = await this.firings.keysOf(ids);
+      await this.transport.unschedule(staleJobIds(messages, states, this.policies.policy, fired));
       await this.transport.schedule(firings);
       return messages.length;
     });

@@ -41,6 +41,13 @@ describe('stale job ids of relayed deadline changes', () => {
     ]);
   });
 
+  it('leaves out the jobs of firings already recorded (the escalation that marked the deadline missed, the reminders sent)', () => {
+    const fired = new Set([`${D}:1:remind-10wd`, `${D}:1:escalate`, `${D}:2:remind-1wd`]);
+    expect(staleJobIds([{ deadlineId: D, generation: 2 }], [{ id: D, kind: 'ADMISSION_DECISION', status: 'missed', generation: 2 }], policy, fired)).toEqual(
+      ids(1, ['remind-1wd']),
+    );
+  });
+
   it('ignores a message whose deadline no longer exists', () => {
     expect(staleJobIds([{ deadlineId: D, generation: 2 }], [], policy)).toEqual([]);
   });

@@ -21,8 +21,8 @@ export interface PollReport {
 
 /**
  * The embedded default (no REDIS_URL): every DELIVERY_POLL_INTERVAL_MS, one tick asks PostgreSQL (PGlite) for the
- * firings due by now and calls the firing handler for each, one after the other (PGlite has one session), then
- * delivers the due webhooks. Nothing is held in memory between ticks: a firing whose instant passed while the
+ * firings due by now and fires them a page at a time, each page in one transaction of the firing handler (PGlite has
+ * one session), then delivers the due webhooks. Nothing is held in memory between ticks: a firing whose instant passed while the
  * process was down is due at the first tick after start, and fires then (late).
  */
 @Injectable()
@@ -82,17 +82,16 @@ export class PollTransport extends DeliveryTransport {
       const limit = POLL_PAGE + seen.size;
       const listed = await this.pending.list({ dueBefore: this.clock.now(), limit });
       const due = listed.filter((f) => !seen.has(f.jobId));
-      for (const firing of due) {
-        seen.add(firing.jobId);
-        try {
-          const result = await this.runner.fire(firing);
-          if (result.outcome === 'fired') report.fired += 1;
-          else report.other += 1;
-        } catch (error) {
+      for (const firing of due) seen.add(firing.jobId);
+      // The page in one transaction; a firing whose own attempt failed is retried at the next tick.
+      const settled = await this.runner.fireMany(due);
+      settled.forEach((s, i) => {
+        if (s instanceof Error) {
           report.failed += 1;
-          this.logger.error({ err: error, jobId: firing.jobId }, 'firing failed; retried at the next tick');
-        }
-      }
+          this.logger.error({ err: s, jobId: due[i].jobId }, 'firing failed; retried at the next tick');
+        } else if (s.outcome === 'fired') report.fired += 1;
+        else report.other += 1;
+      });
       if (listed.length < limit || due.length === 0) break;
     }
     report.webhooks = await this.webhooks.deliverDue();
