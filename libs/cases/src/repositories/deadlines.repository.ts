@@ -26,12 +26,15 @@ const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status =
  * Inserts new keys (with `opened_at`, the instant the limit came into being, kept afterwards: ADR 0015), updates changed
  * rows (only when something changed), leaves the others alone.
  */
-const UPSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
-       SELECT $1::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
+/** The records of `$2` (JSON, each a `DeadlineRecord`, with `caseId` when `$1` is null) as deadline rows at `$3`. */
+const INSERT_SQL = `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
+       SELECT coalesce($1::uuid, r."caseId"), r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
               r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, $3::timestamptz, $3::timestamptz
-       FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
+       FROM jsonb_to_recordset($2::jsonb) AS r("caseId" uuid, key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
             "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
-            "lateWorkingDays" integer, reference text)
+            "lateWorkingDays" integer, reference text)`;
+
+const UPSERT_SQL = `${INSERT_SQL}
        ON CONFLICT (case_id, key) DO UPDATE SET
          kind = EXCLUDED.kind, base_on = EXCLUDED.base_on, due_on = EXCLUDED.due_on, original_due_on = EXCLUDED.original_due_on,
          extended_by = EXCLUDED.extended_by, status = ${KEPT_STATUS}, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
@@ -56,6 +59,13 @@ export class DeadlinesRepository {
   async upsertAll(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<void> {
     if (records.length === 0) return;
     await m.query(UPSERT_SQL, upsertParams(caseId, records, now));
+  }
+
+  /** Inserts the deadlines of several new cases in one statement (an import's batch). */
+  async insertForNewCases(m: EntityManager, cases: readonly { caseId: string; records: readonly DeadlineRecord[] }[], now: Date): Promise<void> {
+    const records = cases.flatMap((c) => c.records.map((r) => ({ ...r, caseId: c.caseId, extendedBy: r.extendedBy ?? 0 })));
+    if (records.length === 0) return;
+    await m.query(INSERT_SQL, [null, JSON.stringify(records), now]);
   }
 
   /**
