@@ -110,6 +110,22 @@ describe('imports as jobs (real PostgreSQL)', () => {
     await t.http.get(`${API}/imports/00000000-0000-4000-8000-000000000000`).expect(404);
   });
 
+  it('an import whose processing keeps failing is marked failed after three attempts, and the worker goes on', async () => {
+    // A stored file damaged after it was accepted (it cannot be read again).
+    const id = '5d9a3c52-9c1e-4f3e-8f43-3d1c6b1a0b77';
+    await db.query(
+      `INSERT INTO imports (id, actor, scope_path, historical, format, rows, imported, unchanged, refused, flagged, status, processed, content_hash, source, accepted_at)
+       VALUES ($1, '{}'::jsonb, NULL, false, 'csv', 1, 0, 0, 0, 0, 'queued', 0, 'damaged', $2, $3)`,
+      [id, Buffer.from('"unbalanced,quote\n', 'utf8'), instantOf(TODAY)],
+    );
+    const next = await post(toCsv([probationerRow('FAIL-1', o.A, '2025-12-01')])).expect(202);
+    expect(await runner.drain()).toBe(1);
+    expect(await read(id)).toMatchObject({ status: 'failed', processed: 0, finishedAt: instantOf(TODAY) });
+    const attempts: { attempts: number }[] = await db.query(`SELECT attempts FROM imports WHERE id = $1`, [id]);
+    expect(attempts[0].attempts).toBe(3);
+    expect((await read(next.body.importId)).status).toBe('done');
+  });
+
   it('a file that is not a file of rows is refused at once and nothing is queued', async () => {
     const count = async () => (await db.query(`SELECT count(*)::int AS n FROM imports`))[0].n as number;
     const before = await count();

@@ -61,13 +61,23 @@ export class ImportRunner {
     }
   }
 
-  /** Claims the oldest waiting import and reads its file, or null when none waits. */
+  /**
+   * Claims the oldest waiting import and reads its file, or null when none waits. A stored file that cannot be read
+   * again (it was read when accepted, so only a damaged row) counts as a failed attempt, and the next import is tried.
+   */
   async claim(): Promise<ImportInProgress | null> {
-    const now = this.clock.now();
-    const job = await this.jobs.claim(randomUUID(), now, new Date(now.getTime() + IMPORT_LEASE_MS));
-    if (!job) return null;
-    const rows = parseStored(job.format, job.source);
-    return { job, rows, actor: job.actor as unknown as Actor, seen: firstRowsOf(rows, job.processed), chains: new Map() };
+    for (;;) {
+      const now = this.clock.now();
+      const job = await this.jobs.claim(randomUUID(), now, new Date(now.getTime() + IMPORT_LEASE_MS));
+      if (!job) return null;
+      try {
+        const rows = parseStored(job.format, job.source);
+        return { job, rows, actor: job.actor as unknown as Actor, seen: firstRowsOf(rows, job.processed), chains: new Map() };
+      } catch (e) {
+        this.logger.error(`import ${job.id}: its stored file cannot be read: ${(e as Error).message}`);
+        await this.jobs.release(job.id, job.leaseOwner, (e as Error).message, IMPORT_MAX_ATTEMPTS, this.clock.now());
+      }
+    }
   }
 
   /** Works a claimed import to its end; false when it failed or another worker took it over. */
