@@ -134,6 +134,21 @@ describe('imports as jobs (real PostgreSQL)', () => {
     expect((await t.http.post(`${API}/imports`).send({ rows: 'nope' }).expect(400)).body.fields[0].field).toBe('rows');
     expect(await count()).toBe(before);
   });
+
+  // Last: the runner of this app stops for good.
+  it('a worker that stops hands its import back after the batch in progress, for another to resume at once', async () => {
+    const rows = Array.from({ length: IMPORT_BATCH_ROWS + 2 }, (_, i) => probationerRow(`STOP-${i + 1}`, o.A, '2025-12-01'));
+    const accepted = await post(toCsv(rows)).expect(202);
+    const claimed = await runner.claim();
+    expect(claimed?.job.id).toBe(accepted.body.importId);
+    runner.stop();
+    expect(await runner.complete(claimed!)).toBe(false);
+    expect(await read(accepted.body.importId)).toMatchObject({ status: 'queued', processed: IMPORT_BATCH_ROWS });
+    const attempts: { attempts: number; lease_owner: string | null }[] = await db.query(`SELECT attempts, lease_owner FROM imports WHERE id = $1`, [accepted.body.importId]);
+    expect(attempts[0]).toEqual({ attempts: 0, lease_owner: null });
+    expect(await runner.drain()).toBe(0);
+    expect(await casesOf('STOP-')).toEqual({ n: IMPORT_BATCH_ROWS, ids: IMPORT_BATCH_ROWS });
+  });
 });
 
 describe('imports as jobs on embedded PGlite, processed by the in-process worker', () => {

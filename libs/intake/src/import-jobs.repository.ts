@@ -124,6 +124,14 @@ export class ImportJobsRepository {
     );
   }
 
+  /** A claim given up by a worker that stops: queued again at once, the attempt not counted. */
+  async handBack(id: string, leaseOwner: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE imports SET status = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'running'`,
+      [id, leaseOwner],
+    );
+  }
+
   /** A claim that failed: queued again for another attempt, or failed for good after `maxAttempts`. */
   async release(id: string, leaseOwner: string, failure: string, maxAttempts: number, now: Date): Promise<void> {
     await this.dataSource.query(

@@ -43,6 +43,7 @@ type Judged = { item: ImportItem } | { base: RowBase; ready: ReadyImport };
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger(ImportRunner.name);
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,14 +52,23 @@ export class ImportRunner {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The process is stopping: the import being processed stops after its current batch and is handed back (queued,
+   * no attempt counted) for another worker to resume at once; nothing more is claimed.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
   /** Processes waiting imports until none is left; answers how many it finished. */
   async drain(): Promise<number> {
     let finished = 0;
-    for (;;) {
+    while (!this.stopping) {
       const claimed = await this.claim();
       if (!claimed) return finished;
       if (await this.complete(claimed)) finished += 1;
     }
+    return finished;
   }
 
   /**
@@ -83,7 +93,12 @@ export class ImportRunner {
   /** Works a claimed import to its end; false when it failed or another worker took it over. */
   async complete(p: ImportInProgress): Promise<boolean> {
     try {
-      while (await this.nextBatch(p));
+      while (await this.nextBatch(p)) {
+        if (this.stopping) {
+          await this.jobs.handBack(p.job.id, p.job.leaseOwner);
+          return false;
+        }
+      }
       await this.jobs.finish(p.job.id, p.job.leaseOwner, this.clock.now());
       this.logger.log(`import ${p.job.id}: ${p.job.rows} rows done`);
       return true;
