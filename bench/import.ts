@@ -70,6 +70,7 @@ interface SizeRun {
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
   const wanted = rowsWanted();
+  const loadAtStart = loadavg();
   await prepareBenchDatabase(url);
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'production', RUN_WORKER: 'false', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1' });
   @Module({ imports: [PlatformModule.forRoot({ config, clock: new FixedClock('2026-06-30T03:00:00.000Z') }), CasesModule, IntakeModule] })
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     const n = (x: number) => x.toLocaleString('en-US');
 
     const body = [
-      `Run: \`npm run bench:import\`${wanted > BASE_ROWS ? ` with \`BENCH_IMPORT_ROWS=${wanted}\`` : ''}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end, ${(await serverVersion(url)).split(' on ')[0]} at ${redactUrl(url)}. The whole path of an upload (ADR 0028): accepted (the CSV read whole and stored, what \`POST /api/v1/imports\` does before its 202), then processed by the import worker in batches of ${IMPORT_BATCH_ROWS} rows (validation, replay through the engine, one transaction per batch) until the import is done; one worker, in the benchmark's process.`,
+      `Run: \`npm run bench:import\`${wanted > BASE_ROWS ? ` with \`BENCH_IMPORT_ROWS=${wanted}\`` : ''}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average (1 / 5 / 15 min) ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')} at the start and ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end (the machine is shared), ${(await serverVersion(url)).split(' on ')[0]} at ${redactUrl(url)}. The whole path of an upload (ADR 0028): accepted (the CSV read whole and stored, what \`POST /api/v1/imports\` does before its 202), then processed by the import worker in batches of ${IMPORT_BATCH_ROWS} rows (validation, replay through the engine, one transaction per batch) until the import is done; one worker, in the benchmark's process.`,
       '',
       `CSV files with every import column, 1% of their rows bad (an unknown cell, an impossible date, a step after today, steps out of order, in turn); cases at every stage from decided to past probation (all runs: ${states.map((s) => `${s.state} ${n(s.n)}`).join(', ')}).`,
       '',
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|---|---|',
       ...runs.map(
         (r) =>
-          `| ${n(r.count)} | ${r.mib.toFixed(1)} MiB | ${fmt(r.acceptS)} s | ${fmt(r.firstS)} s | ${fmt(r.count / r.firstS, 0)} | ${n(r.report.imported)} | ${r.report.refused} | ${fmt(r.againS)} s (${n(r.again.unchanged)} unchanged) | ${fmt(r.count / r.againS, 0)} |`,
+          `| ${n(r.count)} | ${r.mib.toFixed(1)} MiB | ${fmt(r.acceptS)} s | ${fmt(r.firstS)} s | ${fmt(r.count / r.firstS, 0)} | ${n(r.report.imported)} | ${n(r.report.refused)} | ${fmt(r.againS)} s (${n(r.again.unchanged)} unchanged) | ${fmt(r.count / r.againS, 0)} |`,
       ),
       '',
       `Every bad row was reported with its row number and the field or rule at fault; the second upload of each file wrote no event (${n(runs[runs.length - 1].events)} events after all runs).`,
