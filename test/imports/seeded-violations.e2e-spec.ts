@@ -3,6 +3,7 @@ import supertest from 'supertest';
 import { addDays, BusinessDate, ruleSetFor } from '@charterflow/procedure';
 import { API, startTestApp, TestApp } from '../support/app';
 import { account, createOrganisation } from '../access/support';
+import { finished } from './finish';
 import { Breaches, probationerRow, toCsv } from './rows';
 
 type Agent = ReturnType<typeof supertest.agent>;
@@ -70,9 +71,9 @@ describe('violations of imported histories (real PostgreSQL)', () => {
       rows.push(row);
       plan.push({ externalId: `S-${i}`, cell, breaches, cellVoteOn: row.cellVoteOn, ceremonyOn: row.ceremonyOn });
     }
-    const report = (await t.http.post(`${API}/imports`).query({ historical: 'true' }).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
+    const report = await finished(t, await t.http.post(`${API}/imports`).query({ historical: 'true' }).set('Content-Type', 'text/csv').send(toCsv(rows)));
     expect(report).toMatchObject({ rows: ROWS, imported: ROWS, refused: 0 });
-    const caseOf = new Map<string, string>(report.items.map((i: { externalId: string; caseId: string }) => [i.externalId, i.caseId]));
+    const caseOf = new Map<string, string>(report.items.map((i) => [i.externalId as string, i.caseId as string]));
     for (const p of plan) {
       const caseId = caseOf.get(p.externalId)!;
       const at = { caseId, organisationId: p.cell.id };

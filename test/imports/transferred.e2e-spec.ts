@@ -1,12 +1,13 @@
 import { API, startTestApp, TestApp } from '../support/app';
 import { createOrganisation } from '../access/support';
+import { finished } from './finish';
 import { probationerRow, toCsv } from './rows';
 
 /** Imports accept a transferred case (ADR 0024): the row's cell is the destination; the transfer is in its history. */
 describe('import of a transferred probationer (real PostgreSQL)', () => {
   let t: TestApp;
   const o: Record<string, string> = {};
-  const upload = (rows: Record<string, string>[]) => t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows));
+  const upload = async (rows: Record<string, string>[]) => ({ body: await finished(t, await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows))) });
 
   beforeAll(async () => {
     t = await startTestApp({ today: '2026-06-30' });
@@ -28,7 +29,7 @@ describe('import of a transferred probationer (real PostgreSQL)', () => {
       helperChangedOn: '2026-03-09',
       newHelperName: 'Vũ Thị Lan',
     };
-    const res = await upload([row]).expect(201);
+    const res = await upload([row]);
     expect(res.body).toMatchObject({ imported: 1, refused: 0 });
     const item = res.body.items[0];
     expect(item.state).toBe('probation');
@@ -41,7 +42,7 @@ describe('import of a transferred probationer (real PostgreSQL)', () => {
 
   it('a transfer to another cell than the row’s is refused, naming the column', async () => {
     const row = { ...probationerRow('T-2', o.A, '2025-12-01'), transferredOn: '2026-03-02', transferDecisionNo: 'QĐ-ĐĐ-8', transferredTo: o.B };
-    const res = await upload([row]).expect(201);
+    const res = await upload([row]);
     expect(res.body).toMatchObject({ imported: 0, refused: 1 });
     expect(JSON.stringify(res.body.items[0])).toContain('transferredTo');
   });

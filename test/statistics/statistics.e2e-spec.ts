@@ -3,6 +3,7 @@ import { addDays } from '@charterflow/procedure';
 import { API, startTestApp, TestApp } from '../support/app';
 import { account, createOrganisation } from '../access/support';
 import { probationerRow, toCsv } from '../imports/rows';
+import { finished } from '../imports/finish';
 
 interface Seeded {
   cell: string;
@@ -92,7 +93,7 @@ describe('admission statistics and targets (real PostgreSQL)', () => {
         recognitionDecisionOn: decisionOn, recognitionDecisionNo: `QĐ-${id}`, recognitionStandingMembers: '7', recognitionStandingInFavour: '4',
       });
     }
-    const report = (await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
+    const report = await finished(t, await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)));
     expect(report).toMatchObject({ imported: rows.length, refused: 0 });
   });
   afterAll(() => t?.close());

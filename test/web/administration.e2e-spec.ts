@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOrganisationTree, OrganisationTree, startTestApp, TEST_ADMIN_PASSWORD, TestApp } from '../support/app';
 import { EVENT_LABELS, RULE_DEFINITIONS } from '@charterflow/procedure';
 import { createUser, fullNameOf, STAFF_PASSWORD } from '../access/support';
+import { ImportRunner } from '@charterflow/intake';
 import { probationerRow, toCsv } from '../imports/rows';
 import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, watch } from './support';
 import { wordTemplate } from '../documents/word-template';
@@ -281,8 +282,25 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     const badDate = { ...probationerRow('I-3', tree.cellId, '2026-06-01'), cellVoteOn: '31/02/2026' };
     const csv = toCsv([probationerRow('I-1', tree.cellId, '2026-06-01'), young, badDate]);
     await page.locator('input[type=file]').setInputFiles({ name: 'ho-so.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const polls: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(r.url())) polls.push(r.headers()['x-background-request']);
+    });
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    // Accepted at once; no worker runs in this test's process until the test lets one.
+    await page.getByTestId('import-progress').filter({ hasText: 'Đã nhận tệp 3 dòng, đang chờ xử lý…' }).waitFor();
+    const runner = t.app.get(ImportRunner);
+    const claimed = await runner.claim();
+    await page.getByTestId('import-progress').filter({ hasText: 'Đã xử lý 0/3 dòng' }).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Tiến độ nhập hồ sơ' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/import-progress.png` });
+    expect(await runner.complete(claimed!)).toBe(true);
     await page.getByTestId('import-summary').filter({ hasText: '3 dòng: 1 đã nhập, 0 không thay đổi, 2 bị từ chối, 0 có ghi chú vi phạm.' }).waitFor();
+    // The page asked for the progress as background requests (they do not keep a session alive).
+    expect(polls.length).toBeGreaterThan(0);
+    expect(new Set(polls)).toEqual(new Set(['true']));
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/import-report.png` });
     const report = page.getByTestId('import-report');
     expect(await axeViolations(page)).toEqual([]);
     await expectRow(report.locator('tr', { hasText: 'I-1' }), ['Đã nhập', 'Mở hồ sơ']);

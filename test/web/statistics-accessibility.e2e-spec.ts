@@ -10,6 +10,7 @@ import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } 
 import { createUser, STAFF_PASSWORD } from '../access/support';
 import { caseInCellReview } from '../api/helpers';
 import { probationerRow, toCsv } from '../imports/rows';
+import { finished } from '../imports/finish';
 import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblems, signInThroughForm, watch } from './support';
 
 /** Where the screenshots (statistics, phone width) go: a scratch folder, or SCREENSHOTS_DIR. */
@@ -67,7 +68,7 @@ describe('statistics, late limits and accessibility in Chromium (real PostgreSQL
     t.setToday(TODAY);
     // Decisions (opened + 40 days; + 110 when late): 10/01/2026, 19/01/2026, 13/03/2026, and 25/04/2026 (late).
     const rows = [probationerRow('TK-1', tree.cellId, '2025-12-01'), probationerRow('TK-2', tree.cellId, '2025-12-10'), probationerRow('TK-3', tree.cellId, '2026-02-01'), probationerRow('TK-4', tree.cellId, '2026-01-05', { lateDecision: true })];
-    const report = (await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)).expect(201)).body;
+    const report = await finished(t, await t.http.post(`${API}/imports`).set('Content-Type', 'text/csv').send(toCsv(rows)));
     expect(report).toMatchObject({ imported: 4, refused: 0 });
     await t.http.put(`${API}/targets/${tree.provinceId}/2026`).send({ admissions: 24 }).expect(200);
     await createUser(t, 'tinhuy.tk', tree.provinceId, ['superior_officer']);

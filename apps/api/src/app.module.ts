@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from '@charterflow/access';
 import { ComplianceSweepModule } from '@charterflow/audit';
 import { CasesModule } from '@charterflow/cases';
+import { ImportWorkerModule } from '@charterflow/intake';
 import { DeliveryCoreModule, DeliveryModule } from '@charterflow/delivery';
 import { NotificationsModule, TransferNoticesModule } from '@charterflow/notifications';
 import { OrganisationsModule } from '@charterflow/organisations';
@@ -55,7 +56,7 @@ export class AppModule {
         IntakeApiModule,
         ReportingApiModule,
         DocumentsApiModule,
-        CasesModule, HealthModule, MetricsModule, NotificationsModule, TransferNoticesModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule] : [])],
+        CasesModule, HealthModule, MetricsModule, NotificationsModule, TransferNoticesModule, DeliveryCoreModule, ...(options.config.RUN_WORKER ? [DeliveryModule.forRoot({ config: options.config }), ComplianceSweepModule, ImportWorkerModule] : [])],
       // Guards run in this order: who is calling (and may they call this route), then the rate limits.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DomainException } from '@charterflow/kernel';
 
-export const MAX_IMPORT_ROWS = 50_000;
+export const MAX_IMPORT_ROWS = 100_000;
 
 /** One row of an uploaded file: its number among the data rows (1 = the first after the header) and its cells. */
 export interface RawRow {
@@ -44,4 +44,27 @@ export function parseJson(body: unknown): { rows: RawRow[]; historical?: boolean
   if (b.rows.length > MAX_IMPORT_ROWS) throw DomainException.validation([{ field: 'rows', message: `at most ${MAX_IMPORT_ROWS} rows per file` }]);
   const rows = b.rows.map((cells, i): RawRow => ({ row: i + 1, cells: cells && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : { __notAnObject: true } }));
   return { rows, historical: b.historical };
+}
+
+/** An upload as the API receives it: CSV text (historical from the query), or a JSON body (historical in it, or the query's). */
+export type ImportUpload = { format: 'csv'; text: string; historical: boolean } | { format: 'json'; body: unknown; historical?: boolean };
+
+/** An upload read whole: its rows, whether it is historical, and the text it is stored as until processed. */
+export interface ParsedUpload {
+  format: 'csv' | 'json';
+  rows: RawRow[];
+  historical: boolean;
+  source: string;
+}
+
+/** Reads an upload; a file that is not a file of rows is refused as a whole (400). */
+export function parseUpload(upload: ImportUpload): ParsedUpload {
+  if (upload.format === 'csv') return { format: 'csv', rows: parseCsv(upload.text), historical: upload.historical, source: upload.text };
+  const parsed = parseJson(upload.body);
+  return { format: 'json', rows: parsed.rows, historical: parsed.historical ?? upload.historical ?? false, source: JSON.stringify(upload.body) };
+}
+
+/** The rows of a stored upload, read again by the worker. */
+export function parseStored(format: 'csv' | 'json', source: string): RawRow[] {
+  return format === 'csv' ? parseCsv(source) : parseJson(JSON.parse(source)).rows;
 }

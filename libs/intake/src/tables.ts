@@ -13,7 +13,21 @@ export const IMPORTS_TABLE = table('imports', {
   unchanged: col('int4'),
   refused: col('int4'),
   flagged: col('int4'),
-  report: col('jsonb'),
-  started_at: col('timestamptz'),
-  finished_at: col('timestamptz'),
+  started_at: nullable('timestamptz'),
+  finished_at: nullable('timestamptz'),
+  status: col('text'),
+  processed: col('int4'),
+  content_hash: nullable('text'),
+  source: nullable('bytea'),
+  accepted_at: col('timestamptz'),
+  lease_owner: nullable('uuid'),
+  lease_until: nullable('timestamptz'),
+  attempts: col('int4'),
+  failure: nullable('text'),
+});
+
+export const IMPORT_ROWS_TABLE = table('import_rows', {
+  import_id: col('uuid'),
+  row_no: col('int4'),
+  outcome: col('jsonb'),
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ImportReport, IntakeService } from '@charterflow/intake';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { HttpResponse as Response } from '../common/http/http-types';
+import { ImportReport, IntakeService, MAX_IMPORT_ROWS } from '@charterflow/intake';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator';
@@ -9,6 +10,7 @@ import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
 import { Actor, DomainException } from '@charterflow/kernel';
 import { ImportReportDto } from './dto/import-report.dto';
+import { IMPORT_BODY_LIMIT_MB, IMPORT_PATH } from './intake-body-parsers';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -18,18 +20,24 @@ export class ImportsController {
   @Post()
   @RequirePermission('imports.run')
   @BodyTextCheckedPerRow()
-  @HttpCode(201)
+  @HttpCode(202)
   @ApiOperation({
     summary: 'Import cases already under way (CSV or JSON), one row per case with its real past dates',
     description:
+      `The file is read whole and stored at once (202, \`Location\` naming the import); a file that is not a file of rows (no header, not CSV or JSON, more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows or ${IMPORT_BODY_LIMIT_MB} MB) is refused with 400/413 and nothing is stored. ` +
+      'A worker then processes it in batches; `GET /imports/{id}` shows its progress and, once done, each row\'s outcome. ' +
       'Each row is validated and replayed through the engine on its own: all or nothing per row; a bad row is reported with its number and reasons and the others go on. ' +
       '`historical=true`: rules the recorded history broke are waived and flagged instead of refusing the row (dates and the order of steps are never waived). ' +
-      'Re-uploading the same rows changes nothing (`externalId`). Columns: docs/imports.md.',
+      'Re-uploading the same rows changes nothing (`externalId`): while the same file from the same subtree is still waiting or running, the answer is that import. Columns: docs/imports.md.',
   })
   @ApiConsumes('text/csv', 'application/json')
   @ApiQuery({ name: 'historical', required: false, type: Boolean, description: 'CSV uploads (JSON uploads say it in the body)' })
   @ApiBody({ description: 'CSV text with a header row, or `{ "historical": bool, "rows": [ { column: value } ] }`', schema: { type: 'string' } })
-  @ApiCreatedResponse({ type: ImportReportDto, description: 'The report: counts, and each row with its outcome and every reason it was refused' })
+  @ApiAcceptedResponse({
+    type: ImportReportDto,
+    description: 'The import, accepted: `status` queued (or the earlier unfinished import of the same file), no rows processed yet',
+    headers: { Location: { description: 'The import: `GET` it for its progress and report', schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 413)
   async run(
     @Body() body: unknown,
@@ -37,23 +45,32 @@ export class ImportsController {
     @Query('historical') historical: string | undefined,
     @CurrentActor() actor: Actor,
     @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ImportReport> {
     if (historical !== undefined && historical !== 'true' && historical !== 'false') {
       throw DomainException.validation([{ field: 'historical', message: 'historical must be true or false' }]);
     }
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    let report: ImportReport;
     if (type === 'text/csv' || type === 'text/plain') {
       if (typeof body !== 'string' || body.trim() === '') throw DomainException.validation([{ field: 'file', message: 'the CSV file is empty' }]);
-      return this.intake.run({ format: 'csv', text: body, historical: historical === 'true' }, actor, scope);
+      report = await this.intake.accept({ format: 'csv', text: body, historical: historical === 'true' }, actor, scope);
+    } else if (type === 'application/json') {
+      report = await this.intake.accept({ format: 'json', body, historical: historical === undefined ? undefined : historical === 'true' }, actor, scope);
+    } else {
+      throw DomainException.validation([{ field: 'content-type', message: 'send the file as text/csv or application/json' }]);
     }
-    if (type === 'application/json') return this.intake.run({ format: 'json', body, historical: historical === undefined ? undefined : historical === 'true' }, actor, scope);
-    throw DomainException.validation([{ field: 'content-type', message: 'send the file as text/csv or application/json' }]);
+    res.setHeader('Location', `${IMPORT_PATH}/${report.importId}`);
+    return report;
   }
 
   @Get(':id')
   @RequirePermission('imports.run')
-  @ApiOperation({ summary: 'The report of an earlier import' })
-  @ApiOkResponse({ type: ImportReportDto, description: 'As the answer of POST /imports' })
+  @ApiOperation({
+    summary: 'An import: its progress while a worker processes it, and each row\'s outcome once done',
+    description: 'Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller\'s subtree exist for it (404 otherwise).',
+  })
+  @ApiOkResponse({ type: ImportReportDto })
   @ApiErrors(400, 404)
   get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<ImportReport> {
     return this.intake.get(id, scope);

@@ -513,7 +513,7 @@ export interface paths {
         put?: never;
         /**
          * Import cases already under way (CSV or JSON), one row per case with its real past dates
-         * @description Each row is validated and replayed through the engine on its own: all or nothing per row; a bad row is reported with its number and reasons and the others go on. `historical=true`: rules the recorded history broke are waived and flagged instead of refusing the row (dates and the order of steps are never waived). Re-uploading the same rows changes nothing (`externalId`). Columns: docs/imports.md.
+         * @description The file is read whole and stored at once (202, `Location` naming the import); a file that is not a file of rows (no header, not CSV or JSON, more than 100,000 rows or 64 MB) is refused with 400/413 and nothing is stored. A worker then processes it in batches; `GET /imports/{id}` shows its progress and, once done, each row's outcome. Each row is validated and replayed through the engine on its own: all or nothing per row; a bad row is reported with its number and reasons and the others go on. `historical=true`: rules the recorded history broke are waived and flagged instead of refusing the row (dates and the order of steps are never waived). Re-uploading the same rows changes nothing (`externalId`): while the same file from the same subtree is still waiting or running, the answer is that import. Columns: docs/imports.md.
          */
         post: operations["ImportsController_run"];
         delete?: never;
@@ -529,7 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report of an earlier import */
+        /**
+         * An import: its progress while a worker processes it, and each row's outcome once done
+         * @description Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller's subtree exist for it (404 otherwise).
+         */
         get: operations["ImportsController_get"];
         put?: never;
         post?: never;
@@ -1578,21 +1581,37 @@ export interface components {
         ImportReportDto: {
             /** Format: uuid */
             importId: string;
+            /**
+             * @description queued (accepted, waiting for a worker), running, done, failed (given up after repeated errors of the processing, not of rows)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
             historical: boolean;
             /** @enum {string} */
             format: "csv" | "json";
-            /** @description Rows read */
+            /** @description Rows in the file */
             rows: number;
+            /** @description Rows processed so far (committed with their cases) */
+            processed: number;
+            /** @description So far */
             imported: number;
+            /** @description So far */
             unchanged: number;
+            /** @description So far */
             refused: number;
-            /** @description Rows imported with at least one waived rule */
+            /** @description Rows imported with at least one waived rule, so far */
             flagged: number;
+            /** @description Each row's outcome in the file's order, once `status` is done; empty before */
             items: components["schemas"]["ImportItemDto"][];
             /** Format: date-time */
-            startedAt: string;
+            acceptedAt: string;
+            /**
+             * Format: date-time
+             * @description When a worker began
+             */
+            startedAt: string | null;
             /** Format: date-time */
-            finishedAt: string;
+            finishedAt: string | null;
         };
         SetTargetDto: {
             /** @example 150 */
@@ -5160,9 +5179,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The report: counts, and each row with its outcome and every reason it was refused */
-            201: {
+            /** @description The import, accepted: `status` queued (or the earlier unfinished import of the same file), no rows processed yet */
+            202: {
                 headers: {
+                    /** @description The import: `GET` it for its progress and report */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5218,7 +5239,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description As the answer of POST /imports */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -92,6 +92,39 @@ type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state
 export class CasesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts several new cases in one statement (an import's batch). */
+  async insertMany(m: EntityManager, rows: readonly NewCaseRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO cases (id, organisation_id, state, snapshot, machine_version, procedure_version, version, candidate,
+                          search_text, last_seq, last_hash, created_at, updated_at, external_id, import_hash, import_province_id)
+       SELECT r.id, r.organisation_id, r.state, r.snapshot, r.machine_version, r.procedure_version, 1, r.candidate,
+              r.search_text, r.last_seq, r.last_hash, r.created_at, r.created_at, r.external_id, r.import_hash, r.import_province_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organisation_id uuid, state text, snapshot jsonb, machine_version int, procedure_version text,
+            candidate jsonb, search_text text, last_seq int, last_hash text, created_at timestamptz, external_id text, import_hash text, import_province_id uuid)`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            id: row.id,
+            organisation_id: row.organisationId,
+            state: row.state,
+            snapshot: row.snapshot,
+            machine_version: row.machineVersion,
+            procedure_version: row.procedureVersion,
+            candidate: row.candidate,
+            search_text: row.searchText,
+            last_seq: row.lastSeq,
+            last_hash: row.lastHash,
+            created_at: row.createdAt.toISOString(),
+            external_id: row.externalId ?? null,
+            import_hash: row.importHash ?? null,
+            import_province_id: row.importProvinceId ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
   async insert(m: EntityManager, row: NewCaseRow): Promise<void> {
     await m.query(
       `INSERT INTO cases (id, organisation_id, state, snapshot, machine_version, procedure_version, version, candidate,
@@ -120,9 +153,9 @@ export class CasesRepository {
    * Imported cases by their external ids, keyed `externalIdKey(province, externalId)`: id and the hash of the row
    * they came from. An external id is unique within the province the case was imported into.
    */
-  async findByExternalIds(externalIds: readonly string[]): Promise<Map<string, { id: string; importHash: string | null }>> {
+  async findByExternalIds(externalIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, { id: string; importHash: string | null }>> {
     if (externalIds.length === 0) return new Map();
-    const rows: { id: string; external_id: string; import_province_id: string | null; import_hash: string | null }[] = await this.dataSource.query(
+    const rows: { id: string; external_id: string; import_province_id: string | null; import_hash: string | null }[] = await m.query(
       `SELECT id, external_id, import_province_id, import_hash FROM cases WHERE external_id = ANY($1::text[])`,
       [externalIds],
     );

@@ -23,18 +23,27 @@ const RECORD_COLUMNS = `kind, base_on, due_on, original_due_on, extended_by, sta
 const KEPT_STATUS = `CASE WHEN deadlines.status = 'missed' AND EXCLUDED.status = 'open' AND EXCLUDED.due_on = deadlines.due_on THEN 'missed' ELSE EXCLUDED.status END`;
 
 /**
+ * The deadline records of a JSON array (the parameter `records`) inserted as rows written at `now`: for the case in
+ * `caseId`, or, when it is null, for the case each record names in its `caseId` (the new cases of an import's batch);
+ * nothing is written unless `guard` holds.
+ */
+function insertSql(p: { caseId: string | null; records: string; now: string }, guard = 'true'): string {
+  return `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
+       SELECT ${p.caseId === null ? 'r."caseId"' : `${p.caseId}::uuid`}, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
+              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, ${p.now}::timestamptz, ${p.now}::timestamptz
+       FROM jsonb_to_recordset(${p.records}::jsonb) AS r("caseId" uuid, key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
+            "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
+            "lateWorkingDays" integer, reference text)
+       WHERE ${guard}`;
+}
+
+/**
  * Inserts new keys (with `opened_at`, the instant the limit came into being, kept afterwards: ADR 0015), updates changed
  * rows (only when something changed), leaves the others alone. The records come as a JSON array in the parameter
  * `records`, for the case in `caseId`, written at `now`; nothing is written unless `guard` holds.
  */
 function upsertSql(p: { caseId: string; records: string; now: string }, guard = 'true'): string {
-  return `INSERT INTO deadlines (case_id, key, ${RECORD_COLUMNS}, updated_at, opened_at)
-       SELECT ${p.caseId}::uuid, r.key, r.kind, r."baseOn", r."dueOn", r."originalDueOn", r."extendedBy", r.status, r.source, r."ruleSet",
-              r."openedOn", r."closedOn", r."lateWorkingDays", r.reference, ${p.now}::timestamptz, ${p.now}::timestamptz
-       FROM jsonb_to_recordset(${p.records}::jsonb) AS r(key text, kind text, "baseOn" date, "dueOn" date, "originalDueOn" date,
-            "extendedBy" integer, status text, source text, "ruleSet" text, "openedOn" date, "closedOn" date,
-            "lateWorkingDays" integer, reference text)
-       WHERE ${guard}
+  return `${insertSql(p, guard)}
        ON CONFLICT (case_id, key) DO UPDATE SET
          kind = EXCLUDED.kind, base_on = EXCLUDED.base_on, due_on = EXCLUDED.due_on, original_due_on = EXCLUDED.original_due_on,
          extended_by = EXCLUDED.extended_by, status = ${KEPT_STATUS}, source = EXCLUDED.source, rule_set = EXCLUDED.rule_set,
@@ -44,6 +53,7 @@ function upsertSql(p: { caseId: string; records: string; now: string }, guard = 
              IS DISTINCT FROM (${RECORD_COLUMNS.split(', ').map((c) => (c === 'status' ? KEPT_STATUS : `EXCLUDED.${c}`)).join(', ')})`;
 }
 
+const INSERT_FOR_NEW_CASES_SQL = insertSql({ caseId: null, records: '$1', now: '$2' });
 const UPSERT_SQL = upsertSql({ caseId: '$1', records: '$2', now: '$3' });
 
 /**
@@ -84,6 +94,13 @@ export class DeadlinesRepository {
   async upsertAll(m: EntityManager, caseId: string, records: readonly DeadlineRecord[], now: Date): Promise<void> {
     if (records.length === 0) return;
     await m.query(UPSERT_SQL, upsertParams(caseId, records, now));
+  }
+
+  /** Inserts the deadlines of several new cases in one statement (an import's batch). */
+  async insertForNewCases(m: EntityManager, cases: readonly { caseId: string; records: readonly DeadlineRecord[] }[], now: Date): Promise<void> {
+    const records = cases.flatMap((c) => c.records.map((r) => ({ ...r, caseId: c.caseId })));
+    if (records.length === 0) return;
+    await m.query(INSERT_FOR_NEW_CASES_SQL, [deadlinesJson(records), now]);
   }
 
   /** Deadlines of the given cases, per case in the order they were opened. */

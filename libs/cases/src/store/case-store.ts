@@ -7,7 +7,7 @@ import { refusalToException } from '../errors/refusal';
 import { chainSteps, Step } from '../history/chain-steps';
 import { GENESIS_HASH } from '../history/hash-chain';
 import { CaseEventRow, CaseEventsRepository } from '../repositories/case-events.repository';
-import { CaseRow, CasesRepository } from '../repositories/cases.repository';
+import { CaseRow, CasesRepository, NewCaseRow } from '../repositories/cases.repository';
 import { storeStep } from '../repositories/case-steps.repository';
 import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from '../repositories/idempotency-keys.repository';
@@ -136,9 +136,16 @@ export class CaseStore {
     });
   }
 
-  /** Inserts an imported case (its whole replayed history) in a transaction of its own. */
-  async import(c: NewCase): Promise<void> {
-    await this.dataSource.transaction((m) => this.insertCase(m, c));
+  /**
+   * Inserts imported cases (each with its whole replayed history) in the caller's transaction (an import's batch):
+   * the cases, their histories and their deadlines in one statement each.
+   */
+  async importIn(m: EntityManager, cs: readonly NewCase[]): Promise<void> {
+    if (cs.length === 0) return;
+    const chained = cs.map((c) => chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt));
+    await this.cases.insertMany(m, cs.map((c, i) => newCaseRow(c, chained[i])));
+    await this.history.insertMany(m, chained.flat());
+    await this.deadlines.insertForNewCases(m, cs.map((c) => ({ caseId: c.id, records: c.deadlines })), cs[0].recordedAt);
   }
 
   /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
@@ -226,23 +233,7 @@ export class CaseStore {
 
   private async insertCase(m: EntityManager, c: NewCase): Promise<void> {
     const rows = chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt);
-    const description = describe(c.aggregate);
-    await this.cases.insert(m, {
-      id: c.id,
-      organisationId: c.organisationId,
-      state: description.state,
-      snapshot: c.aggregate,
-      machineVersion: c.aggregate.machineVersion,
-      procedureVersion: c.aggregate.procedureVersion,
-      candidate: description.candidate,
-      searchText: searchText(description.candidate.fullName),
-      lastSeq: rows.length,
-      lastHash: rows[rows.length - 1].hash,
-      createdAt: c.recordedAt,
-      externalId: c.imported?.externalId ?? null,
-      importProvinceId: c.imported?.provinceId ?? null,
-      importHash: c.imported?.rowHash ?? null,
-    });
+    await this.cases.insert(m, newCaseRow(c, rows));
     await this.appendHistory(m, rows);
     await this.deadlines.upsertAll(m, c.id, c.deadlines, c.recordedAt);
   }
@@ -257,6 +248,27 @@ export class CaseStore {
     if (key === undefined) return;
     if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
   }
+}
+
+/** The row of a new case whose history is `rows`. */
+function newCaseRow(c: NewCase, rows: readonly CaseEventRow[]): NewCaseRow {
+  const description = describe(c.aggregate);
+  return {
+    id: c.id,
+    organisationId: c.organisationId,
+    state: description.state,
+    snapshot: c.aggregate,
+    machineVersion: c.aggregate.machineVersion,
+    procedureVersion: c.aggregate.procedureVersion,
+    candidate: description.candidate,
+    searchText: searchText(description.candidate.fullName),
+    lastSeq: rows.length,
+    lastHash: rows[rows.length - 1].hash,
+    createdAt: c.recordedAt,
+    externalId: c.imported?.externalId ?? null,
+    importProvinceId: c.imported?.provinceId ?? null,
+    importHash: c.imported?.rowHash ?? null,
+  };
 }
 
 function candidateNameOf(candidate: unknown): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   BusinessDate,
   CaseAggregate,
@@ -19,7 +20,7 @@ import { Actor, SYSTEM_ACTOR, Clock } from '@charterflow/kernel';
 import { engineOnlyEventIn, importableChain } from '../access/case-access';
 import { Step } from '../history/chain-steps';
 import { CasesRepository, externalIdKey } from '../repositories/cases.repository';
-import { CaseStore } from '../store/case-store';
+import { CaseStore, NewCase } from '../store/case-store';
 import { DecisionEnvs } from '../store/decision-env';
 
 /** One case as an import brings it: the office's identifier, the cell, the candidate and the recorded history. */
@@ -53,19 +54,30 @@ export interface ImportRowError {
   state?: string;
 }
 
-/** Caches what every row of one import shares: the organisations (chain and facts) and the existing external ids. */
+/** Caches what the rows of one batch share: the organisations (chain and facts) and the existing external ids. */
 export interface ImportBatchContext {
   chains: Map<string, ChainNode[] | null>;
   /** Keyed `externalIdKey(province, externalId)`: a row sees only the ids of its own province. */
   existing: Map<string, { id: string; importHash: string | null }>;
 }
 
+/** A row replayed and ready to store: the case to insert and what its outcome will say once stored. */
+export interface ReadyImport {
+  status: 'ready';
+  newCase: NewCase;
+  key: string;
+  externalId: string;
+  rowHash: string;
+  state: string;
+  waived: { seq: number; type: string; rule: string; source: string; message: string }[];
+}
+
 /**
  * Brings a case already under way into the engine: replays its recorded history through the same pure engine as live
  * dispatch, with the recorded business dates (timed events such as PROBATION_ENDED are applied when they fell due),
- * and stores it in one transaction, so a row is all or nothing. With `historical`, the event's own rules are waived
- * and reported instead of refusing; dates and the machine's shape are never waived. Deadlines still ahead stay open;
- * those whose limit has already passed are stored as missed.
+ * and stores it in the caller's transaction (`prepare`, then `storeIn`), so a row is all or nothing. With
+ * `historical`, the event's own rules are waived and reported instead of refusing; dates and the machine's shape are
+ * never waived. Deadlines still ahead stay open; those whose limit has already passed are stored as missed.
  */
 @Injectable()
 export class ImportCase {
@@ -77,12 +89,13 @@ export class ImportCase {
     private readonly store: CaseStore,
   ) {}
 
-  /** What one import's rows share, read once: the cases already imported under any of `externalIds`, in any province. */
-  async batchContext(externalIds: readonly string[]): Promise<ImportBatchContext> {
-    return { chains: new Map(), existing: await this.cases.findByExternalIds([...new Set(externalIds)]) };
+  /** What the rows of one batch share, read once: the cases already imported under any of `externalIds`, in any province. */
+  async batchContext(externalIds: readonly string[], chains: Map<string, ChainNode[] | null> = new Map()): Promise<ImportBatchContext> {
+    return { chains, existing: await this.cases.findByExternalIds([...new Set(externalIds)]) };
   }
 
-  async execute(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome> {
+  /** Judges one row and replays it through the engine; writes nothing. */
+  async prepare(input: ImportedCase, actor: Actor, options: { historical: boolean; batch: ImportBatchContext }): Promise<ImportOutcome | ReadyImport> {
     // The cell first: its province is where the external id must be unique, and only its cases may be looked at.
     const chain = await this.chainFor(input.organisationId, actor, options.batch);
     if (!chain) return refused({ code: 'VALIDATION_FAILED', field: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
@@ -90,11 +103,7 @@ export class ImportCase {
     const context = cellContextOf(chain);
     const key = externalIdKey(context.provinceId, input.externalId);
     const known = options.batch.existing.get(key);
-    if (known) {
-      return known.importHash === input.rowHash
-        ? { status: 'unchanged', caseId: known.id }
-        : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `A case with external id ${input.externalId} was imported from a different row; correct it in the engine instead of re-importing it.` });
-    }
+    if (known) return knownOutcome(known, input.rowHash, input.externalId);
     const staffOnly = engineOnlyEventIn(input.events);
     if (staffOnly) return refused({ code: 'VALIDATION_FAILED', field: 'events', eventType: staffOnly.type, message: `${staffOnly.type} is recorded by the engine itself` });
 
@@ -103,30 +112,31 @@ export class ImportCase {
     const replay = replayCase(input, actor, env);
     if (!replay.ok) return refused(replay.error);
 
-    const id = randomUUID();
     const description = describe(replay.aggregate);
     // Limits already past on import day are missed; the ones ahead stay open and are delivered as usual.
     const deadlines = replay.aggregate.deadlines.map((d) => (d.status === 'open' && d.dueOn < today ? { ...d, status: 'missed' as const } : d));
-    try {
-      await this.store.import({
-        id,
-        organisationId: input.organisationId,
-        aggregate: replay.aggregate,
-        steps: replay.steps,
-        deadlines,
-        recordedAt: this.clock.now(),
-        imported: { externalId: input.externalId, provinceId: context.provinceId, rowHash: input.rowHash },
-      });
-    } catch (e) {
-      // Another upload stored the same external id first.
-      if ((e as { code?: string }).code === '23505') {
-        const again = (await this.cases.findByExternalIds([input.externalId])).get(key);
-        if (again) return again.importHash === input.rowHash ? { status: 'unchanged', caseId: again.id } : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `external id ${input.externalId} was imported concurrently from a different row` });
-      }
-      throw e;
-    }
-    options.batch.existing.set(key, { id, importHash: input.rowHash });
-    return { status: 'imported', caseId: id, state: description.state, waived: replay.waived };
+    const newCase: NewCase = {
+      id: randomUUID(),
+      organisationId: input.organisationId,
+      aggregate: replay.aggregate,
+      steps: replay.steps,
+      deadlines,
+      recordedAt: this.clock.now(),
+      imported: { externalId: input.externalId, provinceId: context.provinceId, rowHash: input.rowHash },
+    };
+    return { status: 'ready', newCase, key, externalId: input.externalId, rowHash: input.rowHash, state: description.state, waived: replay.waived };
+  }
+
+  /** Stores prepared rows in the transaction of `m` and answers their outcomes. A unique violation (23505) is thrown to the caller. */
+  async storeIn(m: EntityManager, ready: readonly ReadyImport[]): Promise<ImportOutcome[]> {
+    await this.store.importIn(m, ready.map((r) => r.newCase));
+    return ready.map((r) => ({ status: 'imported', caseId: r.newCase.id, state: r.state, waived: r.waived }));
+  }
+
+  /** The outcome of a row whose external id another upload stored first (its insert met 23505), read in the transaction of `m`. */
+  async storedConcurrently(m: EntityManager, ready: ReadyImport): Promise<ImportOutcome | null> {
+    const again = (await this.cases.findByExternalIds([ready.externalId], m)).get(ready.key);
+    return again ? knownOutcome(again, ready.rowHash, ready.externalId) : null;
   }
 
   /** The chain of the cell when the actor may act there (its subtree), else null — an unknown cell to this account. */
@@ -137,6 +147,13 @@ export class ImportCase {
     }
     return batch.chains.get(organisationId) ?? null;
   }
+}
+
+/** A row under an external id already imported: unchanged when from the same content, else a conflict. */
+function knownOutcome(known: { id: string; importHash: string | null }, rowHash: string, externalId: string): ImportOutcome {
+  return known.importHash === rowHash
+    ? { status: 'unchanged', caseId: known.id }
+    : refused({ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `A case with external id ${externalId} was imported from a different row; correct it in the engine instead of re-importing it.` });
 }
 
 function refused(error: ImportRowError): ImportOutcome {

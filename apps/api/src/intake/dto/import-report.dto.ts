@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IMPORT_STATUSES, type ImportStatus } from '@charterflow/intake';
 
 /** One reason a row was refused: the column and what is wrong, or the rule or state that stopped its replay. */
 export class ImportRowErrorDto {
@@ -72,10 +73,13 @@ export class ImportItemDto {
   flagged?: ImportFlagDto[];
 }
 
-/** The answer of `POST /imports` and `GET /imports/{id}`. */
+/** The answer of `POST /imports` (queued) and `GET /imports/{id}`: the import's progress and, once done, its report. */
 export class ImportReportDto {
   @ApiProperty({ format: 'uuid' })
   importId: string;
+
+  @ApiProperty({ enum: IMPORT_STATUSES, description: 'queued (accepted, waiting for a worker), running, done, failed (given up after repeated errors of the processing, not of rows)' })
+  status: ImportStatus;
 
   @ApiProperty()
   historical: boolean;
@@ -83,27 +87,33 @@ export class ImportReportDto {
   @ApiProperty({ enum: ['csv', 'json'] })
   format: 'csv' | 'json';
 
-  @ApiProperty({ description: 'Rows read' })
+  @ApiProperty({ description: 'Rows in the file' })
   rows: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Rows processed so far (committed with their cases)' })
+  processed: number;
+
+  @ApiProperty({ description: 'So far' })
   imported: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'So far' })
   unchanged: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'So far' })
   refused: number;
 
-  @ApiProperty({ description: 'Rows imported with at least one waived rule' })
+  @ApiProperty({ description: 'Rows imported with at least one waived rule, so far' })
   flagged: number;
 
-  @ApiProperty({ type: [ImportItemDto] })
+  @ApiProperty({ type: [ImportItemDto], description: 'Each row\'s outcome in the file\'s order, once `status` is done; empty before' })
   items: ImportItemDto[];
 
   @ApiProperty({ format: 'date-time' })
-  startedAt: string;
+  acceptedAt: string;
 
-  @ApiProperty({ format: 'date-time' })
-  finishedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a worker began' })
+  startedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt: string | null;
 }

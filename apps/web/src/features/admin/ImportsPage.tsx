@@ -1,9 +1,9 @@
-import { Button, Card, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, FileInput, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { STATE_LABELS } from '@charterflow/procedure';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Schemas } from '../../api/client';
+import { api, BACKGROUND, ok, type Schemas } from '../../api/client';
 import { Link } from '../../app/Link';
 import { rowReason } from '../../lib/import-report';
 import type { Lang } from '../../lib/payload';
@@ -13,10 +13,14 @@ import { TEXT_COLORS } from '../../app/colors';
 
 type Report = Schemas['ImportReportDto'];
 const STATUS_COLOR = { imported: TEXT_COLORS.success, unchanged: TEXT_COLORS.neutral, refused: TEXT_COLORS.refused } as const;
+/** How often the page asks for the progress of an import being processed. */
+const POLL_MS = 1000;
+const inProgress = (r: Report | undefined) => r?.status === 'queued' || r?.status === 'running';
 
 /**
- * Nhập hồ sơ (administrators): a CSV file of cases already under way (docs/imports.md), imported row by row, and the
- * report of each row in words — imported, unchanged, or refused with every reason.
+ * Nhập hồ sơ (administrators): a CSV file of cases already under way (docs/imports.md), accepted at once and
+ * processed by the server in batches (ADR 0028): the page shows how many rows are done, then the report of each row
+ * in words — imported, unchanged, or refused with every reason.
  */
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
@@ -40,7 +44,15 @@ export function ImportsPage() {
     e.preventDefault();
     if (file) run.mutate();
   };
-  const report = run.data;
+  const importId = run.data?.importId;
+  const progress = useQuery({
+    queryKey: ['import', importId],
+    enabled: importId !== undefined && inProgress(run.data),
+    queryFn: async (): Promise<Report> => ok(await api.GET('/api/v1/imports/{id}', { params: { path: { id: importId as string } }, headers: BACKGROUND })),
+    refetchInterval: (q) => (inProgress(q.state.data) ? POLL_MS : false),
+  });
+  const report = progress.data?.importId === importId && progress.data ? progress.data : run.data;
+  const number = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN');
 
   return (
     <Stack gap="md">
@@ -52,18 +64,35 @@ export function ImportsPage() {
           <Text size="sm">{t('admin.imports.intro')}</Text>
           <FileInput label={t('admin.imports.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('admin.imports.clear') }} required placeholder={t('admin.imports.choose')} maw={520} />
           <Checkbox label={t('admin.imports.historical')} description={t('admin.imports.historicalHelp')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} />
-          {run.error ? <AdminError error={run.error} /> : null}
+          {run.error ? <AdminError error={run.error} /> : progress.error ? <AdminError error={progress.error} /> : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={run.isPending} disabled={!file}>
+            <Button type="submit" loading={run.isPending || inProgress(report)} disabled={!file}>
               {t('admin.imports.submit')}
             </Button>
           </Group>
         </Stack>
       </Card>
-      {report ? (
+      {report && inProgress(report) ? (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text fw={600} role="status" data-testid="import-progress">
+              {t(report.status === 'queued' ? 'admin.imports.queued' : 'admin.imports.progress', { done: number.format(report.processed), total: number.format(report.rows) })}
+            </Text>
+            <Progress value={report.rows ? (100 * report.processed) / report.rows : 0} size="lg" aria-label={t('admin.imports.progressLabel')} animated />
+          </Stack>
+        </Card>
+      ) : null}
+      {report?.status === 'failed' ? (
+        <Card withBorder>
+          <Text fw={600} role="alert" c={TEXT_COLORS.refused}>
+            {t('admin.imports.failed', { done: number.format(report.processed), total: number.format(report.rows) })}
+          </Text>
+        </Card>
+      ) : null}
+      {report?.status === 'done' ? (
         <Card withBorder padding={0}>
           <Text p="md" fw={600} role="status" data-testid="import-summary">
-            {t('admin.imports.summary', { rows: report.rows, imported: report.imported, unchanged: report.unchanged, refused: report.refused, flagged: report.flagged })}
+            {t('admin.imports.summary', { rows: number.format(report.rows), imported: number.format(report.imported), unchanged: number.format(report.unchanged), refused: number.format(report.refused), flagged: number.format(report.flagged) })}
           </Text>
           <DataTable minWidth={800} testId="import-report" headers={[t('admin.imports.row'), t('admin.imports.externalId'), t('admin.imports.outcome'), t('admin.imports.reasons')]}>
             {report.items.map((item) => (

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ImportBatchContext, ImportCase, ImportOutcome, ReadyImport } from '@charterflow/cases';
+import { Actor, Clock } from '@charterflow/kernel';
+import type { ChainNode } from '@charterflow/procedure';
+import { BatchCounts, ClaimedImport, ImportJobsRepository } from './import-jobs.repository';
+import type { ImportItem } from './import-report';
+import { parseStored, RawRow } from './parse-file';
+import { firstRowsOf, readRow, RowBase } from './read-row';
+
+/** Rows per batch: one transaction each, committing their cases, their outcomes and the cursor together. */
+export const IMPORT_BATCH_ROWS = 500;
+/** How long a claim holds without a committed batch before another worker may take the import over. */
+export const IMPORT_LEASE_MS = 120_000;
+/** Claims of one import that may fail (a crash of the code, not a bad row) before it is marked failed. */
+export const IMPORT_MAX_ATTEMPTS = 3;
+
+/** Thrown inside a batch's transaction when the import is no longer this worker's: nothing of the batch is written. */
+class ClaimLost extends Error {}
+
+/** A claimed import being processed: the file read once, and what its earlier rows established. */
+export interface ImportInProgress {
+  job: ClaimedImport;
+  rows: RawRow[];
+  actor: Actor;
+  /** The first row of each external id read so far (a later row under it is refused). */
+  seen: Map<string, number>;
+  /** Organisation chains read so far, shared by the batches. */
+  chains: Map<string, ChainNode[] | null>;
+}
+
+type Judged = { item: ImportItem } | { base: RowBase; ready: ReadyImport };
+
+/**
+ * Processes accepted imports (ADR 0028): claims the oldest waiting one and works through its file in batches of
+ * IMPORT_BATCH_ROWS. Each row is read and replayed through the engine before the batch's transaction opens; the
+ * transaction then stores the batch's cases, each row's outcome and the cursor, or nothing. A row whose insert fails
+ * (another upload stored the same external id in the meantime) is rolled back to its own savepoint and reported; the
+ * others commit. A worker that dies loses at most its open batch: once its lease runs out another worker resumes at
+ * the cursor, and a batch commits only under the claim it was read for, so no case is stored twice.
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger(ImportRunner.name);
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: ImportJobsRepository,
+    private readonly cases: ImportCase,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The process is stopping: the import being processed stops after its current batch and is handed back (queued,
+   * no attempt counted) for another worker to resume at once; nothing more is claimed.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Processes waiting imports until none is left; answers how many it finished. */
+  async drain(): Promise<number> {
+    let finished = 0;
+    while (!this.stopping) {
+      const claimed = await this.claim();
+      if (!claimed) return finished;
+      if (await this.complete(claimed)) finished += 1;
+    }
+    return finished;
+  }
+
+  /**
+   * Claims the oldest waiting import and reads its file, or null when none waits. A stored file that cannot be read
+   * again (it was read when accepted, so only a damaged row) counts as a failed attempt, and the next import is tried.
+   */
+  async claim(): Promise<ImportInProgress | null> {
+    for (;;) {
+      const now = this.clock.now();
+      const job = await this.jobs.claim(randomUUID(), now, new Date(now.getTime() + IMPORT_LEASE_MS));
+      if (!job) return null;
+      try {
+        const rows = parseStored(job.format, job.source);
+        return { job, rows, actor: job.actor as unknown as Actor, seen: firstRowsOf(rows, job.processed), chains: new Map() };
+      } catch (e) {
+        this.logger.error(`import ${job.id}: its stored file cannot be read: ${(e as Error).message}`);
+        await this.jobs.release(job.id, job.leaseOwner, (e as Error).message, IMPORT_MAX_ATTEMPTS, this.clock.now());
+      }
+    }
+  }
+
+  /** Works a claimed import to its end; false when it failed or another worker took it over. */
+  async complete(p: ImportInProgress): Promise<boolean> {
+    try {
+      while (await this.nextBatch(p)) {
+        if (this.stopping) {
+          await this.jobs.handBack(p.job.id, p.job.leaseOwner);
+          return false;
+        }
+      }
+      await this.jobs.finish(p.job.id, p.job.leaseOwner, this.clock.now());
+      this.logger.log(`import ${p.job.id}: ${p.job.rows} rows done`);
+      return true;
+    } catch (e) {
+      if (e instanceof ClaimLost) return false;
+      this.logger.error(`import ${p.job.id} failed at row ${p.job.processed + 1}: ${(e as Error).message}`);
+      await this.jobs.release(p.job.id, p.job.leaseOwner, (e as Error).message, IMPORT_MAX_ATTEMPTS, this.clock.now());
+      return false;
+    }
+  }
+
+  /** Processes the next batch of a claimed import and commits it; false when the file is through. */
+  async nextBatch(p: ImportInProgress): Promise<boolean> {
+    const from = p.job.processed;
+    if (from >= p.rows.length) return false;
+    const to = Math.min(from + IMPORT_BATCH_ROWS, p.rows.length);
+    const judged = await this.judge(p, p.rows.slice(from, to));
+    await this.dataSource.transaction(async (m) => {
+      if (!(await this.jobs.lockForBatch(m, p.job.id, p.job.leaseOwner, from))) throw new ClaimLost();
+      const items = await this.store(m, judged);
+      const now = this.clock.now();
+      await this.jobs.commitBatch(m, p.job.id, items, countsOf(items), to, new Date(now.getTime() + IMPORT_LEASE_MS));
+    });
+    p.job.processed = to;
+    return to < p.rows.length;
+  }
+
+  /** Reads and replays the rows of a batch; writes nothing. */
+  private async judge(p: ImportInProgress, rows: readonly RawRow[]): Promise<Judged[]> {
+    const read = rows.map(readRow);
+    const batch: ImportBatchContext = await this.cases.batchContext(
+      read.flatMap((r) => ('input' in r ? [r.input.externalId] : [])),
+      p.chains,
+    );
+    const judged: Judged[] = [];
+    for (const r of read) {
+      if ('refused' in r) {
+        judged.push({ item: r.refused });
+        continue;
+      }
+      const earlier = p.seen.get(r.input.externalId);
+      if (earlier !== undefined) {
+        judged.push({ item: { ...r.base, status: 'refused', errors: [{ code: 'VALIDATION_FAILED', field: 'externalId', message: `externalId repeats row ${earlier} of this file` }] } });
+        continue;
+      }
+      p.seen.set(r.input.externalId, r.base.row);
+      const outcome = await this.cases.prepare(r.input, p.actor, { historical: p.job.historical, batch });
+      judged.push(outcome.status === 'ready' ? { base: r.base, ready: outcome } : { item: itemOf(r.base, outcome) });
+    }
+    return judged;
+  }
+
+  /**
+   * Stores the batch's ready rows in the transaction of `m`: all at once (one statement per table) under one
+   * savepoint, and only when that fails (an external id stored meanwhile by another upload), again row by row, each under its own savepoint.
+   */
+  private async store(m: EntityManager, judged: readonly Judged[]): Promise<ImportItem[]> {
+    await m.query('SAVEPOINT import_batch');
+    try {
+      const ready = judged.flatMap((j) => ('ready' in j ? [j.ready] : []));
+      const stored = await this.cases.storeIn(m, ready);
+      await m.query('RELEASE SAVEPOINT import_batch');
+      let k = 0;
+      return judged.map((j) => ('item' in j ? j.item : itemOf(j.base, stored[k++])));
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      await m.query('ROLLBACK TO SAVEPOINT import_batch');
+    }
+    const items: ImportItem[] = [];
+    for (const j of judged) items.push('item' in j ? j.item : itemOf(j.base, await this.storeRow(m, j.ready)));
+    return items;
+  }
+
+  private async storeRow(m: EntityManager, ready: ReadyImport): Promise<ImportOutcome> {
+    await m.query('SAVEPOINT import_row');
+    try {
+      const [outcome] = await this.cases.storeIn(m, [ready]);
+      await m.query('RELEASE SAVEPOINT import_row');
+      return outcome;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      await m.query('ROLLBACK TO SAVEPOINT import_row');
+    }
+    const again = await this.cases.storedConcurrently(m, ready);
+    return (
+      again ?? { status: 'refused', errors: [{ code: 'CONFLICT_EXISTING_CASE', field: 'externalId', message: `external id ${ready.externalId} was imported concurrently from a different row` }] }
+    );
+  }
+}
+
+function itemOf(base: RowBase, outcome: ImportOutcome): ImportItem {
+  if (outcome.status === 'refused') return { ...base, status: 'refused', errors: outcome.errors };
+  if (outcome.status === 'unchanged') return { ...base, status: 'unchanged', caseId: outcome.caseId };
+  return { ...base, status: 'imported', caseId: outcome.caseId, state: outcome.state, ...(outcome.waived.length ? { flagged: outcome.waived } : {}) };
+}
+
+function countsOf(items: readonly ImportItem[]): BatchCounts {
+  const count = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
+  return { imported: count('imported'), unchanged: count('unchanged'), refused: count('refused'), flagged: items.filter((i) => i.flagged?.length).length };
+}
+
+/** PostgreSQL's unique violation (23505), as the driver or TypeORM carries it. */
+function isUniqueViolation(e: unknown): boolean {
+  const error = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return error?.code === '23505' || error?.driverError?.code === '23505';
+}
