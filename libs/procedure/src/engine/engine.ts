@@ -1,4 +1,4 @@
-import { __unsafe_getAllOwnEventDescriptors, initialTransition, transition } from 'xstate';
+import { __unsafe_getAllOwnEventDescriptors, createActor, initialTransition } from 'xstate';
 import { BusinessDate } from '../model/dates';
 import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
 import { EventNotAllowed, RuleViolation } from '../model/errors';
@@ -49,6 +49,24 @@ function resolveSnapshot(persisted: unknown): Snapshot {
   const snapshot = admissionMachine.resolveState({ value: p.value as never, context: p.context });
   resolved.set(p, snapshot);
   return snapshot;
+}
+
+/**
+ * The scope `decide` runs the machine's pure transition in, made once. xstate's `transition()` makes a throwaway
+ * actor for every call, whose constructor computes an initial snapshot (for this machine, started without input, a
+ * TypeError thrown and caught); the scope is otherwise inert, like xstate's own: the machine's only action is
+ * `assign`, applied by the transition itself, it spawns and invokes nothing, and nothing is executed, deferred or
+ * emitted through the scope. A transition is synchronous, so one scope serves every call.
+ */
+const PURE_SCOPE: Parameters<typeof admissionMachine.transition>[2] = (() => {
+  // Never started, so it needs no input (xstate's own throwaway actor has none either).
+  const self = createActor(admissionMachine, { input: undefined });
+  return { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: () => {} };
+})();
+
+/** The machine's next snapshot for the event, computed purely. */
+function transition(snapshot: Snapshot, event: MachineEvent): Snapshot {
+  return admissionMachine.transition(snapshot, event, PURE_SCOPE);
 }
 
 function persist(snapshot: Snapshot): unknown {
@@ -161,7 +179,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
 
   // (4) the transition, computed purely.
   const machineEvent = { ...event, env: genv } as MachineEvent;
-  const [next] = transition(admissionMachine, snapshot, machineEvent);
+  const next = transition(snapshot, machineEvent);
   if (next.context === snapshot.context) {
     // No transition was enabled although every rule passed: treat as not applicable.
     return { ok: false, refusal: notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };
