@@ -18,6 +18,7 @@ import { AccountNames1767225601900 } from './1767225601900-AccountNames';
 import { CreateDocuments1767225602000 } from './1767225602000-CreateDocuments';
 import { OrganisationRuleProfile1767225602200 } from './1767225602200-OrganisationRuleProfile';
 import { TransferNotifications1767225602300 } from './1767225602300-TransferNotifications';
+import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleReads';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CreateDocuments1767225602000,
   OrganisationRuleProfile1767225602200,
   TransferNotifications1767225602300,
+  NationalScaleReads1767225603300,
 ];
