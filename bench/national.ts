@@ -3,8 +3,8 @@
  * and BENCH_NATIONAL_CASES cases (default 1,000,000) with their events, deadlines and audit findings, then measures,
  * at 16 concurrent readers, the service calls behind the case list and a name search within a commune, the worklist
  * of a cell and of a commune, the violations page (first page and deep pages reached by keyset cursor) and the
- * statistics of a province for a year. Writes the section "## National size" of docs/benchmarks.md with p50/p95/max
- * per query and the `EXPLAIN (ANALYZE, BUFFERS)` plan of each query's slowest statement.
+ * statistics of a province for a year. Writes the section "## National size: <n> cases" of docs/benchmarks.md with
+ * p50/p95/max per query and the `EXPLAIN (ANALYZE, BUFFERS)` plan of each query's slowest statement.
  *
  * Generation: a dozen template cases are driven through the real engine (CasesService) to every stage of the
  * procedure, their findings computed by the real checks; then every case is a copy of one template written in SQL

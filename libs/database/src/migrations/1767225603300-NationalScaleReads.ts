@@ -8,7 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   page and any page after a keyset cursor alike), and its totals per check an index-only scan of the same range,
  *   instead of a semi-join with the province's thousands of organisations.
  * - `case_events_outcome_idx`: the admissions, recognitions and removals the statistics count (the events entering
- *   awaitingCeremony, fullMember or removed), about two of a case's dozens of events, found by case.
+ *   awaitingCeremony, fullMember or removed), about two of a case's dozens of events, found by case; and
+ *   `case_events_annulling_idx`, the few events that may annul one of them (ADR 0024), for the statistics' NOT EXISTS.
  */
 export class NationalScaleReads1767225603300 implements MigrationInterface {
   name = 'NationalScaleReads1767225603300';
@@ -24,9 +25,11 @@ export class NationalScaleReads1767225603300 implements MigrationInterface {
       `CREATE INDEX case_events_outcome_idx ON case_events (case_id, occurred_on)
        WHERE to_state IN ('awaitingCeremony', 'fullMember', 'removed') AND from_state IS DISTINCT FROM to_state`,
     );
+    await q.query(`CREATE INDEX case_events_annulling_idx ON case_events (case_id, seq) WHERE type IN ('ADMISSION_ANNULLED', 'RECOGNITION_ANNULLED', 'TRANSFERRED')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX case_events_annulling_idx`);
     await q.query(`DROP INDEX case_events_outcome_idx`);
     await q.query(`DROP INDEX compliance_findings_province_order_idx`);
     await q.query(`ALTER TABLE compliance_findings DROP COLUMN province_id`);
