@@ -10,7 +10,9 @@ export interface RunResult {
   seconds: number;
   perSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
+  maxMs: number;
 }
 
 /** Runs `tasks` with at most `concurrency` in flight; each task's latency is measured. */
@@ -34,7 +36,9 @@ export async function runConcurrently(tasks: (() => Promise<unknown>)[], concurr
     seconds,
     perSecond: tasks.length / seconds,
     p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
   };
 }
 

@@ -23,6 +23,8 @@ export const COMPLIANCE_FINDINGS_TABLE = table('compliance_findings', {
   case_id: col('uuid'),
   check_id: col('text'),
   organisation_id: col('uuid'),
+  /** The root of the organisation's path when the finding was written (ADR 0029). */
+  province_id: col('uuid'),
   severity: col('text'),
   detected_on: nullable('date'),
   event_seq: nullable('int4'),

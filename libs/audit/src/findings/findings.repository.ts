@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { provinceOfPath } from '@charterflow/organisations';
 
 /** One failed check of one case, as stored. */
 export interface FindingRow {
@@ -63,9 +64,10 @@ export class FindingsRepository {
     await m.query(`DELETE FROM compliance_findings WHERE case_id = ANY($1::uuid[])`, [caseIds]);
     if (findings.length > 0) {
       await m.query(
-        `INSERT INTO compliance_findings (case_id, check_id, organisation_id, severity, detected_on, event_seq, evidence, computed_on)
-         SELECT f.case_id, f.check_id, f.organisation_id, f.severity, f.detected_on, f.event_seq, f.evidence, $2::date
-         FROM jsonb_to_recordset($1::jsonb) AS f(case_id uuid, check_id text, organisation_id uuid, severity text, detected_on date, event_seq int, evidence jsonb)`,
+        `INSERT INTO compliance_findings (case_id, check_id, organisation_id, province_id, severity, detected_on, event_seq, evidence, computed_on)
+         SELECT f.case_id, f.check_id, f.organisation_id, ${PROVINCE_OF_O}, f.severity, f.detected_on, f.event_seq, f.evidence, $2::date
+         FROM jsonb_to_recordset($1::jsonb) AS f(case_id uuid, check_id text, organisation_id uuid, severity text, detected_on date, event_seq int, evidence jsonb)
+         JOIN organisations o ON o.id = f.organisation_id`,
         [
           JSON.stringify(
             findings.map((f) => ({
@@ -140,7 +142,13 @@ export class FindingsRepository {
 /** Undated findings sort last. The same expression is indexed. */
 const SORT_KEY = `COALESCE(f.detected_on, '9999-12-31'::date)`;
 
-/** The WHERE clauses shared by the page and the totals: the subtree as a semi-join, checks, dates. */
+/** The root of the path of the organisation `o` (its province), as stored in `compliance_findings.province_id`. */
+const PROVINCE_OF_O = `split_part(o.path, '/', 2)::uuid`;
+
+/**
+ * The WHERE clauses shared by the page and the totals: the province (one range of the province index, ADR 0029),
+ * below it the subtree as a semi-join, checks, dates.
+ */
 function filters(q: Omit<ViolationQuery, 'after' | 'limit'>) {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -148,7 +156,11 @@ function filters(q: Omit<ViolationQuery, 'after' | 'limit'>) {
     params.push(v);
     return `$${params.length}`;
   };
-  if (q.pathPrefix !== null) where.push(`f.organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE ${p(q.pathPrefix)} || '%')`);
+  if (q.pathPrefix !== null) {
+    const province = provinceOfPath(q.pathPrefix);
+    where.push(`f.province_id = ${p(province)}::uuid`);
+    if (q.pathPrefix !== `/${province}/`) where.push(`f.organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE ${p(q.pathPrefix)} || '%')`);
+  }
   if (q.checkIds?.length) where.push(`f.check_id = ANY(${p(q.checkIds)}::text[])`);
   if (q.from !== undefined) where.push(`f.detected_on >= ${p(q.from)}::date`);
   if (q.to !== undefined) where.push(`f.detected_on <= ${p(q.to)}::date`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StoredCandidate } from './categories';
 
 /** One counted outcome: the case, its cell's path, the candidate, and the business date of the deciding event. */
@@ -44,7 +44,7 @@ export class StatisticsRepository {
    * later step annulled.
    */
   async outcomes(pathPrefix: string, from: string, to: string): Promise<OutcomeRow[]> {
-    const rows: { to_state: string; case_id: string; path: string; candidate: StoredCandidate; on: string }[] = await this.dataSource.query(
+    const rows: { to_state: string; case_id: string; path: string; candidate: StoredCandidate; on: string }[] = await this.withoutJit((m) => m.query(
       `SELECT e.to_state, e.case_id, o.path, c.candidate, to_char(e.occurred_on, 'YYYY-MM-DD') AS on
        FROM case_events e
        JOIN cases c ON c.id = e.case_id
@@ -55,7 +55,7 @@ export class StatisticsRepository {
          AND o.path LIKE $1 || '%'
          AND ${NOT_ANNULLED}`,
       [pathPrefix, from, to],
-    );
+    ));
     return rows.map((r) => ({
       kind: r.to_state === 'awaitingCeremony' ? 'admission' : r.to_state === 'fullMember' ? 'recognition' : 'removal',
       caseId: r.case_id,
@@ -63,6 +63,17 @@ export class StatisticsRepository {
       candidate: r.candidate,
       on: r.on,
     }));
+  }
+
+  /**
+   * Runs `work` in a transaction with PostgreSQL's JIT compilation off. Over a province the planner's cost of the
+   * outcome queries passes `jit_above_cost`, and compiling them took longer than running them (ADR 0029).
+   */
+  private withoutJit<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL jit = off`);
+      return work(m);
+    });
   }
 
   /** Every organisation of a subtree (kind and parent), to group by child and to find the admitting units. */
@@ -76,12 +87,12 @@ export class StatisticsRepository {
 
   /** Admissions of a subtree in [from, to]. */
   async countAdmissions(pathPrefix: string, from: string, to: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
+    const rows: { n: number }[] = await this.withoutJit((m) => m.query(
       `SELECT count(*)::int AS n FROM case_events e JOIN cases c ON c.id = e.case_id JOIN organisations o ON o.id = c.organisation_id
        WHERE e.to_state = 'awaitingCeremony' AND e.from_state IS DISTINCT FROM e.to_state
          AND e.occurred_on BETWEEN $2::date AND $3::date AND o.path LIKE $1 || '%' AND ${NOT_ANNULLED}`,
       [pathPrefix, from, to],
-    );
+    ));
     return rows[0].n;
   }
 

@@ -95,16 +95,19 @@ export class StatisticsService {
     const outcomes = await this.repository.outcomes(organisation.path, period.from, period.to);
     const lines = new Map(children.map((c) => [c.id, emptyLine(c.id, c.name)]));
     const total = emptyLine(organisation.id, organisation.name);
-    const admittingUnits = unitsOf(orgs);
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const admittingUnits = unitsOf(orgs, byId);
+    // The child a case counts under: the id that follows the organisation's own in the case's path.
+    const depth = pathIds(organisation.path).length;
     const admittedBy = new Set<string>();
     const months = new Map(monthsOfPeriod(period).map((month) => [month, { month, admissions: 0, recognitions: 0, removals: 0 }]));
     for (const row of outcomes) {
       const month = months.get(row.on.slice(0, 7));
       if (month) month[OUTCOME_COUNT[row.kind]] += 1;
-      const child = children.find((c) => row.organisationPath.startsWith(c.path));
-      for (const line of [total, ...(child ? [lines.get(child.id)!] : [])]) count(line, row);
+      const child = lines.get(pathIds(row.organisationPath)[depth]);
+      for (const line of [total, ...(child ? [child] : [])]) count(line, row);
       if (row.kind === 'admission') {
-        const unit = admittingUnitOf(row.organisationPath, orgs);
+        const unit = admittingUnitOf(row.organisationPath, byId);
         if (unit) admittedBy.add(unit);
       }
     }
@@ -190,13 +193,18 @@ function count(line: StatisticsLine, row: OutcomeRow): void {
 
 type Org = { id: string; kind: string; parentId: string | null; path: string };
 
+/** The ids of a materialised path, root first. */
+function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
 /** The units that admit: grassroots committees, and commune committees for the cells directly under them. */
-function unitsOf(orgs: Org[]): string[] {
+function unitsOf(orgs: Org[], byId: ReadonlyMap<string, Org>): string[] {
   const units = new Set<string>();
   for (const o of orgs) {
     if (o.kind === 'grassroots') units.add(o.id);
-    if (o.kind === 'cell') {
-      const parent = orgs.find((p) => p.id === o.parentId);
+    if (o.kind === 'cell' && o.parentId !== null) {
+      const parent = byId.get(o.parentId);
       if (parent?.kind === 'commune') units.add(parent.id);
     }
   }
@@ -204,12 +212,12 @@ function unitsOf(orgs: Org[]): string[] {
 }
 
 /** The admitting unit of a cell: its nearest grassroots committee, or the commune committee of a village cell. */
-function admittingUnitOf(cellPath: string, orgs: Org[]): string | null {
-  const ids = cellPath.split('/').filter(Boolean).reverse().slice(1);
+function admittingUnitOf(cellPath: string, byId: ReadonlyMap<string, Org>): string | null {
+  const ids = pathIds(cellPath).reverse().slice(1);
   for (const id of ids) {
-    const o = orgs.find((x) => x.id === id);
+    const o = byId.get(id);
     if (o?.kind === 'grassroots') return o.id;
   }
-  const parent = orgs.find((x) => x.id === ids[0]);
+  const parent = ids.length > 0 ? byId.get(ids[0]) : undefined;
   return parent?.kind === 'commune' ? parent.id : null;
 }

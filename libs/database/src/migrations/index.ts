@@ -19,6 +19,7 @@ import { CreateDocuments1767225602000 } from './1767225602000-CreateDocuments';
 import { OrganisationRuleProfile1767225602200 } from './1767225602200-OrganisationRuleProfile';
 import { TransferNotifications1767225602300 } from './1767225602300-TransferNotifications';
 import { ImportJobs1767225603200 } from './1767225603200-ImportJobs';
+import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleReads';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OrganisationRuleProfile1767225602200,
   TransferNotifications1767225602300,
   ImportJobs1767225603200,
+  NationalScaleReads1767225603300,
 ];
