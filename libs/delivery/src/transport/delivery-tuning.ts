@@ -30,7 +30,7 @@ export interface DeliveryTuning {
  * Worker defaults per firing queue. A job only hands its ref to the batcher and waits, so a worker holds a few
  * batches' worth of jobs at once (ADR 0026); timed events drive the engine, one case at a time in their batch.
  */
-export const DEFAULT_CONCURRENCY = { reminders: 256, escalations: 256, timedEvents: 32, webhooks: 1 } as const;
+export const DEFAULT_CONCURRENCY = { reminders: 1024, escalations: 1024, timedEvents: 32, webhooks: 1 } as const;
 
 /** Batches of firings (see `DeliveryTuning.batch`). */
 export const DEFAULT_BATCH = { maxSize: 128, maxWaitMs: 5 } as const;

@@ -17,8 +17,9 @@ const MAX_BATCHES_PER_TICK = 50;
 /**
  * Moves deadline changes from the outbox into the queues (ADR 0007 §3, §6). In one transaction per batch: claim
  * and delete the oldest outbox rows (SKIP LOCKED, so several workers share the work), remove the jobs the changes
- * made stale (but not those of firings already recorded: their jobs are done), add the jobs of the new pending firings, and only then commit. A crash before the commit leaves the
- * rows in the outbox, to be relayed again; the adds are idempotent by job id, so relaying twice is harmless.
+ * made stale (not those of firings already recorded: their jobs are done), add the jobs of the new pending firings,
+ * and only then commit. A crash before the commit leaves the rows in the outbox, to be relayed again; the adds are
+ * idempotent by job id, so relaying twice is harmless.
  *
  * Each tick first checks that Redis still holds its schedulers: when it does not (Redis restarted empty or was
  * flushed) the reconciler rebuilds the queues at once instead of at its next interval.

@@ -21,9 +21,9 @@ export interface PollReport {
 
 /**
  * The embedded default (no REDIS_URL): every DELIVERY_POLL_INTERVAL_MS, one tick asks PostgreSQL (PGlite) for the
- * firings due by now and fires them a page at a time, each page in one transaction of the firing handler (PGlite has
- * one session), then delivers the due webhooks. Nothing is held in memory between ticks: a firing whose instant passed while the
- * process was down is due at the first tick after start, and fires then (late).
+ * firings due by now and fires them a page at a time, each page in one transaction of the firing handler (PGlite
+ * has one session), then delivers the due webhooks. Nothing is held in memory between ticks: a firing whose instant
+ * passed while the process was down is due at the first tick after start, and fires then (late).
  */
 @Injectable()
 export class PollTransport extends DeliveryTransport {
