@@ -12,8 +12,8 @@
  * created when missing, its public schema reset each run), BENCH_REDIS_URL (default redis://127.0.0.1:6379/15; that
  * Redis database is flushed), BENCH_DEADLINES (default 10000), BENCH_DELIVERY_CONCURRENCY (worker concurrency of
  * the firing queues; default the production default of the escalation queue), BENCH_DELIVERY_BATCH (firings per
- * transaction at most; default the production default), BENCH_DELIVERY_LEAD_MS (how long after the worker starts the
- * escalations fall due; default 60000).
+ * transaction at most; default the production default), DATABASE_POOL_SIZE (the worker's pool, as in production),
+ * BENCH_DELIVERY_LEAD_MS (how long after the worker starts the escalations fall due; default 60000).
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { relative, resolve } from 'node:path';
@@ -24,9 +24,10 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@charterflow/config';
 import { buildDataSourceOptions } from '@charterflow/database';
-import { DEFAULT_BATCH, DEFAULT_CONCURRENCY, loadReminderPolicy, localInstant, phasesOfKind, resolveReminderPolicyPath } from '@charterflow/delivery';
+import { DEFAULT_BATCH, DEFAULT_CONCURRENCY, localInstant } from '@charterflow/delivery';
 import { addDays } from '@charterflow/procedure';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { seedDueEscalations } from '../test/support/due-escalations';
 import { prepareBenchDatabase, redactUrl, serverVersion } from './database';
 import { writeSection } from './report';
 import { fmt, percentile } from './stats';
@@ -61,14 +62,11 @@ class ShiftedClock extends Clock {
 }
 
 /**
- * Seeds, in SQL, one organisation tree and `count` cases, each with an open ADMISSION_DECISION deadline due on
- * DUE_ON (the insert trigger writes their outbox rows) whose reminders are recorded as already sent, so that only
- * the escalations are pending.
+ * Seeds, in SQL, one organisation tree and `count` cases in its cell, each with an open ADMISSION_DECISION deadline
+ * due on DUE_ON whose reminders are recorded as already sent, so that only the escalations are pending.
  */
 async function seed(db: DataSource, count: number): Promise<void> {
-  const policy = loadReminderPolicy(resolveReminderPolicyPath());
-  const reminders = phasesOfKind(policy, 'ADMISSION_DECISION').filter((p) => p !== 'escalate');
-  await db.transaction(async (m) => {
+  const cell = await db.transaction(async (m) => {
     const [province] = await m.query(`INSERT INTO organisations (name, kind, path) VALUES ('Tỉnh ủy Bench', 'province', '/pending/') RETURNING id`);
     await m.query(`UPDATE organisations SET path = '/' || id || '/' WHERE id = $1`, [province.id]);
     const child = async (name: string, kind: string, parent: string) => {
@@ -81,24 +79,9 @@ async function seed(db: DataSource, count: number): Promise<void> {
     };
     const commune = await child('Đảng ủy phường Bench', 'commune', province.id);
     const grassroots = await child('Đảng ủy cơ sở Bench', 'grassroots', commune);
-    const cell = await child('Chi bộ Bench', 'cell', grassroots);
-    await m.query(
-      `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
-       SELECT $1::uuid, 'superiorReview', '{}'::jsonb, 1, 'bench', 1, jsonb_build_object('fullName', 'Ứng viên ' || n), 'ung vien ' || n, 1, 'bench', now(), now()
-       FROM generate_series(1, $2::int) AS n`,
-      [cell, count],
-    );
-    await m.query(
-      `INSERT INTO deadlines (case_id, key, kind, base_on, due_on, original_due_on, status, source, rule_set, opened_on)
-       SELECT id, 'ADMISSION_DECISION', 'ADMISSION_DECISION', $1::date - 70, $1::date, $1::date, 'open', 'QĐ294 §4.3.1', 'bench', $1::date - 70 FROM cases`,
-      [DUE_ON],
-    );
-    await m.query(
-      `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome)
-       SELECT d.id, 1, p.phase, $2::timestamptz, $2::timestamptz, 0, 'fired' FROM deadlines d CROSS JOIN unnest($1::text[]) AS p(phase)`,
-      [reminders, `${DUE_ON}T01:00:00Z`],
-    );
+    return child('Chi bộ Bench', 'cell', grassroots);
   });
+  await seedDueEscalations(db, cell, count, DUE_ON);
 }
 
 /** `count` no-op jobs through BullMQ alone: addBulk in the transport's chunks, then a worker at `concurrency`. */
@@ -153,7 +136,15 @@ async function main(): Promise<void> {
   // Every escalation falls due LEAD_MS after the worker starts.
   const escalateAt = localInstant(addDays(DUE_ON, 1), '00:00').getTime();
   const clock = new ShiftedClock(escalateAt - LEAD_MS - Date.now());
-  const config = loadConfig({ DATABASE_URL, REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', DELIVERY_POLL_INTERVAL_MS: '200', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1' });
+  const config = loadConfig({
+    DATABASE_URL,
+    REDIS_URL,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DELIVERY_POLL_INTERVAL_MS: '200',
+    JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1',
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+  });
   const bootStart = Date.now();
   let app: INestApplicationContext | undefined = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, clock, tuning: { worker: { concurrency: CONCURRENCY }, batch: { maxSize: BATCH } } }),
@@ -223,7 +214,7 @@ async function main(): Promise<void> {
 ${DEADLINES.toLocaleString('en-US')} open ADMISSION_DECISION deadlines (seeded in SQL, reminders recorded as sent) whose
 escalation falls due at the same instant, ${LEAD_MS / 1000} s after the worker starts — the worst case of "due within
 one minute". One worker process (\`WorkerModule\`, the production module: outbox relay every 200 ms, reconciler,
-BullMQ workers at concurrency ${CONCURRENCY} per firing queue, TypeORM's pool of 10) with a clock shifted to put the
+BullMQ workers at concurrency ${CONCURRENCY} per firing queue, TypeORM's pool of ${config.DATABASE_POOL_SIZE}) with a clock shifted to put the
 instant a minute ahead. Each job hands its firing to the batcher, which fires up to ${BATCH} at once in one
 transaction (ADR 0026): lock the cases then the deadlines, one ledger insert, one notifications insert, one update
 marking the deadlines missed; each job gets its own answer. The status changes go back through the outbox, whose

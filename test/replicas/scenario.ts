@@ -21,9 +21,10 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createTypeParsers } from '@charterflow/database';
-import { FIRING_QUEUES, loadReminderPolicy, phasesOfKind, resolveReminderPolicyPath } from '@charterflow/delivery';
+import { FIRING_QUEUES } from '@charterflow/delivery';
 import { Candidate } from '@charterflow/procedure';
 import { CANDIDATE } from '@charterflow/procedure/testing';
+import { seedDueEscalations } from '../support/due-escalations';
 import { startFixture, stopProcess } from '../support/processes';
 
 const API_FIXTURE = join(__dirname, 'fixtures', 'api.ts');
@@ -35,8 +36,6 @@ const JWT_SECRET = 'replica-scenario-secret-0123456789abcdef';
 /** The APIs' business day (their clock stands still at 10:00 local on it): the steps are dated on it. */
 export const STEP_DAY = '2026-01-06';
 const OPENED_ON = '2026-01-05';
-/** The seeded deadlines' due date: their escalation (the next day) is long past by the workers' system clock. */
-const DUE_ON = '2026-06-15';
 /** How long worker 1 holds each job after its firing committed, before it completes the job. */
 export const WORKER_HOLD_MS = 400;
 const STEP_TYPE = 'AWARENESS_CERTIFICATE_RECORDED';
@@ -166,7 +165,8 @@ export async function runReplicaScenario(o: ReplicaScenarioOptions): Promise<Rep
     const grassroots = await create({ name: 'Đảng ủy cơ sở Nhân Bản', kind: 'grassroots', parentId: commune });
     const cell = await create({ name: 'Chi bộ Nhân Bản', kind: 'cell', parentId: grassroots });
 
-    const deadlineIds = await seedDueEscalations(db, cell, o.deadlines);
+    // Due on 2026-06-15: their escalation is long past by the workers' system clock.
+    const deadlineIds = await seedDueEscalations(db, cell, o.deadlines, '2026-06-15');
     const caseIds: string[] = [];
     await pool(
       Array.from({ length: o.steps }, (_, i) => i),
@@ -311,37 +311,4 @@ export async function runReplicaScenario(o: ReplicaScenarioOptions): Promise<Rep
     for (const q of queues) await q.close();
     if (db.isInitialized) await db.destroy();
   }
-}
-
-/**
- * Seeds `count` cases in `cellId`, each with an open ADMISSION_DECISION deadline due on DUE_ON (the insert trigger
- * writes their outbox rows) whose reminders are recorded as already sent, so only the escalations are pending.
- * Answers the deadlines' ids.
- */
-export async function seedDueEscalations(db: DataSource, cellId: string, count: number): Promise<string[]> {
-  const policy = loadReminderPolicy(resolveReminderPolicyPath());
-  const reminders = phasesOfKind(policy, 'ADMISSION_DECISION').filter((p) => p !== 'escalate');
-  return db.transaction(async (m) => {
-    const cases: { id: string }[] = await m.query(
-      `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
-       SELECT $1::uuid, 'superiorReview', '{}'::jsonb, 1, 'seeded', 1, jsonb_build_object('fullName', 'Ứng viên ' || n), 'ung vien ' || n, 1, 'seeded', now(), now()
-       FROM generate_series(1, $2::int) AS n
-       RETURNING id`,
-      [cellId, count],
-    );
-    const deadlines: { id: string }[] = await m.query(
-      `INSERT INTO deadlines (case_id, key, kind, base_on, due_on, original_due_on, status, source, rule_set, opened_on)
-       SELECT id, 'ADMISSION_DECISION', 'ADMISSION_DECISION', $2::date - 70, $2::date, $2::date, 'open', 'QĐ294 §4.3.1', 'seeded', $2::date - 70
-       FROM unnest($1::uuid[]) AS id
-       RETURNING id`,
-      [cases.map((c) => c.id), DUE_ON],
-    );
-    const ids = deadlines.map((d) => d.id);
-    await m.query(
-      `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome)
-       SELECT d, 1, p.phase, $3::timestamptz, $3::timestamptz, 0, 'fired' FROM unnest($1::uuid[]) AS d CROSS JOIN unnest($2::text[]) AS p(phase)`,
-      [ids, reminders, `${DUE_ON}T01:00:00Z`],
-    );
-    return ids;
-  });
 }
