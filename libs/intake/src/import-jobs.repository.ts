@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ImportItem, ImportStatus } from './import-report';
+import type { ImportItem, ImportProgress, ImportStatus } from './import-report';
 
 /** An import as the worker processes it: the stored file and how far it got. */
 export interface ClaimedImport {
@@ -16,17 +16,8 @@ export interface ClaimedImport {
 }
 
 /** An import's record without its rows. */
-export interface ImportRecord {
+export interface ImportRecord extends ImportProgress {
   id: string;
-  status: ImportStatus;
-  historical: boolean;
-  format: 'csv' | 'json';
-  rows: number;
-  processed: number;
-  imported: number;
-  unchanged: number;
-  refused: number;
-  flagged: number;
   acceptedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;

@@ -17,9 +17,8 @@ export interface ImportItem {
   flagged?: { seq: number; type: string; rule: string; source: string; message: string }[];
 }
 
-/** An import as `POST /imports` and `GET /imports/{id}` answer it: its progress, its counts and, once done, each row's outcome. */
-export interface ImportReport {
-  importId: string;
+/** Where an import stands at any moment: what it is, its size and its counts so far. */
+export interface ImportProgress {
   status: ImportStatus;
   historical: boolean;
   format: 'csv' | 'json';
@@ -32,6 +31,11 @@ export interface ImportReport {
   refused: number;
   /** Rows imported with at least one waived rule. */
   flagged: number;
+}
+
+/** An import as `POST /imports` and `GET /imports/{id}` answer it: its progress, its counts and, once done, each row's outcome. */
+export interface ImportReport extends ImportProgress {
+  importId: string;
   /** Each row's outcome, in the file's order: filled once the import is done, empty before. */
   items: ImportItem[];
   acceptedAt: string;
