@@ -32,6 +32,13 @@ export interface ImportInProgress {
 
 type Judged = { item: ImportItem } | { base: RowBase; ready: ReadyImport };
 
+/** The rows `from` … `to` − 1 of the file, read and replayed, ready to commit. */
+interface JudgedBatch {
+  from: number;
+  to: number;
+  judged: Judged[];
+}
+
 /**
  * Processes accepted imports (ADR 0028): claims the oldest waiting one and works through its file in batches of
  * IMPORT_BATCH_ROWS. Each row is read and replayed through the engine before the batch's transaction opens; the
@@ -90,10 +97,25 @@ export class ImportRunner {
     }
   }
 
-  /** Works a claimed import to its end; false when it failed or another worker took it over. */
+  /**
+   * Works a claimed import to its end; false when it failed or another worker took it over. The batches are
+   * pipelined: the next batch is read and replayed (Node's work) while the current one commits (the database's), and
+   * they still commit one after the other, in order, each under the claim.
+   */
   async complete(p: ImportInProgress): Promise<boolean> {
+    let next: Promise<JudgedBatch | null> | null = this.judgeFrom(p, p.job.processed);
     try {
-      while (await this.nextBatch(p)) {
+      for (;;) {
+        const batch = await next;
+        next = null;
+        if (!batch) break;
+        if (batch.to < p.rows.length) {
+          next = this.judgeFrom(p, batch.to);
+          // Awaited in turn below; until then a failure of it must not go unhandled.
+          next.catch(() => undefined);
+        }
+        await this.commit(p, batch);
+        if (batch.to >= p.rows.length) break;
         if (this.stopping) {
           await this.jobs.handBack(p.job.id, p.job.leaseOwner);
           return false;
@@ -107,15 +129,29 @@ export class ImportRunner {
       this.logger.error(`import ${p.job.id} failed at row ${p.job.processed + 1}: ${(e as Error).message}`);
       await this.jobs.release(p.job.id, p.job.leaseOwner, (e as Error).message, IMPORT_MAX_ATTEMPTS, this.clock.now());
       return false;
+    } finally {
+      // A batch read ahead and not committed (stopping, claim lost, failure) ends before this does; it wrote nothing.
+      await next?.catch(() => undefined);
     }
   }
 
   /** Processes the next batch of a claimed import and commits it; false when the file is through. */
   async nextBatch(p: ImportInProgress): Promise<boolean> {
-    const from = p.job.processed;
-    if (from >= p.rows.length) return false;
+    const batch = await this.judgeFrom(p, p.job.processed);
+    if (!batch) return false;
+    await this.commit(p, batch);
+    return batch.to < p.rows.length;
+  }
+
+  /** Reads and replays the batch of rows starting at `from` (null when the file is through); writes nothing. */
+  private async judgeFrom(p: ImportInProgress, from: number): Promise<JudgedBatch | null> {
+    if (from >= p.rows.length) return null;
     const to = Math.min(from + IMPORT_BATCH_ROWS, p.rows.length);
-    const judged = await this.judge(p, p.rows.slice(from, to));
+    return { from, to, judged: await this.judge(p, p.rows.slice(from, to)) };
+  }
+
+  /** Commits a judged batch: its cases, each row's outcome and the cursor, or nothing when the claim is lost. */
+  private async commit(p: ImportInProgress, { from, to, judged }: JudgedBatch): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       if (!(await this.jobs.lockForBatch(m, p.job.id, p.job.leaseOwner, from))) throw new ClaimLost();
       const items = await this.store(m, judged);
@@ -123,7 +159,6 @@ export class ImportRunner {
       await this.jobs.commitBatch(m, p.job.id, items, countsOf(items), to, new Date(now.getTime() + IMPORT_LEASE_MS));
     });
     p.job.processed = to;
-    return to < p.rows.length;
   }
 
   /** Reads and replays the rows of a batch; writes nothing. */
