@@ -37,6 +37,8 @@ type Payload<T extends EventType> = Omit<EventOf<T>, 'type' | 'occurredOn'>;
 export class CaseDriver {
   aggregate: CaseAggregate;
   last: Decision | null = null;
+  /** Whether each step starts from the aggregate as storage gives it back (JSON) or from the last step's own result. */
+  storeBetweenSteps = true;
 
   constructor(
     public env: DecisionEnv = makeEnv(),
@@ -53,7 +55,7 @@ export class CaseDriver {
   send<T extends EventType>(type: T, occurredOn: BusinessDate, payload?: Payload<T>): Decision {
     const event = { type, occurredOn, ...(payload ?? {}) } as unknown as DomainEvent;
     // Round-trip through JSON, as storage would.
-    const stored = JSON.parse(JSON.stringify(this.aggregate)) as CaseAggregate;
+    const stored = this.storeBetweenSteps ? (JSON.parse(JSON.stringify(this.aggregate)) as CaseAggregate) : this.aggregate;
     const d = decide(stored, event, this.env);
     this.last = d;
     if (d.ok) this.aggregate = d.aggregate;

@@ -69,8 +69,16 @@ function transition(snapshot: Snapshot, event: MachineEvent): Snapshot {
   return admissionMachine.transition(snapshot, event, PURE_SCOPE);
 }
 
+/**
+ * The snapshot as stored: xstate's persisted form without the keys JSON would drop (`output` and `error` while the
+ * machine runs), sharing the snapshot's immutable state value and context rather than copying them (a step makes new
+ * ones; nothing mutates either). The result is kept as the resolved form of itself, so the next step restores nothing.
+ */
 function persist(snapshot: Snapshot): unknown {
-  return JSON.parse(JSON.stringify(admissionMachine.getPersistedSnapshot(snapshot)));
+  const persisted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(admissionMachine.getPersistedSnapshot(snapshot))) if (value !== undefined) persisted[key] = value;
+  resolved.set(persisted, snapshot);
+  return persisted;
 }
 
 function topStateOf(snapshot: Snapshot): TopState {
