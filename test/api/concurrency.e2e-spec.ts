@@ -184,5 +184,45 @@ describe('versions, If-Match and Idempotency-Key', () => {
       }
       expect(await snapshotOf(t.http, c.id)).toEqual(before);
     });
+
+    it('a write decided on the case as read, stored after another changed it, is decided again on the case as it then is', async () => {
+      const c = await dossierCase();
+      const db = t.app.get(DataSource);
+      const waiting = async (n: number) => {
+        for (let i = 0; i < 500; i += 1) {
+          const [{ count }]: { count: number }[] = await db.query(
+            `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (count >= n) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error(`${n} writers never waited for the case`);
+      };
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      let withdrawal: Promise<{ status: number; body: Record<string, unknown> }>;
+      let request: Promise<{ status: number; body: Record<string, unknown> }>;
+      try {
+        await holder.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [c.id]);
+        // First in line for the case: a withdrawal carrying a key (it locks the case before deciding).
+        withdrawal = Promise.resolve(t.http.post(`${API}/cases/${c.id}/events`).set('Idempotency-Key', `w-${c.id}`).send({ type: 'WITHDRAWN', occurredOn: '2026-01-06', reason: 'Xin rút' }));
+        await waiting(1);
+        // Then a plain write: it reads the case in the dossier stage, accepts the request and waits to store it.
+        request = Promise.resolve(t.http.post(`${API}/cases/${c.id}/events`).send({ type: 'VERIFICATION_REQUESTED', occurredOn: '2026-01-06', requestId: 'TT-late', scope: 'domestic', subject: 'Mẹ' }));
+        await waiting(2);
+      } finally {
+        await holder.rollbackTransaction();
+        await holder.release();
+      }
+      const [w, r] = await Promise.all([withdrawal!, request!]);
+      expect(w.status).toBe(200);
+      expect(w.body).toMatchObject({ state: 'withdrawn', version: 4 });
+      // Stored after the withdrawal, the request would not have been accepted: it is refused, nothing written.
+      expect(r.status).toBe(422);
+      expect(r.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'withdrawn' });
+      expect(await snapshotOf(t.http, c.id)).toEqual({ version: 4, events: 4 });
+      expect((await t.http.get(`${API}/cases/${c.id}/verify`)).body).toMatchObject({ valid: true, events: 4 });
+    });
   });
 });

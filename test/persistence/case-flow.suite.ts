@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { inTransaction, onItsOwn } from '@charterflow/database';
 import { DeadlineRecord, DomainEvent } from '@charterflow/procedure';
 import { CaseView, GENESIS_HASH, storeStep } from '@charterflow/cases';
 import {
@@ -151,7 +152,7 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       expect(afterWithdrawal[afterWithdrawal.length - 1]).toEqual({ topic: 'deadline.changed', generation: 2 });
     });
 
-    it('storeStep writes nothing and answers null when the case is not at the expected version, and stores all at it', async () => {
+    it('storeStep (in a transaction or on its own) writes nothing and answers null when the case is not at the expected version, and stores all at it', async () => {
       // What a real step wrote on another case: a deadline record and a history row to store on this one.
       const other = await open();
       await h.cases.dispatch(other.id, CERTIFICATE, STAFF);
@@ -172,17 +173,19 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
         },
         events: [{ ...certified, caseId: c.id, recordedAt: new Date(certified.recordedAt), actor: { ...certified.actor } }],
         deadlines: snapshot.deadlines,
+        lockWaitMs: 5000,
       });
       const outboxRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM outbox`))[0].n as number;
       const outboxBefore = await outboxRows();
 
-      expect(await ds.transaction((m) => storeStep(m, step(c.version + 1)))).toBeNull();
+      expect(await ds.transaction((m) => storeStep(inTransaction(m), step(c.version + 1)))).toBeNull();
+      expect(await storeStep(onItsOwn(ds), step(c.version + 1))).toBeNull();
       expect(await h.cases.get(c.id)).toEqual(c);
       expect(await countRows(ds, 'case_events', c.id)).toBe(1);
       expect(await countRows(ds, 'deadlines', c.id)).toBe(0);
       expect(await outboxRows()).toBe(outboxBefore);
 
-      const stored = await ds.transaction((m) => storeStep(m, step(c.version)));
+      const stored = await ds.transaction((m) => storeStep(inTransaction(m), step(c.version)));
       expect(stored).toEqual({ version: c.version + 1, deadlines: (await h.cases.get(c.id)).deadlines.map((d) => ({ ...d, caseId: c.id })) });
       expect(stored!.deadlines).toHaveLength(snapshot.deadlines.length);
       expect(await countRows(ds, 'case_events', c.id)).toBe(2);

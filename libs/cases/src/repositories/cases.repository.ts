@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@charterflow/organisations';
 import { CasePosition } from '../list/cursor';
-import type { RowOf } from '@charterflow/database';
+import { inTransaction, onItsOwn, PreparedStatement, RowOf } from '@charterflow/database';
 import { CASES_TABLE } from '../tables';
 
 /** A `cases` row as the service uses it. */
@@ -70,6 +70,20 @@ const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kin
                                                  'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union,
                                                  'ruleProfile', a.rule_profile) ORDER BY length(a.path))
                FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
+
+const LOCK_WITH_CHAIN: PreparedStatement = {
+  name: 'cases_lock_with_chain',
+  text: `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
+         FROM (SELECT set_config('lock_timeout', $2, true)) AS bound (lock_timeout)
+         CROSS JOIN cases c JOIN organisations o ON o.id = c.organisation_id
+         WHERE c.id = $1 AND bound.lock_timeout IS NOT NULL
+         FOR UPDATE OF c`,
+};
+
+const FIND_WITH_CHAIN: PreparedStatement = {
+  name: 'cases_find_with_chain',
+  text: `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1`,
+};
 
 /** One organisation of a case's chain: the bodies that may act and the facts the rules read (E7 flags included). */
 type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean; hasYouthUnion: boolean; hasTradeUnion: boolean; ruleProfile: string };
@@ -183,14 +197,13 @@ export class CasesRepository {
    * `FOR UPDATE` locks (rows are locked as the plan returns them). Null, and nothing locked, when there is no such case.
    */
   async lockWithChain(m: EntityManager, id: string, lockWaitMs: number): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
-    const rows: (RawCase & { chain: ChainRow[] })[] = await m.query(
-      `SELECT ${COLUMNS}, ${CHAIN_OF_O} AS chain
-       FROM (SELECT set_config('lock_timeout', $2, true)) AS bound (lock_timeout)
-       CROSS JOIN cases c JOIN organisations o ON o.id = c.organisation_id
-       WHERE c.id = $1 AND bound.lock_timeout IS NOT NULL
-       FOR UPDATE OF c`,
-      [id, String(Math.max(1, Math.floor(lockWaitMs)))],
-    );
+    const rows = await inTransaction(m)<RawCase & { chain: ChainRow[] }>(LOCK_WITH_CHAIN, [id, lockWait(lockWaitMs)]);
+    return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
+  }
+
+  /** The case with the chain of its cell, as `lockWithChain` reads it, without locking anything. */
+  async findWithChain(id: string): Promise<{ row: CaseRow; chain: ChainRow[] } | null> {
+    const rows = await onItsOwn(this.dataSource)<RawCase & { chain: ChainRow[] }>(FIND_WITH_CHAIN, [id]);
     return rows.length ? { row: toRow(rows[0]), chain: rows[0].chain } : null;
   }
 
@@ -206,7 +219,7 @@ export class CasesRepository {
        CROSS JOIN cases c
        WHERE c.id = ANY($1::uuid[]) AND bound.lock_timeout IS NOT NULL
        ORDER BY c.id FOR UPDATE OF c`,
-      [[...new Set(ids)], String(Math.max(1, Math.floor(lockWaitMs)))],
+      [[...new Set(ids)], lockWait(lockWaitMs)],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -297,8 +310,30 @@ export function externalIdKey(provinceId: string | null, externalId: string): st
 export const STEP_UPDATE_SQL = `UPDATE cases c SET state = $3, snapshot = $4::jsonb, machine_version = $5, procedure_version = $6,
               last_seq = $7, last_hash = $8, updated_at = $9, version = c.version + 1,
               organisation_id = COALESCE($10::uuid, c.organisation_id)
-       WHERE c.id = $1 AND c.version = $2`;
+       WHERE c.id = $1 AND c.version = $2 AND set_config('lock_timeout', $11, true) IS NOT NULL`;
 
-export function stepUpdateParams(u: CaseStepUpdate): unknown[] {
-  return [u.id, u.expectedVersion, u.state, JSON.stringify(u.snapshot), u.machineVersion, u.procedureVersion, u.lastSeq, u.lastHash, u.updatedAt, u.organisationId ?? null];
+/**
+ * The parameters $1…$11 of STEP_UPDATE_SQL. The last bounds the wait for the row's lock to `lockWaitMs` (as
+ * `lockWithChain` does; 55P03 when it runs out), set before the row is updated: for an update run on its own,
+ * outside a transaction that already holds the lock.
+ */
+export function stepUpdateParams(u: CaseStepUpdate, lockWaitMs: number): unknown[] {
+  return [
+    u.id,
+    u.expectedVersion,
+    u.state,
+    JSON.stringify(u.snapshot),
+    u.machineVersion,
+    u.procedureVersion,
+    u.lastSeq,
+    u.lastHash,
+    u.updatedAt,
+    u.organisationId ?? null,
+    lockWait(lockWaitMs),
+  ];
+}
+
+/** A lock wait as `lock_timeout` takes it: whole milliseconds, at least one (0 would mean no bound). */
+function lockWait(ms: number): string {
+  return String(Math.max(1, Math.floor(ms)));
 }

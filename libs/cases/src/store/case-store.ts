@@ -1,5 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, onItsOwn } from '@charterflow/database';
 import { CaseAggregate, ChainNode, decide, DecisionEnv, DeadlineRecord, describe, DomainEvent, restoreAggregate } from '@charterflow/procedure';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
 import { CellContext, cellContextOf } from '@charterflow/organisations';
@@ -119,6 +120,10 @@ export class CaseStore {
    */
   async append(req: AppendRequest, m?: EntityManager): Promise<CaseView> {
     try {
+      if (!m && req.idempotency?.key === undefined && req.moveTo === undefined) {
+        const stepped = await this.appendUnlocked(req);
+        if (stepped) return stepped;
+      }
       return m ? await this.appendIn(m, req) : await this.dataSource.transaction((tm) => this.appendIn(tm, req));
     } catch (e) {
       if (isLockWaitTimeout(e)) throw caseBusy();
@@ -140,12 +145,11 @@ export class CaseStore {
    * Inserts imported cases (each with its whole replayed history) in the caller's transaction (an import's batch):
    * the cases, their histories and their deadlines in one statement each.
    */
-  async importIn(m: EntityManager, cs: readonly NewCase[]): Promise<void> {
+  async importIn(m: EntityManager, cs: readonly PreparedCase[]): Promise<void> {
     if (cs.length === 0) return;
-    const chained = cs.map((c) => chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt));
-    await this.cases.insertMany(m, cs.map((c, i) => newCaseRow(c, chained[i])));
-    await this.history.insertMany(m, chained.flat());
-    await this.deadlines.insertForNewCases(m, cs.map((c) => ({ caseId: c.id, records: c.deadlines })), cs[0].recordedAt);
+    await this.cases.insertMany(m, cs.map((c) => c.row));
+    await this.history.insertMany(m, cs.flatMap((c) => c.history));
+    await this.deadlines.insertForNewCases(m, cs.map((c) => ({ caseId: c.row.id, records: c.deadlines })), cs[0].row.createdAt);
   }
 
   /** The stored answer to this key, or null. The same key with a different request → IDEMPOTENCY_KEY_REUSED. */
@@ -160,55 +164,37 @@ export class CaseStore {
     return stored.response as CaseView;
   }
 
+  /**
+   * A plain step (no idempotency key, no move, no caller's transaction) in two statements and no transaction of its
+   * own: the case read as it stands, the plan decided against it, and the step stored by one statement that updates
+   * the row only at the version read (the wait for its lock bounded as `lock`'s). Null when the case changed in
+   * between: the caller then takes the locked path, which decides again against the case as it is then. Deciding on
+   * the version read is deciding as if the request had come at the instant of the read: a refusal writes nothing, and
+   * an acceptance is stored only if nothing was stored since.
+   */
+  private async appendUnlocked(req: AppendRequest): Promise<CaseView | null> {
+    const found = await this.cases.findWithChain(req.caseId);
+    if (!found) throw DomainException.notFound('Case', req.caseId);
+    const read: LockedCase = { row: found.row, chain: found.chain, context: cellContextOf(found.chain) };
+    req.authorise?.(read);
+    const decided = this.decidePlan(req, read);
+    if (!decided) return toCaseView(read.row, await this.deadlines.listByCases([req.caseId]));
+    const stored = await storeStep(onItsOwn(this.dataSource), decided.store);
+    return stored ? toCaseView({ ...decided.written, version: stored.version }, stored.deadlines) : null;
+  }
+
   private async appendIn(m: EntityManager, req: AppendRequest): Promise<CaseView> {
     const locked = await this.lock(m, req.caseId);
     if (!locked) throw DomainException.notFound('Case', req.caseId);
-    const { row, context } = locked;
+    const { row } = locked;
     req.authorise?.(locked);
     const replayed = req.idempotency ? await this.answered(req.idempotency, m) : null;
     if (replayed) return replayed;
-    if (req.expectedVersion !== undefined && row.version !== req.expectedVersion) throw conflict(row.version);
-    const env = this.envs.of(context);
-
-    let current = restoreAggregate(row.snapshot);
-    const steps: Step[] = [];
-    for (const { event, actor } of req.plan(current, env)) {
-      const decision = decide(current, event, env);
-      if (!decision.ok) throw refusalToException(decision.refusal);
-      steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
-      current = decision.aggregate;
-    }
-    if (steps.length === 0) return toCaseView(row, await this.deadlines.listByCases([req.caseId], m));
-
-    const now = this.clock.now();
-    const chained = chainSteps(req.caseId, row.lastSeq, row.lastHash, steps, now);
-    const written: CaseRow = {
-      ...row,
-      organisationId: req.moveTo ?? row.organisationId,
-      state: steps[steps.length - 1].toState,
-      snapshot: current,
-      machineVersion: current.machineVersion,
-      procedureVersion: current.procedureVersion,
-      lastSeq: row.lastSeq + chained.length,
-      lastHash: chained[chained.length - 1].hash,
-      updatedAt: now,
-    };
-    const stored = await storeStep(m, {
-      update: {
-        id: req.caseId,
-        expectedVersion: row.version,
-        state: written.state,
-        snapshot: current,
-        machineVersion: written.machineVersion,
-        procedureVersion: written.procedureVersion,
-        lastSeq: written.lastSeq,
-        lastHash: written.lastHash,
-        updatedAt: now,
-        ...(req.moveTo ? { organisationId: req.moveTo } : {}),
-      },
-      events: chained,
-      deadlines: current.deadlines,
-    });
+    const decided = this.decidePlan(req, locked);
+    if (!decided) return toCaseView(row, await this.deadlines.listByCases([req.caseId], m));
+    const { written, steps, store } = decided;
+    const now = written.updatedAt;
+    const stored = await storeStep(inTransaction(m), store);
     // The row is locked by this transaction: nobody else can have moved its version.
     if (!stored) throw new Error(`case ${req.caseId} changed under its row lock`);
     const transfer = steps.find((s) => s.event.type === 'TRANSFERRED');
@@ -231,6 +217,53 @@ export class CaseStore {
     return view;
   }
 
+  /**
+   * The request's plan decided against the case as read (VERSION_CONFLICT first when the request expects another
+   * version; the first refusal thrown): the row as the step leaves it and what stores it, or null when the plan is
+   * empty. Writes nothing.
+   */
+  private decidePlan(req: AppendRequest, at: LockedCase): { written: CaseRow; steps: Step[]; store: Parameters<typeof storeStep>[1] } | null {
+    const { row, context } = at;
+    if (req.expectedVersion !== undefined && row.version !== req.expectedVersion) throw conflict(row.version);
+    const env = this.envs.of(context);
+    let current = restoreAggregate(row.snapshot);
+    const steps: Step[] = [];
+    for (const { event, actor } of req.plan(current, env)) {
+      const decision = decide(current, event, env);
+      if (!decision.ok) throw refusalToException(decision.refusal);
+      steps.push({ event, actor, fromState: decision.fromState, toState: decision.toState });
+      current = decision.aggregate;
+    }
+    if (steps.length === 0) return null;
+
+    const now = this.clock.now();
+    const chained = chainSteps(req.caseId, row.lastSeq, row.lastHash, steps, now);
+    const written: CaseRow = {
+      ...row,
+      organisationId: req.moveTo ?? row.organisationId,
+      state: steps[steps.length - 1].toState,
+      snapshot: current,
+      machineVersion: current.machineVersion,
+      procedureVersion: current.procedureVersion,
+      lastSeq: row.lastSeq + chained.length,
+      lastHash: chained[chained.length - 1].hash,
+      updatedAt: now,
+    };
+    const update = {
+      id: req.caseId,
+      expectedVersion: row.version,
+      state: written.state,
+      snapshot: current,
+      machineVersion: written.machineVersion,
+      procedureVersion: written.procedureVersion,
+      lastSeq: written.lastSeq,
+      lastHash: written.lastHash,
+      updatedAt: now,
+      ...(req.moveTo ? { organisationId: req.moveTo } : {}),
+    };
+    return { written, steps, store: { update, events: chained, deadlines: current.deadlines, lockWaitMs: CASE_LOCK_WAIT_MS } };
+  }
+
   private async insertCase(m: EntityManager, c: NewCase): Promise<void> {
     const rows = chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt);
     await this.cases.insert(m, newCaseRow(c, rows));
@@ -248,6 +281,22 @@ export class CaseStore {
     if (key === undefined) return;
     if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
   }
+}
+
+/**
+ * A new case as the rows `importIn` stores: numbered and hashed before any transaction opens, so a batch's
+ * transaction holds only its statements (an import prepares the next batch while the current one commits).
+ */
+export interface PreparedCase {
+  row: NewCaseRow;
+  history: CaseEventRow[];
+  deadlines: readonly DeadlineRecord[];
+}
+
+/** The rows of a new case; writes nothing. */
+export function prepareCase(c: NewCase): PreparedCase {
+  const history = chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt);
+  return { row: newCaseRow(c, history), history, deadlines: c.deadlines };
 }
 
 /** The row of a new case whose history is `rows`. */
