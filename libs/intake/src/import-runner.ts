@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportBatchContext, ImportCase, ImportOutcome, ReadyImport } from '@charterflow/cases';
@@ -15,6 +16,12 @@ export const IMPORT_BATCH_ROWS = 500;
 export const IMPORT_LEASE_MS = 120_000;
 /** Claims of one import that may fail (a crash of the code, not a bad row) before it is marked failed. */
 export const IMPORT_MAX_ATTEMPTS = 3;
+
+/**
+ * Rows read or replayed between two turns of the event loop: the batch being committed meanwhile has its answers
+ * from the database handled within a few milliseconds instead of after the whole next batch is replayed.
+ */
+const YIELD_EVERY_ROWS = 25;
 
 /** Thrown inside a batch's transaction when the import is no longer this worker's: nothing of the batch is written. */
 class ClaimLost extends Error {}
@@ -163,7 +170,11 @@ export class ImportRunner {
 
   /** Reads and replays the rows of a batch; writes nothing. */
   private async judge(p: ImportInProgress, rows: readonly RawRow[]): Promise<Judged[]> {
-    const read = rows.map(readRow);
+    const read: ReturnType<typeof readRow>[] = [];
+    for (const row of rows) {
+      read.push(readRow(row));
+      if (read.length % YIELD_EVERY_ROWS === 0) await yieldToIo();
+    }
     const batch: ImportBatchContext = await this.cases.batchContext(
       read.flatMap((r) => ('input' in r ? [r.input.externalId] : [])),
       p.chains,
@@ -182,6 +193,7 @@ export class ImportRunner {
       p.seen.set(r.input.externalId, r.base.row);
       const outcome = await this.cases.prepare(r.input, p.actor, { historical: p.job.historical, batch });
       judged.push(outcome.status === 'ready' ? { base: r.base, ready: outcome } : { item: itemOf(r.base, outcome) });
+      if (judged.length % YIELD_EVERY_ROWS === 0) await yieldToIo();
     }
     return judged;
   }

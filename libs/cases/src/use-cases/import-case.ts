@@ -20,7 +20,7 @@ import { Actor, SYSTEM_ACTOR, Clock } from '@charterflow/kernel';
 import { engineOnlyEventIn, importableChain } from '../access/case-access';
 import { Step } from '../history/chain-steps';
 import { CasesRepository, externalIdKey } from '../repositories/cases.repository';
-import { CaseStore, NewCase } from '../store/case-store';
+import { CaseStore, NewCase, PreparedCase, prepareCase } from '../store/case-store';
 import { DecisionEnvs } from '../store/decision-env';
 
 /** One case as an import brings it: the office's identifier, the cell, the candidate and the recorded history. */
@@ -64,7 +64,8 @@ export interface ImportBatchContext {
 /** A row replayed and ready to store: the case to insert and what its outcome will say once stored. */
 export interface ReadyImport {
   status: 'ready';
-  newCase: NewCase;
+  /** The case's rows, numbered and hashed: storing them is the batch transaction's only work. */
+  prepared: PreparedCase;
   key: string;
   externalId: string;
   rowHash: string;
@@ -124,13 +125,13 @@ export class ImportCase {
       recordedAt: this.clock.now(),
       imported: { externalId: input.externalId, provinceId: context.provinceId, rowHash: input.rowHash },
     };
-    return { status: 'ready', newCase, key, externalId: input.externalId, rowHash: input.rowHash, state: description.state, waived: replay.waived };
+    return { status: 'ready', prepared: prepareCase(newCase), key, externalId: input.externalId, rowHash: input.rowHash, state: description.state, waived: replay.waived };
   }
 
   /** Stores prepared rows in the transaction of `m` and answers their outcomes. A unique violation (23505) is thrown to the caller. */
   async storeIn(m: EntityManager, ready: readonly ReadyImport[]): Promise<ImportOutcome[]> {
-    await this.store.importIn(m, ready.map((r) => r.newCase));
-    return ready.map((r) => ({ status: 'imported', caseId: r.newCase.id, state: r.state, waived: r.waived }));
+    await this.store.importIn(m, ready.map((r) => r.prepared));
+    return ready.map((r) => ({ status: 'imported', caseId: r.prepared.row.id, state: r.state, waived: r.waived }));
   }
 
   /** The outcome of a row whose external id another upload stored first (its insert met 23505), read in the transaction of `m`. */
