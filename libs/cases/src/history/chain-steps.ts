@@ -19,11 +19,26 @@ export function chainSteps(caseId: string, lastSeq: number, lastHash: string, st
     const { type, occurredOn, ...rest } = s.event;
     // Round-trip through JSON: exactly what jsonb stores (and what the hash will be recomputed from).
     const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-    const actor = JSON.parse(JSON.stringify(s.actor)) as Record<string, unknown>;
+    const actor = storedActor(s.actor);
     const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
     const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
     out.push({ ...fields, recordedAt, hash });
     prevHash = hash;
   });
   return out;
+}
+
+/**
+ * The actor as jsonb stores it (a JSON round trip), once per actor object: a replayed history records dozens of steps
+ * by the same one or two actors. Actors are not changed once made.
+ */
+const storedActors = new WeakMap<Actor, Record<string, unknown>>();
+
+function storedActor(actor: Actor): Record<string, unknown> {
+  let stored = storedActors.get(actor);
+  if (!stored) {
+    stored = JSON.parse(JSON.stringify(actor)) as Record<string, unknown>;
+    storedActors.set(actor, stored);
+  }
+  return stored;
 }

@@ -87,14 +87,31 @@ function topStateOf(snapshot: Snapshot): TopState {
   return top as TopState;
 }
 
+/**
+ * The events the states of a configuration handle, by configuration (its state value as JSON). They follow from the
+ * machine's definition and the active states alone, and the machine has a few dozen configurations: each is
+ * computed once.
+ */
+const ownEventsByConfiguration = new Map<string, ReadonlySet<string>>();
+
+function ownEventsOf(snapshot: Snapshot): ReadonlySet<string> {
+  const key = JSON.stringify(snapshot.value);
+  let own = ownEventsByConfiguration.get(key);
+  if (!own) {
+    own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
+    ownEventsByConfiguration.set(key, own);
+  }
+  return own;
+}
+
 function allowedEventsOfSnapshot(snapshot: Snapshot): EventType[] {
   if (snapshot.status !== 'active') return [];
-  const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
+  const own = ownEventsOf(snapshot);
   return EVENT_TYPES.filter((t) => own.has(t) && !NOT_LISTED.includes(t));
 }
 
 function handles(snapshot: Snapshot, type: EventType): boolean {
-  return snapshot.status === 'active' && __unsafe_getAllOwnEventDescriptors(snapshot).includes(type);
+  return snapshot.status === 'active' && ownEventsOf(snapshot).has(type);
 }
 
 /** EVENT_NOT_ALLOWED for a clerk: the step and the case's stage by their names, and what can be recorded instead. */
