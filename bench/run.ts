@@ -153,16 +153,17 @@ ${table}
 ${ratios}
 
 **engine dispatch** calls \`CasesService.dispatch(caseId, ${MEASURED_EVENT.type}, staff actor)\` on the whole
-application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock). In one transaction (BEGIN …
-COMMIT) it sends two statements: the first bounds the lock wait (\`set_config('lock_timeout', …, true)\`), locks the
-case row \`FOR UPDATE\` and reads it with the chain of its cell (the rules' organisation facts and who may record the
-event); then, in Node.js, it checks the actor's right to record the event, resolves the stored machine snapshot once,
-decides the event through the procedure machine (rules, deadline table) and hash-chains the history row; the second
-statement stores the step as data-modifying CTEs: the case updated \`WHERE version = $n\`, the row appended to
-\`case_events\` (its trigger marks the case for the compliance audit) and the deadlines upserted (their trigger adds a
-delivery \`outbox\` row), answering the new version and the case's deadlines; the returned view is built from
-what the step wrote and what that statement answered (nothing is read back) — ${perOp(engineResults)}
-SQL statements per operation, counted at the pg client. **raw SQL** sends, over a plain \`pg\` pool, BEGIN, the same
+application booted without HTTP (\`AppModule\`, in-process worker off, fixed clock). A plain step (no
+Idempotency-Key, ADR 0027) sends two statements, each its own transaction and each a statement prepared once per
+connection: the first reads the case row with the chain of its cell (the rules' organisation facts and who may
+record the event); then, in Node.js, it checks the actor's right to record the event, resolves the stored machine
+snapshot once, decides the event through the procedure machine (rules, deadline table) and hash-chains the history
+row; the second statement bounds its wait for the row's lock (\`set_config('lock_timeout', …, true)\`) and stores the
+step as data-modifying CTEs: the case updated \`WHERE version = $n\` (the version read; a case changed in between
+would be stepped again under a lock), the row appended to \`case_events\` (its trigger marks the case for the
+compliance audit) and the deadlines upserted (their trigger adds a delivery \`outbox\` row), answering the new
+version and the case's deadlines; the returned view is built from what the step wrote and what that statement
+answered (nothing is read back) — ${perOp(engineResults)} SQL statements per operation, counted at the pg client. **raw SQL** sends, over a plain \`pg\` pool, BEGIN, the same
 versioned \`UPDATE\` of \`bench_cases\`, one \`INSERT\` into \`bench_events\` and one deadline upsert into
 \`bench_deadlines\`, then COMMIT — ${perOp(rawResults)} statements per operation — with the very bytes (snapshot,
 payload, hashes, deadline) the engine wrote for one of its cases; the bench tables copy the real tables' columns,

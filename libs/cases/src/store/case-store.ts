@@ -79,8 +79,9 @@ export class IdempotencyRace extends Error {}
  * The one place a case step is stored. Every write (OpenCase, RecordEvent, ApplyTimedEvents, ImportCase) goes
  * through here, in one transaction: the case row (inserted, or locked `FOR UPDATE` under `lock_timeout` and updated
  * `WHERE version = $n`), the hash-chained history rows, the deadlines (whose trigger writes the delivery outbox
- * row in the same transaction), and the idempotency answer. A writer that waits longer than CASE_LOCK_WAIT_MS for
- * the case row answers CASE_BUSY and writes nothing.
+ * row in the same transaction), and the idempotency answer. A plain step (no idempotency key, no move) is first
+ * tried without the lock (`appendUnlocked`, ADR 0027). A writer that waits longer than CASE_LOCK_WAIT_MS for the
+ * case row answers CASE_BUSY and writes nothing.
  */
 @Injectable()
 export class CaseStore {
