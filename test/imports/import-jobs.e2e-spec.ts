@@ -99,6 +99,41 @@ describe('imports as jobs (real PostgreSQL)', () => {
     expect(await casesOf('DUP-')).toEqual({ n: 3, ids: 3 });
   });
 
+  it('the same file uploaded several times at the same instant queues one import, and every upload answers it', async () => {
+    const csv = toCsv([probationerRow('SAME-1', o.A, '2025-12-03'), probationerRow('SAME-2', o.A, '2025-12-04')]);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post(csv)));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    const ids = new Set(answers.map((a) => a.body.importId as string));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    const queued = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM imports WHERE content_hash = (SELECT content_hash FROM imports WHERE id = $1)`, [id]))[0].n as number;
+    expect(await queued()).toBe(1);
+    // The database holds it whatever the timing: a second unfinished import of the same content and subtree is refused.
+    const [first] = await db.query(`SELECT actor, scope_path, content_hash, source FROM imports WHERE id = $1`, [id]);
+    const insertSame = (m: Pick<DataSource, 'query'> = db) =>
+      m.query(
+        `INSERT INTO imports (id, actor, scope_path, historical, format, rows, imported, unchanged, refused, flagged, status, processed, content_hash, source, accepted_at)
+         VALUES (gen_random_uuid(), $1::jsonb, $2, false, 'csv', 2, 0, 0, 0, 0, 'queued', 0, $3, $4, now())`,
+        [JSON.stringify(first.actor), first.scope_path, first.content_hash, first.source],
+      );
+    await expect(insertSame()).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(await finished(t, answers[0])).toMatchObject({ imported: 2, unchanged: 0, refused: 0 });
+    expect(await casesOf('SAME-')).toEqual({ n: 2, ids: 2 });
+    // Once it is done, the same content may be queued again (tried in a transaction rolled back, so no worker sees it).
+    const tx = db.createQueryRunner();
+    await tx.connect();
+    await tx.startTransaction();
+    try {
+      await insertSame(tx.manager);
+      expect((await tx.query(`SELECT count(*)::int AS n FROM imports WHERE content_hash = $1`, [first.content_hash]))[0].n).toBe(2);
+    } finally {
+      await tx.rollbackTransaction();
+      await tx.release();
+    }
+    expect(await queued()).toBe(1);
+  });
+
   it('an import exists only for accounts of the uploader’s subtree', async () => {
     const adminP = await account(t, 'qt.hangdoi.p', o.P, ['admin']);
     const adminX = await account(t, 'qt.hangdoi.x', o.PX, ['admin']);

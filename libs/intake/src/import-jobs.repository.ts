@@ -39,12 +39,20 @@ export class ImportJobsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Stores an accepted upload, queued. */
-  async insert(r: { id: string; actor: Record<string, unknown>; scopePath: string | null; historical: boolean; format: 'csv' | 'json'; rows: number; contentHash: string; source: string; acceptedAt: Date }): Promise<void> {
-    await this.dataSource.query(
+  /**
+   * Queues an import; false, with nothing written, when an import of the same content from the same subtree is
+   * already waiting or running (the unique index `imports_one_unfinished_per_file`: two identical uploads at the same
+   * instant queue one import).
+   */
+  async insert(r: { id: string; actor: Record<string, unknown>; scopePath: string | null; historical: boolean; format: 'csv' | 'json'; rows: number; contentHash: string; source: string; acceptedAt: Date }): Promise<boolean> {
+    const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO imports (id, actor, scope_path, historical, format, rows, imported, unchanged, refused, flagged, status, processed, content_hash, source, accepted_at)
-       VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, 0, 0, 0, 'queued', 0, $7, $8, $9)`,
+       VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, 0, 0, 0, 'queued', 0, $7, $8, $9)
+       ON CONFLICT (content_hash, (coalesce(scope_path, ''))) WHERE status IN ('queued', 'running') AND content_hash IS NOT NULL DO NOTHING
+       RETURNING id`,
       [r.id, JSON.stringify(r.actor), r.scopePath, r.historical, r.format, r.rows, r.contentHash, Buffer.from(r.source, 'utf8'), r.acceptedAt],
     );
+    return inserted.length === 1;
   }
 
   /** An import of the same content from the same subtree still queued or running, if any. */

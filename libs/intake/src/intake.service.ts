@@ -6,6 +6,9 @@ import { ImportJobsRepository, ImportRecord } from './import-jobs.repository';
 import type { ImportReport } from './import-report';
 import { ImportUpload, parseUpload } from './parse-file';
 
+/** Looks and inserts an upload may take when identical uploads keep finishing between the two (in practice one or two). */
+const ACCEPT_ATTEMPTS = 5;
+
 /**
  * Imports of cases already under way (issue 5 §4; as jobs, ADR 0028). An upload is read whole at once — a file that
  * is not a file of rows is refused with nothing stored — then stored and queued; a worker (`ImportRunner`)
@@ -27,22 +30,30 @@ export class IntakeService {
   async accept(upload: ImportUpload, actor: Actor, scope: Scope): Promise<ImportReport> {
     const parsed = parseUpload(upload);
     const contentHash = createHash('sha256').update(`${parsed.format}\n${parsed.historical}\n`).update(parsed.source).digest('hex');
-    const earlier = await this.jobs.findUnfinished(contentHash, scope.pathPrefix);
-    if (earlier) return this.get(earlier, scope);
-    const id = randomUUID();
-    await this.jobs.insert({
-      id,
-      actor: actor as unknown as Record<string, unknown>,
-      scopePath: scope.pathPrefix,
-      historical: parsed.historical,
-      format: parsed.format,
-      rows: parsed.rows.length,
-      contentHash,
-      source: parsed.source,
-      acceptedAt: this.clock.now(),
-    });
-    this.logger.log(`import ${id}: ${parsed.rows.length} rows accepted`);
-    return this.get(id, scope);
+    // The same file from the same subtree still waiting or running answers with that import. Another upload of it
+    // may queue one between the look and the insert: the insert then finds it (a conflict) and looks again; that one
+    // may even have finished meanwhile, and this upload is then queued anew.
+    for (let attempt = 1; ; attempt += 1) {
+      const earlier = await this.jobs.findUnfinished(contentHash, scope.pathPrefix);
+      if (earlier) return this.get(earlier, scope);
+      const id = randomUUID();
+      const queued = await this.jobs.insert({
+        id,
+        actor: actor as unknown as Record<string, unknown>,
+        scopePath: scope.pathPrefix,
+        historical: parsed.historical,
+        format: parsed.format,
+        rows: parsed.rows.length,
+        contentHash,
+        source: parsed.source,
+        acceptedAt: this.clock.now(),
+      });
+      if (queued) {
+        this.logger.log(`import ${id}: ${parsed.rows.length} rows accepted`);
+        return this.get(id, scope);
+      }
+      if (attempt === ACCEPT_ATTEMPTS) throw new Error(`import of content ${contentHash} could not be queued after ${ACCEPT_ATTEMPTS} attempts`);
+    }
   }
 
   /** An import made within the caller's subtree: its progress, and each row's outcome once done. */

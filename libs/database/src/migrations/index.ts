@@ -20,6 +20,7 @@ import { OrganisationRuleProfile1767225602200 } from './1767225602200-Organisati
 import { TransferNotifications1767225602300 } from './1767225602300-TransferNotifications';
 import { ImportJobs1767225603200 } from './1767225603200-ImportJobs';
 import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleReads';
+import { OneUnfinishedImportPerFile1767225603400 } from './1767225603400-OneUnfinishedImportPerFile';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TransferNotifications1767225602300,
   ImportJobs1767225603200,
   NationalScaleReads1767225603300,
+  OneUnfinishedImportPerFile1767225603400,
 ];
