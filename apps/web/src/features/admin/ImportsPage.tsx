@@ -49,7 +49,8 @@ export function ImportsPage() {
     queryKey: ['import', importId],
     enabled: importId !== undefined && inProgress(run.data),
     queryFn: async (): Promise<Report> => ok(await api.GET('/api/v1/imports/{id}', { params: { path: { id: importId as string } }, headers: BACKGROUND })),
-    refetchInterval: (q) => (inProgress(q.state.data) ? POLL_MS : false),
+    // Until the import is known to be over: a poll that failed (the first one included) is tried again next time.
+    refetchInterval: (q) => (inProgress(q.state.data ?? run.data) ? POLL_MS : false),
   });
   const report = progress.data?.importId === importId && progress.data ? progress.data : run.data;
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN');
