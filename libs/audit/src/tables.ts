@@ -19,6 +19,24 @@ export const AUDIT_CASE_STATE_TABLE = table('audit_case_state', {
   recheck_on: nullable('date'),
 });
 
+/**
+ * The outcomes the statistics count (ADR 0030): one row per admission, recognition or removal no later step annulled,
+ * written and removed by the database's triggers on `case_events`, `cases` and `organisations`, never by a repository.
+ */
+export const CASE_OUTCOMES_TABLE = table('case_outcomes', {
+  case_id: col('uuid'),
+  seq: col('int4'),
+  kind: col('text'),
+  occurred_on: col('date'),
+  province_id: col('uuid'),
+});
+
+/** Per province, how many committed transactions changed what its statistics are computed from (ADR 0030; triggers). */
+export const STATISTICS_VERSIONS_TABLE = table('statistics_versions', {
+  province_id: col('uuid'),
+  version: col('int8'),
+});
+
 export const COMPLIANCE_FINDINGS_TABLE = table('compliance_findings', {
   case_id: col('uuid'),
   check_id: col('text'),

@@ -29,6 +29,12 @@ export interface StoredCandidate {
   occupation?: string;
 }
 
+/** The fields of a stored candidate the counts read (the statistics read only these of each case): all of them. */
+export const STORED_CANDIDATE_FIELDS = ['dateOfBirth', 'gender', 'ethnicity', 'religion', 'education', 'youthUnionMember', 'occupation'] as const satisfies readonly (keyof StoredCandidate)[];
+/** Fails to compile while a field of StoredCandidate is missing from STORED_CANDIDATE_FIELDS. */
+const everyFieldListed: [Exclude<keyof StoredCandidate, (typeof STORED_CANDIDATE_FIELDS)[number]>] extends [never] ? true : never = true;
+void everyFieldListed;
+
 /** The majority ethnic group; every other recorded ethnicity counts as an ethnic minority. */
 const MAJORITY = 'kinh';
 

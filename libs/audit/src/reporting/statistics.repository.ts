@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { StoredCandidate } from './categories';
+import { STORED_CANDIDATE_FIELDS, StoredCandidate } from './categories';
+
+/** An organisation of a subtree as the admitting units are found from it. */
+export interface SubtreeNode {
+  id: string;
+  kind: string;
+  parentId: string | null;
+}
 
 /** One counted outcome: the case, its cell's path, the candidate, and the business date of the deciding event. */
 export interface OutcomeRow {
@@ -22,16 +29,13 @@ export interface TargetRow {
 }
 
 /**
- * An admission or recognition (the event `e` entering `awaitingCeremony` or `fullMember`) that a later step annulled
- * (ADR 0024): ADMISSION_ANNULLED annuls both, RECOGNITION_ANNULLED the recognition, and a transfer that met a decision
- * issued too long after the transfer decision (D18: recorded as awaitingCeremony → superiorReview) the admission.
- * The statistics do not count them.
+ * The outcomes `co` of the subtree whose path is $1, dated in [$2, $3]: the province (the path's root) and the dates
+ * are one range of `case_outcomes_province_on_idx`; the case's organisation `o` narrows them to the subtree.
  */
-const NOT_ANNULLED = `NOT EXISTS (
-  SELECT 1 FROM case_events a WHERE a.case_id = e.case_id AND a.seq > e.seq AND (
-    (a.type = 'ADMISSION_ANNULLED' AND e.to_state IN ('awaitingCeremony', 'fullMember'))
-    OR (a.type = 'RECOGNITION_ANNULLED' AND e.to_state = 'fullMember')
-    OR (a.type = 'TRANSFERRED' AND a.from_state = 'awaitingCeremony' AND a.to_state = 'superiorReview' AND e.to_state = 'awaitingCeremony')))`;
+const IN_SUBTREE_BETWEEN = `co.province_id = split_part($1, '/', 2)::uuid AND co.occurred_on BETWEEN $2::date AND $3::date AND o.path LIKE $1 || '%'`;
+
+/** The candidate as the categories read it: only the fields they count by, not the whole stored candidate. */
+const CANDIDATE_FIELDS = `jsonb_build_object(${STORED_CANDIDATE_FIELDS.map((f) => `'${f}', c.candidate->'${f}'`).join(', ')})`;
 
 /** The SQL of statistics and targets. */
 @Injectable()
@@ -41,28 +45,19 @@ export class StatisticsRepository {
   /**
    * Admissions (the decision that admitted: the case entered `awaitingCeremony`), recognitions (entered
    * `fullMember`) and removals (entered `removed`) of a subtree whose deciding event falls in [from, to]; not those a
-   * later step annulled.
+   * later step annulled. `case_outcomes` holds exactly those (kept by the database's triggers, ADR 0030), found by
+   * the subtree's province and the dates; the case's organisation narrows them to the subtree.
    */
   async outcomes(pathPrefix: string, from: string, to: string): Promise<OutcomeRow[]> {
-    const rows: { to_state: string; case_id: string; path: string; candidate: StoredCandidate; on: string }[] = await this.withoutJit((m) => m.query(
-      `SELECT e.to_state, e.case_id, o.path, c.candidate, to_char(e.occurred_on, 'YYYY-MM-DD') AS on
-       FROM case_events e
-       JOIN cases c ON c.id = e.case_id
+    const rows: { kind: OutcomeRow['kind']; case_id: string; path: string; candidate: StoredCandidate; on: string }[] = await this.withoutJit((m) => m.query(
+      `SELECT co.kind, co.case_id, o.path, ${CANDIDATE_FIELDS} AS candidate, to_char(co.occurred_on, 'YYYY-MM-DD') AS on
+       FROM case_outcomes co
+       JOIN cases c ON c.id = co.case_id
        JOIN organisations o ON o.id = c.organisation_id
-       WHERE e.to_state IN ('awaitingCeremony', 'fullMember', 'removed')
-         AND e.from_state IS DISTINCT FROM e.to_state
-         AND e.occurred_on BETWEEN $2::date AND $3::date
-         AND o.path LIKE $1 || '%'
-         AND ${NOT_ANNULLED}`,
+       WHERE ${IN_SUBTREE_BETWEEN}`,
       [pathPrefix, from, to],
     ));
-    return rows.map((r) => ({
-      kind: r.to_state === 'awaitingCeremony' ? 'admission' : r.to_state === 'fullMember' ? 'recognition' : 'removal',
-      caseId: r.case_id,
-      organisationPath: r.path,
-      candidate: r.candidate,
-      on: r.on,
-    }));
+    return rows.map((r) => ({ kind: r.kind, caseId: r.case_id, organisationPath: r.path, candidate: r.candidate, on: r.on }));
   }
 
   /**
@@ -76,21 +71,42 @@ export class StatisticsRepository {
     });
   }
 
-  /** Every organisation of a subtree (kind and parent), to group by child and to find the admitting units. */
-  async subtree(pathPrefix: string): Promise<{ id: string; name: string; kind: string; parentId: string | null; path: string }[]> {
-    const rows: { id: string; name: string; kind: string; parent_id: string | null; path: string }[] = await this.dataSource.query(
-      `SELECT id, name, kind, parent_id, path FROM organisations WHERE path LIKE $1 || '%' ORDER BY path`,
+  /**
+   * Every organisation of a subtree, only its kind and parent, to find the admitting units (a province holds
+   * thousands: names and paths are not read).
+   */
+  async subtree(pathPrefix: string): Promise<SubtreeNode[]> {
+    const rows: { id: string; kind: string; parent_id: string | null }[] = await this.dataSource.query(
+      `SELECT id, kind, parent_id FROM organisations WHERE path LIKE $1 || '%'`,
       [pathPrefix],
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, path: r.path }));
+    return rows.map((r) => ({ id: r.id, kind: r.kind, parentId: r.parent_id }));
+  }
+
+  /** The direct children of an organisation with their names, in path order: the lines of the table. */
+  async children(organisationId: string): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(`SELECT id, name FROM organisations WHERE parent_id = $1 ORDER BY path`, [organisationId]);
+  }
+
+  /**
+   * The version of the statistics of an organisation's province: how many committed transactions changed what they
+   * are computed from (`statistics_versions`, moved by the database's triggers; ADR 0030), with the province, as
+   * `<province> <version>`; the version '0' before the first change, and '' for an unknown organisation.
+   */
+  async versionOf(organisationId: string): Promise<string> {
+    const rows: { version: string }[] = await this.dataSource.query(
+      `SELECT split_part(o.path, '/', 2) || ' ' || COALESCE(v.version, 0)::text AS version
+       FROM organisations o LEFT JOIN statistics_versions v ON v.province_id = split_part(o.path, '/', 2)::uuid WHERE o.id = $1`,
+      [organisationId],
+    );
+    return rows[0]?.version ?? '';
   }
 
   /** Admissions of a subtree in [from, to]. */
   async countAdmissions(pathPrefix: string, from: string, to: string): Promise<number> {
     const rows: { n: number }[] = await this.withoutJit((m) => m.query(
-      `SELECT count(*)::int AS n FROM case_events e JOIN cases c ON c.id = e.case_id JOIN organisations o ON o.id = c.organisation_id
-       WHERE e.to_state = 'awaitingCeremony' AND e.from_state IS DISTINCT FROM e.to_state
-         AND e.occurred_on BETWEEN $2::date AND $3::date AND o.path LIKE $1 || '%' AND ${NOT_ANNULLED}`,
+      `SELECT count(*)::int AS n FROM case_outcomes co JOIN cases c ON c.id = co.case_id JOIN organisations o ON o.id = c.organisation_id
+       WHERE co.kind = 'admission' AND ${IN_SUBTREE_BETWEEN}`,
       [pathPrefix, from, to],
     ));
     return rows[0].n;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { OrganisationsService, OrganisationView, Scope } from '@charterflow/organisations';
 import { CATEGORY_KEYS, CATEGORY_LABELS, CategoryKey, categoriesOf } from './categories';
 import { monthsOfPeriod, parsePeriod, parseRequestedPeriod, Period, PERIOD_YEARS, yearsOf } from './periods';
-import { OutcomeRow, StatisticsRepository } from './statistics.repository';
+import { OutcomeRow, StatisticsRepository, SubtreeNode } from './statistics.repository';
 import { loadTerms } from './terms';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
 
@@ -57,6 +58,9 @@ export interface TargetProgress {
   yearlyTargetsSum?: number;
 }
 
+/** How many answers (organisation and period) a process keeps: a province's communes for a few periods each. */
+const STATISTICS_ANSWERS_KEPT = 500;
+
 const emptyLine = (organisationId: string | null, organisationName: string): StatisticsLine => ({
   organisationId,
   organisationName,
@@ -75,6 +79,9 @@ const emptyLine = (organisationId: string | null, organisationName: string): Sta
  */
 @Injectable()
 export class StatisticsService {
+  /** Answers given, by organisation and period, with the province version each was computed at. */
+  private readonly answers = new LRUCache<string, { version: string; answer: AdmissionStatistics }>({ max: STATISTICS_ANSWERS_KEPT });
+
   constructor(
     private readonly repository: StatisticsRepository,
     private readonly organisations: OrganisationsService,
@@ -87,11 +94,28 @@ export class StatisticsService {
     return p;
   }
 
+  /**
+   * The statistics of an organisation's subtree for a period. An answer is kept (in this process, for the
+   * STATISTICS_ANSWERS_KEPT most recently asked organisation and period) with the version of its province it was
+   * computed at, and given again while that version has not moved: every committed change of what the answer is
+   * computed from (an outcome, an organisation of the province, a candidate) moves it (ADR 0030). The version is read
+   * before anything the answer is computed from (the organisation itself included), so an answer is never kept under
+   * a version older than what it saw.
+   */
   async admissions(organisationId: string | undefined, periodId: string | undefined, scope: Scope): Promise<AdmissionStatistics> {
     const period = this.period(periodId);
+    const version = await this.repository.versionOf(this.organisationIdOf(organisationId, scope));
     const organisation = await this.organisationOf(organisationId, scope);
-    const orgs = await this.repository.subtree(organisation.path);
-    const children = orgs.filter((o) => o.parentId === organisation.id);
+    const key = `${organisation.id} ${period.id}`;
+    const kept = this.answers.get(key);
+    if (kept?.version === version) return kept.answer;
+    const answer = await this.compute(organisation, period);
+    this.answers.set(key, { version, answer });
+    return answer;
+  }
+
+  private async compute(organisation: OrganisationView, period: Period): Promise<AdmissionStatistics> {
+    const [orgs, children] = await Promise.all([this.repository.subtree(organisation.path), this.repository.children(organisation.id)]);
     const outcomes = await this.repository.outcomes(organisation.path, period.from, period.to);
     const lines = new Map(children.map((c) => [c.id, emptyLine(c.id, c.name)]));
     const total = emptyLine(organisation.id, organisation.name);
@@ -172,9 +196,14 @@ export class StatisticsService {
   }
 
   private async organisationOf(organisationId: string | undefined, scope: Scope): Promise<OrganisationView> {
+    return this.organisations.get(this.organisationIdOf(organisationId, scope), scope);
+  }
+
+  /** The organisation asked for, else the caller's own. */
+  private organisationIdOf(organisationId: string | undefined, scope: Scope): string {
     const id = organisationId ?? scope.organisationId;
     if (!id) throw DomainException.validation([{ field: 'organisationId', message: 'organisationId is required for an account over the whole tree' }]);
-    return this.organisations.get(id, scope);
+    return id;
   }
 }
 
@@ -191,7 +220,6 @@ function count(line: StatisticsLine, row: OutcomeRow): void {
   }
 }
 
-type Org = { id: string; kind: string; parentId: string | null; path: string };
 
 /** The ids of a materialised path, root first. */
 function pathIds(path: string): string[] {
@@ -199,7 +227,7 @@ function pathIds(path: string): string[] {
 }
 
 /** The units that admit: grassroots committees, and commune committees for the cells directly under them. */
-function unitsOf(orgs: Org[], byId: ReadonlyMap<string, Org>): string[] {
+function unitsOf(orgs: SubtreeNode[], byId: ReadonlyMap<string, SubtreeNode>): string[] {
   const units = new Set<string>();
   for (const o of orgs) {
     if (o.kind === 'grassroots') units.add(o.id);
@@ -212,7 +240,7 @@ function unitsOf(orgs: Org[], byId: ReadonlyMap<string, Org>): string[] {
 }
 
 /** The admitting unit of a cell: its nearest grassroots committee, or the commune committee of a village cell. */
-function admittingUnitOf(cellPath: string, byId: ReadonlyMap<string, Org>): string | null {
+function admittingUnitOf(cellPath: string, byId: ReadonlyMap<string, SubtreeNode>): string | null {
   const ids = pathIds(cellPath).reverse().slice(1);
   for (const id of ids) {
     const o = byId.get(id);

@@ -21,6 +21,7 @@ import { TransferNotifications1767225602300 } from './1767225602300-TransferNoti
 import { ImportJobs1767225603200 } from './1767225603200-ImportJobs';
 import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleReads';
 import { OneUnfinishedImportPerFile1767225603400 } from './1767225603400-OneUnfinishedImportPerFile';
+import { CaseOutcomes1767225603500 } from './1767225603500-CaseOutcomes';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ImportJobs1767225603200,
   NationalScaleReads1767225603300,
   OneUnfinishedImportPerFile1767225603400,
+  CaseOutcomes1767225603500,
 ];
