@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { describe, FINAL_STATES, restoreAggregate } from '@charterflow/procedure';
+import { describeStateValue, FINAL_STATES } from '@charterflow/procedure';
 import { Actor, CALENDAR_PROVIDER, CalendarProvider, Clock, DomainException } from '@charterflow/kernel';
 import { cellContextOf, OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { CasesRepository, WorklistRow } from '../repositories/cases.repository';
@@ -45,7 +45,7 @@ export class WorklistQuery {
 }
 
 function toWorklistCase(row: WorklistRow): WorklistCase {
-  const d = describe(restoreAggregate(row.snapshot));
+  const d = describeStateValue(row.machineVersion, row.stateValue);
   return {
     caseId: row.id,
     candidateName: row.candidateName,

@@ -92,7 +92,9 @@ type ChainRow = { id: string; kind: OrganisationKind; authorisedToAdmit: boolean
 export interface WorklistRow {
   id: string;
   organisationId: string;
-  snapshot: unknown;
+  machineVersion: number;
+  /** The stored machine's state value (`snapshot.machine.value`), not the whole snapshot. */
+  stateValue: unknown;
   candidateName: string;
   chain: ChainRow[];
   deadlines: { kind: string; dueOn: string; status: string; closedOn: string | null }[];
@@ -230,9 +232,17 @@ export class CasesRepository {
    * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.
    */
   async findActiveForWorklist(q: { pathPrefix: string | null; finalStates: readonly string[]; limit: number }): Promise<WorklistRow[]> {
-    const rows: { id: string; organisation_id: string; snapshot: unknown; candidate_name: string | null; chain: WorklistRow['chain']; deadlines: WorklistRow['deadlines'] | null }[] =
+    const rows: {
+      id: string;
+      organisation_id: string;
+      machine_version: number;
+      state_value: unknown;
+      candidate_name: string | null;
+      chain: WorklistRow['chain'];
+      deadlines: WorklistRow['deadlines'] | null;
+    }[] =
       await this.dataSource.query(
-        `SELECT c.id, c.organisation_id, c.snapshot, c.candidate->>'fullName' AS candidate_name, ${CHAIN_OF_O} AS chain, p.deadlines
+        `SELECT c.id, c.organisation_id, c.machine_version, c.snapshot #> '{machine,value}' AS state_value, c.candidate->>'fullName' AS candidate_name, ${CHAIN_OF_O} AS chain, p.deadlines
          FROM cases c
          JOIN organisations o ON o.id = c.organisation_id
          LEFT JOIN LATERAL (
@@ -248,7 +258,8 @@ export class CasesRepository {
     return rows.map((r) => ({
       id: r.id,
       organisationId: r.organisation_id,
-      snapshot: r.snapshot,
+      machineVersion: r.machine_version,
+      stateValue: r.state_value,
       candidateName: r.candidate_name ?? '',
       chain: r.chain,
       deadlines: r.deadlines ?? [],

@@ -16,7 +16,7 @@ import {
 } from '../__fixtures__/scenario';
 import { weekdayCalendar } from '../__fixtures__/weekday-calendar';
 import { admissionMachine } from '../machine/admission.machine';
-import { allowedEventsOf, decide, describe as describeCase, dueTimedEvents, MACHINE_VERSION, openCase, procedureVersionFor, restoreAggregate, RULES } from './index';
+import { allowedEventsOf, decide, describe as describeCase, describeStateValue, dueTimedEvents, MACHINE_VERSION, openCase, procedureVersionFor, restoreAggregate, RULES } from './index';
 
 const recognise = { fullMembers: 9, excluded: 1, inFavour: 6, motion: 'recognise' as const };
 const failCell = { fullMembers: 9, excluded: 0, inFavour: 5, motion: 'recognise' as const };
@@ -674,5 +674,40 @@ describe('aggregate storage', () => {
 
   it('RULES is exported from the engine', () => {
     expect(RULES.CEREMONY_LATE_WITHOUT_CONSENT.source).toBe('QĐ294 §4.1; HD06 §3.8');
+  });
+});
+
+describe('describeStateValue: the state and the events handled, from the stored state value alone', () => {
+  /** A driver that keeps every aggregate it reaches, as storage gives it back. */
+  class Recording extends CaseDriver {
+    reached: CaseAggregate[] = [];
+    override send(...args: Parameters<CaseDriver['send']>) {
+      const d = super.send(...args);
+      if (d.ok) this.reached.push(JSON.parse(JSON.stringify(d.aggregate)) as CaseAggregate);
+      return d;
+    }
+  }
+  const valueOf = (a: CaseAggregate) => (a.machine as { value: unknown }).value;
+
+  it('answers what describe answers, at every step to full membership and for a withdrawn case', () => {
+    const full = new Recording();
+    toRecognitionReview(full);
+    full.ok('RECOGNITION_CELL_VOTE_RECORDED', '2027-01-12', recognise);
+    const withdrawn = new Recording();
+    toAwarenessCertified(withdrawn).ok('WITHDRAWN', '2025-10-15', { reason: 'moved abroad' });
+    const reached = [...full.reached, ...withdrawn.reached];
+    expect(new Set(reached.map((a) => describeCase(a).state)).size).toBeGreaterThanOrEqual(8);
+    expect(reached.some((a) => describeCase(a).allowedEvents.length === 0)).toBe(true);
+    for (const a of reached) {
+      const { state, allowedEvents } = describeCase(restoreAggregate(a));
+      expect(describeStateValue(MACHINE_VERSION, valueOf(a))).toEqual({ state, allowedEvents });
+    }
+  });
+
+  it('refuses another machine version and a value the machine does not have, as restoreAggregate does', () => {
+    const value = valueOf(new CaseDriver().aggregate);
+    expect(() => describeStateValue(MACHINE_VERSION + 1, value)).toThrow(/written by machine version 2; migrate it first/);
+    expect(() => describeStateValue(MACHINE_VERSION, 'noSuchState')).toThrow(/state "noSuchState" does not exist/);
+    expect(() => describeStateValue(MACHINE_VERSION, undefined)).toThrow(/no state value/);
   });
 });

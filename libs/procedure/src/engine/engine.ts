@@ -294,6 +294,43 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
   };
 }
 
+/** What a state value alone tells: the case's top state and the events its configuration handles. */
+export interface StateValueDescription {
+  readonly state: TopState;
+  readonly allowedEvents: readonly EventType[];
+}
+
+const byStateValue = new Map<string, StateValueDescription>();
+
+/**
+ * The `state` and `allowedEvents` of `describe`, from the stored machine's state value alone (`snapshot.machine.value`
+ * with the row's machine version), for reads that need nothing else of a case (the worklist reads only this of
+ * hundreds of cases). Both follow from the active states (`allowedEventsOfSnapshot` reads no guard or fact); each
+ * configuration is resolved against the machine once. Throws, like `restoreAggregate`, for another machine version
+ * or a value the machine does not have.
+ */
+export function describeStateValue(machineVersion: number, value: unknown): StateValueDescription {
+  const fail = (why: string): never => {
+    throw new Error(`Stored case aggregate does not fit machine version ${MACHINE_VERSION}: ${why}`);
+  };
+  if (machineVersion !== MACHINE_VERSION) fail(`written by machine version ${String(machineVersion)}; migrate it first`);
+  const key = JSON.stringify(value);
+  if (key === undefined) return fail('machine snapshot has no state value');
+  let described = byStateValue.get(key);
+  if (!described) {
+    let snapshot: Snapshot;
+    try {
+      // The context is not read: only the configuration decides the top state and the events handled.
+      snapshot = admissionMachine.resolveState({ value: value as never, context: {} as CaseFacts });
+    } catch (e) {
+      return fail(`state ${key} does not exist (${(e as Error).message})`);
+    }
+    described = Object.freeze({ state: topStateOf(snapshot), allowedEvents: Object.freeze(allowedEventsOfSnapshot(snapshot)) });
+    byStateValue.set(key, described);
+  }
+  return described;
+}
+
 /** Timed events due on `today`: PROBATION_ENDED dated at the legal end of probation. */
 export function dueTimedEvents(aggregate: CaseAggregate, today: BusinessDate): DomainEvent[] {
   const snapshot = restoreSnapshot(aggregate.machine);
