@@ -276,7 +276,10 @@ async function generate(url: string, cases: CasesService, compliance: Compliance
 /** One statement a service sent, with its parameters and how long it took. */
 type Statement = { sql: string; params: unknown[]; ms: number };
 
-/** Records the statements sent through the application's DataSource while `work` runs, slowest first. */
+/**
+ * Records the statements sent while `work` runs, slowest first: those sent through the application's DataSource and
+ * the prepared ones sent to its pool directly (`onItsOwn`).
+ */
 async function statementsOf(db: DataSource, work: () => Promise<unknown>): Promise<Statement[]> {
   const seen: Statement[] = [];
   const original = db.query.bind(db);
@@ -285,10 +288,19 @@ async function statementsOf(db: DataSource, work: () => Promise<unknown>): Promi
     seen.push({ sql, params: params ?? [], ms: t.ms });
     return t.result;
   }) as typeof db.query;
+  type Pool = { query: (config: { text: string; values?: unknown[] }) => Promise<unknown> };
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const poolQuery = pool.query;
+  pool.query = async (config) => {
+    const t = await timeIt(() => poolQuery.call(pool, config));
+    if (typeof config === 'object') seen.push({ sql: config.text, params: config.values ?? [], ms: t.ms });
+    return t.result;
+  };
   try {
     await work();
   } finally {
     db.query = original;
+    pool.query = poolQuery;
   }
   return seen.sort((a, b) => b.ms - a.ms);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -32,4 +33,21 @@ export function inTransaction(m: EntityManager): RunPrepared {
   const client = (m.queryRunner as unknown as { databaseConnection?: PgQueryable } | undefined)?.databaseConnection;
   if (!client) throw new Error('inTransaction needs the EntityManager of a transaction (its query runner holds the connection)');
   return async <R>(s: PreparedStatement, values: readonly unknown[]) => (await client.query({ name: s.name, text: s.text, values })).rows as R[];
+}
+
+/** Texts named so far; a bound keeps a text that embeds values by mistake from growing it for ever. */
+const named = new Map<string, PreparedStatement>();
+const MAX_NAMED_TEXTS = 2000;
+
+/**
+ * A statement whose text is put together at run time (a page with its filters), named after its text: each shape is
+ * parsed and planned once per connection like the hot path's statements, instead of on every call. Only for texts
+ * whose values are all parameters.
+ */
+export function preparedText(text: string): PreparedStatement {
+  const known = named.get(text);
+  if (known) return known;
+  const statement = { name: `q_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text };
+  if (named.size < MAX_NAMED_TEXTS) named.set(text, statement);
+  return statement;
 }

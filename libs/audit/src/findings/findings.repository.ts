@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { onItsOwn, preparedText } from '@charterflow/database';
 import { provinceOfPath } from '@charterflow/organisations';
 
 /** One failed check of one case, as stored. */
@@ -99,8 +100,8 @@ export class FindingsRepository {
   async findViolations(q: ViolationQuery): Promise<(FindingRow & { candidateName: string; organisationName: string })[]> {
     const { where, params, p } = filters(q);
     if (q.after) where.push(`(${SORT_KEY}, f.case_id, f.check_id) > (${p(q.after.detectedOn)}::date, ${p(q.after.caseId)}::uuid, ${p(q.after.checkId)})`);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT f.case_id, f.check_id, f.organisation_id, f.severity, to_char(f.detected_on, 'YYYY-MM-DD') AS detected_on, f.event_seq,
+    const rows = await onItsOwn(this.dataSource)<Record<string, unknown>>(
+      preparedText(`SELECT f.case_id, f.check_id, f.organisation_id, f.severity, to_char(f.detected_on, 'YYYY-MM-DD') AS detected_on, f.event_seq,
               f.evidence, to_char(f.computed_on, 'YYYY-MM-DD') AS computed_on, c.candidate->>'fullName' AS candidate_name, o.name AS organisation_name
        FROM (
          SELECT f.* FROM compliance_findings f
@@ -110,7 +111,7 @@ export class FindingsRepository {
        ) f
        JOIN organisations o ON o.id = f.organisation_id
        JOIN cases c ON c.id = f.case_id
-       ORDER BY ${SORT_KEY}, f.case_id, f.check_id`,
+       ORDER BY ${SORT_KEY}, f.case_id, f.check_id`),
       params,
     );
     return rows.map((r) => ({
@@ -130,9 +131,9 @@ export class FindingsRepository {
   /** Failed checks per check id in a subtree and period (the summary above the list). */
   async countByCheck(q: Omit<ViolationQuery, 'after' | 'limit'>): Promise<{ checkId: string; count: number }[]> {
     const { where, params } = filters(q);
-    const rows: { check_id: string; n: number }[] = await this.dataSource.query(
-      `SELECT f.check_id, count(*)::int AS n FROM compliance_findings f
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY f.check_id ORDER BY f.check_id`,
+    const rows = await onItsOwn(this.dataSource)<{ check_id: string; n: number }>(
+      preparedText(`SELECT f.check_id, count(*)::int AS n FROM compliance_findings f
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY f.check_id ORDER BY f.check_id`),
       params,
     );
     return rows.map((r) => ({ checkId: r.check_id, count: r.n }));

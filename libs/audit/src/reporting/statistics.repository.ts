@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { onItsOwn, type PreparedStatement } from '@charterflow/database';
 import { STORED_CANDIDATE_FIELDS, StoredCandidate } from './categories';
 
 /** An organisation of a subtree as the admitting units are found from it. */
@@ -36,6 +37,13 @@ const IN_SUBTREE_BETWEEN = `co.province_id = split_part($1, '/', 2)::uuid AND co
 
 /** The candidate as the categories read it: only the fields they count by, not the whole stored candidate. */
 const CANDIDATE_FIELDS = `jsonb_build_object(${STORED_CANDIDATE_FIELDS.map((f) => `'${f}', c.candidate->'${f}'`).join(', ')})`;
+
+/** The statistics version of an organisation's province, read on every statistics request (prepared). */
+const VERSION_OF: PreparedStatement = {
+  name: 'statistics_version_of',
+  text: `SELECT split_part(o.path, '/', 2) || ' ' || COALESCE(v.version, 0)::text AS version
+         FROM organisations o LEFT JOIN statistics_versions v ON v.province_id = split_part(o.path, '/', 2)::uuid WHERE o.id = $1`,
+};
 
 /** The SQL of statistics and targets. */
 @Injectable()
@@ -94,11 +102,7 @@ export class StatisticsRepository {
    * `<province> <version>`; the version '0' before the first change, and '' for an unknown organisation.
    */
   async versionOf(organisationId: string): Promise<string> {
-    const rows: { version: string }[] = await this.dataSource.query(
-      `SELECT split_part(o.path, '/', 2) || ' ' || COALESCE(v.version, 0)::text AS version
-       FROM organisations o LEFT JOIN statistics_versions v ON v.province_id = split_part(o.path, '/', 2)::uuid WHERE o.id = $1`,
-      [organisationId],
-    );
+    const rows = await onItsOwn(this.dataSource)<{ version: string }>(VERSION_OF, [organisationId]);
     return rows[0]?.version ?? '';
   }
 

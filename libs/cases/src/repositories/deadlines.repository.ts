@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineRecord } from '@charterflow/procedure';
 import { DeadlineView } from '../views/case.views';
-import type { RowOf } from '@charterflow/database';
+import { inTransaction, onItsOwn, type PreparedStatement, type RowOf } from '@charterflow/database';
 import { DEADLINES_TABLE } from '../tables';
 
 /** `DeadlineView` plus the case it belongs to. */
@@ -73,6 +73,12 @@ export function upsertAndListSql(p: { caseId: string; records: string; now: stri
 /** The order the deadlines of one case are shown in: the order they were opened. */
 export const DEADLINE_ORDER = 'opened_on, due_on, key';
 
+/** The deadlines of some cases, read with every case view and every page of cases: prepared once per connection. */
+const LIST_BY_CASES: PreparedStatement = {
+  name: 'deadlines_list_by_cases',
+  text: `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, ${DEADLINE_ORDER}`,
+};
+
 /** The aggregate's deadline records as the JSON array the upsert reads. */
 export function deadlinesJson(records: readonly DeadlineRecord[]): string {
   return JSON.stringify(records.map((r) => ({ ...r, extendedBy: r.extendedBy ?? 0 })));
@@ -104,13 +110,10 @@ export class DeadlinesRepository {
   }
 
   /** Deadlines of the given cases, per case in the order they were opened. */
-  async listByCases(caseIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<DeadlineRow[]> {
+  async listByCases(caseIds: readonly string[], m?: EntityManager): Promise<DeadlineRow[]> {
     if (caseIds.length === 0) return [];
-    const rows: RawDeadline[] = await m.query(
-      `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, ${DEADLINE_ORDER}`,
-      [caseIds],
-    );
-    return rows.map(toDeadlineRow);
+    const run = m ? inTransaction(m) : onItsOwn(this.dataSource);
+    return (await run<RawDeadline>(LIST_BY_CASES, [caseIds])).map(toDeadlineRow);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RowOf } from '@charterflow/database';
+import { onItsOwn, type PreparedStatement, type RowOf } from '@charterflow/database';
 import { Organisation, OrganisationKind } from '../organisation';
 import { ORGANISATIONS_TABLE } from '../tables';
 
@@ -30,6 +30,8 @@ function toOrganisation(r: OrganisationRow): Organisation {
   };
 }
 
+const FIND_BY_ID: PreparedStatement = { name: 'organisations_find_by_id', text: `SELECT ${COLUMNS} FROM organisations WHERE id = $1` };
+
 /** The only place that reads or writes `organisations`. */
 @Injectable()
 export class OrganisationsRepository {
@@ -40,8 +42,10 @@ export class OrganisationsRepository {
     return rows.map(toOrganisation);
   }
 
+  /** One organisation by id: read on most requests (the scope asked for), so prepared once per connection. */
   async findById(id: string): Promise<Organisation | null> {
-    return (await this.select('WHERE id = $1', [id]))[0] ?? null;
+    const rows = await onItsOwn(this.dataSource)<OrganisationRow>(FIND_BY_ID, [id]);
+    return rows.length ? toOrganisation(rows[0]) : null;
   }
 
   /**
