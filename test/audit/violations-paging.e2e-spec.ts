@@ -40,7 +40,7 @@ describe('violations pages by keyset cursor (real PostgreSQL)', () => {
         n += 1;
         const [{ id }]: { id: string }[] = await db.query(
           `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
-           VALUES ($1, 'superiorReview', '{}'::jsonb, 1, 'qd294-2025', 1, jsonb_build_object('fullName', $2::text), $2, 0, 'h', now(), now()) RETURNING id`,
+           VALUES ($1, 'superiorReview', '{"machine": {"value": "superiorReview"}}'::jsonb, 1, 'qd294-2025', 1, jsonb_build_object('fullName', $2::text), $2, 0, 'h', now(), now()) RETURNING id`,
           [o[cell], `Người Phân Trang ${n}`],
         );
         for (const check of i < 2 ? checks : checks.slice(0, 1)) {

@@ -369,7 +369,9 @@ describe('deadline firing', () => {
       const tmp = createTempDataDir();
       const db = await createPgliteDataSource(tmp.dir);
       try {
-        const [org] = await db.query(`INSERT INTO organisations (name, kind, path) VALUES ('Tỉnh', 'province', '/x/') RETURNING id`);
+        const [org] = await db.query(
+          `INSERT INTO organisations (id, name, kind, path) SELECT id, 'Tỉnh', 'province', '/' || id || '/' FROM gen_random_uuid() AS id RETURNING id`,
+        );
         const [kase] = await db.query(
           `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
            VALUES ($1, 'sympathiser', '{}', 1, 'v', 1, '{}', '', 0, '', now(), now()) RETURNING id`,

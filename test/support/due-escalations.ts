@@ -5,7 +5,8 @@ import { BusinessDate } from '@charterflow/procedure';
 /**
  * Seeds `count` cases in `cellId`, each with an open ADMISSION_DECISION deadline due on `dueOn` (the insert trigger
  * writes their outbox rows) whose reminders are recorded as already sent, so only the escalations are pending.
- * Answers the deadlines' ids.
+ * Answers the deadlines' ids. The cases' snapshots hold only their state value (what a worklist reads of the case
+ * rows other test files see in the shared database), not a whole aggregate.
  */
 export async function seedDueEscalations(db: DataSource, cellId: string, count: number, dueOn: BusinessDate): Promise<string[]> {
   const policy = loadReminderPolicy(resolveReminderPolicyPath());
@@ -13,7 +14,7 @@ export async function seedDueEscalations(db: DataSource, cellId: string, count: 
   return db.transaction(async (m) => {
     const cases: { id: string }[] = await m.query(
       `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
-       SELECT $1::uuid, 'superiorReview', '{}'::jsonb, 1, 'seeded', 1, jsonb_build_object('fullName', 'Ứng viên ' || n), 'ung vien ' || n, 1, 'seeded', now(), now()
+       SELECT $1::uuid, 'superiorReview', '{"machine": {"value": "superiorReview"}}'::jsonb, 1, 'seeded', 1, jsonb_build_object('fullName', 'Ứng viên ' || n), 'ung vien ' || n, 1, 'seeded', now(), now()
        FROM generate_series(1, $2::int) AS n
        RETURNING id`,
       [cellId, count],

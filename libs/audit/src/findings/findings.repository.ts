@@ -98,10 +98,11 @@ export class FindingsRepository {
    * is cut from `compliance_findings` alone (index `compliance_findings_order_idx`), then named.
    */
   async findViolations(q: ViolationQuery): Promise<(FindingRow & { candidateName: string; organisationName: string })[]> {
-    const { where, params, p } = filters(q);
+    const { where, params, p, belowProvince } = filters(q);
     if (q.after) where.push(`(${SORT_KEY}, f.case_id, f.check_id) > (${p(q.after.detectedOn)}::date, ${p(q.after.caseId)}::uuid, ${p(q.after.checkId)})`);
-    const rows = await onItsOwn(this.dataSource)<Record<string, unknown>>(
-      preparedText(`SELECT f.case_id, f.check_id, f.organisation_id, f.severity, to_char(f.detected_on, 'YYYY-MM-DD') AS detected_on, f.event_seq,
+    const rows = await this.read<Record<string, unknown>>(
+      belowProvince,
+      `SELECT f.case_id, f.check_id, f.organisation_id, f.severity, to_char(f.detected_on, 'YYYY-MM-DD') AS detected_on, f.event_seq,
               f.evidence, to_char(f.computed_on, 'YYYY-MM-DD') AS computed_on, c.candidate->>'fullName' AS candidate_name, o.name AS organisation_name
        FROM (
          SELECT f.* FROM compliance_findings f
@@ -111,7 +112,7 @@ export class FindingsRepository {
        ) f
        JOIN organisations o ON o.id = f.organisation_id
        JOIN cases c ON c.id = f.case_id
-       ORDER BY ${SORT_KEY}, f.case_id, f.check_id`),
+       ORDER BY ${SORT_KEY}, f.case_id, f.check_id`,
       params,
     );
     return rows.map((r) => ({
@@ -128,12 +129,22 @@ export class FindingsRepository {
     }));
   }
 
+  /**
+   * Runs a read of findings: prepared once per connection (its text named by its hash, ADR 0027 decision 8), except
+   * when it matches a subtree by its path prefix — a generic plan cannot use the prefix index, so that one is planned
+   * with its values each time.
+   */
+  private async read<R>(byPathPrefix: boolean, text: string, params: unknown[]): Promise<R[]> {
+    return byPathPrefix ? this.dataSource.query(text, params) : onItsOwn(this.dataSource)<R>(preparedText(text), params);
+  }
+
   /** Failed checks per check id in a subtree and period (the summary above the list). */
   async countByCheck(q: Omit<ViolationQuery, 'after' | 'limit'>): Promise<{ checkId: string; count: number }[]> {
-    const { where, params } = filters(q);
-    const rows = await onItsOwn(this.dataSource)<{ check_id: string; n: number }>(
-      preparedText(`SELECT f.check_id, count(*)::int AS n FROM compliance_findings f
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY f.check_id ORDER BY f.check_id`),
+    const { where, params, belowProvince } = filters(q);
+    const rows = await this.read<{ check_id: string; n: number }>(
+      belowProvince,
+      `SELECT f.check_id, count(*)::int AS n FROM compliance_findings f
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY f.check_id ORDER BY f.check_id`,
       params,
     );
     return rows.map((r) => ({ checkId: r.check_id, count: r.n }));
@@ -148,7 +159,7 @@ const PROVINCE_OF_O = `split_part(o.path, '/', 2)::uuid`;
 
 /**
  * The WHERE clauses shared by the page and the totals: the province (one range of the province index, ADR 0029),
- * below it the subtree as a semi-join, checks, dates.
+ * below it the subtree as a semi-join, checks, dates. `belowProvince` when the subtree is matched by its path prefix.
  */
 function filters(q: Omit<ViolationQuery, 'after' | 'limit'>) {
   const where: string[] = [];
@@ -157,15 +168,17 @@ function filters(q: Omit<ViolationQuery, 'after' | 'limit'>) {
     params.push(v);
     return `$${params.length}`;
   };
+  let belowProvince = false;
   if (q.pathPrefix !== null) {
     const province = provinceOfPath(q.pathPrefix);
     where.push(`f.province_id = ${p(province)}::uuid`);
-    if (q.pathPrefix !== `/${province}/`) where.push(`f.organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE ${p(q.pathPrefix)} || '%')`);
+    belowProvince = q.pathPrefix !== `/${province}/`;
+    if (belowProvince) where.push(`f.organisation_id IN (SELECT o.id FROM organisations o WHERE o.path LIKE ${p(q.pathPrefix)} || '%')`);
   }
   if (q.checkIds?.length) where.push(`f.check_id = ANY(${p(q.checkIds)}::text[])`);
   if (q.from !== undefined) where.push(`f.detected_on >= ${p(q.from)}::date`);
   if (q.to !== undefined) where.push(`f.detected_on <= ${p(q.to)}::date`);
-  return { where, params, p };
+  return { where, params, p, belowProvince };
 }
 
 /** Cases whose checks must run again as of $1 (today), each branch served by its partial index. */

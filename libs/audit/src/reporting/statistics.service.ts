@@ -220,7 +220,6 @@ function count(line: StatisticsLine, row: OutcomeRow): void {
   }
 }
 
-
 /** The ids of a materialised path, root first. */
 function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
