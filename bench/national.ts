@@ -181,7 +181,8 @@ async function driveTemplates(cases: CasesService, clock: FixedClock, cellId: st
 /**
  * Copies of the templates for cases [from, to]: the case (its own id, candidate, search text and cell; the template's
  * snapshot with that candidate), its events, deadlines and findings moved by the case's whole number of weeks (a finding dated after
- * today is left out), and its audit state marked fresh. Triggers are off for the copy (session_replication_role).
+ * today is left out), its outcomes (`case_outcomes`) moved the same way, and its audit state marked fresh. Triggers
+ * are off for the copy (session_replication_role).
  */
 async function copyCases(db: Client, from: number, to: number, today: string): Promise<void> {
   // Ids grow with the case number and rows are written in that order, so every index on a case id is appended to
@@ -220,6 +221,10 @@ async function copyCases(db: Client, from: number, to: number, today: string): P
     FROM plan p JOIN compliance_findings f ON f.case_id = p.template
     WHERE f.detected_on IS NULL OR f.detected_on + p.shift <= $1::date
     ORDER BY p.g, f.check_id`, [today]);
+  // The outcomes the statistics count, which the triggers (off here) would have written: the template's, moved.
+  await db.query(`INSERT INTO case_outcomes (case_id, seq, kind, occurred_on, province_id)
+    SELECT p.id, o.seq, o.kind, o.occurred_on + p.shift, p.province FROM plan p JOIN case_outcomes o ON o.case_id = p.template
+    ORDER BY p.g, o.seq`);
   await db.query(`INSERT INTO audit_case_state (case_id, dirty, computed_on, recheck_on) SELECT p.id, false, $1::date, NULL FROM plan p ORDER BY p.g`, [today]);
   await db.query('COMMIT');
 }
