@@ -67,14 +67,16 @@ class ShiftedClock extends Clock {
  */
 async function seed(db: DataSource, count: number): Promise<void> {
   const cell = await db.transaction(async (m) => {
-    const [province] = await m.query(`INSERT INTO organisations (name, kind, path) VALUES ('Tỉnh ủy Bench', 'province', '/pending/') RETURNING id`);
-    await m.query(`UPDATE organisations SET path = '/' || id || '/' WHERE id = $1`, [province.id]);
+    // Each path is its chain of ids from the start (the province's statistics triggers read the province from it).
+    const [province] = await m.query(
+      `INSERT INTO organisations (id, name, kind, path) SELECT id, 'Tỉnh ủy Bench', 'province', '/' || id || '/' FROM gen_random_uuid() AS id RETURNING id`,
+    );
     const child = async (name: string, kind: string, parent: string) => {
       const [row] = await m.query(
-        `INSERT INTO organisations (name, kind, parent_id, path) SELECT $1, $2, $3::uuid, path || gen_random_uuid() || '/' FROM organisations WHERE id = $3 RETURNING id`,
+        `INSERT INTO organisations (id, name, kind, parent_id, path)
+         SELECT n.id, $1, $2, p.id, p.path || n.id || '/' FROM organisations p, gen_random_uuid() AS n(id) WHERE p.id = $3 RETURNING id`,
         [name, kind, parent],
       );
-      await m.query(`UPDATE organisations SET path = (SELECT path FROM organisations WHERE id = $2) || id || '/' WHERE id = $1`, [row.id, parent]);
       return row.id as string;
     };
     const commune = await child('Đảng ủy phường Bench', 'commune', province.id);

@@ -204,10 +204,13 @@ export class OrganisationsService {
     return toView(await this.require(id));
   }
 
-  /** The scope of an account attached to `organisationId` (null: the whole tree). NOT_FOUND for an unknown id. */
-  async scopeOf(organisationId: string | null): Promise<Scope> {
+  /**
+   * The scope of an account attached to `organisationId` (null: the whole tree), or of a unit chosen within `within`.
+   * NOT_FOUND for an unknown id or one outside `within`.
+   */
+  async scopeOf(organisationId: string | null, within: Scope = WHOLE_TREE): Promise<Scope> {
     if (organisationId === null) return WHOLE_TREE;
-    const org = await this.require(organisationId);
+    const org = await this.require(organisationId, within);
     return { organisationId: org.id, pathPrefix: org.path };
   }
 

@@ -28,12 +28,23 @@ export function checkById(id: string): CheckDefinition | undefined {
 
 /**
  * The title of one result: with the numbers of the rule set that judged the case (`evidence.ruleSet`) where the
- * check states numbers that differ between rule sets, else the catalogue's general title.
+ * check states numbers that differ between rule sets, else the catalogue's general title. The rule sets are fixed
+ * in code, so each check's title under each rule set is put together once (a page of violations asks it per row).
  */
 export function titleOf(check: Pick<CheckDefinition, 'title' | 'titleFor'>, ruleSet: unknown): { vi: string; en: string } {
   if (!check.titleFor || typeof ruleSet !== 'string') return check.title;
-  // A version's id, or a version under a rule profile (`qd294-2025+hanoi`, ADR 0023).
-  const [base, profile] = ruleSet.split('+');
-  if (!RULE_SETS.some((rs) => rs.id === base) || (profile !== undefined && !ruleProfileIds().includes(profile))) return check.title;
-  return check.titleFor(ruleSetById(ruleSet));
+  let byRuleSet = titles.get(check);
+  if (!byRuleSet) titles.set(check, (byRuleSet = new Map<string, { vi: string; en: string }>()));
+  let title = byRuleSet.get(ruleSet);
+  if (!title) {
+    // A version's id, or a version under a rule profile (`qd294-2025+hanoi`, ADR 0023).
+    const [base, profile] = ruleSet.split('+');
+    const known = RULE_SETS.some((rs) => rs.id === base) && (profile === undefined || ruleProfileIds().includes(profile));
+    title = known ? Object.freeze(check.titleFor(ruleSetById(ruleSet))) : check.title;
+    // Only the ids the rule sets know are kept, so stored evidence cannot grow the map.
+    if (known) byRuleSet.set(ruleSet, title);
+  }
+  return title;
 }
+
+const titles = new WeakMap<object, Map<string, { vi: string; en: string }>>();

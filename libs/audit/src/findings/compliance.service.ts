@@ -138,14 +138,18 @@ export class ComplianceService {
     if (filter.cursor !== undefined && !after) fields.push({ field: 'cursor', message: 'cursor is not one this endpoint gave' });
     if (fields.length) throw DomainException.validation(fields);
 
-    const subtree = filter.organisationId !== undefined ? await this.organisations.scopeOf((await this.organisations.get(filter.organisationId, scope)).id) : scope;
-    await this.refresh({ scope: subtree, maxCases: REFRESH_BEFORE_QUERY });
+    const subtree = filter.organisationId !== undefined ? await this.organisations.scopeOf(filter.organisationId, scope) : scope;
     const today = this.clock.today();
+    // The findings are brought up to date first, but only when some case of the subtree waits for its checks: the
+    // count is one read, where the refresh is a transaction that claims the pending cases.
+    let pendingCases = await this.findings.countPending(today, subtree.pathPrefix);
+    if (pendingCases > 0 && (await this.refresh({ scope: subtree, maxCases: REFRESH_BEFORE_QUERY })) > 0) {
+      pendingCases = await this.findings.countPending(today, subtree.pathPrefix);
+    }
     const query = { pathPrefix: subtree.pathPrefix, checkIds: filter.check, from: filter.from, to: filter.to };
-    const [rows, totals, pendingCases] = await Promise.all([
+    const [rows, totals] = await Promise.all([
       this.findings.findViolations({ ...query, after, limit: limit + 1 }),
       this.findings.countByCheck(query),
-      this.findings.countPending(today, subtree.pathPrefix),
     ]);
     const items = rows.slice(0, limit).map((r): ViolationItem => {
       const info = checkById(r.checkId) ?? { title: { vi: r.checkId, en: r.checkId }, source: '' };

@@ -43,11 +43,7 @@ export class CaseQueries {
     }
     const pageSize = Math.min(limit, MAX_PAGE_SIZE);
     const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
-    const pathPrefix =
-      filter.organisationId !== undefined ? ((await this.organisations.scopeOf(filter.organisationId)).pathPrefix ?? undefined) : (scope.pathPrefix ?? undefined);
-    if (filter.organisationId !== undefined && scope.pathPrefix !== null && !pathPrefix?.startsWith(scope.pathPrefix)) {
-      throw DomainException.notFound('Organisation', filter.organisationId);
-    }
+    const pathPrefix = (filter.organisationId !== undefined ? await this.organisations.scopeOf(filter.organisationId, scope) : scope).pathPrefix ?? undefined;
     const q = filter.q !== undefined ? searchText(filter.q) : '';
     const rows = await this.cases.find({
       state: filter.state,

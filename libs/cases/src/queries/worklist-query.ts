@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeStateValue, FINAL_STATES } from '@charterflow/procedure';
-import { Actor, CALENDAR_PROVIDER, CalendarProvider, Clock, DomainException } from '@charterflow/kernel';
+import { Actor, CALENDAR_PROVIDER, CalendarProvider, Clock } from '@charterflow/kernel';
 import { cellContextOf, OrganisationsService, Scope, WHOLE_TREE } from '@charterflow/organisations';
 import { CasesRepository, WorklistRow } from '../repositories/cases.repository';
 import { byUrgency, countsOf, PendingLimit, WorklistCase, WorklistItem, worklistItemOf, WorklistReason } from '../worklist/worklist';
@@ -28,9 +28,7 @@ export class WorklistQuery {
   async forActor(actor: Actor, scope: Scope = WHOLE_TREE, filter: { organisationId?: string } = {}): Promise<WorklistPage> {
     let pathPrefix = scope.pathPrefix;
     if (filter.organisationId !== undefined) {
-      const unit = await this.organisations.scopeOf(filter.organisationId);
-      if (scope.pathPrefix !== null && !unit.pathPrefix?.startsWith(scope.pathPrefix)) throw DomainException.notFound('Organisation', filter.organisationId);
-      pathPrefix = unit.pathPrefix;
+      pathPrefix = (await this.organisations.scopeOf(filter.organisationId, scope)).pathPrefix;
     }
     const rows = await this.cases.findActiveForWorklist({ pathPrefix, finalStates: FINAL_STATES, limit: WORKLIST_MAX_CASES + 1 });
     const today = this.clock.today();
