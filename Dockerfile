@@ -9,6 +9,8 @@ RUN npx nest build api && npx nest build worker && npm run build:web
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
+# V8's young generation as package.json "config.node_options" sets it for the npm start scripts (ADR 0031).
+ENV NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 const root = join(__dirname, '..', '..');
 const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config: { node_options: string }; scripts: Record<string, string> };
 const SECRETS = ['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'JWT_SECRET', 'ADMIN_PASSWORD'];
 
 interface Service {
@@ -49,5 +50,15 @@ describe('deployment files', () => {
     const images = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) expect(image).toMatch(/^node:22[.-]/);
+  });
+
+  it('run the processes with the V8 options of package.json "config.node_options", in the image and in the npm scripts', () => {
+    const options = manifest.config.node_options;
+    expect(options).toMatch(/^--max-semi-space-size=\d+$/);
+    const image = dockerfile.split(/^FROM\s/m).pop() ?? '';
+    expect([...image.matchAll(/^ENV NODE_OPTIONS=(.*)$/gm)].map((m) => m[1])).toEqual([options]);
+    for (const script of ['start', 'start:api', 'start:worker', 'start:prod', 'bench:delivery', 'bench:national']) {
+      expect({ script, runsWithOptions: manifest.scripts[script].includes('node $npm_package_config_node_options ') }).toEqual({ script, runsWithOptions: true });
+    }
   });
 });
