@@ -65,11 +65,14 @@ const COLUMNS = `c.id, c.organisation_id, c.state, c.snapshot, c.machine_version
  */
 const PENDING_DEADLINE = `d.closed_on IS NULL AND d.status IN ('open', 'missed')`;
 
-/** The chain of the organisation `o` (root first, itself last) as JSON `ChainNode`s, with the E7 flags (ADR 0014). */
-const CHAIN_OF_O = `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit,
+/** The chain of the organisation whose path is `path` (root first, itself last) as JSON `ChainNode`s, with the E7 flags (ADR 0014). */
+const chainOf = (path: string) => `(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'authorisedToAdmit', a.authorised_to_admit,
                                                  'hasYouthUnion', a.has_youth_union, 'hasTradeUnion', a.has_trade_union,
                                                  'ruleProfile', a.rule_profile) ORDER BY length(a.path))
-               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::uuid[]))`;
+               FROM organisations a WHERE a.id = ANY (string_to_array(trim(both '/' from ${path}), '/')::uuid[]))`;
+
+/** The chain of the organisation `o`. */
+const CHAIN_OF_O = chainOf('o.path');
 
 const LOCK_WITH_CHAIN: PreparedStatement = {
   name: 'cases_lock_with_chain',
@@ -232,36 +235,46 @@ export class CasesRepository {
    * chain and their pending deadlines (not closed by a step), earliest pending due date first, at most `limit`.
    */
   async findActiveForWorklist(q: { pathPrefix: string | null; finalStates: readonly string[]; limit: number }): Promise<WorklistRow[]> {
+    // The chain of each organisation is built once and sent with its first case only: the cases of one cell share it.
     const rows: {
       id: string;
       organisation_id: string;
       machine_version: number;
       state_value: unknown;
       candidate_name: string | null;
-      chain: WorklistRow['chain'];
+      chain: WorklistRow['chain'] | null;
       deadlines: WorklistRow['deadlines'] | null;
     }[] =
       await this.dataSource.query(
-        `SELECT c.id, c.organisation_id, c.machine_version, c.snapshot #> '{machine,value}' AS state_value, c.candidate->>'fullName' AS candidate_name, ${CHAIN_OF_O} AS chain, p.deadlines
-         FROM cases c
-         JOIN organisations o ON o.id = c.organisation_id
-         LEFT JOIN LATERAL (
-           SELECT json_agg(json_build_object('kind', d.kind, 'dueOn', d.due_on, 'status', d.status, 'closedOn', d.closed_on) ORDER BY d.due_on) AS deadlines,
-                  min(d.due_on) AS first_due
-           FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE}
-         ) p ON true
-         WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND (NOT (c.state = ANY ($2::text[])) OR p.first_due IS NOT NULL)
-         ORDER BY p.first_due NULLS LAST, c.id
-         LIMIT $3`,
+        `WITH w AS (
+           SELECT c.id, c.organisation_id, o.path, c.machine_version, c.snapshot #> '{machine,value}' AS state_value,
+                  c.candidate->>'fullName' AS candidate_name, p.deadlines, p.first_due
+           FROM cases c
+           JOIN organisations o ON o.id = c.organisation_id
+           LEFT JOIN LATERAL (
+             SELECT json_agg(json_build_object('kind', d.kind, 'dueOn', d.due_on, 'status', d.status, 'closedOn', d.closed_on) ORDER BY d.due_on) AS deadlines,
+                    min(d.due_on) AS first_due
+             FROM deadlines d WHERE d.case_id = c.id AND ${PENDING_DEADLINE}
+           ) p ON true
+           WHERE ($1::text IS NULL OR o.path LIKE $1 || '%') AND (NOT (c.state = ANY ($2::text[])) OR p.first_due IS NOT NULL)
+           ORDER BY p.first_due NULLS LAST, c.id
+           LIMIT $3
+         )
+         SELECT w.id, w.organisation_id, w.machine_version, w.state_value, w.candidate_name, w.deadlines,
+                CASE WHEN row_number() OVER (PARTITION BY w.organisation_id) = 1 THEN ${chainOf('w.path')} END AS chain
+         FROM w
+         ORDER BY w.first_due NULLS LAST, w.id`,
         [q.pathPrefix, [...q.finalStates], q.limit],
       );
+    const chains = new Map<string, WorklistRow['chain']>();
+    for (const r of rows) if (r.chain) chains.set(r.organisation_id, r.chain);
     return rows.map((r) => ({
       id: r.id,
       organisationId: r.organisation_id,
       machineVersion: r.machine_version,
       stateValue: r.state_value,
       candidateName: r.candidate_name ?? '',
-      chain: r.chain,
+      chain: chains.get(r.organisation_id) ?? [],
       deadlines: r.deadlines ?? [],
     }));
   }
