@@ -164,6 +164,7 @@ async function seed(t: TestApp): Promise<{ tree: OrganisationTree; pools: FuzzPo
     (await t.http.get(`${API}/cases?limit=1`)).body.nextCursor,
     (await t.http.get(`${API}/audit/deadlines?status=all&limit=1`)).body.nextCursor,
     (await t.http.get(`${API}/audit/violations?limit=1`)).body.nextCursor,
+    (await t.http.get(`${API}/imports?limit=1`)).body.nextCursor,
   ].filter((c): c is string => typeof c === 'string');
   const pools: FuzzPools = {
     organisationIds: [tree.provinceId, tree.communeId, tree.grassrootsId, tree.cellId, tree.villageCellId!],

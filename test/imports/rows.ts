@@ -74,7 +74,7 @@ export function probationerRow(externalId: string, organisationId: string, opene
   };
 }
 
-/** Rows as a CSV file with every import column in the header. */
-export function toCsv(rows: Record<string, string>[]): string {
-  return stringify(rows, { header: true, columns: [...IMPORT_COLUMNS] });
+/** Rows as a CSV file with every import column in the header (and `extraColumns`, which no import knows, after them). */
+export function toCsv(rows: Record<string, string>[], extraColumns: readonly string[] = []): string {
+  return stringify(rows, { header: true, columns: [...IMPORT_COLUMNS, ...extraColumns] });
 }

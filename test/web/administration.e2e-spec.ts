@@ -309,7 +309,7 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     expect(await axeViolations(page)).toEqual([]);
     await expectRow(report.locator('tr', { hasText: 'I-1' }), ['Đã nhập', 'Mở hồ sơ']);
     await expectRow(report.locator('tr', { hasText: 'I-2' }), ['Bị từ chối', EVENT_LABELS.CELL_VOTE_RECORDED.vi, RULE_DEFINITIONS.AGE_BELOW_18.descriptionVi, 'căn cứ']);
-    await expectRow(report.locator('tr', { hasText: 'I-3' }), ['Bị từ chối', 'Cột cellVoteOn: giá trị thiếu hoặc không hợp lệ.']);
+    await expectRow(report.locator('tr', { hasText: 'I-3' }), ['Bị từ chối', 'Chi bộ biểu quyết đề nghị kết nạp – Ngày họp (cột cellVoteOn): giá trị thiếu hoặc không hợp lệ.']);
     const text = await report.innerText();
     expect(text).not.toMatch(/AGE_BELOW_18|RULE_VIOLATION|VALIDATION_FAILED|\d{4}-\d{2}-\d{2}/);
     // The imported case opens from the report.

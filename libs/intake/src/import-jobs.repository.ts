@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@charterflow/kernel';
 import type { ImportItem, ImportProgress, ImportStatus } from './import-report';
 
 /** An import as the worker processes it: the stored file and how far it got. */
@@ -18,6 +19,8 @@ export interface ClaimedImport {
 /** An import's record without its rows. */
 export interface ImportRecord extends ImportProgress {
   id: string;
+  /** Who uploaded it, as recorded at the upload. */
+  actor: Actor;
   acceptedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -31,7 +34,13 @@ export interface BatchCounts {
   flagged: number;
 }
 
-const RECORD_COLUMNS = 'id, status, historical, format, rows, processed, imported, unchanged, refused, flagged, accepted_at, started_at, finished_at';
+/** Where a page of imports, newest first, resumes: after the last import of the page before. */
+export interface ImportPosition {
+  acceptedAt: string;
+  id: string;
+}
+
+const RECORD_COLUMNS = 'id, actor, status, historical, format, rows, processed, imported, unchanged, refused, flagged, accepted_at, started_at, finished_at';
 
 /** The only SQL over `imports` and `import_rows`. */
 @Injectable()
@@ -151,6 +160,22 @@ export class ImportJobsRepository {
     return rows.length ? toRecord(rows[0]) : null;
   }
 
+  /**
+   * The imports made by accounts of `pathPrefix`'s subtree (null: every import), newest first (`accepted_at`, then
+   * `id`), after `after`, at most `limit`.
+   */
+  async page(pathPrefix: string | null, after: ImportPosition | undefined, limit: number): Promise<ImportRecord[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${RECORD_COLUMNS} FROM imports
+       WHERE ($1::text IS NULL OR (scope_path IS NOT NULL AND scope_path LIKE $1 || '%'))
+         AND ($2::timestamptz IS NULL OR (accepted_at, id) < ($2::timestamptz, $3::uuid))
+       ORDER BY accepted_at DESC, id DESC
+       LIMIT $4`,
+      [pathPrefix, after?.acceptedAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map(toRecord);
+  }
+
   /** The outcome of each row handled so far, in the file's order. */
   async items(id: string): Promise<ImportItem[]> {
     const rows: { outcome: ImportItem }[] = await this.dataSource.query(`SELECT outcome FROM import_rows WHERE import_id = $1 ORDER BY row_no`, [id]);
@@ -161,6 +186,7 @@ export class ImportJobsRepository {
 function toRecord(r: Record<string, unknown>): ImportRecord {
   return {
     id: r.id as string,
+    actor: r.actor as Actor,
     status: r.status as ImportStatus,
     historical: r.historical as boolean,
     format: r.format as 'csv' | 'json',

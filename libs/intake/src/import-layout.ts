@@ -1,4 +1,4 @@
-import type { EventType } from '@charterflow/procedure';
+import type { EventType, Label } from '@charterflow/procedure';
 
 /** A default that is the step's own date (e.g. a certificate issued the day it was recorded). */
 export const STEP_DATE = Symbol('the date of the step');
@@ -23,7 +23,18 @@ export interface StepColumns {
   fixed?: Readonly<Record<string, unknown>>;
   /** What an empty cell of a field means, instead of "required" or "left out". */
   defaults?: Readonly<Record<string, unknown>>;
+  /** The step's name in its columns' labels, where the event's own label does not tell two steps apart (the sponsors). */
+  label?: Label;
 }
+
+/**
+ * The columns of the case itself that no event field declares, as staff read them. The others are named by the
+ * schema's labels (the opening date by CASE_OPENED's, the candidate's and a step's fields by theirs).
+ */
+export const CASE_COLUMN_LABELS = {
+  externalId: { vi: 'Mã hồ sơ của đơn vị', en: 'The office’s case identifier' },
+  organisationId: { vi: 'Chi bộ của hồ sơ', en: 'The cell of the case' },
+} as const satisfies Readonly<Record<string, Label>>;
 
 /** The candidate's fields: one column each, named as the field. */
 export const CANDIDATE_COLUMNS = {
@@ -41,7 +52,11 @@ const consent = (prefix: string, kind: string): StepColumns => ({
   fixed: { kind },
 });
 
-const sponsor = (n: number): StepColumns => ({ type: 'SPONSOR_ADDED', on: `sponsor${n}On`, prefix: `sponsor${n}` });
+const SPONSOR_LABELS: readonly Label[] = [
+  { vi: 'Đảng viên giới thiệu thứ nhất', en: 'First sponsor' },
+  { vi: 'Đảng viên giới thiệu thứ hai', en: 'Second sponsor' },
+];
+const sponsor = (n: number): StepColumns => ({ type: 'SPONSOR_ADDED', on: `sponsor${n}On`, prefix: `sponsor${n}`, label: SPONSOR_LABELS[n - 1] });
 
 /** Every step an import row may carry, in the order of its columns. */
 export const IMPORT_LAYOUT: readonly StepColumns[] = [

@@ -1,8 +1,15 @@
 import type { ImportRowError } from '@charterflow/cases';
+import type { Actor } from '@charterflow/kernel';
+import type { Label } from '@charterflow/procedure';
 
 /** Where an import stands: accepted and waiting for a worker, being processed, finished, or given up after repeated failures. */
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** One reason a row was refused; a column at fault is also named as staff read it (`fieldLabel`, from the schema's labels). */
+export interface ImportItemError extends ImportRowError {
+  fieldLabel?: Label;
+}
 
 /** The outcome of one row of an upload. */
 export interface ImportItem {
@@ -12,7 +19,7 @@ export interface ImportItem {
   status: 'imported' | 'unchanged' | 'refused';
   caseId?: string;
   state?: string;
-  errors?: ImportRowError[];
+  errors?: ImportItemError[];
   /** Historical imports: the rules the recorded history broke, waived and flagged (the audit reports them too). */
   flagged?: { seq: number; type: string; rule: string; source: string; message: string }[];
 }
@@ -33,12 +40,30 @@ export interface ImportProgress {
   flagged: number;
 }
 
-/** An import as `POST /imports` and `GET /imports/{id}` answer it: its progress, its counts and, once done, each row's outcome. */
-export interface ImportReport extends ImportProgress {
+/** An import as `GET /imports` lists it: what it is, who sent it and when, and how far it got; not its rows. */
+export interface ImportSummary extends ImportProgress {
   importId: string;
-  /** Each row's outcome, in the file's order: filled once the import is done, empty before. */
-  items: ImportItem[];
+  /** The account that uploaded it, as recorded at the upload. */
+  actor: Actor;
   acceptedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** An import as `POST /imports` and `GET /imports/{id}` answer it: its progress, its counts and, once done, each row's outcome. */
+export interface ImportReport extends ImportSummary {
+  /** Each row's outcome, in the file's order: filled once the import is done, empty before. */
+  items: ImportItem[];
+}
+
+/** A page of the imports of a subtree, newest first; `nextCursor` asks for the next page (null: none). */
+export interface ImportPage {
+  items: ImportSummary[];
+  nextCursor: string | null;
+}
+
+/** What `GET /imports` asks for: how many imports at most, and after which page. */
+export interface ImportListFilter {
+  limit?: number;
+  cursor?: string;
 }

@@ -1,10 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@charterflow/cases';
 import type { Scope } from '@charterflow/organisations';
-import { Actor, Clock, DomainException } from '@charterflow/kernel';
+import { Actor, Clock, DomainException, FieldError } from '@charterflow/kernel';
 import { ImportJobsRepository, ImportRecord } from './import-jobs.repository';
-import type { ImportReport } from './import-report';
+import type { ImportItem, ImportListFilter, ImportPage, ImportReport, ImportSummary } from './import-report';
 import { ImportUpload, parseUpload } from './parse-file';
+import { IMPORT_COLUMN_LABELS } from './row-to-case';
+
+export const DEFAULT_IMPORT_PAGE_SIZE = 50;
+export const MAX_IMPORT_PAGE_SIZE = 200;
 
 /** Looks and inserts an upload may take when identical uploads keep finishing between the two (in practice one or two). */
 const ACCEPT_ATTEMPTS = 5;
@@ -60,13 +65,42 @@ export class IntakeService {
   async get(id: string, scope: Scope): Promise<ImportReport> {
     const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.jobs.find(id, scope.pathPrefix) : null;
     if (!found) throw DomainException.notFound('Import', id);
-    return reportOf(found, found.status === 'done' ? await this.jobs.items(id) : []);
+    return { ...summaryOf(found), items: found.status === 'done' ? (await this.jobs.items(id)).map(withColumnLabels) : [] };
+  }
+
+  /**
+   * The imports made within the caller's subtree, newest first, a page at a time (the keyset cursor of the other
+   * lists: `nextCursor` of the page before); their progress and counts, not their rows.
+   */
+  async list(filter: ImportListFilter, scope: Scope): Promise<ImportPage> {
+    const limit = filter.limit ?? DEFAULT_IMPORT_PAGE_SIZE;
+    const fields: FieldError[] = [];
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_IMPORT_PAGE_SIZE) fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_IMPORT_PAGE_SIZE}` });
+    if (fields.length) throw DomainException.validation(fields);
+    const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
+    const rows = await this.jobs.page(scope.pathPrefix, after && { acceptedAt: after.createdAt, id: after.id }, limit + 1);
+    const items = rows.slice(0, limit).map(summaryOf);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit ? encodeCursor({ createdAt: last.acceptedAt, id: last.importId }) : null };
   }
 }
 
-function reportOf(r: ImportRecord, items: ImportReport['items']): ImportReport {
+/** A row's outcome with each column at fault named as staff read it (computed when read: reports stored earlier get it too). */
+function withColumnLabels(item: ImportItem): ImportItem {
+  if (!item.errors?.some((e) => e.field !== undefined && IMPORT_COLUMN_LABELS.has(e.field))) return item;
+  return {
+    ...item,
+    errors: item.errors.map((e) => {
+      const label = e.field === undefined ? undefined : IMPORT_COLUMN_LABELS.get(e.field);
+      return label ? { ...e, fieldLabel: label } : e;
+    }),
+  };
+}
+
+function summaryOf(r: ImportRecord): ImportSummary {
   return {
     importId: r.id,
+    actor: r.actor,
     status: r.status,
     historical: r.historical,
     format: r.format,
@@ -76,7 +110,6 @@ function reportOf(r: ImportRecord, items: ImportReport['items']): ImportReport {
     unchanged: r.unchanged,
     refused: r.refused,
     flagged: r.flagged,
-    items,
     acceptedAt: r.acceptedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import { EVENT_DEFINITIONS, fieldsOf } from '@charterflow/procedure';
 import { IMPORT_LAYOUT } from './import-layout';
-import { IMPORT_COLUMNS, rowToCase, stepColumns } from './row-to-case';
+import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, rowToCase, stepColumns } from './row-to-case';
 
 const ORG = '0b7f3a4e-9a51-4c8e-8f0e-2d1f5c6a7b8c';
 const person = {
@@ -116,5 +116,25 @@ describe('rowToCase reads a row through the event schema', () => {
     const shared = [...owners].filter(([, types]) => types.length > 1).map(([column]) => column);
     expect(shared).toEqual(['recognitionMotion']);
     expect([...owners.keys()].every((c) => IMPORT_COLUMNS.includes(c))).toBe(true);
+  });
+
+  it('names every column for staff from the schema\'s labels, Vietnamese and English, each column by a label of its own', () => {
+    expect([...IMPORT_COLUMN_LABELS.keys()]).toEqual(IMPORT_COLUMNS);
+    const labels = [...IMPORT_COLUMN_LABELS.values()];
+    for (const label of labels) {
+      expect(label.vi.trim()).not.toBe('');
+      expect(label.en.trim()).not.toBe('');
+    }
+    expect(new Set(labels.map((l) => l.vi)).size).toBe(IMPORT_COLUMNS.length);
+    expect(new Set(labels.map((l) => l.en)).size).toBe(IMPORT_COLUMNS.length);
+    // No label shows a column's name (an id staff do not read; one-word names such as `education` are words of English).
+    const ids = new RegExp(`\\b(${IMPORT_COLUMNS.filter((c) => /[A-Z]/.test(c)).join('|')})\\b`);
+    expect(labels.filter((l) => ids.test(l.vi) || ids.test(l.en))).toEqual([]);
+    // The step, then the field: the step's label and its date's label come from the event schema.
+    const decision = EVENT_DEFINITIONS.ADMISSION_DECIDED;
+    expect(IMPORT_COLUMN_LABELS.get('admissionDecisionOn')).toEqual({ vi: `${decision.label.vi} – ${decision.occurredOnLabel.vi}`, en: `${decision.label.en} – ${decision.occurredOnLabel.en}` });
+    expect(IMPORT_COLUMN_LABELS.get('cellVoteOn')?.vi).toBe(`${EVENT_DEFINITIONS.CELL_VOTE_RECORDED.label.vi} – ${EVENT_DEFINITIONS.CELL_VOTE_RECORDED.occurredOnLabel.vi}`);
+    expect(IMPORT_COLUMN_LABELS.get('sponsor2Name')?.vi).toBe('Đảng viên giới thiệu thứ hai – Họ và tên');
+    expect(IMPORT_COLUMN_LABELS.get('over60ConsentNo')?.vi).toBe('Văn bản đồng ý của cấp có thẩm quyền (Kết nạp người trên 60 tuổi) – Số văn bản');
   });
 });

@@ -7,6 +7,7 @@ import {
   FieldEntry,
   fieldsOf,
   FieldShape,
+  Label,
   read,
   parseEvent,
   Candidate,
@@ -15,7 +16,7 @@ import {
 } from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
 import { canonicalId, FieldError } from '@charterflow/kernel';
-import { CANDIDATE_COLUMNS, IMPORT_LAYOUT, READMISSION_COLUMNS, ROW_CELL, STEP_DATE, StepColumns } from './import-layout';
+import { CANDIDATE_COLUMNS, CASE_COLUMN_LABELS, IMPORT_LAYOUT, READMISSION_COLUMNS, ROW_CELL, STEP_DATE, StepColumns } from './import-layout';
 import { cellText, FieldProblem, RowReader } from './row-fields';
 
 const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,100}$/;
@@ -37,8 +38,7 @@ export function rowToCase(row: Record<string, unknown>): { ok: true; value: Impo
   if (givenOrganisationId !== undefined && canonicalId(givenOrganisationId) === null) r.problem('organisationId', 'organisationId must be a UUID');
   const openedOn = r.date('openedOn', { required: true });
 
-  const candidateColumns = columnsOf(CANDIDATE_FIELDS, { prefix: '', defaults: CANDIDATE_COLUMNS.defaults });
-  const candidate = readCandidate(r, candidateColumns);
+  const candidate = readCandidate(r, CANDIDATE_COLUMN_LIST);
   const readmission = readReadmission(r);
 
   const events: DomainEvent[] = [];
@@ -75,41 +75,96 @@ export interface Column {
   shape: Exclude<FieldShape, { kind: 'group' }>;
   required: boolean;
   default?: unknown;
+  /** What the column records, as staff read it: the step (or the candidate, the re-admission), then the field. */
+  label: Label;
 }
 
+/** The fields of the opening of a case: the candidate and the re-admission, each a group with its own label. */
+const OPENING_FIELDS = fieldsOf(EVENT_DEFINITIONS.CASE_OPENED.schema);
+const groupOf = (name: string): { label: Label; fields: readonly FieldEntry[] } => {
+  const shape = OPENING_FIELDS.find((f) => f.name === name)?.shape;
+  if (shape?.kind !== 'group') throw new Error(`CASE_OPENED has no group ${name}`);
+  return { label: shape.meta['x-labels'], fields: shape.fields };
+};
+const CANDIDATE_GROUP = groupOf('candidate');
+const READMISSION_GROUP = groupOf('readmission');
 const CANDIDATE_FIELDS = fieldsOf(CANDIDATE_SCHEMA);
+/** The candidate's fields, one column each, named as the field. */
+const CANDIDATE_COLUMN_LIST = columnsOf(CANDIDATE_FIELDS, { prefix: '', defaults: CANDIDATE_COLUMNS.defaults }, [CANDIDATE_GROUP.label]);
 /** A re-admission's facts (the `readmission` of POST /cases), one column each: `readmission` + the field's name. */
-const READMISSION_COLUMN_LIST = columnsOf(fieldsOf(READMISSION_SCHEMA), READMISSION_COLUMNS);
+const READMISSION_COLUMN_LIST = columnsOf(fieldsOf(READMISSION_SCHEMA), READMISSION_COLUMNS, [READMISSION_GROUP.label]);
 
-/** The columns of `fields` under the layout's naming rule; a group's fields are flattened under the same prefix. */
-function columnsOf(fields: readonly FieldEntry[], layout: Pick<StepColumns, 'prefix' | 'columns' | 'fixed' | 'defaults'>, parent = ''): Column[] {
-  return fields.flatMap((f): Column[] => {
-    if (layout.fixed && f.name in layout.fixed) return [];
+/** Labels read one after the other: «Quyết định kết nạp đảng viên – Số quyết định». */
+function joined(labels: readonly Label[]): Label {
+  return { vi: labels.map((l) => l.vi).join(' – '), en: labels.map((l) => l.en).join(' – ') };
+}
+
+/**
+ * The columns of `fields` under the layout's naming rule; a group's fields are flattened under the same prefix.
+ * `within` names what the fields belong to (the step); a group adds its own label, unless it is all the step holds.
+ */
+function columnsOf(fields: readonly FieldEntry[], layout: Pick<StepColumns, 'prefix' | 'columns' | 'fixed' | 'defaults'>, within: readonly Label[], parent = ''): Column[] {
+  const filled = fields.filter((f) => !(layout.fixed && f.name in layout.fixed));
+  return filled.flatMap((f): Column[] => {
     const path = parent ? `${parent}.${f.name}` : f.name;
-    if (f.shape.kind === 'group') return columnsOf(f.shape.fields, layout, path);
+    if (f.shape.kind === 'group') return columnsOf(f.shape.fields, layout, filled.length === 1 && !parent ? within : [...within, f.shape.meta['x-labels']], path);
     const column = layout.columns?.[f.name] ?? (layout.prefix ? `${layout.prefix}${f.name[0].toUpperCase()}${f.name.slice(1)}` : f.name);
     const hasDefault = layout.defaults !== undefined && f.name in layout.defaults;
-    return [{ path, column, shape: f.shape, required: f.required, ...(hasDefault ? { default: layout.defaults![f.name] } : {}) }];
+    return [{ path, column, shape: f.shape, required: f.required, label: joined([...within, f.shape.meta['x-labels']]), ...(hasDefault ? { default: layout.defaults![f.name] } : {}) }];
   });
+}
+
+/**
+ * A step as its columns' labels name it: the layout's name for it, else the event's label with the values the column
+ * set fixes («Văn bản đồng ý của cấp có thẩm quyền (Kết nạp người trên 60 tuổi)»).
+ */
+function stepLabel(step: StepColumns): Label {
+  if (step.label) return step.label;
+  const event = EVENT_DEFINITIONS[step.type];
+  const fixed = fieldsOf(event.schema).flatMap((f) => {
+    const value = step.fixed?.[f.name];
+    const label = f.shape.kind === 'choice' && typeof value === 'string' ? f.shape.meta['x-enum-labels']?.[value] : undefined;
+    return label ? [label] : [];
+  });
+  if (fixed.length === 0) return event.label;
+  return { vi: `${event.label.vi} (${fixed.map((l) => l.vi).join(', ')})`, en: `${event.label.en} (${fixed.map((l) => l.en).join(', ')})` };
 }
 
 /** A step's columns: its fields but the date, which is the step's own `on` column. */
 export function stepColumns(step: StepColumns): Column[] {
-  return columnsOf(fieldsOf(EVENT_DEFINITIONS[step.type].schema).filter((f) => f.name !== 'occurredOn'), step);
+  return columnsOf(fieldsOf(EVENT_DEFINITIONS[step.type].schema).filter((f) => f.name !== 'occurredOn'), step, [stepLabel(step)]);
 }
 const STEP_COLUMNS = new Map(IMPORT_LAYOUT.map((step) => [step, stepColumns(step)]));
 
+/** Every column an import row may hold with what it records and its field's own label, in the layout's order. */
+const LABELLED_COLUMNS: readonly { column: string; label: Label; field: Label }[] = (() => {
+  const opening = EVENT_DEFINITIONS.CASE_OPENED;
+  const of = (c: Column) => ({ column: c.column, label: c.label, field: c.shape.meta['x-labels'] });
+  const dated = (column: string, what: Label, on: Label) => ({ column, label: joined([what, on]), field: on });
+  return [
+    { column: 'externalId', label: CASE_COLUMN_LABELS.externalId, field: CASE_COLUMN_LABELS.externalId },
+    { column: 'organisationId', label: CASE_COLUMN_LABELS.organisationId, field: CASE_COLUMN_LABELS.organisationId },
+    dated('openedOn', opening.label, opening.occurredOnLabel),
+    ...CANDIDATE_COLUMN_LIST.map(of),
+    ...READMISSION_COLUMN_LIST.map(of),
+    ...IMPORT_LAYOUT.flatMap((step) => [dated(step.on, stepLabel(step), EVENT_DEFINITIONS[step.type].occurredOnLabel), ...STEP_COLUMNS.get(step)!.map(of)]),
+  ];
+})();
+
 /** Every column an import row may hold (docs/imports.md), in the layout's order. */
-export const IMPORT_COLUMNS: readonly string[] = [
-  ...new Set([
-    'externalId',
-    'organisationId',
-    'openedOn',
-    ...columnsOf(CANDIDATE_FIELDS, { prefix: '' }).map((c) => c.column),
-    ...READMISSION_COLUMN_LIST.map((c) => c.column),
-    ...IMPORT_LAYOUT.flatMap((step) => [step.on, ...STEP_COLUMNS.get(step)!.map((c) => c.column)]),
-  ]),
-];
+export const IMPORT_COLUMNS: readonly string[] = [...new Set(LABELLED_COLUMNS.map((c) => c.column))];
+
+/**
+ * Each column of an import row as staff read it, from the schema's labels: what it records, then the field
+ * («Quyết định kết nạp đảng viên – Ngày ký quyết định» for `admissionDecisionOn`). A column several steps share (the
+ * recognition votes' motion) is named by its field alone.
+ */
+export const IMPORT_COLUMN_LABELS: ReadonlyMap<string, Label> = new Map(
+  IMPORT_COLUMNS.map((column) => {
+    const entries = LABELLED_COLUMNS.filter((c) => c.column === column);
+    return [column, entries.length === 1 ? entries[0].label : entries[0].field];
+  }),
+);
 const KNOWN_COLUMNS = new Set(IMPORT_COLUMNS);
 
 function readCandidate(r: RowReader, columns: readonly Column[]): Candidate | undefined {

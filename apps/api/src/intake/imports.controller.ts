@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
-import { ImportReport, IntakeService, MAX_IMPORT_ROWS } from '@charterflow/intake';
+import { ActorNames } from '@charterflow/access';
+import { ImportReport, ImportSummary, IntakeService, MAX_IMPORT_ROWS } from '@charterflow/intake';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator';
@@ -9,13 +10,17 @@ import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
 import { Actor, DomainException } from '@charterflow/kernel';
-import { ImportReportDto } from './dto/import-report.dto';
+import { ImportListDto, ImportReportDto, ImportUploaderDto } from './dto/import-report.dto';
+import { ListImportsQuery } from './dto/list-imports.query';
 import { IMPORT_BODY_LIMIT_MB, IMPORT_PATH } from './intake-body-parsers';
 
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly actorNames: ActorNames,
+  ) {}
 
   @Post()
   @RequirePermission('imports.run')
@@ -46,7 +51,7 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ImportReport> {
+  ): Promise<Uploaded<ImportReport>> {
     if (historical !== undefined && historical !== 'true' && historical !== 'false') {
       throw DomainException.validation([{ field: 'historical', message: 'historical must be true or false' }]);
     }
@@ -61,7 +66,22 @@ export class ImportsController {
       throw DomainException.validation([{ field: 'content-type', message: 'send the file as text/csv or application/json' }]);
     }
     res.setHeader('Location', `${IMPORT_PATH}/${report.importId}`);
-    return report;
+    return (await this.withUploaders([report]))[0];
+  }
+
+  @Get()
+  @RequirePermission('imports.run')
+  @ApiOperation({
+    summary: 'The imports made within your subtree, newest first: progress, counts, who uploaded each and when',
+    description:
+      'A page of `limit` imports (default 50, at most 200) ordered by `acceptedAt`, newest first; `nextCursor` asks for the next page (null on the last). ' +
+      "Each import's rows are not listed: `GET /imports/{id}` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.",
+  })
+  @ApiOkResponse({ type: ImportListDto })
+  @ApiErrors(400)
+  async list(@Query() query: ListImportsQuery, @CurrentScope() scope: Scope): Promise<{ items: Uploaded<ImportSummary>[]; nextCursor: string | null }> {
+    const page = await this.intake.list({ limit: query.limit, cursor: query.cursor }, scope);
+    return { items: await this.withUploaders(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -72,7 +92,19 @@ export class ImportsController {
   })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiErrors(400, 404)
-  get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<ImportReport> {
-    return this.intake.get(id, scope);
+  async get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<Uploaded<ImportReport>> {
+    return (await this.withUploaders([await this.intake.get(id, scope)]))[0];
+  }
+
+  /** The imports with their uploader named as staff read it (full name, title, unit), in place of the recorded actor. */
+  private async withUploaders<T extends ImportSummary>(imports: readonly T[]): Promise<Uploaded<T>[]> {
+    const named = await this.actorNames.name(imports);
+    return imports.map(({ actor: _recorded, ...rest }, i) => {
+      const actor = named[i].actor;
+      return { ...rest, uploadedBy: { userId: actor.userId, username: actor.username, fullName: actor.fullName, title: actor.title, organisationName: actor.organisationName } };
+    });
   }
 }
+
+/** An import as the API answers it: the uploader named instead of the recorded actor. */
+type Uploaded<T extends ImportSummary> = Omit<T, 'actor'> & { uploadedBy: ImportUploaderDto };

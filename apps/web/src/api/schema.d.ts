@@ -509,7 +509,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The imports made within your subtree, newest first: progress, counts, who uploaded each and when
+         * @description A page of `limit` imports (default 50, at most 200) ordered by `acceptedAt`, newest first; `nextCursor` asks for the next page (null on the last). Each import's rows are not listed: `GET /imports/{id}` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.
+         */
+        get: operations["ImportsController_list"];
         put?: never;
         /**
          * Import cases already under way (CSV or JSON), one row per case with its real past dates
@@ -1520,6 +1524,30 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ImportUploaderDto: {
+            /** Format: uuid */
+            userId: string | null;
+            /**
+             * @description The login name at the upload
+             * @example quantri.tinh
+             */
+            username: string;
+            /**
+             * @description The account's full name (a deleted account keeps its name); the username for an account this server does not know
+             * @example Nguyễn Văn An
+             */
+            fullName: string;
+            /**
+             * @description The account's title, if any
+             * @example Chánh Văn phòng Tỉnh ủy
+             */
+            title: string | null;
+            /**
+             * @description The current name of the organisation the account acted for; null over the whole tree
+             * @example Tỉnh ủy Quảng Trị
+             */
+            organisationName: string | null;
+        };
         ImportRowErrorDto: {
             /**
              * @description VALIDATION_FAILED (a column), RULE_VIOLATION, EVENT_NOT_ALLOWED, CONFLICT_EXISTING_CASE…
@@ -1533,6 +1561,14 @@ export interface components {
              * @example cellInFavour
              */
             field?: string;
+            /**
+             * @description The column at fault as staff read it, from the event schema’s labels (absent for an unknown column and for `row`)
+             * @example {
+             *       "vi": "Chi bộ biểu quyết đề nghị kết nạp – Số phiếu tán thành",
+             *       "en": "Cell vote on the admission – Votes in favour"
+             *     }
+             */
+            fieldLabel?: components["schemas"]["BilingualTextDto"];
             /**
              * @description The rule that refused the step
              * @example AGE_BELOW_18
@@ -1601,9 +1637,11 @@ export interface components {
             refused: number;
             /** @description Rows imported with at least one waived rule, so far */
             flagged: number;
-            /** @description Each row's outcome in the file's order, once `status` is done; empty before */
-            items: components["schemas"]["ImportItemDto"][];
-            /** Format: date-time */
+            uploadedBy: components["schemas"]["ImportUploaderDto"];
+            /**
+             * Format: date-time
+             * @description When the file was accepted
+             */
             acceptedAt: string;
             /**
              * Format: date-time
@@ -1612,6 +1650,50 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description Each row's outcome in the file's order, once `status` is done; empty before */
+            items: components["schemas"]["ImportItemDto"][];
+        };
+        ImportSummaryDto: {
+            /** Format: uuid */
+            importId: string;
+            /**
+             * @description queued (accepted, waiting for a worker), running, done, failed (given up after repeated errors of the processing, not of rows)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
+            historical: boolean;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** @description Rows in the file */
+            rows: number;
+            /** @description Rows processed so far (committed with their cases) */
+            processed: number;
+            /** @description So far */
+            imported: number;
+            /** @description So far */
+            unchanged: number;
+            /** @description So far */
+            refused: number;
+            /** @description Rows imported with at least one waived rule, so far */
+            flagged: number;
+            uploadedBy: components["schemas"]["ImportUploaderDto"];
+            /**
+             * Format: date-time
+             * @description When the file was accepted
+             */
+            acceptedAt: string;
+            /**
+             * Format: date-time
+             * @description When a worker began
+             */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ImportListDto: {
+            items: components["schemas"]["ImportSummaryDto"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         SetTargetDto: {
             /** @example 150 */
@@ -5157,6 +5239,56 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

@@ -19,7 +19,7 @@ export function Screens({ me }: { me: Me }) {
     case 'accounts':
       return me.roles.includes('admin') ? <AccountsPage /> : <WorklistPage />;
     case 'admin':
-      return me.roles.includes('admin') ? <AdminPage tab={route.tab} me={me} /> : <WorklistPage />;
+      return me.roles.includes('admin') ? <AdminPage tab={route.tab} importId={route.importId} me={me} /> : <WorklistPage />;
     case 'audit':
       return <AuditPage today={businessToday()} />;
     case 'statistics':

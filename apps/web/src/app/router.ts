@@ -1,7 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens and their addresses (the API process answers index.html for each of them). */
-export type Route = { name: 'worklist' } | { name: 'case'; caseId: string } | { name: 'inbox' } | { name: 'audit' } | { name: 'statistics' } | { name: 'accounts' } | { name: 'admin'; tab: AdminTab } | { name: 'notFound' };
+export type Route =
+  | { name: 'worklist' }
+  | { name: 'case'; caseId: string }
+  | { name: 'inbox' }
+  | { name: 'audit' }
+  | { name: 'statistics' }
+  | { name: 'accounts' }
+  // `importId`: the import shown on the imports tab (its progress, then its report).
+  | { name: 'admin'; tab: AdminTab; importId?: string }
+  | { name: 'notFound' };
 
 /** The administration screens (administrators only). */
 export type AdminTab = 'organisations' | 'calendar' | 'imports' | 'templates';
@@ -18,6 +27,8 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/admin/templates') return { name: 'admin', tab: 'templates' };
   const m = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(pathname);
   if (m) return { name: 'case', caseId: m[1] };
+  const i = /^\/admin\/imports\/([0-9a-fA-F-]{36})$/.exec(pathname);
+  if (i) return { name: 'admin', tab: 'imports', importId: i[1] };
   return { name: 'notFound' };
 }
 
@@ -35,7 +46,7 @@ export function pathOf(route: Route): string {
     case 'accounts':
       return '/accounts';
     case 'admin':
-      return `/admin/${route.tab}`;
+      return route.tab === 'imports' && route.importId ? `/admin/imports/${route.importId}` : `/admin/${route.tab}`;
     case 'case':
       return `/cases/${route.caseId}`;
   }

@@ -15,8 +15,15 @@ describe('the reasons of a refused import row, in words', () => {
     expect(r).toEqual({ key: 'admin.imports.notAllowed', values: { step: EVENT_LABELS.CEREMONY_HELD.vi, on: '02/01/2026', state: STATE_LABELS.cellReview.vi } });
   });
 
-  it('a column at fault is named as the header names it; the row as a whole, a conflict and anything else by their situation', () => {
-    expect(rowReason({ code: 'VALIDATION_FAILED', message: 'must be a date', field: 'cellVoteOn' }, 'vi')).toEqual({ key: 'admin.imports.column', values: { column: 'cellVoteOn' } });
+  it('a column at fault is named by its label in the language of the screen, then by the header of the file', () => {
+    const fieldLabel = { vi: 'Quyết định kết nạp đảng viên – Ngày ký quyết định', en: 'Admission decision – Date of the decision' };
+    const e = { code: 'VALIDATION_FAILED', message: 'must be a date', field: 'admissionDecisionOn', fieldLabel };
+    expect(rowReason(e, 'vi')).toEqual({ key: 'admin.imports.columnNamed', values: { label: fieldLabel.vi, column: 'admissionDecisionOn' } });
+    expect(rowReason(e, 'en')).toEqual({ key: 'admin.imports.columnNamed', values: { label: fieldLabel.en, column: 'admissionDecisionOn' } });
+  });
+
+  it('a column without a label (no import knows it) is named as the header names it; the row as a whole, a conflict and anything else by their situation', () => {
+    expect(rowReason({ code: 'VALIDATION_FAILED', message: 'unknown column note', field: 'note' }, 'vi')).toEqual({ key: 'admin.imports.column', values: { column: 'note' } });
     expect(rowReason({ code: 'VALIDATION_FAILED', message: 'not an object', field: 'row' }, 'vi').key).toBe('admin.imports.badRow');
     expect(rowReason({ code: 'CONFLICT_EXISTING_CASE', message: '…' }, 'vi').key).toBe('admin.imports.conflict');
     expect(rowReason({ code: 'SOMETHING_NEW', message: '…' }, 'vi').key).toBe('admin.imports.other');

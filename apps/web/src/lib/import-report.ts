@@ -19,7 +19,8 @@ function stepOf(e: RowError, lang: Lang): string {
 }
 
 /**
- * Why a row was refused, in the clerk's language: a column of the file at fault (named as the file's header names it),
+ * Why a row was refused, in the clerk's language: a column of the file at fault (by the label the API gives it, from
+ * the event schema, with the header the file names it by, which is how the clerk finds it in the spreadsheet),
  * a step refused by a rule (the rule's own sentence and article), a step the case could not take in its stage, or a
  * case already imported from other content. Never the English message or an id.
  */
@@ -45,6 +46,8 @@ export function rowReason(e: RowError, lang: Lang): RowReason {
   }
   if (e.code === 'CONFLICT_EXISTING_CASE') return { key: 'admin.imports.conflict', values: {} };
   if (e.field === 'row') return { key: 'admin.imports.badRow', values: {} };
+  if (e.field && e.fieldLabel) return { key: 'admin.imports.columnNamed', values: { label: e.fieldLabel[lang], column: e.field } };
+  // A column no import knows: only its header names it.
   if (e.field) return { key: 'admin.imports.column', values: { column: e.field } };
   return { key: 'admin.imports.other', values: {} };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IMPORT_STATUSES, type ImportStatus } from '@charterflow/intake';
+import { BilingualTextDto } from '../../notifications/dto/notification.dto';
 
 /** One reason a row was refused: the column and what is wrong, or the rule or state that stopped its replay. */
 export class ImportRowErrorDto {
@@ -11,6 +12,13 @@ export class ImportRowErrorDto {
 
   @ApiPropertyOptional({ example: 'cellInFavour', description: 'The column at fault (`row`: the row as a whole)' })
   field?: string;
+
+  @ApiPropertyOptional({
+    type: BilingualTextDto,
+    example: { vi: 'Chi bộ biểu quyết đề nghị kết nạp – Số phiếu tán thành', en: 'Cell vote on the admission – Votes in favour' },
+    description: 'The column at fault as staff read it, from the event schema’s labels (absent for an unknown column and for `row`)',
+  })
+  fieldLabel?: BilingualTextDto;
 
   @ApiPropertyOptional({ example: 'AGE_BELOW_18', description: 'The rule that refused the step' })
   rule?: string;
@@ -73,8 +81,26 @@ export class ImportItemDto {
   flagged?: ImportFlagDto[];
 }
 
-/** The answer of `POST /imports` (queued) and `GET /imports/{id}`: the import's progress and, once done, its report. */
-export class ImportReportDto {
+/** Who uploaded an import: the account as recorded at the upload, with the names read when the import is read (ADR 0020). */
+export class ImportUploaderDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  userId: string | null;
+
+  @ApiProperty({ example: 'quantri.tinh', description: 'The login name at the upload' })
+  username: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn An', description: "The account's full name (a deleted account keeps its name); the username for an account this server does not know" })
+  fullName: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Chánh Văn phòng Tỉnh ủy', description: "The account's title, if any" })
+  title: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Tỉnh ủy Quảng Trị', description: 'The current name of the organisation the account acted for; null over the whole tree' })
+  organisationName: string | null;
+}
+
+/** An import as `GET /imports` lists it: its progress and counts, who uploaded it and when; not its rows. */
+export class ImportSummaryDto {
   @ApiProperty({ format: 'uuid' })
   importId: string;
 
@@ -105,10 +131,10 @@ export class ImportReportDto {
   @ApiProperty({ description: 'Rows imported with at least one waived rule, so far' })
   flagged: number;
 
-  @ApiProperty({ type: [ImportItemDto], description: 'Each row\'s outcome in the file\'s order, once `status` is done; empty before' })
-  items: ImportItemDto[];
+  @ApiProperty({ type: ImportUploaderDto })
+  uploadedBy: ImportUploaderDto;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the file was accepted' })
   acceptedAt: string;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a worker began' })
@@ -116,4 +142,19 @@ export class ImportReportDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt: string | null;
+}
+
+/** The answer of `POST /imports` (queued) and `GET /imports/{id}`: the import's progress and, once done, its report. */
+export class ImportReportDto extends ImportSummaryDto {
+  @ApiProperty({ type: [ImportItemDto], description: 'Each row\'s outcome in the file\'s order, once `status` is done; empty before' })
+  items: ImportItemDto[];
+}
+
+/** `GET /imports`: the imports of the caller's subtree, newest first. */
+export class ImportListDto {
+  @ApiProperty({ type: [ImportSummaryDto] })
+  items: ImportSummaryDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass it as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
 }

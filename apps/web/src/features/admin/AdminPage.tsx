@@ -4,12 +4,15 @@ import type { Me } from '../../api/client';
 import { type AdminTab, navigate } from '../../app/router';
 import { businessToday } from '../../lib/dates';
 import { CalendarPage } from './CalendarPage';
-import { ImportsPage } from './ImportsPage';
+import { ImportsPage } from './imports/ImportsPage';
 import { OrganisationsPage } from './OrganisationsPage';
 import { TemplatesPage } from './TemplatesPage';
 
-/** Quản trị (administrators): the organisation tree, the working-day calendar, the import of cases and the document templates, one tab each. */
-export function AdminPage({ tab, me }: { tab: AdminTab; me: Me }) {
+/**
+ * Quản trị (administrators): the organisation tree, the working-day calendar, the import of cases and the document
+ * templates, one tab each; the imports tab may show one import (`importId`, from its address).
+ */
+export function AdminPage({ tab, importId, me }: { tab: AdminTab; importId?: string; me: Me }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -21,7 +24,7 @@ export function AdminPage({ tab, me }: { tab: AdminTab; me: Me }) {
           <Tabs.Tab value="templates">{t('admin.templates.tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} me={me} /> : tab === 'templates' ? <TemplatesPage /> : <ImportsPage />}
+      {tab === 'organisations' ? <OrganisationsPage /> : tab === 'calendar' ? <CalendarPage today={businessToday()} me={me} /> : tab === 'templates' ? <TemplatesPage /> : <ImportsPage importId={importId} />}
     </Stack>
   );
 }
