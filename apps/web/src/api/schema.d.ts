@@ -3912,6 +3912,9 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
                 state?: "sympathiser" | "awarenessCertified" | "dossier" | "cellReview" | "grassrootsReview" | "superiorReview" | "awaitingCeremony" | "probation" | "recognitionReview" | "fullMember" | "notAdmitted" | "removed" | "withdrawn" | "escalated" | "annulled";
                 /** @description Cases of this organisation and its subtree */
                 organisationId?: string;
@@ -3919,9 +3922,6 @@ export interface operations {
                 dueBefore?: string;
                 /** @description Search in the candidate name (diacritics ignored) */
                 q?: string;
-                limit?: number;
-                /** @description The `nextCursor` of the previous page */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -4671,15 +4671,15 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
                 /** @description One organisation of your subtree; absent: every inbox of your subtree */
                 organisationId?: string;
                 /** @description Only notifications addressed to this role */
                 role?: "cell_secretary" | "grassroots_officer" | "superior_officer";
                 /** @description `true`: unread only; `false`: read only; absent: both */
                 unread?: boolean;
-                limit?: number;
-                /** @description The `nextCursor` of the previous page */
-                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@charterflow/cases';
 import { TOP_STATES, TopState } from '@charterflow/procedure';
 import { IsBusinessDate } from '../../common/validation/is-business-date.decorator';
 import { IsId } from '../../common/validation/is-id.decorator';
+import { PageQuery } from '../../common/validation/page-query';
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) {
   @ApiPropertyOptional({ enum: TOP_STATES })
   @IsOptional()
   @IsIn(TOP_STATES)
@@ -27,18 +28,4 @@ export class ListCasesQuery {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

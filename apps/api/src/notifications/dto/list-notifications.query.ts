@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { RECIPIENT_ROLES } from '@charterflow/delivery';
-import { MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
+import { DEFAULT_INBOX_PAGE_SIZE, MAX_INBOX_PAGE_SIZE } from '@charterflow/notifications';
 import { IsId } from '../../common/validation/is-id.decorator';
+import { PageQuery } from '../../common/validation/page-query';
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends PageQuery(MAX_INBOX_PAGE_SIZE, DEFAULT_INBOX_PAGE_SIZE) {
   @ApiPropertyOptional({ format: 'uuid', description: 'One organisation of your subtree; absent: every inbox of your subtree' })
   @IsOptional()
   @IsId()
@@ -21,18 +22,4 @@ export class ListNotificationsQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INBOX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INBOX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
