@@ -22,6 +22,7 @@ import { ImportJobs1767225603200 } from './1767225603200-ImportJobs';
 import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleReads';
 import { OneUnfinishedImportPerFile1767225603400 } from './1767225603400-OneUnfinishedImportPerFile';
 import { CaseOutcomes1767225603500 } from './1767225603500-CaseOutcomes';
+import { FindingsTotalsIndex1767225603600 } from './1767225603600-FindingsTotalsIndex';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   NationalScaleReads1767225603300,
   OneUnfinishedImportPerFile1767225603400,
   CaseOutcomes1767225603500,
+  FindingsTotalsIndex1767225603600,
 ];
