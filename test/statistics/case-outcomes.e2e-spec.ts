@@ -154,6 +154,46 @@ describe('the outcomes the statistics count (real PostgreSQL, triggers)', () => 
         await runner.release();
       }
     });
+
+    it('two transactions moving the counters of the same provinces in opposite orders both commit, in turn', async () => {
+      // Two provinces of their own: the units of the trees above moved between provinces.
+      const a = await createOrganisationTree(t.http, { label: 'Lượt A' });
+      const b = await createOrganisationTree(t.http, { label: 'Lượt B' });
+      const before = { a: await version(a.provinceId), b: await version(b.provinceId) };
+      const first = db.createQueryRunner();
+      const second = db.createQueryRunner();
+      // Writes a unit's row (each transaction its own units), and moves its province's counter now rather than at
+      // commit (the deferred triggers fire).
+      let finished = false;
+      const touch = (r: typeof first, unit: string) =>
+        r.query(`UPDATE organisations SET name = name WHERE id = $1`, [unit]).then(() => r.query(`SET CONSTRAINTS ALL IMMEDIATE`));
+      try {
+        await first.startTransaction();
+        await second.startTransaction();
+        const [{ pid }] = await second.query(`SELECT pg_backend_pid() AS pid`);
+        await touch(first, a.communeId);
+        // The second moves province B first, then A: the opposite order of the first transaction.
+        const secondMovesB = touch(second, b.cellId);
+        const secondDone = secondMovesB.then(() => touch(second, a.cellId)).then(() => second.commitTransaction());
+        // Once the second has moved its first counter or waits for its turn, the first moves the second counter.
+        const waiting = async () => {
+          while (!finished) {
+            const [row] = await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
+            if (row?.wait_event_type === 'Lock') return;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        };
+        await Promise.race([secondMovesB, waiting()]);
+        await touch(first, b.communeId);
+        await first.commitTransaction();
+        await secondDone;
+      } finally {
+        finished = true;
+        await first.release();
+        await second.release();
+      }
+      expect({ a: await version(a.provinceId), b: await version(b.provinceId) }).toEqual({ a: before.a + 2, b: before.b + 2 });
+    });
   });
 
   it('the migration fills the table from the histories with exactly what the triggers kept', async () => {

@@ -23,6 +23,7 @@ import { NationalScaleReads1767225603300 } from './1767225603300-NationalScaleRe
 import { OneUnfinishedImportPerFile1767225603400 } from './1767225603400-OneUnfinishedImportPerFile';
 import { CaseOutcomes1767225603500 } from './1767225603500-CaseOutcomes';
 import { FindingsTotalsIndex1767225603600 } from './1767225603600-FindingsTotalsIndex';
+import { StatisticsVersionsInTurn1767225603700 } from './1767225603700-StatisticsVersionsInTurn';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   OneUnfinishedImportPerFile1767225603400,
   CaseOutcomes1767225603500,
   FindingsTotalsIndex1767225603600,
+  StatisticsVersionsInTurn1767225603700,
 ];
