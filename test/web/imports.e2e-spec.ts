@@ -135,6 +135,14 @@ describe('staff application: an import followed across screens and reloads, and 
     expect(main).not.toMatch(UUID);
     expect(main).not.toMatch(/VALIDATION_FAILED|RULE_VIOLATION|\d{4}-\d{2}-\d{2}|\{"/);
 
+    // Only the refused rows, then all of them again.
+    await page.getByTestId('import-shown').getByText('Bị từ chối (1)').click();
+    await page.getByTestId('import-report').locator('tbody tr').first().filter({ hasText: 'MHN-2' }).waitFor();
+    expect(await page.getByTestId('import-report').locator('tbody tr').count()).toBe(1);
+    await page.getByTestId('import-shown').getByText('Tất cả (2)').click();
+    await reportRow(page, 'MHN-1').waitFor();
+    expect(await page.getByTestId('import-report').locator('tbody tr').count()).toBe(2);
+
     // In English the column reads in English.
     await page.getByRole('button', { name: 'English' }).click();
     await reportRow(page, 'MHN-2').filter({ hasText: DECISION_DATE_EN }).waitFor();
@@ -178,5 +186,27 @@ describe('staff application: an import followed across screens and reloads, and 
     expect(await axeViolations(page)).toEqual([]);
     expect(problems.errors).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
+  });
+
+  it('draws a long report 200 rows at a time, and the rest on asking', async () => {
+    const { page, problems } = await signedIn();
+    const rows = Array.from({ length: 205 }, (_, i) => probationerRow(`MHN-D-${i + 1}`, tree.cellId, '2026-01-05'));
+    await page.goto(`${base}/admin/imports`);
+    await page.getByRole('heading', { name: 'Nhập hồ sơ đang theo dõi' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'dai.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(rows), 'utf8') });
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.waitForURL(/\/admin\/imports\/[0-9a-f-]{36}$/);
+    expect(await runner.drain()).toBe(1);
+    await page.getByTestId('import-summary').filter({ hasText: '205 dòng: 205 đã nhập' }).waitFor();
+    const body = page.getByTestId('import-report').locator('tbody tr');
+    expect(await body.count()).toBe(200);
+    // Nothing refused or flagged: no choice of rows to show.
+    expect(await page.getByTestId('import-shown').count()).toBe(0);
+    expect(await page.getByText('Đang hiện 200/205 dòng.').count()).toBe(1);
+    await page.getByTestId('import-more-rows').filter({ hasText: 'Xem thêm 5 dòng' }).click();
+    await reportRow(page, 'MHN-D-205').waitFor();
+    expect(await body.count()).toBe(205);
+    expect(await page.getByTestId('import-more-rows').count()).toBe(0);
+    expect(problems.errors.filter((e) => !/^request failed: GET \S+\/api\/v1\/imports\S* net::ERR_ABORTED/.test(e))).toEqual([]);
   });
 });

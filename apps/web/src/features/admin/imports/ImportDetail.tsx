@@ -1,4 +1,5 @@
-import { Alert, Card, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Loader, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { STATE_LABELS } from '@charterflow/procedure';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,14 +15,28 @@ import { type ImportReport, inProgress } from './queries';
 
 const ROW_COLOR = { imported: TEXT_COLORS.success, unchanged: TEXT_COLORS.neutral, refused: TEXT_COLORS.refused } as const;
 
+/** Rows drawn at a time: a file holds up to 100,000, and a clerk reads the report a screen at a time. */
+export const REPORT_PAGE_ROWS = 200;
+
+/** Which rows of the report are shown: all of them, the refused ones, or those imported with a waived rule. */
+type Shown = 'all' | 'refused' | 'flagged';
+const SHOWN: Record<Shown, (item: ImportReport['items'][number]) => boolean> = {
+  all: () => true,
+  refused: (item) => item.status === 'refused',
+  flagged: (item) => (item.flagged ?? []).length > 0,
+};
+
 /**
  * The import the screen shows: when and by whom it was uploaded, how many rows are done while a worker processes it
  * ("Đã xử lý 4.200/10.000 dòng"), then the outcome of each row in words — imported (with a link to the case),
  * unchanged, or refused with every reason (the column at fault by its label, or the step, its date, the rule and its
- * article). At phone width the report is a list of cards.
+ * article). At phone width the report is a list of cards. A report with refused or flagged rows can show only those;
+ * rows are drawn REPORT_PAGE_ROWS at a time.
  */
 export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> }) {
   const { t, i18n } = useTranslation();
+  const [shown, setShown] = useState<Shown>('all');
+  const [drawn, setDrawn] = useState(REPORT_PAGE_ROWS);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN');
   const report = query.data;
@@ -41,6 +56,7 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
       </Group>
     );
   }
+  const rows = report.items.filter(SHOWN[shown]);
   const uploader = report.uploadedBy.organisationName ? `${report.uploadedBy.fullName} (${report.uploadedBy.organisationName})` : report.uploadedBy.fullName;
 
   return (
@@ -71,12 +87,32 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
           <Text px="md" pb="md" fw={600} role="status" data-testid="import-summary">
             {t('admin.imports.summary', { rows: number.format(report.rows), imported: number.format(report.imported), unchanged: number.format(report.unchanged), refused: number.format(report.refused), flagged: number.format(report.flagged) })}
           </Text>
+          {report.refused + report.flagged > 0 ? (
+            <Stack gap={4} px="md" pb="md">
+              <Text size="sm" fw={600} id="import-shown-label">
+                {t('admin.imports.show.label')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="import-shown-label"
+                data-testid="import-shown"
+                value={shown}
+                onChange={(v) => {
+                  setShown(v);
+                  setDrawn(REPORT_PAGE_ROWS);
+                }}
+                data={(['all', 'refused', 'flagged'] as const)
+                  .filter((k) => k === 'all' || (k === 'refused' ? report.refused : report.flagged) > 0)
+                  .map((k) => ({ value: k, label: t(`admin.imports.show.${k}`, { n: number.format(report.items.filter(SHOWN[k]).length) }) }))}
+                style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+              />
+            </Stack>
+          ) : null}
           <DataTable
             minWidth={800}
             testId="import-report"
             label={t('admin.imports.reportLabel')}
             headers={[t('admin.imports.row'), t('admin.imports.externalId'), t('admin.imports.outcome'), t('admin.imports.reasons')]}
-            rows={report.items.map((item) => ({
+            rows={rows.slice(0, drawn).map((item) => ({
               key: String(item.row),
               cells: [
                 item.row,
@@ -111,6 +147,14 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
               ],
             }))}
           />
+          {rows.length > drawn ? (
+            <Group px="md" py="md" gap="md">
+              <Text size="sm">{t('admin.imports.shown', { shown: number.format(drawn), total: number.format(rows.length) })}</Text>
+              <Button variant="default" onClick={() => setDrawn((n) => n + REPORT_PAGE_ROWS)} data-testid="import-more-rows">
+                {t('admin.imports.moreRows', { n: number.format(Math.min(REPORT_PAGE_ROWS, rows.length - drawn)) })}
+              </Button>
+            </Group>
+          ) : null}
         </>
       ) : null}
     </Card>

@@ -86,7 +86,7 @@ export function ImportsPage({ importId }: { importId?: string }) {
           </Group>
         </Stack>
       </Card>
-      {importId !== undefined ? <ImportDetail query={selected} /> : null}
+      {importId !== undefined ? <ImportDetail key={importId} query={selected} /> : null}
       <RecentImports current={importId} />
     </Stack>
   );
