@@ -190,6 +190,17 @@ describe('staff application: an import followed across screens and reloads, and 
 
   it('draws a long report 200 rows at a time, and the rest on asking', async () => {
     const { page, problems } = await signedIn();
+    // First a file that is not a file of rows: refused, the reason under the file field, nothing stored.
+    await page.goto(`${base}/admin/imports`);
+    await page.getByRole('heading', { name: 'Nhập hồ sơ đang theo dõi' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n', 'utf8') });
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    const fileField = page.getByLabel('Tệp CSV');
+    await page.getByText('Dòng đầu của tệp phải ghi tên các cột theo hướng dẫn nhập hồ sơ (externalId, organisationId, …).').waitFor();
+    expect(await fileField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/admin/imports');
+    await page.screenshot({ path: `${SCREENSHOTS}/imports-refused-file.png` });
     const rows = Array.from({ length: 205 }, (_, i) => probationerRow(`MHN-D-${i + 1}`, tree.cellId, '2026-01-05'));
     await page.goto(`${base}/admin/imports`);
     await page.getByRole('heading', { name: 'Nhập hồ sơ đang theo dõi' }).waitFor();

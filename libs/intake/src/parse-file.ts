@@ -21,13 +21,17 @@ export function parseCsv(text: string): RawRow[] {
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false }) as never;
   } catch (e) {
-    throw DomainException.validation([{ field: 'file', message: `the file is not valid CSV: ${(e as Error).message}` }]);
+    throw DomainException.validation([{ field: 'file', message: `the file is not valid CSV: ${(e as Error).message}`, messageVi: 'Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy).' }]);
   }
-  if (records.length === 0) throw DomainException.validation([{ field: 'file', message: 'the file has no header row' }]);
+  if (records.length === 0) throw DomainException.validation([{ field: 'file', message: 'the file has no header row', messageVi: 'Tệp không có dòng tiêu đề ghi tên các cột.' }]);
   const header = records[0].record.map((h) => h.trim());
-  if (!header.includes('externalId')) throw DomainException.validation([{ field: 'file', message: 'the header row must name the columns (externalId, organisationId, …)' }]);
+  if (!header.includes('externalId')) throw DomainException.validation([
+      { field: 'file', message: 'the header row must name the columns (externalId, organisationId, …)', messageVi: 'Dòng đầu của tệp phải ghi tên các cột theo hướng dẫn nhập hồ sơ (externalId, organisationId, …).' },
+    ]);
   const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_ROWS) throw DomainException.validation([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per file` }]);
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw DomainException.validation([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per file`, messageVi: `Mỗi tệp có tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.` }]);
+  }
   return rows.map(({ record, info }, i) => {
     const cells: Record<string, unknown> = {};
     header.forEach((h, k) => (cells[h] = record[k]));

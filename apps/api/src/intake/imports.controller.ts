@@ -58,7 +58,7 @@ export class ImportsController {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
     let report: ImportReport;
     if (type === 'text/csv' || type === 'text/plain') {
-      if (typeof body !== 'string' || body.trim() === '') throw DomainException.validation([{ field: 'file', message: 'the CSV file is empty' }]);
+      if (typeof body !== 'string' || body.trim() === '') throw DomainException.validation([{ field: 'file', message: 'the CSV file is empty', messageVi: 'Tệp CSV không có nội dung.' }]);
       report = await this.intake.accept({ format: 'csv', text: body, historical: historical === 'true' }, actor, scope);
     } else if (type === 'application/json') {
       report = await this.intake.accept({ format: 'json', body, historical: historical === undefined ? undefined : historical === 'true' }, actor, scope);

@@ -9,7 +9,7 @@ export interface ApiErrorBody {
   rule?: string;
   source?: string;
   retryAfterSeconds?: number;
-  fields?: { field: string; message: string }[];
+  fields?: { field: string; message: string; messageVi?: string }[];
 }
 
 /** What to tell the clerk: a translation key with its values, or the server's own Vietnamese sentence. */
@@ -53,6 +53,11 @@ export function explain(status: number, body: ApiErrorBody | null | undefined): 
     default:
       return status === 0 ? { kind: 'key', key: 'errors.network' } : { kind: 'key', key: 'errors.unexpected' };
   }
+}
+
+/** What a VALIDATION_FAILED answer says, for staff, of one field (shown under that field); undefined when it names none. */
+export function fieldProblemVi(body: ApiErrorBody | null | undefined, field: string): string | undefined {
+  return body?.fields?.find((f) => f.field === field)?.messageVi;
 }
 
 /** The fields named by a VALIDATION_FAILED answer, by their path in the body (`sponsor.name`). */

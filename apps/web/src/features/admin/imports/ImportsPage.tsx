@@ -2,7 +2,8 @@ import { Button, Card, Checkbox, FileInput, Group, Stack, Text, Title } from '@m
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok } from '../../../api/client';
+import { api, ApiError, ok } from '../../../api/client';
+import { fieldProblemVi } from '../../../lib/errors';
 import { navigate } from '../../../app/router';
 import { AdminError } from '../AdminError';
 import { ImportDetail } from './ImportDetail';
@@ -51,6 +52,8 @@ export function ImportsPage({ importId }: { importId?: string }) {
       navigate({ name: 'admin', tab: 'imports', importId: report.importId });
     },
   });
+  // A file refused as a whole (not a file of rows) is said under the file field, where the clerk chooses another.
+  const fileProblem = run.error instanceof ApiError ? fieldProblemVi(run.error.body, 'file') : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (file) run.mutate();
@@ -68,7 +71,11 @@ export function ImportsPage({ importId }: { importId?: string }) {
             label={t('admin.imports.file')}
             accept=".csv,text/csv"
             value={file}
-            onChange={setFile}
+            onChange={(f) => {
+              setFile(f);
+              run.reset();
+            }}
+            error={fileProblem}
             clearable
             clearButtonProps={{ 'aria-label': t('admin.imports.clear') }}
             required
@@ -78,7 +85,7 @@ export function ImportsPage({ importId }: { importId?: string }) {
             styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
           />
           <Checkbox label={t('admin.imports.historical')} description={t('admin.imports.historicalHelp')} checked={historical} onChange={(e) => setHistorical(e.currentTarget.checked)} />
-          {run.error ? <AdminError error={run.error} /> : null}
+          {run.error && !fileProblem ? <AdminError error={run.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={run.isPending || (run.data !== undefined && run.data.importId === importId && inProgress(selected.data))} disabled={!file}>
               {t('admin.imports.submit')}
