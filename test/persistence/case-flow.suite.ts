@@ -370,5 +370,16 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       expect(await domainError(h.cases.list({ cursor: 'garbage' }))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'cursor' }] } });
       expect(await domainError(h.cases.list({ dueBefore: 'soon' }))).toMatchObject({ code: 'VALIDATION_FAILED' });
     });
+
+    it('shows each case of a page as the case read alone: its description, its deadlines and their order', async () => {
+      const dossier = await inDossier();
+      const opened = await open();
+      const page = await h.cases.list({ limit: 200 });
+      const listed = (id: string) => page.items.find((c) => c.id === id);
+      expect(listed(dossier.id)).toStrictEqual(await h.cases.get(dossier.id));
+      expect(listed(opened.id)).toStrictEqual(await h.cases.get(opened.id));
+      expect(listed(dossier.id)!.deadlines.map((d) => d.kind)).toEqual(['AWARENESS_CERTIFICATE_EXPIRY', 'DOSSIER_DOCUMENTS_EXPIRY']);
+      expect(listed(dossier.id)!.stateDetail).toMatchObject({ dossier: { application: false, introducers: false } });
+    });
   });
 }

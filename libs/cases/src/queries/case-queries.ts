@@ -10,7 +10,7 @@ import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { containsPattern, searchText } from '../search/search-text';
 import { requireCaseId } from '../store/decision-env';
 import { CaseEventView, CaseListFilter, CaseListPage, CaseView } from '../views/case.views';
-import { toCaseView } from '../views/to-view';
+import { toCaseView, toListedCaseView } from '../views/to-view';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -54,10 +54,9 @@ export class CaseQueries {
       limit: pageSize + 1,
     });
     const page = rows.slice(0, pageSize);
-    const deadlines = await this.deadlines.listByCases(page.map((r) => r.id));
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toCaseView(r, deadlines)),
+      items: page.map(toListedCaseView),
       nextCursor: rows.length > pageSize ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }

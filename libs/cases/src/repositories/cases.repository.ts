@@ -4,6 +4,7 @@ import type { OrganisationKind } from '@charterflow/organisations';
 import { CasePosition } from '../list/cursor';
 import { inTransaction, onItsOwn, PreparedStatement, RowOf } from '@charterflow/database';
 import { CASES_TABLE } from '../tables';
+import { deadlinesJsonOf, DeadlineRow, RawDeadline, toDeadlineRow } from './deadlines.repository';
 
 /** A `cases` row as the service uses it. */
 export interface CaseRow {
@@ -19,6 +20,15 @@ export interface CaseRow {
   lastHash: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A case as a page of cases shows it: the stored machine snapshot alone (`snapshot -> 'machine'`: the aggregate's
+ * own deadline records are not read, the deadline rows are) and the case's deadline rows.
+ */
+export interface CaseListRow extends Pick<CaseRow, 'id' | 'organisationId' | 'machineVersion' | 'procedureVersion' | 'version' | 'createdAt' | 'updatedAt'> {
+  machine: unknown;
+  deadlines: DeadlineRow[];
 }
 
 export interface NewCaseRow extends Omit<CaseRow, 'version' | 'updatedAt'> {
@@ -105,6 +115,10 @@ export interface WorklistRow {
 
 /** The row as declared in tables.ts. */
 type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state' | 'snapshot' | 'machine_version' | 'procedure_version' | 'version' | 'candidate' | 'last_seq' | 'last_hash' | 'created_at' | 'updated_at'>;
+type RawListCase = Pick<RawCase, 'id' | 'organisation_id' | 'machine_version' | 'procedure_version' | 'version' | 'created_at' | 'updated_at'> & {
+  machine: unknown;
+  deadlines: RawDeadline[];
+};
 
 /** The only place that reads or writes `cases`. Methods taking a manager run inside the caller's transaction. */
 @Injectable()
@@ -279,8 +293,11 @@ export class CasesRepository {
     }));
   }
 
-  /** One page ordered by (created_at, id), after `after` when given. */
-  async find(q: CaseQuery): Promise<CaseRow[]> {
+  /**
+   * One page ordered by (created_at, id), after `after` when given: each case with its stored machine and its deadline
+   * rows, in one statement.
+   */
+  async find(q: CaseQuery): Promise<CaseListRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -296,12 +313,29 @@ export class CasesRepository {
     }
     if (q.searchPattern !== undefined) where.push(`c.search_text LIKE ${param(q.searchPattern)}`);
     if (q.after) where.push(`(c.created_at, c.id) > (${param(q.after.createdAt)}::timestamptz, ${param(q.after.id)}::uuid)`);
-    const rows: RawCase[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.created_at, c.id LIMIT ${param(q.limit)}`,
+    // The page is chosen first, from the rows' plain columns; only then are its cases' snapshots opened (a compressed
+    // jsonb each: opened below the sort, every case of the subtree would be) and their deadlines aggregated.
+    const rows: RawListCase[] = await this.dataSource.query(
+      `SELECT p.id, p.organisation_id, s.snapshot -> 'machine' AS machine, p.machine_version, p.procedure_version, p.version,
+              p.created_at, p.updated_at, ${deadlinesJsonOf('p.id')} AS deadlines
+       FROM (SELECT c.id, c.organisation_id, c.machine_version, c.procedure_version, c.version, c.created_at, c.updated_at
+             FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY c.created_at, c.id LIMIT ${param(q.limit)}) p
+       JOIN cases s ON s.id = p.id
+       ORDER BY p.created_at, p.id`,
       params,
     );
-    return rows.map(toRow);
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      machine: r.machine,
+      machineVersion: r.machine_version,
+      procedureVersion: r.procedure_version,
+      version: r.version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      deadlines: r.deadlines.map(toDeadlineRow),
+    }));
   }
 }
 

@@ -73,11 +73,23 @@ export function upsertAndListSql(p: { caseId: string; records: string; now: stri
 /** The order the deadlines of one case are shown in: the order they were opened. */
 export const DEADLINE_ORDER = 'opened_on, due_on, key';
 
-/** The deadlines of some cases, read with every case view and every page of cases: prepared once per connection. */
+/** The columns of a deadline row as `RawDeadline` names them. */
+const ROW_COLUMNS = `id, case_id, key, ${RECORD_COLUMNS}`;
+
+/** The deadlines of some cases, read with every case view: prepared once per connection. */
 const LIST_BY_CASES: PreparedStatement = {
   name: 'deadlines_list_by_cases',
-  text: `SELECT id, case_id, key, ${RECORD_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, ${DEADLINE_ORDER}`,
+  text: `SELECT ${ROW_COLUMNS} FROM deadlines WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, ${DEADLINE_ORDER}`,
 };
+
+/**
+ * The deadline rows of the case whose id is the SQL expression `caseId`, as one JSON array of `RawDeadline` objects in
+ * the order `listByCases` gives (a page of cases reads its cases' deadlines in its own statement: one JSON value per
+ * case instead of a row per deadline). Read each element with `toDeadlineRow`.
+ */
+export function deadlinesJsonOf(caseId: string): string {
+  return `(SELECT coalesce(json_agg(d ORDER BY ${DEADLINE_ORDER}), '[]') FROM (SELECT ${ROW_COLUMNS} FROM deadlines WHERE case_id = ${caseId}) d)`;
+}
 
 /** The aggregate's deadline records as the JSON array the upsert reads. */
 export function deadlinesJson(records: readonly DeadlineRecord[]): string {

@@ -1,11 +1,23 @@
-import { describe, restoreAggregate } from '@charterflow/procedure';
-import { CaseRow } from '../repositories/cases.repository';
+import { describeStoredMachine } from '@charterflow/procedure';
+import { CaseListRow, CaseRow } from '../repositories/cases.repository';
 import { DeadlineRow } from '../repositories/deadlines.repository';
 import { CaseView } from './case.views';
 
+/** What a case view is made of: the row's own fields and the stored machine snapshot (`snapshot.machine`). */
+export type ViewedCase = Omit<CaseListRow, 'deadlines'>;
+
 /** A case row and its deadlines (rows of other cases are ignored) as the API shows the case. */
 export function toCaseView(row: CaseRow, deadlines: readonly DeadlineRow[]): CaseView {
-  const d = describe(restoreAggregate(row.snapshot));
+  return viewOf({ ...row, machine: (row.snapshot as { machine?: unknown } | null)?.machine }, deadlines.filter((x) => x.caseId === row.id));
+}
+
+/** A case of a page as the API shows it. */
+export function toListedCaseView(row: CaseListRow): CaseView {
+  return viewOf(row, row.deadlines);
+}
+
+function viewOf(row: ViewedCase, deadlines: readonly DeadlineRow[]): CaseView {
+  const d = describeStoredMachine(row.machineVersion, row.machine);
   return {
     id: row.id,
     state: d.state,
@@ -17,7 +29,7 @@ export function toCaseView(row: CaseRow, deadlines: readonly DeadlineRow[]): Cas
     candidate: d.candidate,
     facts: d.facts,
     allowedEvents: d.allowedEvents,
-    deadlines: deadlines.filter((x) => x.caseId === row.id).map(({ caseId: _caseId, ...view }) => view),
+    deadlines: deadlines.map(({ caseId: _caseId, ...view }) => view),
     membership: d.membership,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -16,7 +16,7 @@ import {
 } from '../__fixtures__/scenario';
 import { weekdayCalendar } from '../__fixtures__/weekday-calendar';
 import { admissionMachine } from '../machine/admission.machine';
-import { allowedEventsOf, decide, describe as describeCase, describeStateValue, dueTimedEvents, MACHINE_VERSION, openCase, procedureVersionFor, restoreAggregate, RULES } from './index';
+import { allowedEventsOf, decide, describe as describeCase, describeStateValue, describeStoredMachine, dueTimedEvents, MACHINE_VERSION, openCase, procedureVersionFor, restoreAggregate, RULES } from './index';
 
 const recognise = { fullMembers: 9, excluded: 1, inFavour: 6, motion: 'recognise' as const };
 const failCell = { fullMembers: 9, excluded: 0, inFavour: 5, motion: 'recognise' as const };
@@ -641,35 +641,53 @@ describe('aggregate storage', () => {
     expect(() => restoreAggregate({ ...good, deadlines: 'x' })).toThrow(/deadlines/);
   });
 
-  it('a stored aggregate is resolved against the machine once for every read of one step; restoreAggregate always checks', () => {
+  it('a stored case is read without resolving its snapshot; a step resolves it once; restoreAggregate always checks', () => {
     const c = toCellReview(new CaseDriver());
     const stored = JSON.stringify(c.aggregate);
+    const vote = { type: 'CELL_VOTE_RECORDED', occurredOn: '2025-11-10', ...PASSING_CELL_VOTE } as const;
+    // The configurations met below (cell review, then grassroots review) are resolved here first, once each.
+    const before = decide(restoreAggregate(JSON.parse(stored)), vote, makeEnv('2025-12-01'));
+    if (before.ok) describeCase(before.aggregate);
     const resolveState = jest.spyOn(admissionMachine, 'resolveState');
     try {
       const restored = restoreAggregate(JSON.parse(stored));
-      expect(resolveState).toHaveBeenCalledTimes(1);
-      expect(dueTimedEvents(restored, '2025-12-01')).toEqual([]);
-      const decision = decide(restored, { type: 'CELL_VOTE_RECORDED', occurredOn: '2025-11-10', ...PASSING_CELL_VOTE }, makeEnv('2025-12-01'));
-      expect(decision.ok).toBe(true);
       expect(describeCase(restored).state).toBe('cellReview');
+      expect(dueTimedEvents(restored, '2025-12-01')).toEqual([]);
       expect(allowedEventsOf(restored)).toEqual(describeCase(restored).allowedEvents);
+      expect(resolveState).toHaveBeenCalledTimes(0);
+      const decision = decide(restored, vote, makeEnv('2025-12-01'));
+      expect(decision.ok).toBe(true);
+      expect(resolveState).toHaveBeenCalledTimes(1);
+      // A second decision on the same stored case reuses its resolved snapshot.
+      expect(decide(restored, vote, makeEnv('2025-12-01')).ok).toBe(true);
       expect(resolveState).toHaveBeenCalledTimes(1);
       // The new aggregate is the step's own result: read without resolving anything.
       if (!decision.ok) return;
       expect(describeCase(decision.aggregate).state).toBe(decision.toState);
       expect(dueTimedEvents(decision.aggregate, '2025-12-01')).toEqual([]);
-      expect(resolveState).toHaveBeenCalledTimes(1);
-      // Stored and read back, it is resolved again, once.
       expect(describeCase(restoreAggregate(JSON.parse(JSON.stringify(decision.aggregate)))).state).toBe(decision.toState);
-      expect(resolveState).toHaveBeenCalledTimes(2);
+      expect(resolveState).toHaveBeenCalledTimes(1);
       // restoreAggregate validates what it is given each time, even an object it has seen: a changed state is refused.
       const seen = restoreAggregate(JSON.parse(stored)) as CaseAggregate & { machine: { value: unknown } };
-      expect(resolveState).toHaveBeenCalledTimes(3);
       seen.machine.value = { probation: 'nowhere' };
       expect(() => restoreAggregate(seen)).toThrow(/does not fit/);
     } finally {
       resolveState.mockRestore();
     }
+  });
+
+  it('describeStoredMachine reads the stored machine alone as describe reads the whole aggregate, and checks it alike', () => {
+    for (const c of [toCellReview(new CaseDriver()), toProbation(new CaseDriver())]) {
+      const stored = JSON.parse(JSON.stringify(c.aggregate)) as CaseAggregate;
+      expect(describeStoredMachine(MACHINE_VERSION, stored.machine)).toStrictEqual(describeCase(restoreAggregate(stored)));
+    }
+    const good = JSON.parse(JSON.stringify(toCellReview(new CaseDriver()).aggregate)) as CaseAggregate & { machine: { value: unknown; context: Record<string, unknown> } };
+    expect(() => describeStoredMachine(MACHINE_VERSION + 1, good.machine)).toThrow(/written by machine version 2; migrate it first/);
+    expect(() => describeStoredMachine(MACHINE_VERSION, { ...good.machine, value: 'cellVoting' })).toThrow(/state "cellVoting" does not exist/);
+    expect(() => describeStoredMachine(MACHINE_VERSION, { ...good.machine, value: { dossier: {} } })).toThrow(/does not fit/);
+    const { sponsors: _sponsors, ...withoutSponsors } = good.machine.context;
+    expect(() => describeStoredMachine(MACHINE_VERSION, { ...good.machine, context: withoutSponsors })).toThrow(/context field sponsors missing/);
+    expect(() => describeStoredMachine(MACHINE_VERSION, null)).toThrow(/machine snapshot missing/);
   });
 
   it('RULES is exported from the engine', () => {

@@ -34,21 +34,65 @@ interface PersistedShape {
 
 /**
  * The machine snapshot resolved from each persisted snapshot object, so a step restores the stored case once however
- * many of `restoreAggregate`, `dueTimedEvents`, `decide` and `describe` read it. Keyed by the object itself: an
- * aggregate is an immutable value (every step makes a new one), and the entry goes with the object.
+ * many of `decide`'s reads need it. Keyed by the object itself: an aggregate is an immutable value (every step makes a
+ * new one), and the entry goes with the object. Only a step needs a resolved snapshot (the transition runs on it);
+ * reads take what they need from the configuration (below) and the stored context.
  */
 const resolved = new WeakMap<object, Snapshot>();
 
 function restoreSnapshot(persisted: unknown): Snapshot {
-  return resolved.get(persisted as object) ?? resolveSnapshot(persisted);
+  const p = persisted as PersistedShape;
+  let snapshot = resolved.get(p);
+  if (!snapshot) {
+    snapshot = admissionMachine.resolveState({ value: p.value as never, context: p.context });
+    resolved.set(p, snapshot);
+  }
+  return snapshot;
 }
 
-/** Resolves the persisted snapshot against the machine (always: the validation in `restoreAggregate`), and keeps it. */
-function resolveSnapshot(persisted: unknown): Snapshot {
-  const p = persisted as PersistedShape;
-  const snapshot = admissionMachine.resolveState({ value: p.value as never, context: p.context });
-  resolved.set(p, snapshot);
-  return snapshot;
+// ---- configurations --------------------------------------------------------------------------------------------
+
+/**
+ * What a configuration (the machine's state value) alone decides: the case's top state, the events its active states
+ * handle (none once the machine is done, in a final state) and the value the machine resolves it to.
+ * None of it reads a guard or a fact, and the machine has a few dozen configurations: each is resolved against the
+ * machine once, and a stored case is then read without resolving its snapshot (the context is taken as stored).
+ */
+interface Configuration {
+  readonly state: TopState;
+  readonly own: ReadonlySet<string>;
+  readonly described: StateValueDescription;
+  /** The resolved state value as JSON: a stored value must be exactly this (no leftover or missing sub-states). */
+  readonly resolvedKey: string;
+}
+
+const configurations = new Map<string, Configuration>();
+
+/** The configuration of a state value; throws the reason when the machine has no such state. */
+function configurationOf(value: unknown): Configuration {
+  const key = JSON.stringify(value);
+  if (key === undefined) throw new Error('machine snapshot has no state value');
+  let configuration = configurations.get(key);
+  if (!configuration) {
+    let snapshot: Snapshot;
+    try {
+      // The context is not read: only the configuration decides what is kept here.
+      snapshot = admissionMachine.resolveState({ value: value as never, context: {} as CaseFacts });
+    } catch (e) {
+      throw new Error(`state ${key} does not exist (${(e as Error).message})`, { cause: e });
+    }
+    const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
+    const state = topStateOf(snapshot.value);
+    const allowedEvents = snapshot.status === 'active' ? EVENT_TYPES.filter((t) => own.has(t) && !NOT_LISTED.includes(t)) : [];
+    configuration = Object.freeze({
+      state,
+      own,
+      described: Object.freeze({ state, allowedEvents: Object.freeze(allowedEvents) }),
+      resolvedKey: JSON.stringify(snapshot.value),
+    });
+    configurations.set(key, configuration);
+  }
+  return configuration;
 }
 
 /**
@@ -81,37 +125,17 @@ function persist(snapshot: Snapshot): unknown {
   return persisted;
 }
 
-function topStateOf(snapshot: Snapshot): TopState {
-  const value = snapshot.value as unknown;
+function topStateOf(value: unknown): TopState {
   const top = typeof value === 'string' ? value : Object.keys(value as object)[0];
   return top as TopState;
 }
 
-/**
- * The events the states of a configuration handle, by configuration (its state value as JSON). They follow from the
- * machine's definition and the active states alone, and the machine has a few dozen configurations: each is
- * computed once.
- */
-const ownEventsByConfiguration = new Map<string, ReadonlySet<string>>();
-
-function ownEventsOf(snapshot: Snapshot): ReadonlySet<string> {
-  const key = JSON.stringify(snapshot.value);
-  let own = ownEventsByConfiguration.get(key);
-  if (!own) {
-    own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
-    ownEventsByConfiguration.set(key, own);
-  }
-  return own;
-}
-
 function allowedEventsOfSnapshot(snapshot: Snapshot): EventType[] {
-  if (snapshot.status !== 'active') return [];
-  const own = ownEventsOf(snapshot);
-  return EVENT_TYPES.filter((t) => own.has(t) && !NOT_LISTED.includes(t));
+  return snapshot.status === 'active' ? [...configurationOf(snapshot.value).described.allowedEvents] : [];
 }
 
 function handles(snapshot: Snapshot, type: EventType): boolean {
-  return snapshot.status === 'active' && ownEventsOf(snapshot).has(type);
+  return snapshot.status === 'active' && configurationOf(snapshot.value).own.has(type);
 }
 
 /** EVENT_NOT_ALLOWED for a clerk: the step and the case's stage by their names, and what can be recorded instead. */
@@ -186,7 +210,7 @@ export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
 /** Decides one event against a case: refused with the first reason, or the new aggregate. Pure. */
 export function decide(aggregate: CaseAggregate, event: DomainEvent, env: DecisionEnv): Decision {
   const snapshot = restoreSnapshot(aggregate.machine);
-  const fromState = topStateOf(snapshot);
+  const fromState = topStateOf(snapshot.value);
   const facts = snapshot.context;
   const genv = withTransferEnv(guardEnv(env, aggregate), event, fromState, env.calendar);
   const input = { facts, event, env: genv };
@@ -209,7 +233,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
     // No transition was enabled although every rule passed: treat as not applicable.
     return { ok: false, refusal: notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };
   }
-  const toState = topStateOf(next);
+  const toState = topStateOf(next.value);
   const deadlines = nextDeadlines(
     aggregate.deadlines,
     { event, env: genv, before: { state: fromState, facts }, after: { state: toState, facts: next.context } },
@@ -225,7 +249,7 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
 }
 
 export function allowedEventsOf(aggregate: CaseAggregate): EventType[] {
-  return allowedEventsOfSnapshot(restoreSnapshot(aggregate.machine));
+  return [...configurationOf((aggregate.machine as PersistedShape).value).described.allowedEvents];
 }
 
 /**
@@ -234,20 +258,33 @@ export function allowedEventsOf(aggregate: CaseAggregate): EventType[] {
  * dossier that ended otherwise (withdrawn, political issue not cleared) is read from the facts with the default flags
  * (a Youth Union and a trade union): the read model does not know the unit.
  */
-function introducersDone(snapshot: Snapshot, f: CaseFacts): boolean {
-  const value = snapshot.value as unknown;
+function introducersDone(value: unknown, state: TopState, f: CaseFacts): boolean {
   const dossier = typeof value === 'object' && value !== null ? (value as { dossier?: { introducers?: string } }).dossier : undefined;
   if (dossier) return dossier.introducers === 'complete';
-  if (f.cellVoteOn !== null || topStateOf(snapshot) === 'cellReview') return true;
+  if (f.cellVoteOn !== null || state === 'cellReview') return true;
   return introducersProblem(f, f.lastStepOn) === null;
 }
 
 /** Read model of an aggregate. */
 export function describe(aggregate: CaseAggregate): CaseDescription {
-  const snapshot = restoreSnapshot(aggregate.machine);
-  const f = snapshot.context;
-  const state = topStateOf(snapshot);
-  const detail: Record<string, unknown> = { value: snapshot.value };
+  return describeMachine(aggregate.machine as PersistedShape);
+}
+
+/**
+ * Read model of a stored machine snapshot alone (`snapshot.machine` of a case row, with the row's machine version),
+ * for reads that show a case but need none of its deadline records (the case list: the deadlines are rows of their
+ * own). Validated as `restoreAggregate` validates the machine; throws, like it, when the snapshot no longer fits.
+ */
+export function describeStoredMachine(machineVersion: number, machine: unknown): CaseDescription {
+  if (machineVersion !== MACHINE_VERSION) unfit(`written by machine version ${String(machineVersion)}; migrate it first`);
+  return describeMachine(checkedMachine(machine));
+}
+
+function describeMachine(machine: PersistedShape): CaseDescription {
+  const f = machine.context;
+  const configuration = configurationOf(machine.value);
+  const state = configuration.state;
+  const detail: Record<string, unknown> = { value: machine.value };
   if (f.dossierOpenedOn) {
     const pending = pendingVerifications(f);
     detail.dossier = {
@@ -256,7 +293,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       verificationsPending: pending,
       biographyCertified: f.biographyCertifiedOn !== null,
       politicalIssueOpen: politicalIssueOpen(f),
-      introducers: introducersDone(snapshot, f),
+      introducers: introducersDone(machine.value, state, f),
       opinions: opinionsProblem(f) === null,
     };
   }
@@ -288,7 +325,7 @@ export function describe(aggregate: CaseAggregate): CaseDescription {
       fullMemberSince: f.fullMemberSince,
       ...partyAge(f),
     },
-    allowedEvents: allowedEventsOfSnapshot(snapshot),
+    allowedEvents: [...configuration.described.allowedEvents],
     candidate,
     lastStepOn,
   };
@@ -300,77 +337,61 @@ export interface StateValueDescription {
   readonly allowedEvents: readonly EventType[];
 }
 
-const byStateValue = new Map<string, StateValueDescription>();
-
 /**
  * The `state` and `allowedEvents` of `describe`, from the stored machine's state value alone (`snapshot.machine.value`
  * with the row's machine version), for reads that need nothing else of a case (the worklist reads only this of
- * hundreds of cases). Both follow from the active states (`allowedEventsOfSnapshot` reads no guard or fact); each
- * configuration is resolved against the machine once. Throws, like `restoreAggregate`, for another machine version
+ * hundreds of cases). Both follow from the configuration. Throws, like `restoreAggregate`, for another machine version
  * or a value the machine does not have.
  */
 export function describeStateValue(machineVersion: number, value: unknown): StateValueDescription {
-  const fail = (why: string): never => {
-    throw new Error(`Stored case aggregate does not fit machine version ${MACHINE_VERSION}: ${why}`);
-  };
-  if (machineVersion !== MACHINE_VERSION) fail(`written by machine version ${String(machineVersion)}; migrate it first`);
-  const key = JSON.stringify(value);
-  if (key === undefined) return fail('machine snapshot has no state value');
-  let described = byStateValue.get(key);
-  if (!described) {
-    let snapshot: Snapshot;
-    try {
-      // The context is not read: only the configuration decides the top state and the events handled.
-      snapshot = admissionMachine.resolveState({ value: value as never, context: {} as CaseFacts });
-    } catch (e) {
-      return fail(`state ${key} does not exist (${(e as Error).message})`);
-    }
-    described = Object.freeze({ state: topStateOf(snapshot), allowedEvents: Object.freeze(allowedEventsOfSnapshot(snapshot)) });
-    byStateValue.set(key, described);
-  }
-  return described;
+  if (machineVersion !== MACHINE_VERSION) unfit(`written by machine version ${String(machineVersion)}; migrate it first`);
+  return configurationOf(value).described;
 }
 
 /** Timed events due on `today`: PROBATION_ENDED dated at the legal end of probation. */
 export function dueTimedEvents(aggregate: CaseAggregate, today: BusinessDate): DomainEvent[] {
-  const snapshot = restoreSnapshot(aggregate.machine);
-  const end = snapshot.context.probationEndOn;
-  if (topStateOf(snapshot) === 'probation' && end && today >= end) return [{ type: 'PROBATION_ENDED', occurredOn: end }];
+  const machine = aggregate.machine as PersistedShape;
+  const end = machine.context.probationEndOn;
+  if (configurationOf(machine.value).state === 'probation' && end && today >= end) return [{ type: 'PROBATION_ENDED', occurredOn: end }];
   return [];
+}
+
+function unfit(why: string): never {
+  throw new Error(`Stored case aggregate does not fit machine version ${MACHINE_VERSION}: ${why}`);
+}
+
+/** The stored machine snapshot, checked against the current machine (its configuration and its context's fields). */
+function checkedMachine(machine: unknown): PersistedShape {
+  const m = machine as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null) return unfit('machine snapshot missing');
+  if (m.value === undefined) unfit('machine snapshot has no state value');
+  if (typeof m.context !== 'object' || m.context === null) unfit('machine snapshot has no context');
+  const ctx = m.context as Record<string, unknown>;
+  for (const field of ['candidate', 'openedOn', 'lastStepOn', 'procedureVersion', 'votes', 'verifications', 'consents', 'sponsors']) {
+    if (!(field in ctx)) unfit(`context field ${field} missing`);
+  }
+  // A stored case is read back whatever the year: the business-date range binds new input only.
+  if (!isCalendarDate(ctx.lastStepOn)) unfit('context.lastStepOn is not a date');
+  let configuration: Configuration;
+  try {
+    configuration = configurationOf(m.value);
+  } catch (e) {
+    return unfit((e as Error).message);
+  }
+  if (!TOP_STATES.includes(configuration.state)) unfit(`unknown top-level state ${configuration.state}`);
+  const key = JSON.stringify(m.value);
+  if (key !== configuration.resolvedKey) unfit(`state ${key} resolves to ${configuration.resolvedKey}`);
+  return m as unknown as PersistedShape;
 }
 
 /** Validates stored JSON against the current machine; throws a clear Error when it no longer fits. */
 export function restoreAggregate(json: unknown): CaseAggregate {
-  const fail = (why: string): never => {
-    throw new Error(`Stored case aggregate does not fit machine version ${MACHINE_VERSION}: ${why}`);
-  };
-  if (typeof json !== 'object' || json === null) return fail('not an object');
+  if (typeof json !== 'object' || json === null) return unfit('not an object');
   const a = json as Record<string, unknown>;
-  if (typeof a.machineVersion !== 'number') fail('machineVersion missing');
-  if (a.machineVersion !== MACHINE_VERSION) fail(`written by machine version ${String(a.machineVersion)}; migrate it first`);
-  if (typeof a.procedureVersion !== 'string') fail('procedureVersion missing');
-  if (!Array.isArray(a.deadlines)) fail('deadlines must be an array');
-  const m = a.machine as Record<string, unknown> | null;
-  if (typeof m !== 'object' || m === null) return fail('machine snapshot missing');
-  if (m.value === undefined) fail('machine snapshot has no state value');
-  if (typeof m.context !== 'object' || m.context === null) fail('machine snapshot has no context');
-  const ctx = m.context as Record<string, unknown>;
-  for (const field of ['candidate', 'openedOn', 'lastStepOn', 'procedureVersion', 'votes', 'verifications', 'consents', 'sponsors']) {
-    if (!(field in ctx)) fail(`context field ${field} missing`);
-  }
-  // A stored case is read back whatever the year: the business-date range binds new input only.
-  if (!isCalendarDate(ctx.lastStepOn)) fail('context.lastStepOn is not a date');
-  let snapshot: Snapshot;
-  try {
-    snapshot = resolveSnapshot(m);
-  } catch (e) {
-    return fail(`state ${JSON.stringify(m.value)} does not exist (${(e as Error).message})`);
-  }
-  const top = topStateOf(snapshot);
-  if (!TOP_STATES.includes(top)) fail(`unknown top-level state ${top}`);
-  // The stored value must be exactly what the machine resolves (no leftover or missing sub-states).
-  if (JSON.stringify(snapshot.value) !== JSON.stringify(m.value)) {
-    fail(`state ${JSON.stringify(m.value)} resolves to ${JSON.stringify(snapshot.value)}`);
-  }
-  return { machineVersion: a.machineVersion as number, procedureVersion: a.procedureVersion as string, machine: m, deadlines: a.deadlines as CaseAggregate['deadlines'] };
+  if (typeof a.machineVersion !== 'number') unfit('machineVersion missing');
+  if (a.machineVersion !== MACHINE_VERSION) unfit(`written by machine version ${String(a.machineVersion)}; migrate it first`);
+  if (typeof a.procedureVersion !== 'string') unfit('procedureVersion missing');
+  if (!Array.isArray(a.deadlines)) unfit('deadlines must be an array');
+  const machine = checkedMachine(a.machine);
+  return { machineVersion: a.machineVersion, procedureVersion: a.procedureVersion, machine, deadlines: a.deadlines as CaseAggregate['deadlines'] };
 }

@@ -91,6 +91,8 @@ export interface DecisionEnv {
  *   openCase(event: CaseOpened, env: DecisionEnv): Decision     // first step of every case
  *   decide(aggregate: CaseAggregate, event: DomainEvent, env: DecisionEnv): Decision
  *   describe(aggregate: CaseAggregate): CaseDescription
+ *   describeStoredMachine(machineVersion: number, machine: unknown): CaseDescription   // the same, from the stored machine alone
+ *   describeStateValue(machineVersion: number, value: unknown): StateValueDescription  // state and allowedEvents alone
  *   dueTimedEvents(aggregate: CaseAggregate, today: BusinessDate): DomainEvent[]   // e.g. PROBATION_ENDED on the end date
  *   restoreAggregate(json: unknown): CaseAggregate             // throws if the stored snapshot no longer fits the machine
  */
