@@ -261,7 +261,7 @@ export class CasesRepository {
     }[] =
       await this.dataSource.query(
         `WITH w AS (
-           SELECT c.id, c.organisation_id, o.path, c.machine_version, c.snapshot #> '{machine,value}' AS state_value,
+           SELECT c.id, c.organisation_id, o.path, c.machine_version, c.state_value,
                   c.candidate->>'fullName' AS candidate_name, p.deadlines, p.first_due
            FROM cases c
            JOIN organisations o ON o.id = c.organisation_id

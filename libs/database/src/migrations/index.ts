@@ -24,6 +24,7 @@ import { OneUnfinishedImportPerFile1767225603400 } from './1767225603400-OneUnfi
 import { CaseOutcomes1767225603500 } from './1767225603500-CaseOutcomes';
 import { FindingsTotalsIndex1767225603600 } from './1767225603600-FindingsTotalsIndex';
 import { StatisticsVersionsInTurn1767225603700 } from './1767225603700-StatisticsVersionsInTurn';
+import { CaseStateValue1767225603800 } from './1767225603800-CaseStateValue';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CaseOutcomes1767225603500,
   FindingsTotalsIndex1767225603600,
   StatisticsVersionsInTurn1767225603700,
+  CaseStateValue1767225603800,
 ];
