@@ -73,9 +73,15 @@ describe('staff application: an import followed across screens and reloads, and 
 
   it('uploads a file with a bad row, leaves the screen and comes back, reloads, and finds the same import: its progress, then its report, and in the list', async () => {
     const { page, problems } = await signedIn();
-    const polls: { background: string | undefined }[] = [];
+    const polls: { background: string | undefined; items: string | null }[] = [];
+    const rowReads: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'GET' && /\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(r.url())) polls.push({ background: r.headers()['x-background-request'] });
+      if (r.method() !== 'GET') return;
+      const url = new URL(r.url());
+      if (/^\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(url.pathname)) {
+        polls.push({ background: r.headers()['x-background-request'], items: url.searchParams.get('items') });
+      }
+      if (/^\/api\/v1\/imports\/[0-9a-f-]{36}\/rows$/.test(url.pathname)) rowReads.push(url.search);
     });
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('tab', { name: 'Nhập hồ sơ' }).click();
@@ -110,6 +116,10 @@ describe('staff application: an import followed across screens and reloads, and 
     // The readings after the first of each visit are the page's own: background requests.
     expect(polls.slice(asked).length).toBeGreaterThan(0);
     expect(polls.slice(asked).at(-1)?.background).toBe('true');
+    // The import is followed without its rows (a file may hold 100,000 of them); the report is read a page at a time.
+    expect(polls.every((p) => p.items === 'false')).toBe(true);
+    expect(rowReads.length).toBeGreaterThan(0);
+    expect(rowReads.every((q) => new URLSearchParams(q).get('limit') === '200')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/imports.png`, fullPage: true });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@charterflow/kernel';
-import type { ImportItem, ImportProgress, ImportStatus } from './import-report';
+import type { ImportItem, ImportProgress, ImportRowFilter, ImportStatus } from './import-report';
 
 /** An import as the worker processes it: the stored file and how far it got. */
 export interface ClaimedImport {
@@ -41,6 +41,13 @@ export interface ImportPosition {
 }
 
 const RECORD_COLUMNS = 'id, actor, status, historical, format, rows, processed, imported, unchanged, refused, flagged, accepted_at, started_at, finished_at';
+
+/** The rows of a report each filter keeps, as a condition on `import_rows.outcome` (an `ImportItem`). */
+const ROW_FILTER_SQL: Record<ImportRowFilter, string> = {
+  all: 'true',
+  refused: `outcome->>'status' = 'refused'`,
+  flagged: `jsonb_array_length(coalesce(outcome->'flagged', '[]')) > 0`,
+};
 
 /** The only SQL over `imports` and `import_rows`. */
 @Injectable()
@@ -174,6 +181,21 @@ export class ImportJobsRepository {
       [pathPrefix, after?.acceptedAt ?? null, after?.id ?? null, limit],
     );
     return rows.map(toRecord);
+  }
+
+  /**
+   * The outcomes of the rows handled so far after row `afterRow`, in the file's order, at most `limit`: all of them,
+   * or only the refused ones or those with a waived rule (read along the primary key, filtered as they come).
+   */
+  async itemsPage(id: string, filter: ImportRowFilter, afterRow: number, limit: number): Promise<ImportItem[]> {
+    const rows: { outcome: ImportItem }[] = await this.dataSource.query(
+      `SELECT outcome FROM import_rows
+       WHERE import_id = $1 AND row_no > $2 AND ${ROW_FILTER_SQL[filter]}
+       ORDER BY row_no
+       LIMIT $3`,
+      [id, afterRow, limit],
+    );
+    return rows.map((r) => r.outcome);
   }
 
   /** The outcome of each row handled so far, in the file's order. */

@@ -67,3 +67,24 @@ export interface ImportListFilter {
   limit?: number;
   cursor?: string;
 }
+
+/** Which rows of a report a page holds: every row, the refused ones, or those imported with a waived rule. */
+export const IMPORT_ROW_FILTERS = ['all', 'refused', 'flagged'] as const;
+export type ImportRowFilter = (typeof IMPORT_ROW_FILTERS)[number];
+
+/** Rows per page of a report when the request names none, and at most. */
+export const DEFAULT_IMPORT_ROWS_PAGE = 200;
+export const MAX_IMPORT_ROWS_PAGE = 1000;
+
+/** What `GET /imports/{id}/rows` asks for: which rows, how many at most, and after which page. */
+export interface ImportRowsQuery {
+  outcome?: ImportRowFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+/** A page of an import's rows in the file's order; `nextCursor` asks for the next page (null: none yet). */
+export interface ImportRowsPage {
+  items: ImportItem[];
+  nextCursor: string | null;
+}

@@ -4,7 +4,9 @@ import { decodeCursor, encodeCursor } from '@charterflow/cases';
 import type { Scope } from '@charterflow/organisations';
 import { Actor, Clock, DomainException, FieldError } from '@charterflow/kernel';
 import { ImportJobsRepository, ImportRecord } from './import-jobs.repository';
-import type { ImportItem, ImportListFilter, ImportPage, ImportReport, ImportSummary } from './import-report';
+import { DEFAULT_IMPORT_ROWS_PAGE, IMPORT_ROW_FILTERS, MAX_IMPORT_ROWS_PAGE } from './import-report';
+import type { ImportItem, ImportListFilter, ImportPage, ImportReport, ImportRowFilter, ImportRowsPage, ImportRowsQuery, ImportSummary } from './import-report';
+import { decodeRowCursor, encodeRowCursor } from './row-cursor';
 import { ImportUpload, parseUpload } from './parse-file';
 import { IMPORT_COLUMN_LABELS } from './row-to-case';
 
@@ -61,11 +63,37 @@ export class IntakeService {
     }
   }
 
-  /** An import made within the caller's subtree: its progress, and each row's outcome once done. */
-  async get(id: string, scope: Scope): Promise<ImportReport> {
+  /**
+   * An import made within the caller's subtree: its progress, and each row's outcome once done (`withItems` false:
+   * none, for a reader that pages through them with `rows`).
+   */
+  async get(id: string, scope: Scope, withItems = true): Promise<ImportReport> {
+    const found = await this.requireImport(id, scope);
+    return { ...summaryOf(found), items: withItems && found.status === 'done' ? (await this.jobs.items(id)).map(withColumnLabels) : [] };
+  }
+
+  /**
+   * A page of an import's report in the file's order: the outcomes of the rows committed so far (a row's outcome is
+   * final once committed), all of them or only the refused or the flagged ones, after the page `cursor` ended.
+   */
+  async rows(id: string, query: ImportRowsQuery, scope: Scope): Promise<ImportRowsPage> {
+    const limit = query.limit ?? DEFAULT_IMPORT_ROWS_PAGE;
+    const outcome: ImportRowFilter = query.outcome ?? 'all';
+    const fields: FieldError[] = [];
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_IMPORT_ROWS_PAGE) fields.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_IMPORT_ROWS_PAGE}` });
+    if (!IMPORT_ROW_FILTERS.includes(outcome)) fields.push({ field: 'outcome', message: `outcome must be one of ${IMPORT_ROW_FILTERS.join(', ')}` });
+    if (fields.length) throw DomainException.validation(fields);
+    const afterRow = query.cursor !== undefined ? decodeRowCursor(query.cursor) : 0;
+    await this.requireImport(id, scope);
+    const items = await this.jobs.itemsPage(id, outcome, afterRow, limit + 1);
+    const page = items.slice(0, limit);
+    return { items: page.map(withColumnLabels), nextCursor: items.length > limit ? encodeRowCursor(page[page.length - 1].row) : null };
+  }
+
+  private async requireImport(id: string, scope: Scope): Promise<ImportRecord> {
     const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.jobs.find(id, scope.pathPrefix) : null;
     if (!found) throw DomainException.notFound('Import', id);
-    return { ...summaryOf(found), items: found.status === 'done' ? (await this.jobs.items(id)).map(withColumnLabels) : [] };
+    return found;
   }
 
   /**

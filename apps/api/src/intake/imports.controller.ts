@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse as Response } from '../common/http/http-types';
 import { ActorNames } from '@charterflow/access';
-import { ImportReport, ImportSummary, IntakeService, MAX_IMPORT_ROWS } from '@charterflow/intake';
+import { DEFAULT_IMPORT_ROWS_PAGE, ImportReport, ImportRowsPage, ImportSummary, IntakeService, MAX_IMPORT_ROWS, MAX_IMPORT_ROWS_PAGE } from '@charterflow/intake';
 import type { Scope } from '@charterflow/organisations';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor, CurrentScope } from '../auth/current-principal.decorator';
@@ -10,7 +10,8 @@ import { ApiErrors } from '../common/openapi/api-errors.decorator';
 import { uuidParam } from '../common/validation/parse-uuid.pipe';
 import { BodyTextCheckedPerRow } from '../common/validation/storable-input.interceptor';
 import { Actor, DomainException } from '@charterflow/kernel';
-import { ImportListDto, ImportReportDto, ImportUploaderDto } from './dto/import-report.dto';
+import { ImportListDto, ImportReportDto, ImportRowsPageDto, ImportUploaderDto } from './dto/import-report.dto';
+import { ImportQueryDto, ImportRowsQueryDto } from './dto/import-rows.query';
 import { ListImportsQuery } from './dto/list-imports.query';
 import { IMPORT_BODY_LIMIT_MB, IMPORT_PATH } from './intake-body-parsers';
 
@@ -75,7 +76,7 @@ export class ImportsController {
     summary: 'The imports made within your subtree, newest first: progress, counts, who uploaded each and when',
     description:
       'A page of `limit` imports (default 50, at most 200) ordered by `acceptedAt`, newest first; `nextCursor` asks for the next page (null on the last). ' +
-      "Each import's rows are not listed: `GET /imports/{id}` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.",
+      "Each import's rows are not listed: `GET /imports/{id}/rows` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.",
   })
   @ApiOkResponse({ type: ImportListDto })
   @ApiErrors(400)
@@ -88,12 +89,28 @@ export class ImportsController {
   @RequirePermission('imports.run')
   @ApiOperation({
     summary: 'An import: its progress while a worker processes it, and each row\'s outcome once done',
-    description: 'Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller\'s subtree exist for it (404 otherwise).',
+    description:
+      'Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller\'s subtree exist for it (404 otherwise). ' +
+      'A file may hold 100,000 rows: with `items=false` the answer leaves the rows out, and `GET /imports/{id}/rows` gives them a page at a time.',
   })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiErrors(400, 404)
-  async get(@Param('id', uuidParam()) id: string, @CurrentScope() scope: Scope): Promise<Uploaded<ImportReport>> {
-    return (await this.withUploaders([await this.intake.get(id, scope)]))[0];
+  async get(@Param('id', uuidParam()) id: string, @Query() query: ImportQueryDto, @CurrentScope() scope: Scope): Promise<Uploaded<ImportReport>> {
+    return (await this.withUploaders([await this.intake.get(id, scope, query.items !== 'false')]))[0];
+  }
+
+  @Get(':id/rows')
+  @RequirePermission('imports.run')
+  @ApiOperation({
+    summary: "A page of an import's report: each row's outcome in the file's order, or only the refused or the flagged rows",
+    description:
+      `\`limit\` rows (default ${DEFAULT_IMPORT_ROWS_PAGE}, at most ${MAX_IMPORT_ROWS_PAGE}) after \`cursor\`; \`outcome=refused\` keeps the refused rows, \`outcome=flagged\` those imported with a waived rule. ` +
+      'The rows committed so far are given (a row\'s outcome is final once committed), so the report can be read while the import runs; `nextCursor` is null when no further row is committed yet. Same permission and scope as `GET /imports/{id}` (404 outside it).',
+  })
+  @ApiOkResponse({ type: ImportRowsPageDto })
+  @ApiErrors(400, 404)
+  async rows(@Param('id', uuidParam()) id: string, @Query() query: ImportRowsQueryDto, @CurrentScope() scope: Scope): Promise<ImportRowsPage> {
+    return this.intake.rows(id, { outcome: query.outcome, limit: query.limit, cursor: query.cursor }, scope);
   }
 
   /** The imports with their uploader named as staff read it (full name, title, unit), in place of the recorded actor. */

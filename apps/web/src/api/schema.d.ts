@@ -511,7 +511,7 @@ export interface paths {
         };
         /**
          * The imports made within your subtree, newest first: progress, counts, who uploaded each and when
-         * @description A page of `limit` imports (default 50, at most 200) ordered by `acceptedAt`, newest first; `nextCursor` asks for the next page (null on the last). Each import's rows are not listed: `GET /imports/{id}` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.
+         * @description A page of `limit` imports (default 50, at most 200) ordered by `acceptedAt`, newest first; `nextCursor` asks for the next page (null on the last). Each import's rows are not listed: `GET /imports/{id}/rows` gives them. Only imports uploaded by accounts of your subtree are listed, as `GET /imports/{id}` answers them.
          */
         get: operations["ImportsController_list"];
         put?: never;
@@ -535,9 +535,29 @@ export interface paths {
         };
         /**
          * An import: its progress while a worker processes it, and each row's outcome once done
-         * @description Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller's subtree exist for it (404 otherwise).
+         * @description Poll it (with `X-Background-Request: true` from a screen) until `status` is `done` (or `failed`); `processed` counts the rows committed so far. Only imports made within the caller's subtree exist for it (404 otherwise). A file may hold 100,000 rows: with `items=false` the answer leaves the rows out, and `GET /imports/{id}/rows` gives them a page at a time.
          */
         get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of an import's report: each row's outcome in the file's order, or only the refused or the flagged rows
+         * @description `limit` rows (default 200, at most 1000) after `cursor`; `outcome=refused` keeps the refused rows, `outcome=flagged` those imported with a waived rule. The rows committed so far are given (a row's outcome is final once committed), so the report can be read while the import runs; `nextCursor` is null when no further row is committed yet. Same permission and scope as `GET /imports/{id}` (404 outside it).
+         */
+        get: operations["ImportsController_rows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1650,7 +1670,7 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
-            /** @description Each row's outcome in the file's order, once `status` is done; empty before */
+            /** @description Each row's outcome in the file's order, once `status` is done; empty before, and with `items=false` (`GET /imports/{id}/rows` gives them a page at a time) */
             items: components["schemas"]["ImportItemDto"][];
         };
         ImportSummaryDto: {
@@ -1693,6 +1713,12 @@ export interface components {
         ImportListDto: {
             items: components["schemas"]["ImportSummaryDto"][];
             /** @description Pass it as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ImportRowsPageDto: {
+            /** @description The rows' outcomes in the file's order: those committed so far */
+            items: components["schemas"]["ImportItemDto"][];
+            /** @description Pass it as `cursor` for the next page; null when no further row is committed yet */
             nextCursor: string | null;
         };
         SetTargetDto: {
@@ -5362,7 +5388,10 @@ export interface operations {
     };
     ImportsController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `false`: leave out `items` (read them a page at a time from `GET /imports/{id}/rows`) */
+                items?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5377,6 +5406,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no token, or a bad, expired, revoked or deleted account's token (`reason` says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: your roles or your place in the tree do not allow this (`permission` names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown id, or outside your subtree */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImportsController_rows: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description `refused`: only the refused rows; `flagged`: only the rows imported with a waived rule */
+                outcome?: "all" | "refused" | "flagged";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowsPageDto"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed body, query, header or id; `fields` names each problem */

@@ -146,7 +146,7 @@ export class ImportSummaryDto {
 
 /** The answer of `POST /imports` (queued) and `GET /imports/{id}`: the import's progress and, once done, its report. */
 export class ImportReportDto extends ImportSummaryDto {
-  @ApiProperty({ type: [ImportItemDto], description: 'Each row\'s outcome in the file\'s order, once `status` is done; empty before' })
+  @ApiProperty({ type: [ImportItemDto], description: 'Each row\'s outcome in the file\'s order, once `status` is done; empty before, and with `items=false` (`GET /imports/{id}/rows` gives them a page at a time)' })
   items: ImportItemDto[];
 }
 
@@ -156,5 +156,14 @@ export class ImportListDto {
   items: ImportSummaryDto[];
 
   @ApiProperty({ nullable: true, type: String, description: 'Pass it as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+/** `GET /imports/{id}/rows`: a page of an import's report. */
+export class ImportRowsPageDto {
+  @ApiProperty({ type: [ImportItemDto], description: "The rows' outcomes in the file's order: those committed so far" })
+  items: ImportItemDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass it as `cursor` for the next page; null when no further row is committed yet' })
   nextCursor: string | null;
 }

@@ -11,19 +11,18 @@ import { viDateTime } from '../../../lib/dates';
 import { rowReason } from '../../../lib/import-report';
 import type { Lang } from '../../../lib/payload';
 import { AdminError } from '../AdminError';
-import { type ImportReport, inProgress } from './queries';
+import { type ImportReport, type ImportRowFilter, inProgress, useImportRows } from './queries';
 
 const ROW_COLOR = { imported: TEXT_COLORS.success, unchanged: TEXT_COLORS.neutral, refused: TEXT_COLORS.refused } as const;
 
 /** Rows drawn at a time: a file holds up to 100,000, and a clerk reads the report a screen at a time. */
 export const REPORT_PAGE_ROWS = 200;
 
-/** Which rows of the report are shown: all of them, the refused ones, or those imported with a waived rule. */
-type Shown = 'all' | 'refused' | 'flagged';
-const SHOWN: Record<Shown, (item: ImportReport['items'][number]) => boolean> = {
-  all: () => true,
-  refused: (item) => item.status === 'refused',
-  flagged: (item) => (item.flagged ?? []).length > 0,
+/** How many rows of a finished report each choice holds (counted by the import itself). */
+const ROWS_OF: Record<ImportRowFilter, (report: ImportReport) => number> = {
+  all: (report) => report.rows,
+  refused: (report) => report.refused,
+  flagged: (report) => report.flagged,
 };
 
 /**
@@ -31,15 +30,15 @@ const SHOWN: Record<Shown, (item: ImportReport['items'][number]) => boolean> = {
  * ("Đã xử lý 4.200/10.000 dòng"), then the outcome of each row in words — imported (with a link to the case),
  * unchanged, or refused with every reason (the column at fault by its label, or the step, its date, the rule and its
  * article). At phone width the report is a list of cards. A report with refused or flagged rows can show only those;
- * rows are drawn REPORT_PAGE_ROWS at a time.
+ * rows are read from the server REPORT_PAGE_ROWS at a time, the next page on asking.
  */
 export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> }) {
   const { t, i18n } = useTranslation();
-  const [shown, setShown] = useState<Shown>('all');
-  const [drawn, setDrawn] = useState(REPORT_PAGE_ROWS);
+  const [shown, setShown] = useState<ImportRowFilter>('all');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const number = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN');
   const report = query.data;
+  const pages = useImportRows(report?.importId, shown, REPORT_PAGE_ROWS, report?.status === 'done');
   if (!report) {
     if (query.error instanceof ApiError && query.error.status === 404) {
       return (
@@ -56,7 +55,8 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
       </Group>
     );
   }
-  const rows = report.items.filter(SHOWN[shown]);
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = ROWS_OF[shown](report);
   const uploader = report.uploadedBy.organisationName ? `${report.uploadedBy.fullName} (${report.uploadedBy.organisationName})` : report.uploadedBy.fullName;
 
   return (
@@ -96,13 +96,10 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
                 aria-labelledby="import-shown-label"
                 data-testid="import-shown"
                 value={shown}
-                onChange={(v) => {
-                  setShown(v);
-                  setDrawn(REPORT_PAGE_ROWS);
-                }}
+                onChange={setShown}
                 data={(['all', 'refused', 'flagged'] as const)
                   .filter((k) => k === 'all' || (k === 'refused' ? report.refused : report.flagged) > 0)
-                  .map((k) => ({ value: k, label: t(`admin.imports.show.${k}`, { n: number.format(report.items.filter(SHOWN[k]).length) }) }))}
+                  .map((k) => ({ value: k, label: t(`admin.imports.show.${k}`, { n: number.format(ROWS_OF[k](report)) }) }))}
                 style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
               />
             </Stack>
@@ -112,7 +109,7 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
             testId="import-report"
             label={t('admin.imports.reportLabel')}
             headers={[t('admin.imports.row'), t('admin.imports.externalId'), t('admin.imports.outcome'), t('admin.imports.reasons')]}
-            rows={rows.slice(0, drawn).map((item) => ({
+            rows={rows.map((item) => ({
               key: String(item.row),
               cells: [
                 item.row,
@@ -147,11 +144,20 @@ export function ImportDetail({ query }: { query: UseQueryResult<ImportReport> })
               ],
             }))}
           />
-          {rows.length > drawn ? (
+          {pages.error ? (
+            <Stack px="md" py="md">
+              <AdminError error={pages.error} />
+            </Stack>
+          ) : pages.isPending || pages.isFetchingNextPage ? (
+            <Group px="md" py="md">
+              <Loader size="sm" />
+              <Text>{t('app.loading')}</Text>
+            </Group>
+          ) : pages.hasNextPage ? (
             <Group px="md" py="md" gap="md">
-              <Text size="sm">{t('admin.imports.shown', { shown: number.format(drawn), total: number.format(rows.length) })}</Text>
-              <Button variant="default" onClick={() => setDrawn((n) => n + REPORT_PAGE_ROWS)} data-testid="import-more-rows">
-                {t('admin.imports.moreRows', { n: number.format(Math.min(REPORT_PAGE_ROWS, rows.length - drawn)) })}
+              <Text size="sm">{t('admin.imports.shown', { shown: number.format(rows.length), total: number.format(total) })}</Text>
+              <Button variant="default" onClick={() => void pages.fetchNextPage()} data-testid="import-more-rows">
+                {t('admin.imports.moreRows', { n: number.format(Math.max(1, Math.min(REPORT_PAGE_ROWS, total - rows.length))) })}
               </Button>
             </Group>
           ) : null}

@@ -2,6 +2,9 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api, BACKGROUND, ok, type Schemas } from '../../../api/client';
 
 export type ImportReport = Schemas['ImportReportDto'];
+export type ImportItem = Schemas['ImportItemDto'];
+/** Which rows of a report are read: all of them, the refused ones, or those imported with a waived rule. */
+export type ImportRowFilter = 'all' | 'refused' | 'flagged';
 export type ImportSummary = Schemas['ImportSummaryDto'];
 
 /** How often the screen asks for the progress of the import it shows, while a worker processes it. */
@@ -12,6 +15,7 @@ const LIST_POLL_MS = 5000;
 export const RECENT_PAGE_SIZE = 10;
 
 export const importKey = (importId: string | undefined) => ['imports', 'one', importId] as const;
+const importRowsKey = (importId: string | undefined, outcome: ImportRowFilter, pageRows: number) => ['imports', 'rows', importId, outcome, pageRows] as const;
 export const RECENT_IMPORTS_KEY = ['imports', 'recent'] as const;
 
 /** Waiting for a worker or being processed: the screen keeps asking. */
@@ -29,7 +33,8 @@ export function useImport(importId: string | undefined) {
     enabled: importId !== undefined,
     queryFn: async (): Promise<ImportReport> => {
       const known = client.getQueryData(importKey(importId)) !== undefined;
-      return ok(await api.GET('/api/v1/imports/{id}', { params: { path: { id: importId as string } }, ...(known ? { headers: BACKGROUND } : {}) }));
+      // The rows are read a page at a time (useImportRows): a file may hold 100,000 of them.
+      return ok(await api.GET('/api/v1/imports/{id}', { params: { path: { id: importId as string }, query: { items: 'false' } }, ...(known ? { headers: BACKGROUND } : {}) }));
     },
     // Until the import is known to be over: a poll that failed is tried again next time.
     refetchInterval: (q) => (inProgress(q.state.data) ? IMPORT_POLL_MS : false),
@@ -53,5 +58,21 @@ export function useRecentImports() {
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some(inProgress)) ? LIST_POLL_MS : false),
+  });
+}
+
+/** The report of a finished import, `pageRows` rows at a time in the file's order: all rows, or only some. */
+export function useImportRows(importId: string | undefined, outcome: ImportRowFilter, pageRows: number, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: importRowsKey(importId, outcome, pageRows),
+    enabled: enabled && importId !== undefined,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      ok(
+        await api.GET('/api/v1/imports/{id}/rows', {
+          params: { path: { id: importId as string }, query: { outcome, limit: pageRows, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
