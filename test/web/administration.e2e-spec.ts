@@ -284,7 +284,8 @@ describe('staff application: administration in Chromium (real PostgreSQL)', () =
     await page.locator('input[type=file]').setInputFiles({ name: 'ho-so.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const polls: (string | undefined)[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'GET' && /\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(r.url())) polls.push(r.headers()['x-background-request']);
+      // The import itself, followed without its rows (`?items=false`); its report's pages are read from `/rows`.
+      if (r.method() === 'GET' && /^\/api\/v1\/imports\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) polls.push(r.headers()['x-background-request']);
     });
     // The run's database is shared by the test files: imports another file left waiting are worked off first, so
     // the one claimed below is this test's.
