@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { inTransaction, onItsOwn } from '@charterflow/database';
 import { DeadlineRecord, DomainEvent } from '@charterflow/procedure';
-import { CaseView, GENESIS_HASH, storeStep } from '@charterflow/cases';
+import { CasesRepository, CaseView, GENESIS_HASH, storeStep } from '@charterflow/cases';
 import {
   APPLICATION_FILED,
   BIOGRAPHY_FILED,
@@ -380,6 +380,66 @@ export function caseFlowSuite(getDataSource: () => DataSource, reset: () => Prom
       expect(listed(opened.id)).toStrictEqual(await h.cases.get(opened.id));
       expect(listed(dossier.id)!.deadlines.map((d) => d.kind)).toEqual(['AWARENESS_CERTIFICATE_EXPIRY', 'DOSSIER_DOCUMENTS_EXPIRY']);
       expect(listed(dossier.id)!.stateDetail).toMatchObject({ dossier: { application: false, introducers: false } });
+    });
+
+    it('shows a listed case anew as soon as any of its rows changes, whoever writes it', async () => {
+      const c = await inDossier();
+      const other = await open();
+      const listed = async (id: string) => (await h.cases.list({ limit: 200 })).items.find((x) => x.id === id)!;
+      expect(await listed(c.id)).toStrictEqual(await h.cases.get(c.id));
+      // A step: the case row and its deadlines change.
+      await h.cases.dispatch(c.id, APPLICATION_FILED, STAFF);
+      expect(await listed(c.id)).toMatchObject({ version: 4, stateDetail: { dossier: { application: true } } });
+      // Delivery marks a limit missed: only the deadline row changes, the case's version does not.
+      const [{ id: deadlineId }] = await ds.query(`SELECT id FROM deadlines WHERE case_id = $1 AND kind = 'DOSSIER_DOCUMENTS_EXPIRY'`, [c.id]);
+      await ds.query(`UPDATE deadlines SET status = 'missed', updated_at = now() WHERE id = $1`, [deadlineId]);
+      const afterMissed = await listed(c.id);
+      expect(afterMissed.version).toBe(4);
+      expect(afterMissed.deadlines.find((d) => d.id === deadlineId)).toMatchObject({ status: 'missed' });
+      expect(afterMissed).toStrictEqual(await h.cases.get(c.id));
+      // A repair in SQL that leaves the version as it was.
+      await ds.query(`UPDATE cases SET procedure_version = 'repaired' WHERE id = $1`, [c.id]);
+      expect(await listed(c.id)).toMatchObject({ version: 4, procedureVersion: 'repaired' });
+      // A deadline removed behind the engine's back.
+      await ds.query(`DELETE FROM deadlines WHERE id = $1`, [deadlineId]);
+      expect((await listed(c.id)).deadlines.map((d) => d.id)).not.toContain(deadlineId);
+      // The case nobody touched is shown as before.
+      expect(await listed(other.id)).toStrictEqual(await h.cases.get(other.id));
+    });
+
+    it('reads whole only the cases of a page that changed since they were last listed', async () => {
+      const a = await inDossier();
+      const b = await open();
+      const readWhole = jest.spyOn(CasesRepository.prototype, 'listed');
+      try {
+        const first = await h.cases.list({ limit: 200 });
+        expect(readWhole.mock.calls.map(([ids]) => [...ids].sort())).toEqual([[a.id, b.id].sort()]);
+        readWhole.mockClear();
+        expect(await h.cases.list({ limit: 200 })).toStrictEqual(first);
+        expect(readWhole.mock.calls).toEqual([[[]]]);
+        readWhole.mockClear();
+        await h.cases.dispatch(b.id, CERTIFICATE, STAFF);
+        const third = await h.cases.list({ limit: 200 });
+        expect(readWhole.mock.calls).toEqual([[[b.id]]]);
+        expect(third.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+        expect(third.items.find((c) => c.id === b.id)).toMatchObject({ state: 'awarenessCertified', version: 2 });
+      } finally {
+        readWhole.mockRestore();
+      }
+    });
+
+    it('shares a listed case between readers only as a frozen view', async () => {
+      const c = await inDossier();
+      const first = (await h.cases.list({ limit: 200 })).items.find((x) => x.id === c.id)!;
+      const second = (await h.cases.list({ limit: 200 })).items.find((x) => x.id === c.id)!;
+      expect(second).toStrictEqual(first);
+      expect(() => {
+        (second.deadlines[0] as { status: string }).status = 'met';
+      }).toThrow(TypeError);
+      expect(() => {
+        (second.candidate as { fullName: string }).fullName = 'Someone else';
+      }).toThrow(TypeError);
+      expect((await h.cases.get(c.id)).candidate.fullName).toBe(CANDIDATE.fullName);
     });
   });
 }

@@ -10,6 +10,7 @@ import {
   DeadlinesRepository,
   DecisionEnvs,
   IdempotencyKeysRepository,
+  KeptCaseViews,
   OpenCase,
   RecordEvent,
 } from '@charterflow/cases';
@@ -66,7 +67,7 @@ export async function buildHarness(dataSource: DataSource): Promise<Harness> {
     new OpenCase(clock, organisations, envs, store),
     new RecordEvent(store, organisations),
     new ApplyTimedEvents(store),
-    new CaseQueries(organisations, casesRepository, history, deadlines),
+    new CaseQueries(organisations, casesRepository, history, deadlines, new KeptCaseViews()),
   );
   const province = await organisations.create({ name: 'Tỉnh ủy Bắc Ninh', kind: 'province' });
   const commune = await organisations.create({ name: 'Đảng ủy phường Kinh Bắc', kind: 'commune', parentId: province.id });

@@ -11,6 +11,7 @@ import { CaseStore } from './store/case-store';
 import { DecisionEnvs } from './store/decision-env';
 import { ApplyTimedEvents } from './use-cases/apply-timed-events';
 import { ImportCase } from './use-cases/import-case';
+import { KeptCaseViews } from './views/kept-case-views';
 import { OpenCase } from './use-cases/open-case';
 import { RecordEvent } from './use-cases/record-event';
 
@@ -25,7 +26,7 @@ const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
  */
 @Module({
   imports: [OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, CaseQueries, WorklistQuery, ...USE_CASES, CasesService],
-  exports: [...USE_CASES, CaseQueries, WorklistQuery, CasesService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, KeptCaseViews, CaseQueries, WorklistQuery, ...USE_CASES, CasesService],
+  exports: [...USE_CASES, CaseQueries, WorklistQuery, KeptCaseViews, CasesService],
 })
 export class CasesModule {}

@@ -14,6 +14,7 @@ export { CaseStore, CASE_LOCK_WAIT_MS } from './store/case-store';
 export type { AppendRequest, IdempotentRequest, LockedCase, NewCase, PlannedEvent } from './store/case-store';
 export { DecisionEnvs } from './store/decision-env';
 export { CaseQueries, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './queries/case-queries';
+export { KeptCaseViews, CASE_VIEWS_KEPT } from './views/kept-case-views';
 export { WorklistQuery, WORKLIST_MAX_CASES, type WorklistPage } from './queries/worklist-query';
 export * from './worklist/worklist';
 export * from './use-cases/open-case';

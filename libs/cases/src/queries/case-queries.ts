@@ -10,7 +10,8 @@ import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { containsPattern, searchText } from '../search/search-text';
 import { requireCaseId } from '../store/decision-env';
 import { CaseEventView, CaseListFilter, CaseListPage, CaseView } from '../views/case.views';
-import { toCaseView, toListedCaseView } from '../views/to-view';
+import { KeptCaseViews } from '../views/kept-case-views';
+import { toCaseView } from '../views/to-view';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -26,6 +27,7 @@ export class CaseQueries {
     private readonly cases: CasesRepository,
     private readonly history: CaseEventsRepository,
     private readonly deadlines: DeadlinesRepository,
+    private readonly views: KeptCaseViews,
   ) {}
 
   /** One case; NOT_FOUND when unknown or outside `scope`. */
@@ -34,7 +36,10 @@ export class CaseQueries {
     return toCaseView(row, await this.deadlines.listByCases([row.id]));
   }
 
-  /** A page of the cases in `scope` (narrowed to `filter.organisationId`, which must itself lie in `scope`). */
+  /**
+   * A page of the cases in `scope` (narrowed to `filter.organisationId`, which must itself lie in `scope`): the page
+   * is chosen with each case's stamp, then only the cases not kept described under that stamp are read whole.
+   */
   async list(filter: CaseListFilter = {}, scope: Scope = WHOLE_TREE): Promise<CaseListPage> {
     const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(limit) || limit < 1) throw DomainException.validation([{ field: 'limit', message: 'limit must be a whole number ≥ 1' }]);
@@ -45,7 +50,7 @@ export class CaseQueries {
     const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
     const pathPrefix = (filter.organisationId !== undefined ? await this.organisations.scopeOf(filter.organisationId, scope) : scope).pathPrefix ?? undefined;
     const q = filter.q !== undefined ? searchText(filter.q) : '';
-    const rows = await this.cases.find({
+    const rows = await this.cases.page({
       state: filter.state,
       pathPrefix,
       dueBefore: filter.dueBefore,
@@ -56,7 +61,7 @@ export class CaseQueries {
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return {
-      items: page.map(toListedCaseView),
+      items: await this.views.viewsOf(page, (ids) => this.cases.listed(ids)),
       nextCursor: rows.length > pageSize ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }

@@ -31,6 +31,21 @@ export interface CaseListRow extends Pick<CaseRow, 'id' | 'organisationId' | 'ma
   deadlines: DeadlineRow[];
 }
 
+/**
+ * A case of a page before it is read: its id, its position in the list and its stamp (`CASE_STAMP`), which changes
+ * whenever anything the listed case is made of changes.
+ */
+export interface ListedCaseStamp {
+  id: string;
+  createdAt: Date;
+  stamp: string;
+}
+
+/** A listed case read whole, with the stamp of what was read. */
+export interface StampedCaseListRow extends CaseListRow {
+  stamp: string;
+}
+
 export interface NewCaseRow extends Omit<CaseRow, 'version' | 'updatedAt'> {
   searchText: string;
   /** An imported case: the office's own identifier (unique in its province), the province and the hash of the imported row. */
@@ -118,6 +133,24 @@ type RawCase = Pick<RowOf<typeof CASES_TABLE>, 'id' | 'organisation_id' | 'state
 type RawListCase = Pick<RawCase, 'id' | 'organisation_id' | 'machine_version' | 'procedure_version' | 'version' | 'created_at' | 'updated_at'> & {
   machine: unknown;
   deadlines: RawDeadline[];
+  stamp: string;
+};
+
+/**
+ * The stamp of the case row `c` and its deadline rows: the transaction ids that wrote the row versions read (`xmin`),
+ * the case's then its deadlines' in key order. Every write of a row — a step, a deadline marked missed by delivery
+ * (which does not move the case's version), an import, a repair in SQL — gives it a new `xmin`; an inserted or
+ * deleted deadline changes the list. Equal stamps therefore mean the same rows, and a listed case described once may
+ * be shown again while its stamp holds (ADR 0029 decision 11).
+ */
+const CASE_STAMP = `c.xmin::text || '/' || coalesce((SELECT string_agg(d.xmin::text, ',' ORDER BY d.key) FROM deadlines d WHERE d.case_id = c.id), '')`;
+
+/** Reads the listed cases whose ids are $1, whole (prepared once per connection). */
+const LISTED_CASES: PreparedStatement = {
+  name: 'cases_listed',
+  text: `SELECT c.id, c.organisation_id, c.snapshot -> 'machine' AS machine, c.machine_version, c.procedure_version, c.version,
+                c.created_at, c.updated_at, ${deadlinesJsonOf('c.id')} AS deadlines, ${CASE_STAMP} AS stamp
+         FROM cases c WHERE c.id = ANY ($1::uuid[])`,
 };
 
 /** The only place that reads or writes `cases`. Methods taking a manager run inside the caller's transaction. */
@@ -294,10 +327,10 @@ export class CasesRepository {
   }
 
   /**
-   * One page ordered by (created_at, id), after `after` when given: each case with its stored machine and its deadline
-   * rows, in one statement.
+   * One page ordered by (created_at, id), after `after` when given: each case's id, position and stamp only. The page is
+   * chosen from the rows' plain columns; the stamps are read for its cases alone.
    */
-  async find(q: CaseQuery): Promise<CaseListRow[]> {
+  async page(q: CaseQuery): Promise<ListedCaseStamp[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -313,18 +346,25 @@ export class CasesRepository {
     }
     if (q.searchPattern !== undefined) where.push(`c.search_text LIKE ${param(q.searchPattern)}`);
     if (q.after) where.push(`(c.created_at, c.id) > (${param(q.after.createdAt)}::timestamptz, ${param(q.after.id)}::uuid)`);
-    // The page is chosen first, from the rows' plain columns; only then are its cases' snapshots opened (a compressed
-    // jsonb each: opened below the sort, every case of the subtree would be) and their deadlines aggregated.
-    const rows: RawListCase[] = await this.dataSource.query(
-      `SELECT p.id, p.organisation_id, s.snapshot -> 'machine' AS machine, p.machine_version, p.procedure_version, p.version,
-              p.created_at, p.updated_at, ${deadlinesJsonOf('p.id')} AS deadlines
-       FROM (SELECT c.id, c.organisation_id, c.machine_version, c.procedure_version, c.version, c.created_at, c.updated_at
-             FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows: { id: string; created_at: Date; stamp: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.created_at, ${CASE_STAMP} AS stamp
+       FROM (SELECT c.id, c.created_at FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
              ORDER BY c.created_at, c.id LIMIT ${param(q.limit)}) p
-       JOIN cases s ON s.id = p.id
+       JOIN cases c ON c.id = p.id
        ORDER BY p.created_at, p.id`,
       params,
     );
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, stamp: r.stamp }));
+  }
+
+  /**
+   * The listed cases whose ids are given, whole: each with its stored machine snapshot (`snapshot -> 'machine'`, not
+   * the aggregate's copy of its deadline records), its deadline rows and the stamp of what was read, in one statement.
+   * An id with no case is left out.
+   */
+  async listed(ids: readonly string[]): Promise<StampedCaseListRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await onItsOwn(this.dataSource)<RawListCase>(LISTED_CASES, [ids]);
     return rows.map((r) => ({
       id: r.id,
       organisationId: r.organisation_id,
@@ -335,6 +375,7 @@ export class CasesRepository {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       deadlines: r.deadlines.map(toDeadlineRow),
+      stamp: r.stamp,
     }));
   }
 }

@@ -59,6 +59,13 @@ describe('worklist entry of one case', () => {
     expect(worklistItemOf(aCase({ deadlines: [limit('2026-03-17')] }), INSPECTOR, TODAY, calendar)).toBeNull();
   });
 
+  it('the due-soon window moves with the day, on the same calendar', () => {
+    const c = aCase({ deadlines: [limit('2026-03-17')] });
+    expect(worklistItemOf(c, INSPECTOR, TODAY, calendar)).toBeNull();
+    expect(worklistItemOf(c, INSPECTOR, '2026-03-03', calendar)).toMatchObject({ reason: 'due_soon', workingDays: 10 });
+    expect(worklistItemOf(c, INSPECTOR, TODAY, calendar)).toBeNull();
+  });
+
   it('the earliest pending limit decides', () => {
     const item = worklistItemOf(aCase({ deadlines: [limit('2026-03-10'), { ...limit('2026-02-26'), kind: 'CEREMONY' }] }), INSPECTOR, TODAY, calendar);
     expect(item).toMatchObject({ reason: 'overdue', deadlineKind: 'CEREMONY', workingDays: 2 });

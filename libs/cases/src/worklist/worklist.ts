@@ -112,6 +112,17 @@ export function recordableBy(who: Recorder, c: WorklistCase): { all: EventType[]
   return { all, own };
 }
 
+/** The last day a limit counts as due soon on `today`, per calendar: the same for every case of a worklist. */
+const dueSoonUntilOf = new WeakMap<WorkingDayCalendar, { today: BusinessDate; until: BusinessDate }>();
+
+function dueSoonUntil(calendar: WorkingDayCalendar, today: BusinessDate): BusinessDate {
+  const known = dueSoonUntilOf.get(calendar);
+  if (known?.today === today) return known.until;
+  const until = calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+  dueSoonUntilOf.set(calendar, { today, until });
+  return until;
+}
+
 /** The case's entry on `who`'s worklist on `today`, or null when it needs nothing of this account now. */
 export function worklistItemOf(c: WorklistCase, who: Recorder, today: BusinessDate, calendar: WorkingDayCalendar): WorklistItem | null {
   const { all, own } = recordableBy(who, c);
@@ -121,7 +132,7 @@ export function worklistItemOf(c: WorklistCase, who: Recorder, today: BusinessDa
   if (first && first.dueOn < today) {
     return { ...base, reason: 'overdue', deadlineKind: first.kind, dueOn: first.dueOn, workingDays: Math.max(1, calendar.workingDaysBetween(first.dueOn, today)) };
   }
-  if (first && first.dueOn <= calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS)) {
+  if (first && first.dueOn <= dueSoonUntil(calendar, today)) {
     return { ...base, reason: 'due_soon', deadlineKind: first.kind, dueOn: first.dueOn, workingDays: calendar.workingDaysBetween(today, first.dueOn) };
   }
   if (own.length > 0) return { ...base, reason: 'your_step' };
