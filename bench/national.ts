@@ -1,7 +1,8 @@
 /**
  * `npm run bench:national`: the read side at national size. Generates 63 provinces' trees (bench/national-tree.ts)
  * and BENCH_NATIONAL_CASES cases (default 1,000,000) with their events, deadlines and audit findings, then measures,
- * at 16 concurrent readers, the service calls behind the case list and a name search within a commune, the worklist
+ * at 16 concurrent readers, the service calls behind the case list (as kept, and with every case of the page read
+ * whole) and a name search within a commune, the worklist
  * of a cell and of a commune, the violations page (first page and deep pages reached by keyset cursor) and the
  * statistics of a province for a year. Writes the section "## National size: <n> cases" of docs/benchmarks.md with
  * p50/p95/max per query and the `EXPLAIN (ANALYZE, BUFFERS)` plan of each query's slowest statement.
