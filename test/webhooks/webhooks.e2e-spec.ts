@@ -249,6 +249,28 @@ describe('webhooks: registration API and the fan-out that queues deliveries', ()
       expect(await deliveryRows(dataSource)).toEqual([]);
     });
 
+    it('answers each notification written as the inbox reads it back: texts shared by several recipients, each its own', async () => {
+      const shared = { title: { vi: 'Quá hạn: Quyết định kết nạp', en: 'Overdue: admission decision' }, body: { vi: 'Đã quá hạn ngày 19/01/2026.', en: 'Passed 19/01/2026.' } };
+      const batch = [
+        newNotification({ ...shared, role: 'cell_secretary', createdAt: new Date('2026-01-20T00:00:00.123Z') }),
+        newNotification({ ...shared, organisationId: tree.grassrootsId, role: 'grassroots_officer', createdAt: new Date('2026-01-20T00:00:00.123Z') }),
+        newNotification({ organisationId: tree.communeId, role: 'superior_officer', kind: 'escalation', phase: 'escalate', dueOn: null }),
+      ];
+      const duplicate = newNotification({ dedupeKey: batch[0].dedupeKey, title: { vi: 'Khác', en: 'Other' } });
+      const written = await dataSource.transaction((m) => inbox().insert(m, [...batch, duplicate]));
+      expect(written).toHaveLength(3);
+      const stored = await Promise.all(written.map((n) => inbox().findById(n.id)));
+      expect(written).toEqual(stored);
+      expect(stored.map((n) => [n!.organisationId, n!.title.vi, n!.body.en])).toEqual([
+        [tree.cellId, shared.title.vi, shared.body.en],
+        [tree.grassrootsId, shared.title.vi, shared.body.en],
+        [tree.communeId, 'Sắp đến hạn', '10 working days left'],
+      ]);
+      expect(stored[0]).toMatchObject({ createdAt: '2026-01-20T00:00:00.123Z', dueOn: '2026-01-19', readAt: null });
+      // Written again: every key is known, nothing is written or answered.
+      expect(await dataSource.transaction((m) => inbox().insert(m, batch))).toEqual([]);
+    });
+
     it('queues nothing for a notification skipped as a duplicate (same dedupe key)', async () => {
       await registerWebhook(t.http, { organisationId: tree.cellId, url: 'https://own.example.vn/' });
       const once = newNotification({});

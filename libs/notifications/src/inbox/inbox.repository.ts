@@ -9,8 +9,6 @@ import { NOTIFICATIONS_TABLE } from '../tables';
 /** The row as declared in tables.ts; kind narrowed to what the column's writers put there. */
 type RawNotification = Omit<Pick<RowOf<typeof NOTIFICATIONS_TABLE>, 'id' | 'organisation_id' | 'role' | 'case_id' | 'deadline_id' | 'kind' | 'phase' | 'due_on' | 'title_vi' | 'title_en' | 'body_vi' | 'body_en' | 'created_at' | 'read_at'>, 'kind'> & { kind: NotificationKind };
 
-/** Read back what was written exactly as stored (timestamptz(3), a date as its text whatever the driver). */
-const RETURNED = `id, organisation_id, role, case_id, deadline_id, kind, phase, to_char(due_on, 'YYYY-MM-DD') AS due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;
 const COLUMNS = `id, organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, read_at`;
 
 /** The only place that touches `notifications`. */
@@ -29,38 +27,52 @@ export class InboxRepository {
     return (await this.insert(m, notifications)).length;
   }
 
-  /** `insertMany`, answering the notifications written (not those skipped as duplicates). */
+  /**
+   * `insertMany`, answering the notifications written (not those skipped as duplicates), as stored: the database
+   * answers only each written row's id (its key), the rest is what was written (`created_at` keeps the millisecond of
+   * the Date given, `due_on` the date). The texts go once each however many recipients share them: a firing writes
+   * the same title and body to every organisation it alerts.
+   */
   async insert(m: EntityManager, notifications: readonly NewNotification[]): Promise<NotificationView[]> {
     if (notifications.length === 0) return [];
-    const rows: RawNotification[] = await m.query(
+    const texts: { titleVi: string; titleEn: string; bodyVi: string; bodyEn: string }[] = [];
+    const textIndex = new Map<string, number>();
+    const rows = notifications.map((n) => {
+      const textKey = `${n.title.vi}\u0000${n.title.en}\u0000${n.body.vi}\u0000${n.body.en}`;
+      let text = textIndex.get(textKey);
+      if (text === undefined) {
+        text = texts.push({ titleVi: n.title.vi, titleEn: n.title.en, bodyVi: n.body.vi, bodyEn: n.body.en }) - 1;
+        textIndex.set(textKey, text);
+      }
+      return {
+        organisationId: n.organisationId,
+        role: n.role,
+        caseId: n.caseId,
+        deadlineId: n.deadlineId,
+        kind: n.kind,
+        phase: n.phase,
+        dueOn: n.dueOn,
+        text,
+        createdAt: n.createdAt.toISOString(),
+        dedupeKey: n.dedupeKey,
+      };
+    });
+    const inserted: { id: string; dedupe_key: string }[] = await m.query(
       `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
-       SELECT r."organisationId", r.role, r."caseId", r."deadlineId", r.kind, r.phase, r."dueOn", r."titleVi", r."titleEn", r."bodyVi", r."bodyEn",
+       SELECT r."organisationId", r.role, r."caseId", r."deadlineId", r.kind, r.phase, r."dueOn", t."titleVi", t."titleEn", t."bodyVi", t."bodyEn",
               r."createdAt", r."dedupeKey"
        FROM jsonb_to_recordset($1::jsonb) AS r("organisationId" uuid, role text, "caseId" uuid, "deadlineId" uuid, kind text, phase text, "dueOn" date,
-            "titleVi" text, "titleEn" text, "bodyVi" text, "bodyEn" text, "createdAt" timestamptz, "dedupeKey" text)
+            text int, "createdAt" timestamptz, "dedupeKey" text)
+       JOIN ROWS FROM (jsonb_to_recordset($2::jsonb) AS ("titleVi" text, "titleEn" text, "bodyVi" text, "bodyEn" text)) WITH ORDINALITY
+            AS t("titleVi", "titleEn", "bodyVi", "bodyEn", n) ON t.n = r.text + 1
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING ${RETURNED}`,
-      [
-        JSON.stringify(
-          notifications.map((n) => ({
-            organisationId: n.organisationId,
-            role: n.role,
-            caseId: n.caseId,
-            deadlineId: n.deadlineId,
-            kind: n.kind,
-            phase: n.phase,
-            dueOn: n.dueOn,
-            titleVi: n.title.vi,
-            titleEn: n.title.en,
-            bodyVi: n.body.vi,
-            bodyEn: n.body.en,
-            createdAt: n.createdAt.toISOString(),
-            dedupeKey: n.dedupeKey,
-          })),
-        ),
-      ],
+       RETURNING id, dedupe_key`,
+      [JSON.stringify(rows), JSON.stringify(texts)],
     );
-    const written = rows.map(toView);
+    // A key named twice in one call is written once, from its first notification (the later ones conflict with it).
+    const byKey = new Map<string, NewNotification>();
+    for (const n of notifications) if (!byKey.has(n.dedupeKey)) byKey.set(n.dedupeKey, n);
+    const written = inserted.map(({ id, dedupe_key }) => writtenView(id, byKey.get(dedupe_key)!));
     await this.webhooks.queue(m, written);
     return written;
   }
@@ -116,6 +128,24 @@ export class InboxRepository {
     );
     return rows[0] ? toView(rows[0]) : null;
   }
+}
+
+/** A notification just written, as the row stores it. */
+function writtenView(id: string, n: NewNotification): NotificationView {
+  return {
+    id,
+    organisationId: n.organisationId,
+    role: n.role,
+    caseId: n.caseId,
+    deadlineId: n.deadlineId,
+    kind: n.kind,
+    phase: n.phase,
+    dueOn: n.dueOn,
+    title: { vi: n.title.vi, en: n.title.en },
+    body: { vi: n.body.vi, en: n.body.en },
+    createdAt: n.createdAt.toISOString(),
+    readAt: null,
+  };
 }
 
 function toView(r: RawNotification): NotificationView {
