@@ -35,9 +35,12 @@ export class InboxRepository {
    */
   async insert(m: EntityManager, notifications: readonly NewNotification[]): Promise<NotificationView[]> {
     if (notifications.length === 0) return [];
+    // A key named twice in one call is written once, from its first notification.
+    const byKey = new Map<string, NewNotification>();
+    for (const n of notifications) if (!byKey.has(n.dedupeKey)) byKey.set(n.dedupeKey, n);
     const texts: { titleVi: string; titleEn: string; bodyVi: string; bodyEn: string }[] = [];
     const textIndex = new Map<string, number>();
-    const rows = notifications.map((n) => {
+    const rows = [...byKey.values()].map((n) => {
       const textKey = `${n.title.vi}\u0000${n.title.en}\u0000${n.body.vi}\u0000${n.body.en}`;
       let text = textIndex.get(textKey);
       if (text === undefined) {
@@ -69,9 +72,6 @@ export class InboxRepository {
        RETURNING id, dedupe_key`,
       [JSON.stringify(rows), JSON.stringify(texts)],
     );
-    // A key named twice in one call is written once, from its first notification (the later ones conflict with it).
-    const byKey = new Map<string, NewNotification>();
-    for (const n of notifications) if (!byKey.has(n.dedupeKey)) byKey.set(n.dedupeKey, n);
     const written = inserted.map(({ id, dedupe_key }) => writtenView(id, byKey.get(dedupe_key)!));
     await this.webhooks.queue(m, written);
     return written;
