@@ -43,6 +43,18 @@ describe('hash chain', () => {
     expect(GENESIS_HASH).toBe('0'.repeat(64));
   });
 
+  it('covers exactly its ten members: others are ignored, an undefined one is left out as canonicalJson leaves it', () => {
+    const e = base(2, 'a'.repeat(64));
+    const withExtra = { ...e, hash: 'x', id: 42 } as ChainedEvent;
+    expect(eventHash(withExtra)).toBe(eventHash(e));
+    const withoutFrom = { ...e, fromState: undefined } as unknown as ChainedEvent;
+    expect(eventHash(withoutFrom)).toBe(sha256Hex(canonicalJson(withoutFrom)));
+    expect(eventHash(withoutFrom)).not.toBe(eventHash({ ...e, fromState: null }));
+    // One actor object recording several steps: each step hashed as if alone.
+    const actor = { roles: ['cell_secretary'], username: 'lan', kind: 'user' };
+    for (const seq of [1, 2, 3]) expect(eventHash({ ...base(seq, GENESIS_HASH), actor })).toBe(sha256Hex(canonicalJson({ ...base(seq, GENESIS_HASH), actor })));
+  });
+
   it('does not depend on key order (jsonb reorders keys)', () => {
     const e = base(1, GENESIS_HASH);
     const reordered = { ...e, payload: { issuer: 'Trung tâm chính trị', certificateNo: 'CN-1' } };

@@ -40,9 +40,37 @@ export interface ChainedEvent {
   prevHash: string;
 }
 
+/** The members an event's hash covers, in the order canonicalJson writes them (sorted). */
+const HASHED_MEMBERS = (['caseId', 'seq', 'type', 'payload', 'occurredOn', 'recordedAt', 'actor', 'fromState', 'toState', 'prevHash'] as const satisfies readonly (keyof ChainedEvent)[])
+  .slice()
+  .sort();
+
+/** canonicalJson of an actor object, once per object: a history's steps are recorded by one or two actors. */
+const actorsJson = new WeakMap<object, string>();
+
+function actorJson(actor: unknown): string {
+  if (actor === null || typeof actor !== 'object') return canonicalJson(actor);
+  let json = actorsJson.get(actor);
+  if (json === undefined) {
+    json = canonicalJson(actor);
+    actorsJson.set(actor, json);
+  }
+  return json;
+}
+
+/**
+ * sha256 of canonicalJson of the members an event's hash covers (`HASHED_MEMBERS`), written member by member: the
+ * same text canonicalJson gives for the whole object, without sorting its keys on every event. An actor object is
+ * treated as not changed once used (its JSON is kept per object).
+ */
 export function eventHash(event: ChainedEvent): string {
-  const { caseId, seq, type, payload, occurredOn, recordedAt, actor, fromState, toState, prevHash } = event;
-  return sha256Hex(canonicalJson({ caseId, seq, type, payload, occurredOn, recordedAt, actor, fromState, toState, prevHash }));
+  let text = '';
+  for (const member of HASHED_MEMBERS) {
+    const value = event[member];
+    if (value === undefined) continue;
+    text += `${text ? ',' : '{'}${JSON.stringify(member)}:${member === 'actor' ? actorJson(value) : canonicalJson(value)}`;
+  }
+  return sha256Hex(text ? `${text}}` : '{}');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addMonths, businessDateOf, completedMonths, isBusinessDate, isCalendarDate, addDays, dayOfWeek, assertBusinessDate, assertCalendarDate } from './business-date';
+import { addMonths, businessDateOf, completedMonths, daysInMonth, isBusinessDate, isCalendarDate, addDays, dayOfWeek, assertBusinessDate, assertCalendarDate } from './business-date';
 
 describe('business dates', () => {
   it('accepts real calendar dates only', () => {
@@ -45,5 +45,20 @@ describe('business dates', () => {
   it('reads the calendar date in Asia/Ho_Chi_Minh, not UTC', () => {
     expect(businessDateOf(new Date('2026-03-01T17:30:00Z'))).toBe('2026-03-02');
     expect(businessDateOf(new Date('2026-03-01T16:59:00Z'))).toBe('2026-03-01');
+  });
+});
+
+describe('daysInMonth', () => {
+  it('agrees with the proleptic Gregorian calendar month by month, leap years included (1600, 1900, 2000, 2024, 2100)', () => {
+    const disagreements: [number, number, number, number][] = [];
+    for (let year = 1; year <= 2400; year += 1) {
+      for (let month = 1; month <= 12; month += 1) {
+        const date = new Date(Date.UTC(2000, 0, 1));
+        date.setUTCFullYear(year, month, 0); // setUTCFullYear takes years 0–99 as written, unlike Date.UTC
+        if (daysInMonth(year, month) !== date.getUTCDate()) disagreements.push([year, month, daysInMonth(year, month), date.getUTCDate()]);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect([1600, 1900, 2000, 2024, 2100].map((y) => daysInMonth(y, 2))).toEqual([29, 28, 29, 29, 28]);
   });
 });

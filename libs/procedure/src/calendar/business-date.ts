@@ -49,8 +49,17 @@ export function assertCalendarDate(value: unknown, what = 'date'): BusinessDate 
   return value;
 }
 
+/** Days in each month of a common year, January first. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** A leap year of the proleptic Gregorian calendar (the one JavaScript's Date and PostgreSQL count in). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The days of `month` (1–12) of `year`: computed, not read from a Date (it is asked for on every date checked). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
 export function toUtcDate(date: BusinessDate): Date {
