@@ -40,25 +40,14 @@ export class InboxRepository {
     for (const n of notifications) if (!byKey.has(n.dedupeKey)) byKey.set(n.dedupeKey, n);
     const texts: { titleVi: string; titleEn: string; bodyVi: string; bodyEn: string }[] = [];
     const textIndex = new Map<string, number>();
-    const rows = [...byKey.values()].map((n) => {
-      const textKey = `${n.title.vi}\u0000${n.title.en}\u0000${n.body.vi}\u0000${n.body.en}`;
+    const rows = [...byKey.values()].map(({ title, body, createdAt, ...row }) => {
+      const textKey = `${title.vi}\u0000${title.en}\u0000${body.vi}\u0000${body.en}`;
       let text = textIndex.get(textKey);
       if (text === undefined) {
-        text = texts.push({ titleVi: n.title.vi, titleEn: n.title.en, bodyVi: n.body.vi, bodyEn: n.body.en }) - 1;
+        text = texts.push({ titleVi: title.vi, titleEn: title.en, bodyVi: body.vi, bodyEn: body.en }) - 1;
         textIndex.set(textKey, text);
       }
-      return {
-        organisationId: n.organisationId,
-        role: n.role,
-        caseId: n.caseId,
-        deadlineId: n.deadlineId,
-        kind: n.kind,
-        phase: n.phase,
-        dueOn: n.dueOn,
-        text,
-        createdAt: n.createdAt.toISOString(),
-        dedupeKey: n.dedupeKey,
-      };
+      return { ...row, text, createdAt: createdAt.toISOString() };
     });
     const inserted: { id: string; dedupe_key: string }[] = await m.query(
       `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
@@ -131,21 +120,8 @@ export class InboxRepository {
 }
 
 /** A notification just written, as the row stores it. */
-function writtenView(id: string, n: NewNotification): NotificationView {
-  return {
-    id,
-    organisationId: n.organisationId,
-    role: n.role,
-    caseId: n.caseId,
-    deadlineId: n.deadlineId,
-    kind: n.kind,
-    phase: n.phase,
-    dueOn: n.dueOn,
-    title: { vi: n.title.vi, en: n.title.en },
-    body: { vi: n.body.vi, en: n.body.en },
-    createdAt: n.createdAt.toISOString(),
-    readAt: null,
-  };
+function writtenView(id: string, { createdAt, dedupeKey: _dedupeKey, ...written }: NewNotification): NotificationView {
+  return { id, ...written, createdAt: createdAt.toISOString(), readAt: null };
 }
 
 function toView(r: RawNotification): NotificationView {
