@@ -53,7 +53,7 @@ export function assertCalendarDate(value: unknown, what = 'date'): BusinessDate 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** A leap year of the proleptic Gregorian calendar (the one JavaScript's Date and PostgreSQL count in). */
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
