@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { DomainException } from '@charterflow/kernel';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -13,15 +13,28 @@ export interface RawRow {
 
 /**
  * The rows of a CSV upload (UTF-8, with or without BOM, RFC 4180 quoting, a header row naming the columns). A
- * malformed file (unbalanced quotes, no header) is refused as a whole: 400 naming `file`. A row with more or fewer
- * cells than the header is kept and reported as that row's problem.
+ * malformed file (a quoted field never closed or closed in the middle of a field, no header) is refused as a whole:
+ * 400 naming `file`. A row with more or fewer cells than the header is kept and reported as that row's problem. Empty
+ * lines are skipped; each row keeps the line of the file it starts on (a quoted cell may span lines).
+ *
+ * Papa Parse reads the text (ADR 0028): several times faster than csv-parse on the same files, which matters twice
+ * per upload, once before the 202 and once in the worker.
  */
 export function parseCsv(text: string): RawRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false }) as never;
-  } catch (e) {
-    throw DomainException.validation([{ field: 'file', message: `the file is not valid CSV: ${(e as Error).message}`, messageVi: 'Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy).' }]);
+  const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { delimiter: ',', quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+  const malformed = parsed.errors.find((e) => e.type === 'Quotes');
+  if (malformed) {
+    throw DomainException.validation([
+      { field: 'file', message: `the file is not valid CSV: ${malformed.message} (row ${malformed.row ?? '?'})`, messageVi: 'Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy).' },
+    ]);
+  }
+  const breaks = parsed.meta.linebreak === '\r' ? '\r' : '\n';
+  const records: { record: string[]; line: number }[] = [];
+  let line = 1;
+  for (const record of parsed.data) {
+    if (!(record.length === 1 && record[0] === '')) records.push({ record, line });
+    line += 1;
+    for (const cell of record) for (let at = cell.indexOf(breaks); at !== -1; at = cell.indexOf(breaks, at + 1)) line += 1;
   }
   if (records.length === 0) throw DomainException.validation([{ field: 'file', message: 'the file has no header row', messageVi: 'Tệp không có dòng tiêu đề ghi tên các cột.' }]);
   const header = records[0].record.map((h) => h.trim());
@@ -32,11 +45,11 @@ export function parseCsv(text: string): RawRow[] {
   if (rows.length > MAX_IMPORT_ROWS) {
     throw DomainException.validation([{ field: 'file', message: `at most ${MAX_IMPORT_ROWS} rows per file`, messageVi: `Mỗi tệp có tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.` }]);
   }
-  return rows.map(({ record, info }, i) => {
+  return rows.map(({ record, line }, i) => {
     const cells: Record<string, unknown> = {};
-    header.forEach((h, k) => (cells[h] = record[k]));
+    for (let k = 0; k < header.length; k += 1) cells[header[k]] = record[k];
     if (record.length !== header.length) cells.__cellCount = `${record.length} cells, the header has ${header.length}`;
-    return { row: i + 1, line: info.lines, cells };
+    return { row: i + 1, line, cells };
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * What every library shares and nothing of ours is needed for: ids, business dates and the clock, the working-day
- * calendar port, the actor of a step, the domain error, periodic tasks, storable text and the cursor of a paged
+ * calendar port, the actor of a step, the domain error, periodic tasks, storable text, values as jsonb stores them and the cursor of a paged
  * list. It imports nothing of ours; every library may import it.
  */
 export * from './ids';
@@ -11,4 +11,5 @@ export * from './calendar/working-day-calendar';
 export * from './errors/domain-error';
 export * from './tasks/periodic-task';
 export * from './text/storable-text';
+export * from './json/stored-json';
 export * from './paging/page-cursor';

@@ -1,5 +1,6 @@
 import { CaseAggregate, DeadlineRecord, describe, DomainEvent, OrganisationFacts, TopState } from '@charterflow/procedure';
 import { AuditCase, StoredMembership } from './model';
+import { storedJson } from '@charterflow/kernel';
 
 /** One history row as the audit reads it. */
 export type AuditEvent = AuditCase['events'][number];
@@ -8,7 +9,7 @@ export type AuditDeadline = AuditCase['deadlines'][number];
 
 /**
  * An accepted event as the case store records it (`libs/cases` chain-steps): `payload` is the event without `type`
- * and `occurredOn`, round-tripped through JSON as the jsonb column stores it.
+ * and `occurredOn`, as the jsonb column stores it (`storedJson`).
  */
 export function recordedEvent(
   seq: number,
@@ -17,8 +18,8 @@ export function recordedEvent(
   actor: Record<string, unknown> | null = null,
 ): AuditEvent {
   const { type, occurredOn, ...rest } = event;
-  const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-  return { seq, type, occurredOn, payload, actor: actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, unknown>) : null, fromState: states.fromState, toState: states.toState };
+  const payload = storedJson(rest) as Record<string, unknown>;
+  return { seq, type, occurredOn, payload, actor: actor ? storedJson(actor) : null, fromState: states.fromState, toState: states.toState };
 }
 
 /** A limit of the engine's aggregate as the deadline row stores it (one row per `key`). */
@@ -73,7 +74,7 @@ export function auditCaseOf(c: {
     },
     // The membership projection of the aggregate, as the store keeps it in the case snapshot (A17).
     membership: storedMembership(describe(c.aggregate).membership),
-    events: c.events.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown> })),
+    events: c.events.map((e) => ({ ...e, payload: storedJson(e.payload) })),
     deadlines: c.aggregate.deadlines.map(auditDeadline),
   };
 }

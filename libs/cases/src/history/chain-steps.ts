@@ -1,7 +1,7 @@
 import { DomainEvent, TopState } from '@charterflow/procedure';
 import { CaseEventRow } from '../repositories/case-events.repository';
 import { eventHash } from './hash-chain';
-import { Actor } from '@charterflow/kernel';
+import { Actor, storedJson } from '@charterflow/kernel';
 
 /** One accepted event, ready to be appended. */
 export interface Step {
@@ -17,8 +17,8 @@ export function chainSteps(caseId: string, lastSeq: number, lastHash: string, st
   let prevHash = lastHash;
   steps.forEach((s, i) => {
     const { type, occurredOn, ...rest } = s.event;
-    // Round-trip through JSON: exactly what jsonb stores (and what the hash will be recomputed from).
-    const payload = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+    // Exactly what jsonb stores (and what the hash will be recomputed from).
+    const payload = storedJson(rest) as Record<string, unknown>;
     const actor = storedActor(s.actor);
     const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
     const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
@@ -29,7 +29,7 @@ export function chainSteps(caseId: string, lastSeq: number, lastHash: string, st
 }
 
 /**
- * The actor as jsonb stores it (a JSON round trip), once per actor object: a replayed history records dozens of steps
+ * The actor as jsonb stores it, once per actor object: a replayed history records dozens of steps
  * by the same one or two actors. Actors are not changed once made.
  */
 const storedActors = new WeakMap<Actor, Record<string, unknown>>();
@@ -37,7 +37,7 @@ const storedActors = new WeakMap<Actor, Record<string, unknown>>();
 function storedActor(actor: Actor): Record<string, unknown> {
   let stored = storedActors.get(actor);
   if (!stored) {
-    stored = JSON.parse(JSON.stringify(actor)) as Record<string, unknown>;
+    stored = storedJson(actor) as unknown as Record<string, unknown>;
     storedActors.set(actor, stored);
   }
   return stored;

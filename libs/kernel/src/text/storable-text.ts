@@ -34,26 +34,49 @@ export function childPath(parent: string, key: string | number): string {
  * that no input can exhaust the stack; objects met twice are walked once.
  */
 export function findUnstorableText(value: unknown, root: string): FieldError | null {
-  // `name` is the object key that led to the entry, checked when the entry is reached (document order).
-  const stack: { value: unknown; path: string; name?: string }[] = [{ value, path: root }];
+  // Each entry keeps the key that led to it and its parent entry; a path is spelled only for the entry reported.
+  const stack: Visit[] = [{ value }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const { value: v, path, name } = stack.pop()!;
-    const field = path || 'body';
-    const keyReason = name === undefined ? null : unstorableReason(name);
-    if (keyReason) return { field, message: `the name of ${field} ${keyReason}` };
+    const visit = stack.pop()!;
+    const v = visit.value;
+    // An object key is checked when its entry is reached (document order).
+    const keyReason = typeof visit.key === 'string' ? unstorableReason(visit.key) : null;
+    if (keyReason) {
+      const field = pathOf(visit, root) || 'body';
+      return { field, message: `the name of ${field} ${keyReason}` };
+    }
     if (typeof v === 'string') {
       const reason = unstorableReason(v);
-      if (reason) return { field, message: `${field} ${reason}` };
+      if (reason) {
+        const field = pathOf(visit, root) || 'body';
+        return { field, message: `${field} ${reason}` };
+      }
       continue;
     }
     if (typeof v !== 'object' || v === null || seen.has(v)) continue;
     seen.add(v);
-    const entries: { value: unknown; path: string; name?: string }[] = Array.isArray(v)
-      ? (v as unknown[]).map((item, i) => ({ value: item, path: childPath(path, i) }))
-      : Object.entries(v as Record<string, unknown>).map(([key, item]) => ({ value: item, path: childPath(path, key), name: key }));
     // Pushed in reverse so that the first offending field in document order is the one reported.
-    for (let i = entries.length - 1; i >= 0; i -= 1) stack.push(entries[i]);
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i -= 1) stack.push({ value: (v as unknown[])[i], key: i, parent: visit });
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i -= 1) stack.push({ value: (v as Record<string, unknown>)[keys[i]], key: keys[i], parent: visit });
+    }
   }
   return null;
+}
+
+/** A value met on the walk: the key that led to it from its parent (none for the root). */
+interface Visit {
+  value: unknown;
+  key?: string | number;
+  parent?: Visit;
+}
+
+/** The field path of a visited value from `root`, spelled as `childPath` spells it. */
+function pathOf(visit: Visit, root: string): string {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) keys.push(at.key!);
+  return keys.reverse().reduce<string>((path, key) => childPath(path, key), root);
 }

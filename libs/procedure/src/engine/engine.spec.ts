@@ -631,6 +631,29 @@ describe('aggregate storage', () => {
     expect(JSON.parse(JSON.stringify(inMemory.aggregate.machine))).toStrictEqual(inMemory.aggregate.machine);
   });
 
+  it('every step stores exactly what xstate persists for its snapshot (members and context alike)', () => {
+    const stored: unknown[] = [];
+    class Recording extends CaseDriver {
+      override send(...args: Parameters<CaseDriver['send']>) {
+        const d = super.send(...args);
+        if (d.ok) stored.push(d.aggregate.machine);
+        return d;
+      }
+    }
+    const c = new Recording();
+    c.storeBetweenSteps = false;
+    toRecognitionReview(c);
+    expect(stored.length).toBeGreaterThan(15);
+    for (const machine of stored) {
+      const m = machine as { value: never; context: never };
+      const own = admissionMachine.getPersistedSnapshot(admissionMachine.resolveState({ value: m.value, context: m.context }));
+      const defined = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
+      expect(machine).toStrictEqual(defined);
+    }
+    // Many configurations, not one step repeated.
+    expect(new Set(stored.map((m) => JSON.stringify((m as { value: unknown }).value))).size).toBeGreaterThan(10);
+  });
+
   it('restoreAggregate refuses unknown states, other machine versions and malformed JSON', () => {
     const c = toCellReview(new CaseDriver());
     const good = JSON.parse(JSON.stringify(c.aggregate)) as CaseAggregate & { machine: { value: unknown } };

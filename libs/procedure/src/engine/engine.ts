@@ -118,9 +118,20 @@ function transition(snapshot: Snapshot, event: MachineEvent): Snapshot {
  * machine runs), sharing the snapshot's immutable state value and context rather than copying them (a step makes new
  * ones; nothing mutates either). The result is kept as the resolved form of itself, so the next step restores nothing.
  */
+/** A context with nothing in it: what xstate is given to persist in place of the facts (see `persist`). */
+const NO_CONTEXT = Object.freeze({}) as CaseFacts;
+
+/**
+ * The snapshot as stored: xstate's persisted form, without its `undefined` members. The facts are plain JSON (the
+ * machine spawns and invokes nothing, so no actor ref is ever in them), and xstate stores a context without actor
+ * refs as the very object the transition made; its walk through the whole context looking for them, at every step,
+ * is skipped by handing it an empty one and putting the facts back.
+ */
 function persist(snapshot: Snapshot): unknown {
   const persisted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(admissionMachine.getPersistedSnapshot(snapshot))) if (value !== undefined) persisted[key] = value;
+  for (const [key, value] of Object.entries(admissionMachine.getPersistedSnapshot({ ...snapshot, context: NO_CONTEXT }))) {
+    if (value !== undefined) persisted[key] = key === 'context' ? snapshot.context : value;
+  }
   resolved.set(persisted, snapshot);
   return persisted;
 }
