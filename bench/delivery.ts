@@ -24,7 +24,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@charterflow/config';
 import { buildDataSourceOptions } from '@charterflow/database';
-import { DEFAULT_BATCH, DEFAULT_CONCURRENCY, localInstant } from '@charterflow/delivery';
+import { bullConnectionOf, DEFAULT_BATCH, DEFAULT_CONCURRENCY, localInstant } from '@charterflow/delivery';
 import { addDays } from '@charterflow/procedure';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { seedDueEscalations } from '../test/support/due-escalations';
@@ -88,7 +88,8 @@ async function seed(db: DataSource, count: number): Promise<void> {
 
 /** `count` no-op jobs through BullMQ alone: addBulk in the transport's chunks, then a worker at `concurrency`. */
 async function rawBullmq(count: number, concurrency: number): Promise<{ addPerSecond: number; processPerSecond: number }> {
-  const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
+  // The worker's own connection options, so that the baseline is BullMQ as the worker runs it.
+  const connection = bullConnectionOf(REDIS_URL);
   const queue = new Queue('bench-raw-noop', { connection });
   await queue.obliterate({ force: true });
   const t0 = process.hrtime.bigint();

@@ -13,6 +13,7 @@ export * from './bullmq/firing-job';
 export * from './bullmq/firing.processor';
 export * from './bullmq/outbox-relay';
 export * from './bullmq/reconciler';
+export * from './bullmq/redis-options';
 export * from './bullmq/stale-jobs';
 export * from './bullmq/webhooks.processor';
 export * from './poll/poll.transport';
