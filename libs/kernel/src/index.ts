@@ -1,7 +1,7 @@
 /**
  * What every library shares and nothing of ours is needed for: ids, business dates and the clock, the working-day
- * calendar port, the actor of a step, the domain error, periodic tasks, storable text, values as jsonb stores them and the cursor of a paged
- * list. It imports nothing of ours; every library may import it.
+ * calendar port, the actor of a step, the domain error, periodic tasks, storable text, values as jsonb stores them
+ * and the cursor of a paged list. It imports nothing of ours; every library may import it.
  */
 export * from './ids';
 export * from './actor';

@@ -5,8 +5,8 @@ const MAX_PLAIN_DEPTH = 64;
  * A value as a `jsonb` column stores it, i.e. what a JSON round trip gives back: the value itself (not a copy) when it
  * is already plain JSON, otherwise `JSON.parse(JSON.stringify(value))`. Plain JSON is a string, a boolean, null, a
  * finite number other than -0, or a plain object or array of those with no `undefined` member, no hole and no
- * `toJSON`. Most values written are plain already (events and actors made from validated input), and the check
- * allocates nothing where the round trip would rebuild the whole value.
+ * `toJSON`. Most values written are plain already (events and actors made from validated input), and looking
+ * through one costs far less than rebuilding all of it through a string.
  */
 export function storedJson<T>(value: T): T {
   return isPlainJson(value, 0) ? value : (JSON.parse(JSON.stringify(value)) as T);
