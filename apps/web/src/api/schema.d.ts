@@ -1621,7 +1621,7 @@ export interface components {
         ImportItemDto: {
             /** @description 1 = the first row after the header */
             row: number;
-            /** @description The line of the file (CSV) */
+            /** @description The line of the file (CSV) the row starts on */
             line?: number;
             /** @example CB-2025-014 */
             externalId: string | null;

@@ -59,7 +59,7 @@ export class ImportItemDto {
   @ApiProperty({ description: '1 = the first row after the header' })
   row: number;
 
-  @ApiPropertyOptional({ description: 'The line of the file (CSV)' })
+  @ApiPropertyOptional({ description: 'The line of the file (CSV) the row starts on' })
   line?: number;
 
   @ApiProperty({ type: String, nullable: true, example: 'CB-2025-014' })
