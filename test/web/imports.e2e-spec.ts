@@ -12,7 +12,8 @@ import { axeViolations, ensureWebBuild, launchChromium, listen, type PageProblem
  * A read the page had in flight when the test itself navigated (reload, `goto`) is cancelled by the browser: the
  * import's progress, the list, the unread notifications. Any other failed request is a problem.
  */
-const ABORTED_BY_NAVIGATION = /^request failed: GET \S+\/api\/v1\/(imports|notifications)\S* net::ERR_ABORTED$/;
+/** A read of the screen being left that a navigation cut short (the start screen's worklist, a poll): the browser's doing. */
+const ABORTED_BY_NAVIGATION = /^request failed: GET \S+\/api\/v1\/(imports|notifications|worklist)\S* net::ERR_ABORTED$/;
 /** Where the screenshots go: a scratch folder, or SCREENSHOTS_DIR (`npm run screenshots` refreshes docs/screenshots). */
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'charterflow-screenshots-'));
 const TODAY = '2026-06-30';
@@ -199,7 +200,8 @@ describe('staff application: an import followed across screens and reloads, and 
     expect(widths.scrolling).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/phone-imports.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
-    expect(problems.errors).toEqual([]);
+    // Going straight to the import after signing in cuts short what the start screen was still reading.
+    expect(problems.errors.filter((e) => !ABORTED_BY_NAVIGATION.test(e))).toEqual([]);
     expect(problems.answers).toEqual([NO_SESSION_YET]);
   });
 
@@ -224,6 +226,8 @@ describe('staff application: an import followed across screens and reloads, and 
     await page.waitForURL(/\/admin\/imports\/[0-9a-f-]{36}$/);
     expect(await runner.drain()).toBe(1);
     await page.getByTestId('import-summary').filter({ hasText: '205 dòng: 205 đã nhập' }).waitFor();
+    // The rows come in their own read after the summary: the 200th drawn, and no more.
+    await reportRow(page, 'MHN-D-200').waitFor();
     const body = page.getByTestId('import-report').locator('tbody tr');
     expect(await body.count()).toBe(200);
     // Nothing refused or flagged: no choice of rows to show.
