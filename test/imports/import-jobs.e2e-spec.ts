@@ -172,7 +172,7 @@ describe('imports as jobs (real PostgreSQL)', () => {
     expect((await t.http.post(`${API}/imports`).send({ rows: 'nope' }).expect(400)).body.fields[0].field).toBe('rows');
     // Said for staff too, under the file field: what is wrong with the file, in Vietnamese.
     expect((await post('a,b\n1,2\n').expect(400)).body.fields[0].messageVi).toBe('Dòng đầu của tệp phải ghi tên các cột theo hướng dẫn nhập hồ sơ (externalId, organisationId, …).');
-    expect((await post('"unbalanced,quote\n').expect(400)).body.fields[0].messageVi).toBe('Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy).');
+    expect((await post('"unbalanced,quote\n').expect(400)).body.fields[0].messageVi).toBe('Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy): dấu ngoặc kép ở dòng 1 của tệp không được đóng đúng.');
     expect((await post(' \n').expect(400)).body.fields[0].messageVi).toBe('Tệp CSV không có nội dung.');
     expect(await count()).toBe(before);
   });

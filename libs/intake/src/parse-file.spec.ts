@@ -1,12 +1,12 @@
 import { DomainException } from '@charterflow/kernel';
 import { MAX_IMPORT_ROWS, parseCsv } from './parse-file';
 
-function refusal(text: string): { field: string; message: string } {
+function refusal(text: string): { field: string; message: string; messageVi?: string } {
   try {
     parseCsv(text);
   } catch (e) {
     expect(e).toBeInstanceOf(DomainException);
-    return ((e as DomainException).details as { fields: { field: string; message: string }[] }).fields[0];
+    return ((e as DomainException).details as { fields: { field: string; message: string; messageVi?: string }[] }).fields[0];
   }
   throw new Error('the file was not refused');
 }
@@ -41,6 +41,9 @@ describe('parseCsv', () => {
   it('refuses a file whose quotes do not close, one without a header, and one with too many rows, naming `file`', () => {
     expect(refusal('externalId,note\nA-1,"never closed\nA-2,x\n')).toMatchObject({ field: 'file', message: expect.stringMatching(/not valid CSV/) });
     expect(refusal('externalId,note\nA-1,"closed"early\n').field).toBe('file');
+    // The line named is the file's, empty lines and Windows line ends counted as an editor counts them.
+    expect(refusal('\ufeffexternalId,note\r\n\r\nA-1,"never closed\r\n').message).toMatch(/\(line 3\)$/);
+    expect(refusal('externalId,note\nA-1,"ok"\nA-2,"bad"x\n')).toMatchObject({ message: expect.stringMatching(/\(line 3\)$/), messageVi: expect.stringContaining('ở dòng 3 của tệp') });
     expect(refusal('').message).toMatch(/no header row/);
     expect(refusal('\n\n').message).toMatch(/no header row/);
     expect(refusal('a,b\n1,2\n').message).toMatch(/must name the columns/);

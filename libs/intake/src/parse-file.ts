@@ -21,20 +21,28 @@ export interface RawRow {
  * per upload, once before the 202 and once in the worker.
  */
 export function parseCsv(text: string): RawRow[] {
-  const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { delimiter: ',', quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, { delimiter: ',', quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+  // The file's line break: a Windows `\r\n` is counted by its `\n`.
+  const breaks = parsed.meta.linebreak === '\r' ? '\r' : '\n';
   const malformed = parsed.errors.find((e) => e.type === 'Quotes');
   if (malformed) {
+    // The line of the file where the quote went wrong, as an editor numbers it.
+    const at = 1 + breaksIn(body.slice(0, malformed.index ?? 0), breaks);
     throw DomainException.validation([
-      { field: 'file', message: `the file is not valid CSV: ${malformed.message} (row ${malformed.row ?? '?'})`, messageVi: 'Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy).' },
+      {
+        field: 'file',
+        message: `the file is not valid CSV: ${malformed.message} (line ${at})`,
+        messageVi: `Tệp không đọc được như một tệp CSV (UTF-8, các ô ngăn bởi dấu phẩy): dấu ngoặc kép ở dòng ${at} của tệp không được đóng đúng.`,
+      },
     ]);
   }
-  const breaks = parsed.meta.linebreak === '\r' ? '\r' : '\n';
   const records: { record: string[]; line: number }[] = [];
   let line = 1;
   for (const record of parsed.data) {
     if (!(record.length === 1 && record[0] === '')) records.push({ record, line });
     line += 1;
-    for (const cell of record) for (let at = cell.indexOf(breaks); at !== -1; at = cell.indexOf(breaks, at + 1)) line += 1;
+    for (const cell of record) line += breaksIn(cell, breaks);
   }
   if (records.length === 0) throw DomainException.validation([{ field: 'file', message: 'the file has no header row', messageVi: 'Tệp không có dòng tiêu đề ghi tên các cột.' }]);
   const header = records[0].record.map((h) => h.trim());
@@ -51,6 +59,13 @@ export function parseCsv(text: string): RawRow[] {
     if (record.length !== header.length) cells.__cellCount = `${record.length} cells, the header has ${header.length}`;
     return { row: i + 1, line, cells };
   });
+}
+
+/** How many times `breaks` occurs in `text`. */
+function breaksIn(text: string, breaks: string): number {
+  let count = 0;
+  for (let at = text.indexOf(breaks); at !== -1; at = text.indexOf(breaks, at + 1)) count += 1;
+  return count;
 }
 
 /** The rows of a JSON upload: `{ "historical": bool, "rows": [ { column: value, … } ] }`. */
