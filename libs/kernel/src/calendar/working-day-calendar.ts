@@ -11,6 +11,22 @@ export interface CalendarYearOverrides {
   source: string;
 }
 
+/** A holiday not (yet) in the holiday library, in force for baseline years from `effectiveFrom`. */
+export interface ExtraHoliday {
+  /** `MM-DD`, e.g. `11-24`. */
+  monthDay: string;
+  /** Vietnamese first: `Ngày Văn hóa Việt Nam / Vietnam Culture Day`. */
+  name: string;
+  /** First date on which the holiday counts. */
+  effectiveFrom: BusinessDate;
+}
+
+/** What a calendar is built from (plain data): the same calendar can be built again from it in another thread. */
+export interface WorkingDayCalendarDefinition {
+  overrides: readonly CalendarYearOverrides[];
+  extraHolidays: readonly ExtraHoliday[];
+}
+
 /**
  * The working-day calendar of procedure doc §1 and §7 (libs/procedure builds it). Counting starts the day after the
  * trigger: `addWorkingDays('2026-01-15', 45) === '2026-03-26'`.
@@ -23,6 +39,8 @@ export interface WorkingDayCalendar {
   workingDaysBetween(from: BusinessDate, to: BusinessDate): number;
   /** Days off and make-up working days in force for a year (overrides, or the holiday baseline). */
   describeYear(year: number): { year: number; daysOff: { date: BusinessDate; name: string }[]; workingDays: { date: BusinessDate; name: string }[]; source: string };
+  /** What it was built from, when it can be built again elsewhere (absent from a hand-made test calendar). */
+  readonly definition?: WorkingDayCalendarDefinition;
 }
 
 /** Injection token of the `CalendarProvider` (libs/calendar's CalendarService implements it). */

@@ -207,6 +207,20 @@ describe('baseline for a year without an official entry', () => {
     expect(baseline.isWorkingDay('2027-11-24')).toBe(true);
   });
 
+  it('is built again, the same, from its definition passed between threads (structured clone)', () => {
+    const original = createWorkingDayCalendar(official, { extraHolidays: [{ ...CULTURE_DAY, effectiveFrom: '2026-11-24' }] });
+    const definition = structuredClone(original.definition!);
+    expect(definition).toEqual({ overrides: official, extraHolidays: [{ ...CULTURE_DAY, effectiveFrom: '2026-11-24' }] });
+    const again = createWorkingDayCalendar(definition.overrides, { extraHolidays: definition.extraHolidays });
+    // Official years, a baseline year with the extra holiday, and counts across them agree day by day.
+    for (let d = '2025-01-01'; d <= '2029-12-31'; d = addDays(d, 1)) expect(again.isWorkingDay(d)).toBe(original.isWorkingDay(d));
+    expect(again.addWorkingDays('2025-12-20', 400)).toBe(original.addWorkingDays('2025-12-20', 400));
+    expect(again.workingDaysBetween('2025-01-01', '2029-12-31')).toBe(original.workingDaysBetween('2025-01-01', '2029-12-31'));
+    // The extra holiday is in the definition: a calendar built without it differs on that day.
+    expect(again.isWorkingDay('2027-11-24')).toBe(false);
+    expect(createWorkingDayCalendar(definition.overrides).isWorkingDay('2027-11-24')).toBe(true);
+  });
+
   it('never applies an extra holiday to a year with an official entry', () => {
     const withOfficial = createWorkingDayCalendar(official, { extraHolidays: [{ ...CULTURE_DAY, effectiveFrom: '2026-01-01' }] });
     expect(withOfficial.isWorkingDay('2026-11-24')).toBe(true);

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { CalendarYearOverrides, WorkingDayCalendar } from '../model/calendar';
+import { CalendarYearOverrides, ExtraHoliday, WorkingDayCalendar, WorkingDayCalendarDefinition } from '../model/calendar';
 import { BusinessDate } from '../model/dates';
 import { assertCalendarDate, dayOfWeek, fromUtcDate, isCalendarDate, parts, toUtcDate } from './business-date';
 
@@ -21,18 +21,8 @@ import { assertCalendarDate, dayOfWeek, fromUtcDate, isCalendarDate, parts, toUt
  * are 1900–2100, see `isBusinessDate`), so that no caller makes it build centuries of tables.
  */
 
-/** A holiday not (yet) in the holiday library, in force for baseline years from `effectiveFrom`. */
-export interface ExtraHoliday {
-  /** `MM-DD`, e.g. `11-24`. */
-  monthDay: string;
-  /** Vietnamese first: `Ngày Văn hóa Việt Nam / Vietnam Culture Day`. */
-  name: string;
-  /** First date on which the holiday counts. */
-  effectiveFrom: BusinessDate;
-}
-
 export interface WorkingDayCalendarOptions {
-  extraHolidays?: ExtraHoliday[];
+  extraHolidays?: readonly ExtraHoliday[];
 }
 
 export type CalendarYearDescription = ReturnType<WorkingDayCalendar['describeYear']>;
@@ -73,7 +63,7 @@ interface YearTable {
   description: CalendarYearDescription;
 }
 
-export function createWorkingDayCalendar(overrides: CalendarYearOverrides[], options: WorkingDayCalendarOptions = {}): WorkingDayCalendar {
+export function createWorkingDayCalendar(overrides: readonly CalendarYearOverrides[], options: WorkingDayCalendarOptions = {}): WorkingDayCalendar {
   const overridesByYear = new Map<number, CalendarYearOverrides>();
   for (const entry of overrides) {
     checkOverrideEntry(entry);
@@ -82,6 +72,7 @@ export function createWorkingDayCalendar(overrides: CalendarYearOverrides[], opt
   }
   const extraHolidays = (options.extraHolidays ?? []).map(checkExtraHoliday);
   const tables = new Map<number, YearTable>();
+  const definition: WorkingDayCalendarDefinition = { overrides: [...overridesByYear.values()], extraHolidays };
 
   function table(year: number): YearTable {
     let t = tables.get(year);
@@ -100,6 +91,8 @@ export function createWorkingDayCalendar(overrides: CalendarYearOverrides[], opt
   }
 
   return {
+    definition,
+
     isWorkingDay(date) {
       const { t, index } = locate(assertCalendarDate(date));
       return t.working[index] === 1;
