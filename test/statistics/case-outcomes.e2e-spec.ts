@@ -196,6 +196,48 @@ describe('the outcomes the statistics count (real PostgreSQL, triggers)', () => 
     });
   });
 
+  it('histories appended whole in one statement (an import) keep the outcomes event-by-event appends keep', async () => {
+    const three = await createOrganisationTree(t.http, { label: 'Kết quả Ba' });
+    const [a, b]: { id: string }[] = await db.query(
+      `INSERT INTO cases (organisation_id, state, snapshot, machine_version, procedure_version, version, candidate, search_text, last_seq, last_hash, created_at, updated_at)
+       SELECT $1::uuid, 'probation', '{}'::jsonb, 1, 'seeded', 1, jsonb_build_object('fullName', 'Ứng viên ' || n), 'ung vien ' || n, 1, 'seeded', now(), now()
+       FROM generate_series(1, 2) AS n ORDER BY n RETURNING id`,
+      [three.cellId],
+    );
+    // Case a: admitted, recognised, the admission annulled (both go), admitted again (stays).
+    // Case b: admitted, a transfer meeting a late decision (the admission goes), admitted again, recognised, the
+    // recognition annulled (it goes; the second admission stays).
+    const events: [string, number, string, string | null, string, string][] = [
+      [a.id, 1, 'CASE_OPENED', null, 'sympathiser', '2026-01-02'],
+      [a.id, 2, 'ADMISSION_DECIDED', 'superiorReview', 'awaitingCeremony', '2026-02-02'],
+      [a.id, 3, 'CEREMONY_HELD', 'awaitingCeremony', 'probation', '2026-02-10'],
+      [a.id, 4, 'RECOGNITION_DECIDED', 'recognitionReview', 'fullMember', '2026-03-02'],
+      [a.id, 5, 'ADMISSION_ANNULLED', 'fullMember', 'superiorReview', '2026-04-01'],
+      [a.id, 6, 'ADMISSION_DECIDED', 'superiorReview', 'awaitingCeremony', '2026-05-04'],
+      [b.id, 1, 'CASE_OPENED', null, 'sympathiser', '2026-01-02'],
+      [b.id, 2, 'ADMISSION_DECIDED', 'superiorReview', 'awaitingCeremony', '2026-02-03'],
+      [b.id, 3, 'TRANSFERRED', 'awaitingCeremony', 'superiorReview', '2026-03-03'],
+      [b.id, 4, 'ADMISSION_DECIDED', 'superiorReview', 'awaitingCeremony', '2026-04-02'],
+      [b.id, 5, 'RECOGNITION_DECIDED', 'recognitionReview', 'fullMember', '2026-05-05'],
+      [b.id, 6, 'RECOGNITION_ANNULLED', 'fullMember', 'probation', '2026-06-01'],
+    ];
+    await db.query(
+      `INSERT INTO case_events (case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
+       SELECT (e ->> 0)::uuid, (e ->> 1)::int, e ->> 2, '{}'::jsonb, (e ->> 5)::date, now(), '{}'::jsonb, e ->> 3, e ->> 4, 'seeded', 'seeded'
+       FROM jsonb_array_elements($1::jsonb) AS e`,
+      [JSON.stringify(events)],
+    );
+    const stored = await db.query(`SELECT case_id, seq, kind FROM case_outcomes WHERE case_id = ANY($1::uuid[]) ORDER BY case_id = $2 DESC, seq`, [[a.id, b.id], a.id]);
+    expect(stored).toEqual([
+      { case_id: a.id, seq: 6, kind: 'admission' },
+      { case_id: b.id, seq: 4, kind: 'admission' },
+    ]);
+    await expectStoredAsDefined();
+    expect(await totals(three, '2026')).toEqual({ admissions: 2, recognitions: 0 });
+    // Both cases are dirty for the compliance audit, once each.
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_case_state WHERE case_id = ANY($1::uuid[]) AND dirty`, [[a.id, b.id]])).toEqual([{ n: 2 }]);
+  });
+
   it('the migration fills the table from the histories with exactly what the triggers kept', async () => {
     const kept = await db.query(STORED);
     const Migration = MIGRATIONS.find((m) => m.name === 'CaseOutcomes1767225603500')!;

@@ -25,6 +25,7 @@ import { CaseOutcomes1767225603500 } from './1767225603500-CaseOutcomes';
 import { FindingsTotalsIndex1767225603600 } from './1767225603600-FindingsTotalsIndex';
 import { StatisticsVersionsInTurn1767225603700 } from './1767225603700-StatisticsVersionsInTurn';
 import { CaseStateValue1767225603800 } from './1767225603800-CaseStateValue';
+import { StatementLevelTriggers1767225603900 } from './1767225603900-StatementLevelTriggers';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   FindingsTotalsIndex1767225603600,
   StatisticsVersionsInTurn1767225603700,
   CaseStateValue1767225603800,
+  StatementLevelTriggers1767225603900,
 ];
