@@ -7,7 +7,7 @@
  * the second run wrote nothing. Writes "## Import of cases under way" in docs/benchmarks.md.
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/charterflow_bench; its public schema
- * is dropped and recreated), BENCH_IMPORT_ROWS.
+ * is dropped and recreated), BENCH_IMPORT_ROWS, IMPORT_REPLAY_THREADS (as for the worker; unset, its default).
  */
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const wanted = rowsWanted();
   const loadAtStart = loadavg();
   await prepareBenchDatabase(url);
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'production', RUN_WORKER: 'false', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1' });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'production', RUN_WORKER: 'false', JWT_SECRET: 'bench-bench-bench-bench-bench-bench-1', IMPORT_REPLAY_THREADS: process.env.IMPORT_REPLAY_THREADS });
   @Module({ imports: [PlatformModule.forRoot({ config, clock: new FixedClock('2026-06-30T03:00:00.000Z') }), CasesModule, IntakeModule] })
   class BenchModule {}
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const n = (x: number) => x.toLocaleString('en-US');
 
     const body = [
-      `Run: \`npm run bench:import\`${wanted > BASE_ROWS ? ` with \`BENCH_IMPORT_ROWS=${wanted}\`` : ''}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average (1 / 5 / 15 min) ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')} at the start and ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end (the machine is shared), ${(await serverVersion(url)).split(' on ')[0]} at ${redactUrl(url)}. The whole path of an upload (ADR 0028): accepted (the CSV read whole and stored, what \`POST /api/v1/imports\` does before its 202), then processed by the import worker in batches of ${IMPORT_BATCH_ROWS} rows (validation, replay through the engine, one transaction per batch) until the import is done; one worker, in the benchmark's process.`,
+      `Run: \`npm run bench:import\`${wanted > BASE_ROWS ? ` with \`BENCH_IMPORT_ROWS=${wanted}\`` : ''}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load average (1 / 5 / 15 min) ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')} at the start and ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end (the machine is shared), ${(await serverVersion(url)).split(' on ')[0]} at ${redactUrl(url)}. The whole path of an upload (ADR 0028): accepted (the CSV read whole and stored, what \`POST /api/v1/imports\` does before its 202), then processed by the import worker in batches of ${IMPORT_BATCH_ROWS} rows (validation, replay through the engine, one transaction per batch) until the import is done; one worker, in the benchmark's process, replaying on ${config.IMPORT_REPLAY_THREADS} thread${config.IMPORT_REPLAY_THREADS === 1 ? '' : 's'} beside its own (\`IMPORT_REPLAY_THREADS\`, ADR 0028).`,
       '',
       `CSV files with every import column, 1% of their rows bad (an unknown cell, an impossible date, a step after today, steps out of order, in turn); cases at every stage from decided to past probation (all runs: ${states.map((s) => `${s.state} ${n(s.n)}`).join(', ')}).`,
       '',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
@@ -9,6 +10,9 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 
 /** Variables whose values must never appear in an error message or a log line. */
 export const SECRET_VARIABLES: readonly string[] = ['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'];
+
+/** Import replay threads when unset: the cores beside the main thread's, at least one, at most four. */
+const DEFAULT_IMPORT_REPLAY_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -191,6 +195,16 @@ export class AppConfig {
   @Min(1000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   @Max(86_400_000, { message: 'must be a whole number of milliseconds between 1000 and 86400000' })
   AUDIT_SWEEP_INTERVAL_MS: number = 60_000;
+
+  /**
+   * Threads beside the main one that replay imported rows through the engine (ADR 0028); 0 replays them on the main
+   * thread. Unset: the machine's cores but one, at least 1, at most 4.
+   */
+  @Transform(wholeNumber(DEFAULT_IMPORT_REPLAY_THREADS))
+  @IsInt({ message: 'must be a whole number between 0 and 16' })
+  @Min(0, { message: 'must be a whole number between 0 and 16' })
+  @Max(16, { message: 'must be a whole number between 0 and 16' })
+  IMPORT_REPLAY_THREADS: number = DEFAULT_IMPORT_REPLAY_THREADS;
 
   /** How often a worker records that it is alive; `/health` is degraded when none did for three intervals. */
   @Transform(wholeNumber(15_000))

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { AppConfig } from './app-config';
 import { ConfigValidationError, loadConfig } from './load-config';
 
@@ -130,6 +131,17 @@ describe('the variables of the deployment', () => {
     expect(loadConfig({ DATABASE_POOL_SIZE: '200' }).DATABASE_POOL_SIZE).toBe(200);
     for (const bad of ['0', '201', '-1', '2.5', 'ten']) {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE: must be a whole number between 1 and 200/);
+    }
+  });
+
+  it('reads IMPORT_REPLAY_THREADS between 0 and 16; unset, the cores but one, at least 1 and at most 4', () => {
+    const cores = availableParallelism();
+    expect(loadConfig({}).IMPORT_REPLAY_THREADS).toBe(Math.min(4, Math.max(1, cores - 1)));
+    expect(loadConfig({ IMPORT_REPLAY_THREADS: '' }).IMPORT_REPLAY_THREADS).toBe(Math.min(4, Math.max(1, cores - 1)));
+    expect(loadConfig({ IMPORT_REPLAY_THREADS: '0' }).IMPORT_REPLAY_THREADS).toBe(0);
+    expect(loadConfig({ IMPORT_REPLAY_THREADS: '16' }).IMPORT_REPLAY_THREADS).toBe(16);
+    for (const bad of ['17', '-1', '1.5', 'two']) {
+      expect(() => loadConfig({ IMPORT_REPLAY_THREADS: bad })).toThrow(/IMPORT_REPLAY_THREADS: must be a whole number between 0 and 16/);
     }
   });
 });

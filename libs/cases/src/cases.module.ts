@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@charterflow/config';
 import { OrganisationsModule } from '@charterflow/organisations';
 import { CasesService } from './cases.service';
 import { CaseQueries } from './queries/case-queries';
@@ -11,11 +12,19 @@ import { CaseStore } from './store/case-store';
 import { DecisionEnvs } from './store/decision-env';
 import { ApplyTimedEvents } from './use-cases/apply-timed-events';
 import { ImportCase } from './use-cases/import-case';
+import { ReplayThreads } from './use-cases/replay-threads';
 import { KeptCaseViews } from './views/kept-case-views';
 import { OpenCase } from './use-cases/open-case';
 import { RecordEvent } from './use-cases/record-event';
 
 const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
+
+/** The import's replay threads, as many as the configuration says (inline without one: a module under test). */
+const REPLAY_THREADS = {
+  provide: ReplayThreads,
+  useFactory: (config?: AppConfig) => new ReplayThreads(config?.IMPORT_REPLAY_THREADS ?? 0),
+  inject: [{ token: AppConfig, optional: true }],
+};
 
 /**
  * Cases as a Nest module: the write use cases over one `CaseStore`, the read side (`CaseQueries`) and the
@@ -26,7 +35,7 @@ const USE_CASES = [OpenCase, RecordEvent, ApplyTimedEvents, ImportCase];
  */
 @Module({
   imports: [OrganisationsModule],
-  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, KeptCaseViews, CaseQueries, WorklistQuery, ...USE_CASES, CasesService],
+  providers: [CasesRepository, CaseEventsRepository, DeadlinesRepository, IdempotencyKeysRepository, DecisionEnvs, CaseStore, KeptCaseViews, CaseQueries, WorklistQuery, REPLAY_THREADS, ...USE_CASES, CasesService],
   exports: [...USE_CASES, CaseQueries, WorklistQuery, KeptCaseViews, CasesService],
 })
 export class CasesModule {}

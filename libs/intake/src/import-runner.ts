@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ImportBatchContext, ImportCase, ImportOutcome, ReadyImport } from '@charterflow/cases';
+import { Admitted, ImportBatchContext, ImportCase, ImportOutcome, ReadyImport } from '@charterflow/cases';
 import { Actor, Clock } from '@charterflow/kernel';
 import type { ChainNode } from '@charterflow/procedure';
 import { BatchCounts, ClaimedImport, ImportJobsRepository } from './import-jobs.repository';
@@ -18,10 +18,16 @@ export const IMPORT_LEASE_MS = 120_000;
 export const IMPORT_MAX_ATTEMPTS = 3;
 
 /**
- * Rows read or replayed between two turns of the event loop: the batch being committed meanwhile has its answers
- * from the database handled within a few milliseconds instead of after the whole next batch is replayed.
+ * Rows read between two turns of the event loop: the batch being committed meanwhile has its answers from the
+ * database handled within a few milliseconds instead of after the whole next batch is read.
  */
 const YIELD_EVERY_ROWS = 25;
+
+/**
+ * Batches judged ahead of the one committing: the next one replaying on the threads while the one after it is read
+ * and judged here.
+ */
+const JUDGED_AHEAD = 2;
 
 /** Thrown inside a batch's transaction when the import is no longer this worker's: nothing of the batch is written. */
 class ClaimLost extends Error {}
@@ -38,12 +44,20 @@ export interface ImportInProgress {
 }
 
 type Judged = { item: ImportItem } | { base: RowBase; ready: ReadyImport };
+/** A row judged against what is stored: its outcome, or its place among the rows admitted for replay. */
+type Admission = { item: ImportItem } | { base: RowBase; replay: number };
 
 /** The rows `from` … `to` − 1 of the file, read and replayed, ready to commit. */
 interface JudgedBatch {
   from: number;
   to: number;
   judged: Judged[];
+}
+
+/** A batch under way ahead of the one committing: settled once its rows are judged, then once it is replayed. */
+interface Ahead {
+  admitted: Promise<void>;
+  batch: Promise<JudgedBatch>;
 }
 
 /**
@@ -106,21 +120,27 @@ export class ImportRunner {
 
   /**
    * Works a claimed import to its end; false when it failed or another worker took it over. The batches are
-   * pipelined: the next batch is read and replayed (Node's work) while the current one commits (the database's), and
-   * they still commit one after the other, in order, each under the claim.
+   * pipelined: while one commits (the database's work), the next is replayed (the replay threads') and the one after
+   * it read and judged against what is stored (this thread's), rows in file order; they still commit one after the
+   * other, in order, each under the claim.
    */
   async complete(p: ImportInProgress): Promise<boolean> {
-    let next: Promise<JudgedBatch | null> | null = this.judgeFrom(p, p.job.processed);
+    const ahead: Ahead[] = [];
+    let nextFrom = p.job.processed;
+    // Batches judged ahead of the one committing, up to JUDGED_AHEAD, each admitted after the one before it.
+    const fill = () => {
+      while (ahead.length < JUDGED_AHEAD && nextFrom < p.rows.length) {
+        const next = this.judgeFrom(p, nextFrom, ahead.at(-1)?.admitted);
+        // Awaited in turn below; until then a failure of it must not go unhandled.
+        next.batch.catch(() => undefined);
+        ahead.push(next);
+        nextFrom = Math.min(nextFrom + IMPORT_BATCH_ROWS, p.rows.length);
+      }
+    };
     try {
-      for (;;) {
-        const batch = await next;
-        next = null;
-        if (!batch) break;
-        if (batch.to < p.rows.length) {
-          next = this.judgeFrom(p, batch.to);
-          // Awaited in turn below; until then a failure of it must not go unhandled.
-          next.catch(() => undefined);
-        }
+      for (fill(); ahead.length > 0; fill()) {
+        const batch = await ahead.shift()!.batch;
+        fill();
         await this.commit(p, batch);
         if (batch.to >= p.rows.length) break;
         if (this.stopping) {
@@ -137,24 +157,34 @@ export class ImportRunner {
       await this.jobs.release(p.job.id, p.job.leaseOwner, (e as Error).message, IMPORT_MAX_ATTEMPTS, this.clock.now());
       return false;
     } finally {
-      // A batch read ahead and not committed (stopping, claim lost, failure) ends before this does; it wrote nothing.
-      await next?.catch(() => undefined);
+      // Batches judged ahead and not committed (stopping, claim lost, failure) end before this does; they wrote nothing.
+      await Promise.all(ahead.map((a) => a.batch.catch(() => undefined)));
     }
   }
 
   /** Processes the next batch of a claimed import and commits it; false when the file is through. */
   async nextBatch(p: ImportInProgress): Promise<boolean> {
-    const batch = await this.judgeFrom(p, p.job.processed);
-    if (!batch) return false;
+    if (p.job.processed >= p.rows.length) return false;
+    const batch = await this.judgeFrom(p, p.job.processed).batch;
     await this.commit(p, batch);
     return batch.to < p.rows.length;
   }
 
-  /** Reads and replays the batch of rows starting at `from` (null when the file is through); writes nothing. */
-  private async judgeFrom(p: ImportInProgress, from: number): Promise<JudgedBatch | null> {
-    if (from >= p.rows.length) return null;
+  /**
+   * Reads, judges and replays the batch of rows starting at `from` (there must be one); writes nothing. Its rows are
+   * judged once `after` (the batch before it) has judged its own, so that a file's rows are seen in their order.
+   */
+  private judgeFrom(p: ImportInProgress, from: number, after: Promise<void> = Promise.resolve()): Ahead {
     const to = Math.min(from + IMPORT_BATCH_ROWS, p.rows.length);
-    return { from, to, judged: await this.judge(p, p.rows.slice(from, to)) };
+    const admission = after.then(() => this.admit(p, p.rows.slice(from, to)));
+    const batch = admission.then(async ({ judged, admitted }) => ({ from, to, judged: await this.replay(judged, admitted) }));
+    // The next batch judges its rows once these are judged, or once judging them failed (the import then fails at
+    // this batch, before the next one could commit).
+    const admitted = admission.then(
+      () => undefined,
+      () => undefined,
+    );
+    return { admitted, batch };
   }
 
   /** Commits a judged batch: its cases, each row's outcome and the cursor, or nothing when the claim is lost. */
@@ -168,8 +198,11 @@ export class ImportRunner {
     p.job.processed = to;
   }
 
-  /** Reads and replays the rows of a batch; writes nothing. */
-  private async judge(p: ImportInProgress, rows: readonly RawRow[]): Promise<Judged[]> {
+  /**
+   * Reads the rows of a batch and judges each against what is stored and the file's earlier rows: its outcome when
+   * that settles it, else its place among the rows admitted for replay.
+   */
+  private async admit(p: ImportInProgress, rows: readonly RawRow[]): Promise<{ judged: Admission[]; admitted: Admitted[] }> {
     const read: ReturnType<typeof readRow>[] = [];
     for (const row of rows) {
       read.push(readRow(row));
@@ -179,7 +212,8 @@ export class ImportRunner {
       read.flatMap((r) => ('input' in r ? [r.input.externalId] : [])),
       p.chains,
     );
-    const judged: Judged[] = [];
+    const judged: Admission[] = [];
+    const admitted: Admitted[] = [];
     for (const r of read) {
       if ('refused' in r) {
         judged.push({ item: r.refused });
@@ -191,11 +225,21 @@ export class ImportRunner {
         continue;
       }
       p.seen.set(r.input.externalId, r.base.row);
-      const outcome = await this.cases.prepare(r.input, p.actor, { historical: p.job.historical, batch });
-      judged.push(outcome.status === 'ready' ? { base: r.base, ready: outcome } : { item: itemOf(r.base, outcome) });
-      if (judged.length % YIELD_EVERY_ROWS === 0) await yieldToIo();
+      const outcome = await this.cases.admit(r.input, p.actor, { historical: p.job.historical, batch });
+      if ('task' in outcome) judged.push({ base: r.base, replay: admitted.push(outcome) - 1 });
+      else judged.push({ item: itemOf(r.base, outcome) });
     }
-    return judged;
+    return { judged, admitted };
+  }
+
+  /** Replays the admitted rows through the engine (on the replay threads) and prepares their cases. */
+  private async replay(judged: readonly Admission[], admitted: readonly Admitted[]): Promise<Judged[]> {
+    const replayed = await this.cases.replayAll(admitted);
+    return judged.map((j) => {
+      if (!('replay' in j)) return j;
+      const outcome = replayed[j.replay];
+      return outcome.status === 'ready' ? { base: j.base, ready: outcome } : { item: itemOf(j.base, outcome) };
+    });
   }
 
   /**

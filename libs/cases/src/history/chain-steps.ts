@@ -1,5 +1,5 @@
 import { DomainEvent, TopState } from '@charterflow/procedure';
-import { CaseEventRow } from '../repositories/case-events.repository';
+import type { CaseEventRow } from '../repositories/case-events.repository';
 import { eventHash } from './hash-chain';
 import { Actor, storedJson } from '@charterflow/kernel';
 

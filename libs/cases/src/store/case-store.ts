@@ -1,22 +1,22 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, onItsOwn } from '@charterflow/database';
-import { CaseAggregate, ChainNode, decide, DecisionEnv, DeadlineRecord, describe, DomainEvent, restoreAggregate } from '@charterflow/procedure';
+import { CaseAggregate, ChainNode, decide, DecisionEnv, DomainEvent, restoreAggregate } from '@charterflow/procedure';
 import { Actor, Clock, DomainException } from '@charterflow/kernel';
 import { CellContext, cellContextOf } from '@charterflow/organisations';
 import { refusalToException } from '../errors/refusal';
 import { chainSteps, Step } from '../history/chain-steps';
 import { GENESIS_HASH } from '../history/hash-chain';
 import { CaseEventRow, CaseEventsRepository } from '../repositories/case-events.repository';
-import { CaseRow, CasesRepository, NewCaseRow } from '../repositories/cases.repository';
+import { CaseRow, CasesRepository } from '../repositories/cases.repository';
 import { storeStep } from '../repositories/case-steps.repository';
 import { DeadlinesRepository } from '../repositories/deadlines.repository';
 import { IdempotencyKeysRepository } from '../repositories/idempotency-keys.repository';
-import { searchText } from '../search/search-text';
 import { CaseView } from '../views/case.views';
 import { toCaseView } from '../views/to-view';
 import { DecisionEnvs } from './decision-env';
 import { CaseMovedObserver } from '../transfers/case-moved';
+import { NewCase, newCaseRow, PreparedCase } from './new-case';
 
 /**
  * How long a write waits for another write to the same case to finish before it answers CASE_BUSY. Writes to one
@@ -58,18 +58,6 @@ export interface AppendRequest {
    * `organisationId` becomes it in the same transaction and the `CaseMovedObserver` is told.
    */
   moveTo?: string;
-}
-
-/** A case to insert: the aggregate after its accepted steps (CASE_OPENED first). */
-export interface NewCase {
-  id: string;
-  organisationId: string;
-  aggregate: CaseAggregate;
-  steps: readonly Step[];
-  deadlines: readonly DeadlineRecord[];
-  recordedAt: Date;
-  /** An imported case: the office's identifier (unique in its province), the province and the source row's hash. */
-  imported?: { externalId: string; provinceId: string | null; rowHash: string };
 }
 
 /** Thrown inside a transaction to roll it back when a concurrent request stored the same idempotency key first. */
@@ -282,43 +270,6 @@ export class CaseStore {
     if (key === undefined) return;
     if (!(await this.idempotency.insert(m, scope, key, { requestHash, statusCode, response: view }, now))) throw new IdempotencyRace();
   }
-}
-
-/**
- * A new case as the rows `importIn` stores: numbered and hashed before any transaction opens, so a batch's
- * transaction holds only its statements (an import prepares the next batch while the current one commits).
- */
-export interface PreparedCase {
-  row: NewCaseRow;
-  history: CaseEventRow[];
-  deadlines: readonly DeadlineRecord[];
-}
-
-/** The rows of a new case; writes nothing. */
-export function prepareCase(c: NewCase): PreparedCase {
-  const history = chainSteps(c.id, 0, GENESIS_HASH, c.steps, c.recordedAt);
-  return { row: newCaseRow(c, history), history, deadlines: c.deadlines };
-}
-
-/** The row of a new case whose history is `rows`. */
-function newCaseRow(c: NewCase, rows: readonly CaseEventRow[]): NewCaseRow {
-  const description = describe(c.aggregate);
-  return {
-    id: c.id,
-    organisationId: c.organisationId,
-    state: description.state,
-    snapshot: c.aggregate,
-    machineVersion: c.aggregate.machineVersion,
-    procedureVersion: c.aggregate.procedureVersion,
-    candidate: description.candidate,
-    searchText: searchText(description.candidate.fullName),
-    lastSeq: rows.length,
-    lastHash: rows[rows.length - 1].hash,
-    createdAt: c.recordedAt,
-    externalId: c.imported?.externalId ?? null,
-    importProvinceId: c.imported?.provinceId ?? null,
-    importHash: c.imported?.rowHash ?? null,
-  };
 }
 
 function candidateNameOf(candidate: unknown): string {
