@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ActorNames } from '@charterflow/access';
 import { CaseQueries } from '@charterflow/cases';
-import { Actor, BusinessDate, canonicalId, Clock, DomainException } from '@charterflow/kernel';
+import { Actor, BusinessDate, canonicalId, Clock, DomainException, sha256Hex } from '@charterflow/kernel';
 import { OrganisationsService, type Scope } from '@charterflow/organisations';
 import { DocumentContext } from './data/document-context';
 import { DocumentBody, DocumentInput } from './data/document-input';
@@ -46,10 +46,9 @@ export interface CaseDocumentItem {
   template: { version: number; fileName: string; organisationId: string } | null;
 }
 
-const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
 /** The built-in template's fingerprint: changes whenever the form's definition does. */
-const builtinHash = (form: FormDefinition) => sha256(JSON.stringify(form.blocks)).slice(0, 16);
+const builtinHash = (form: FormDefinition) => sha256Hex(JSON.stringify(form.blocks)).slice(0, 16);
 
 /**
  * Printed documents (ADR 0021): the forms of a case filled from its history, as PDF or Word, from the built-in
@@ -185,7 +184,7 @@ export class DocumentsService {
       form: form.id,
       fileName: fileName.trim().slice(0, 255) || `${form.id}.docx`,
       content,
-      sha256: sha256(content),
+      sha256: sha256Hex(content),
       placeholders,
       uploadedBy: { userId: actor.userId, username: actor.username, organisationId: actor.organisationId },
       uploadedAt: this.clock.now(),
@@ -247,7 +246,7 @@ export class DocumentsService {
     const record: DocumentRecord = {
       ...rest,
       id: randomUUID(),
-      sha256: sha256(content),
+      sha256: sha256Hex(content),
       sizeBytes: content.length,
       periodFrom: r.periodFrom ?? null,
       periodTo: r.periodTo ?? null,

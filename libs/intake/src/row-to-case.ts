@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   CANDIDATE_SCHEMA,
   DomainEvent,
@@ -15,7 +14,7 @@ import {
   READMISSION_SCHEMA,
 } from '@charterflow/procedure';
 import type { ImportedCase } from '@charterflow/cases';
-import { canonicalId, FieldError } from '@charterflow/kernel';
+import { canonicalId, FieldError, sha256Hex } from '@charterflow/kernel';
 import { CANDIDATE_COLUMNS, CASE_COLUMN_LABELS, IMPORT_LAYOUT, READMISSION_COLUMNS, ROW_CELL, STEP_DATE, StepColumns } from './import-layout';
 import { cellText, FieldProblem, RowReader } from './row-fields';
 
@@ -254,5 +253,5 @@ export function rowHash(row: Record<string, unknown>): string {
     .filter((k) => row[k] !== undefined && row[k] !== null && cellText(row[k]).trim() !== '')
     .sort()
     .map((k) => [k, cellText(row[k]).trim()]);
-  return createHash('sha256').update(JSON.stringify(filled)).digest('hex');
+  return sha256Hex(JSON.stringify(filled));
 }

@@ -14,15 +14,17 @@ export interface Step {
 /** Numbers and hashes the steps after `lastSeq` / `lastHash`: the rows to append to a case's history. */
 export function chainSteps(caseId: string, lastSeq: number, lastHash: string, steps: readonly Step[], recordedAt: Date): CaseEventRow[] {
   const out: CaseEventRow[] = [];
+  const recordedIso = recordedAt.toISOString();
   let prevHash = lastHash;
   steps.forEach((s, i) => {
     const { type, occurredOn, ...rest } = s.event;
     // Exactly what jsonb stores (and what the hash will be recomputed from).
     const payload = storedJson(rest) as Record<string, unknown>;
     const actor = storedActor(s.actor);
-    const fields = { caseId, seq: lastSeq + i + 1, type, payload, occurredOn, actor, fromState: s.fromState, toState: s.toState, prevHash };
-    const hash = eventHash({ ...fields, recordedAt: recordedAt.toISOString() });
-    out.push({ ...fields, recordedAt, hash });
+    const seq = lastSeq + i + 1;
+    const { fromState, toState } = s;
+    const hash = eventHash({ caseId, seq, type, payload, occurredOn, recordedAt: recordedIso, actor, fromState, toState, prevHash });
+    out.push({ caseId, seq, type, payload, occurredOn, actor, fromState, toState, prevHash, recordedAt, hash });
     prevHash = hash;
   });
   return out;

@@ -1,4 +1,5 @@
-import { canonicalJson, ChainedEvent, eventHash, GENESIS_HASH, sha256Hex, verifyEvents } from './hash-chain';
+import { sha256Hex } from '@charterflow/kernel';
+import { canonicalJson, ChainedEvent, eventHash, GENESIS_HASH, verifyEvents } from './hash-chain';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, whatever the insertion order', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@charterflow/kernel';
 
 /** prev_hash of the first event of every case. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -20,10 +20,6 @@ export function canonicalJson(value: unknown): string {
     .sort()
     .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
   return `{${entries.join(',')}}`;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Everything an event's hash covers. `recordedAt` is the ISO instant (millisecond precision). */

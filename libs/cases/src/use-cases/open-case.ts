@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BusinessDate, Candidate, DomainEvent, isBusinessDate, openCase, Readmission } from '@charterflow/procedure';
-import { Actor, Clock, DomainException } from '@charterflow/kernel';
+import { Actor, Clock, DomainException, sha256Hex } from '@charterflow/kernel';
 import { OrganisationsService } from '@charterflow/organisations';
 import { authoriseOpen, unknownOrganisation } from '../access/case-access';
 import { refusalToException } from '../errors/refusal';
-import { canonicalJson, sha256Hex } from '../history/hash-chain';
+import { canonicalJson } from '../history/hash-chain';
 import { CaseStore, IdempotencyRace } from '../store/case-store';
 import { DecisionEnvs } from '../store/decision-env';
 import { CaseView } from '../views/case.views';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, EVENT_TYPES, isBusinessDate } from '@charterflow/procedure';
-import { Actor, DomainException } from '@charterflow/kernel';
+import { Actor, DomainException, sha256Hex } from '@charterflow/kernel';
 import { cellContextOf, OrganisationsService } from '@charterflow/organisations';
 import { authoriseRecord } from '../access/case-access';
-import { canonicalJson, sha256Hex } from '../history/hash-chain';
+import { canonicalJson } from '../history/hash-chain';
 import { CaseStore } from '../store/case-store';
 import { requireCaseId } from '../store/decision-env';
 import { CaseView } from '../views/case.views';

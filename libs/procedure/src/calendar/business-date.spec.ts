@@ -1,4 +1,4 @@
-import { addMonths, businessDateOf, completedMonths, daysInMonth, isBusinessDate, isCalendarDate, addDays, dayOfWeek, assertBusinessDate, assertCalendarDate } from './business-date';
+import { addMonths, businessDateOf, completedMonths, daysInMonth, isBusinessDate, isCalendarDate, addDays, dayOfWeek, assertBusinessDate, assertCalendarDate, daysBetween, fromUtcDate, parts, toUtcDate } from './business-date';
 
 describe('business dates', () => {
   it('accepts real calendar dates only', () => {
@@ -40,6 +40,47 @@ describe('business dates', () => {
   it('steps days and weekdays', () => {
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(dayOfWeek('2026-01-15')).toBe(4);
+  });
+
+  it('reads each date as Date does, however often and in whatever order it is asked (dates kept once read)', () => {
+    // Every day 1899-12-25 to 2101-01-07, twice over: weekday, parts, day counts and the way back all agree with Date.
+    const start = Date.UTC(1899, 11, 25);
+    const disagreements: string[] = [];
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (let ms = start, i = 0; ms <= Date.UTC(2101, 0, 7); ms += 86_400_000, i += 1) {
+        const at = new Date(ms);
+        const date = at.toISOString().slice(0, 10);
+        const p = parts(date);
+        const ok =
+          dayOfWeek(date) === at.getUTCDay() &&
+          p.year === at.getUTCFullYear() &&
+          p.month === at.getUTCMonth() + 1 &&
+          p.day === at.getUTCDate() &&
+          toUtcDate(date).getTime() === ms &&
+          fromUtcDate(new Date(ms)) === date &&
+          daysBetween('1899-12-25', date) === i &&
+          addDays(date, -i) === '1899-12-25';
+        if (!ok) disagreements.push(date);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('reads an impossible date as Date.UTC does, refuses what is not a date, and keeps no answer from before', () => {
+    expect(parts('2026-02-30')).toEqual({ year: 2026, month: 3, day: 2 });
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(isCalendarDate('2026-02-28')).toBe(true);
+    for (const bad of ['2026-2-3', '2026-02-3x', '', 'x'.repeat(10), '2026-02-030']) {
+      expect(() => toUtcDate(bad)).toThrow(RangeError);
+      expect(() => toUtcDate(bad)).toThrow(RangeError); // asked again: still refused
+      expect(isCalendarDate(bad)).toBe(false);
+    }
+    expect(() => toUtcDate(20260101 as unknown as string)).toThrow(RangeError);
+    expect(() => fromUtcDate(new Date(Number.NaN))).toThrow(RangeError);
+    // An instant within a day is written as its UTC date, not as the midnight first asked for.
+    expect(fromUtcDate(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
+    expect(fromUtcDate(new Date('2026-03-01T23:59:59.999Z'))).toBe('2026-03-01');
+    expect(fromUtcDate(new Date('2026-03-02T00:00:00Z'))).toBe('2026-03-02');
   });
 
   it('reads the calendar date in Asia/Ho_Chi_Minh, not UTC', () => {

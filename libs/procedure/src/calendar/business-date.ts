@@ -22,14 +22,49 @@ const DAY_MS = 86_400_000;
 export const BUSINESS_YEAR_MIN = 1900;
 export const BUSINESS_YEAR_MAX = 2100;
 
+/**
+ * A text of the form `YYYY-MM-DD` as read once: its UTC midnight (what `Date.UTC` makes of the three numbers, so
+ * 2026-02-30 reads as 2 March), that instant's year, month and day, and whether the text is a real calendar date.
+ */
+interface ReadDate {
+  readonly ms: number;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly calendar: boolean;
+}
+
+/**
+ * Each text read, kept: a replayed history asks for the same few hundred dates thousands of times (limits, ages,
+ * working days), and a lookup costs a fraction of the pattern and the Date. Only texts of a date's length are kept,
+ * and the whole is dropped when it is full, so no input can make it grow without bound.
+ */
+const READ_DATES = new Map<string, ReadDate | null>();
+const MAX_READ_DATES = 50_000;
+
+function readDate(text: string): ReadDate | null {
+  if (text.length !== 10) return null;
+  let read = READ_DATES.get(text);
+  if (read === undefined) {
+    const m = PATTERN.exec(text);
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const ms = Date.UTC(y, mo - 1, d);
+      const at = new Date(ms);
+      const calendar = y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+      read = Object.freeze({ ms, year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), calendar });
+    } else {
+      read = null;
+    }
+    if (READ_DATES.size >= MAX_READ_DATES) READ_DATES.clear();
+    READ_DATES.set(text, read);
+  }
+  return read;
+}
+
 /** A real calendar date `YYYY-MM-DD` of the years 0001–9999 (2026-02-30 and 0000-01-01 are not). */
 export function isCalendarDate(value: unknown): value is BusinessDate {
-  if (typeof value !== 'string') return false;
-  const m = PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  return typeof value === 'string' && readDate(value)?.calendar === true;
 }
 
 /** A real calendar date `YYYY-MM-DD` of the years BUSINESS_YEAR_MIN–BUSINESS_YEAR_MAX: what a request may carry. */
@@ -62,33 +97,49 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
-export function toUtcDate(date: BusinessDate): Date {
-  const m = PATTERN.exec(date);
-  if (!m) throw new RangeError(`not a business date: ${date}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+function readOrThrow(date: BusinessDate): ReadDate {
+  const read = typeof date === 'string' ? readDate(date) : null;
+  if (!read) throw new RangeError(`not a business date: ${String(date)}`);
+  return read;
 }
+
+export function toUtcDate(date: BusinessDate): Date {
+  return new Date(readOrThrow(date).ms);
+}
+
+/** The dates of the UTC midnights written back, kept like the texts read (`READ_DATES`), and as bounded. */
+const WRITTEN_DATES = new Map<number, BusinessDate>();
 
 export function fromUtcDate(d: Date): BusinessDate {
-  return d.toISOString().slice(0, 10);
+  const ms = d.getTime();
+  let date = WRITTEN_DATES.get(ms);
+  if (date === undefined) {
+    // An invalid Date throws here (RangeError), before anything is kept.
+    date = d.toISOString().slice(0, 10);
+    if (WRITTEN_DATES.size >= MAX_READ_DATES) WRITTEN_DATES.clear();
+    WRITTEN_DATES.set(ms, date);
+  }
+  return date;
 }
 
-export function parts(date: BusinessDate): { year: number; month: number; day: number } {
-  const d = toUtcDate(date);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+export function parts(date: BusinessDate): { readonly year: number; readonly month: number; readonly day: number } {
+  const { year, month, day } = readOrThrow(date);
+  return { year, month, day };
 }
 
 export function addDays(date: BusinessDate, n: number): BusinessDate {
-  return fromUtcDate(new Date(toUtcDate(date).getTime() + n * DAY_MS));
+  return fromUtcDate(new Date(readOrThrow(date).ms + n * DAY_MS));
 }
 
 /** Days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: BusinessDate, b: BusinessDate): number {
-  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / DAY_MS);
+  return Math.round((readOrThrow(b).ms - readOrThrow(a).ms) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: BusinessDate): number {
-  return toUtcDate(date).getUTCDay();
+  // Whole days since 1970-01-01, a Thursday (4).
+  return (((Math.floor(readOrThrow(date).ms / DAY_MS) + 4) % 7) + 7) % 7;
 }
 
 export function compareDates(a: BusinessDate, b: BusinessDate): number {

@@ -1,4 +1,4 @@
-import { __unsafe_getAllOwnEventDescriptors, createActor, initialTransition } from 'xstate';
+import { __unsafe_getAllOwnEventDescriptors, createActor } from 'xstate';
 import { BusinessDate } from '../model/dates';
 import { CaseAggregate, CaseDescription, Decision, DecisionEnv } from '../model/engine';
 import { EventNotAllowed, RuleViolation } from '../model/errors';
@@ -6,7 +6,7 @@ import { CaseOpened, DomainEvent, EVENT_TYPES, EventType } from '../model/events
 import { STATE_LABELS, TOP_STATES, TopState } from '../model/states';
 import { EVENT_LABELS } from '../schema/events.schema';
 import { isCalendarDate } from '../calendar/business-date';
-import { admissionMachine } from '../machine/admission.machine';
+import { admissionMachine, MachineInput, withRulesPassed } from '../machine/admission.machine';
 import { CaseFacts, GuardEnv, helperChangesOf, initialFacts, MachineEvent, politicalIssueOpen, transfersOf, withTransferEnv } from '../machine/facts';
 import { OPENING_RULES, partyAge } from '../rules/readmission';
 import { evaluateRule } from '../rules/rule';
@@ -96,17 +96,23 @@ function configurationOf(value: unknown): Configuration {
 }
 
 /**
- * The scope `decide` runs the machine's pure transition in, made once. xstate's `transition()` makes a throwaway
- * actor for every call, whose constructor computes an initial snapshot (for this machine, started without input, a
- * TypeError thrown and caught); the scope is otherwise inert, like xstate's own: the machine's only action is
- * `assign`, applied by the transition itself, it spawns and invokes nothing, and nothing is executed, deferred or
- * emitted through the scope. A transition is synchronous, so one scope serves every call.
+ * The scope `openCase` and `decide` run the machine's pure initial snapshot and transition in, made once. xstate's
+ * `initialTransition()` and `transition()` make a throwaway actor for every call, whose constructor computes an
+ * initial snapshot (for this machine, started without input, a TypeError thrown and caught: most of what opening a
+ * case cost); the scope is otherwise inert, like xstate's own: the machine's only action is `assign`, applied by the
+ * transition itself, it spawns and invokes nothing, and nothing is executed, deferred or emitted through the scope.
+ * Both are synchronous, so one scope serves every call.
  */
 const PURE_SCOPE: Parameters<typeof admissionMachine.transition>[2] = (() => {
   // Never started, so it needs no input (xstate's own throwaway actor has none either).
   const self = createActor(admissionMachine, { input: undefined });
   return { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: () => {} };
 })();
+
+/** The machine's first snapshot for a case opened with `input`, computed purely. */
+function initialSnapshot(input: MachineInput): Snapshot {
+  return admissionMachine.getInitialSnapshot(PURE_SCOPE, input);
+}
 
 /** The machine's next snapshot for the event, computed purely. */
 function transition(snapshot: Snapshot, event: MachineEvent): Snapshot {
@@ -208,7 +214,7 @@ export function openCase(event: CaseOpened, env: DecisionEnv): Decision {
   // The opening's own rules (a re-admission the rules exclude); a historical import reports them as waived.
   const opening = OPENING_RULES.map((rule) => evaluateRule(rule, { facts, event, env: genv })).filter((v): v is RuleViolation => v !== null);
   if (opening.length && !env.waiveRules) return { ok: false, refusal: opening[0] };
-  const [snapshot] = initialTransition(admissionMachine, input);
+  const snapshot = initialSnapshot(input);
   const aggregate: CaseAggregate = {
     machineVersion: MACHINE_VERSION,
     procedureVersion: snapshot.context.procedureVersion,
@@ -237,9 +243,9 @@ export function decide(aggregate: CaseAggregate, event: DomainEvent, env: Decisi
   if (violation) return { ok: false, refusal: violation };
   const waived = env.waiveRules ? waivedViolations(input) : [];
 
-  // (4) the transition, computed purely.
+  // (4) the transition, computed purely; its `rulesPass` guard takes the verdict just reached.
   const machineEvent = { ...event, env: genv } as MachineEvent;
-  const next = transition(snapshot, machineEvent);
+  const next = withRulesPassed(genv, facts, () => transition(snapshot, machineEvent));
   if (next.context === snapshot.context) {
     // No transition was enabled although every rule passed: treat as not applicable.
     return { ok: false, refusal: notAllowed(fromState, allowedEventsOfSnapshot(snapshot), event.type) };

@@ -9,6 +9,7 @@ import {
   CaseFacts,
   escalatesOnFailure,
   grassrootsDecides,
+  GuardEnv,
   initialFacts,
   isVillageCell,
   MachineEvent,
@@ -22,6 +23,27 @@ export interface MachineInput {
   procedureVersion: string;
   readmission?: Readmission | null;
   ruleProfile?: string;
+}
+
+/**
+ * The event `decide` has just found to break no rule, while it runs the machine's transition for it: the env it made
+ * for that event alone (carried by the machine event it sends) and the facts it judged. The `rulesPass` guard then
+ * takes that verdict instead of evaluating the same table on the same facts a second time; on any other facts or
+ * env it evaluates the table itself. A transition is synchronous, so no other step can run while this is set.
+ */
+let passedEnv: GuardEnv | null = null;
+let passedFacts: CaseFacts | null = null;
+
+/** Runs `transition` with the verdict that the event judged under `env` breaks no rule on `facts`. */
+export function withRulesPassed<T>(env: GuardEnv, facts: CaseFacts, transition: () => T): T {
+  passedEnv = env;
+  passedFacts = facts;
+  try {
+    return transition();
+  } finally {
+    passedEnv = null;
+    passedFacts = null;
+  }
 }
 
 /** Certifying the biography: with a political issue the region waits for the conclusion. */
@@ -42,7 +64,8 @@ export const admissionMachine = setup({
     input: {} as MachineInput,
   },
   guards: {
-    rulesPass: ({ context, event }) => firstViolation({ facts: context, event, env: event.env }) === null,
+    rulesPass: ({ context, event }) =>
+      (event.env === passedEnv && context === passedFacts) || firstViolation({ facts: context, event, env: event.env }) === null,
     votePassed: ({ event }) => votePassed(event),
     villageCell: ({ event }) => isVillageCell(event.env),
     grassrootsDecides: ({ event }) => grassrootsDecides(event.env),
