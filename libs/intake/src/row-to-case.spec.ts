@@ -1,6 +1,7 @@
 import { EVENT_DEFINITIONS, fieldsOf } from '@charterflow/procedure';
 import { IMPORT_LAYOUT } from './import-layout';
-import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, rowToCase, stepColumns } from './row-to-case';
+import { createHash } from 'node:crypto';
+import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, rowHash, rowToCase, stepColumns } from './row-to-case';
 
 const ORG = '0b7f3a4e-9a51-4c8e-8f0e-2d1f5c6a7b8c';
 const person = {
@@ -136,5 +137,41 @@ describe('rowToCase reads a row through the event schema', () => {
     expect(IMPORT_COLUMN_LABELS.get('cellVoteOn')?.vi).toBe(`${EVENT_DEFINITIONS.CELL_VOTE_RECORDED.label.vi} – ${EVENT_DEFINITIONS.CELL_VOTE_RECORDED.occurredOnLabel.vi}`);
     expect(IMPORT_COLUMN_LABELS.get('sponsor2Name')?.vi).toBe('Đảng viên giới thiệu thứ hai – Họ và tên');
     expect(IMPORT_COLUMN_LABELS.get('over60ConsentNo')?.vi).toBe('Văn bản đồng ý của cấp có thẩm quyền (Kết nạp người trên 60 tuổi) – Số văn bản');
+  });
+});
+
+describe('rowHash', () => {
+  /** The hash as stored with every imported case since imports began: re-uploads compare against it. */
+  const stored = (row: Record<string, unknown>) => {
+    const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? ''));
+    const filled = Object.keys(row)
+      .filter((k) => row[k] !== undefined && row[k] !== null && text(row[k]).trim() !== '')
+      .sort()
+      .map((k) => [k, text(row[k]).trim()]);
+    return createHash('sha256').update(JSON.stringify(filled)).digest('hex');
+  };
+
+  it('is the hash stored since imports began: filled cells trimmed, by column name, quotes and backslashes escaped', () => {
+    const row = { externalId: ' HN-001 ', fullName: 'Nguyễn Văn "An"', organisationId: '', birthDate: '1990-05-01', note: '  ', 'a\\b': 'x', z: null };
+    expect(rowHash(row)).toBe('30e7d650d1699cb99487db4588cf95d18a5bc5e031483d9f8c288507c783f8ec');
+    expect(rowHash(row)).toBe(stored(row));
+  });
+
+  it('agrees with it on rows of one file and of files with other columns, in any column order, empty rows included', () => {
+    const rows: Record<string, unknown>[] = [
+      { ...base, cellVoteOn: '2025-06-02', awarenessCertificateNo: ' 12/GCN ' },
+      { ...base, cellVoteOn: '', awarenessCertificateNo: undefined },
+      { cellVoteOn: '2025-06-02', ...base },
+      { b: 'x', a: 'y' },
+      { a: 'y', b: 'x' },
+      { a: 3, b: true, c: { n: 1 } },
+      {},
+      { a: ' ', b: '' },
+      { ...base },
+    ];
+    for (const row of rows) expect(rowHash(row)).toBe(stored(row));
+    expect(rowHash({ b: 'x', a: 'y' })).toBe(rowHash({ a: 'y', b: 'x' }));
+    expect(rowHash({ a: 'y', b: '' })).toBe(rowHash({ a: 'y' }));
+    expect(rowHash({ a: 'y' })).not.toBe(rowHash({ a: 'z' }));
   });
 });

@@ -232,10 +232,14 @@ function readCell(r: RowReader, c: Column): unknown {
   }
 }
 
+/** Each column path split at its dots, once: the paths are the columns' own, a few dozen in all. */
+const PATH_KEYS = new Map<string, readonly string[]>();
+
 function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+  let keys = PATH_KEYS.get(path);
+  if (!keys) PATH_KEYS.set(path, (keys = path.split('.')));
   let at = body;
-  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i += 1) at = (at[keys[i]] ??= {}) as Record<string, unknown>;
   at[keys[keys.length - 1]] = value;
 }
 
@@ -247,11 +251,31 @@ function reportSchemaProblem(r: RowReader, problem: FieldError, columns: readonl
   r.problem(column, message);
 }
 
-/** A stable hash of the row's filled cells (column order and empty cells do not matter). */
+/**
+ * A stable hash of the row's filled cells (column order and empty cells do not matter): the SHA-256 of the JSON of
+ * the `[column, trimmed text]` pairs of the filled cells in column-name order. It is stored with each imported case
+ * and compared when the file comes again, so the text hashed must never change.
+ */
 export function rowHash(row: Record<string, unknown>): string {
-  const filled = Object.keys(row)
-    .filter((k) => row[k] !== undefined && row[k] !== null && cellText(row[k]).trim() !== '')
-    .sort()
-    .map((k) => [k, cellText(row[k]).trim()]);
-  return sha256Hex(JSON.stringify(filled));
+  let json = '';
+  for (const key of sortedKeys(row)) {
+    const cell = row[key];
+    if (cell === undefined || cell === null) continue;
+    const text = cellText(cell).trim();
+    if (text !== '') json += `${json ? ',' : '['}[${JSON.stringify(key)},${JSON.stringify(text)}]`;
+  }
+  return sha256Hex(json ? `${json}]` : '[]');
+}
+
+/** The row's keys in sort order; the rows of one file share their keys, so the last order is kept and reused. */
+let lastKeys: readonly string[] = [];
+let lastSorted: readonly string[] = [];
+
+function sortedKeys(row: Record<string, unknown>): readonly string[] {
+  const keys = Object.keys(row);
+  if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+    lastKeys = keys;
+    lastSorted = [...keys].sort();
+  }
+  return lastSorted;
 }

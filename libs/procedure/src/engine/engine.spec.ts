@@ -631,7 +631,7 @@ describe('aggregate storage', () => {
     expect(JSON.parse(JSON.stringify(inMemory.aggregate.machine))).toStrictEqual(inMemory.aggregate.machine);
   });
 
-  it('every step stores exactly what xstate persists for its snapshot (members and context alike)', () => {
+  it('every step stores exactly what xstate persists for its snapshot (members and context alike), in a final state too', () => {
     const stored: unknown[] = [];
     class Recording extends CaseDriver {
       override send(...args: Parameters<CaseDriver['send']>) {
@@ -644,6 +644,9 @@ describe('aggregate storage', () => {
     c.storeBetweenSteps = false;
     toRecognitionReview(c);
     expect(stored.length).toBeGreaterThan(15);
+    const withdrawn = new Recording();
+    withdrawn.ok('WITHDRAWN', '2025-09-10', { reason: 'Xin rút khỏi danh sách' });
+    expect(stored[stored.length - 1]).toMatchObject({ status: 'done', value: 'withdrawn' });
     for (const machine of stored) {
       const m = machine as { value: never; context: never };
       const own = admissionMachine.getPersistedSnapshot(admissionMachine.resolveState({ value: m.value, context: m.context }));

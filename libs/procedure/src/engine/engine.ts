@@ -68,8 +68,24 @@ interface Configuration {
 
 const configurations = new Map<string, Configuration>();
 
+/**
+ * The configuration found for each state value object: a step asks for its value's several times (what the state
+ * handles, the timed events due, the description) and a value is not changed once made (a step makes a new one).
+ */
+const configurationOfValue = new WeakMap<object, Configuration>();
+
 /** The configuration of a state value; throws the reason when the machine has no such state. */
 function configurationOf(value: unknown): Configuration {
+  if (typeof value !== 'object' || value === null) return configurationOfKey(value);
+  let configuration = configurationOfValue.get(value);
+  if (!configuration) {
+    configuration = configurationOfKey(value);
+    configurationOfValue.set(value, configuration);
+  }
+  return configuration;
+}
+
+function configurationOfKey(value: unknown): Configuration {
   const key = JSON.stringify(value);
   if (key === undefined) throw new Error('machine snapshot has no state value');
   let configuration = configurations.get(key);
@@ -128,18 +144,31 @@ function transition(snapshot: Snapshot, event: MachineEvent): Snapshot {
 const NO_CONTEXT = Object.freeze({}) as CaseFacts;
 
 /**
- * The snapshot as stored: xstate's persisted form, without its `undefined` members. The facts are plain JSON (the
- * machine spawns and invokes nothing, so no actor ref is ever in them), and xstate stores a context without actor
- * refs as the very object the transition made; its walk through the whole context looking for them, at every step,
- * is skipped by handing it an empty one and putting the facts back.
+ * The snapshot as stored: xstate's persisted form, without its `undefined` members. This machine has no history
+ * states, no output, and spawns and invokes nothing, so while it runs or once it is done that form is its status,
+ * its state value, an empty history, its context and no children, and it is written so directly (a replayed history
+ * persists a snapshot at every step); the engine's spec holds it to xstate's own at every step of the paths it walks.
+ * Any other snapshot goes through xstate. There the facts, plain JSON with no actor ref in them, are still the
+ * very object the transition made: xstate's walk through the whole context looking for refs is skipped by handing
+ * it an empty one and putting the facts back.
  */
 function persist(snapshot: Snapshot): unknown {
-  const persisted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(admissionMachine.getPersistedSnapshot({ ...snapshot, context: NO_CONTEXT }))) {
-    if (value !== undefined) persisted[key] = key === 'context' ? snapshot.context : value;
+  let persisted: Record<string, unknown>;
+  if ((snapshot.status === 'active' || snapshot.status === 'done') && isEmpty(snapshot.historyValue) && isEmpty(snapshot.children)) {
+    persisted = { status: snapshot.status, value: snapshot.value, historyValue: {}, context: snapshot.context, children: {} };
+  } else {
+    persisted = {};
+    for (const [key, value] of Object.entries(admissionMachine.getPersistedSnapshot({ ...snapshot, context: NO_CONTEXT }))) {
+      if (value !== undefined) persisted[key] = key === 'context' ? snapshot.context : value;
+    }
   }
   resolved.set(persisted, snapshot);
   return persisted;
+}
+
+function isEmpty(value: object | undefined): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 function topStateOf(value: unknown): TopState {
