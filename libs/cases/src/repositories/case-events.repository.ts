@@ -34,10 +34,14 @@ export class CaseEventsRepository {
     );
   }
 
-  /** Appends several events in one statement (an imported history). */
+  /**
+   * Appends several events in one statement (an import's batch: thousands of rows), in `seq` order. The rows go as one
+   * array per column and each distinct actor once, which PostgreSQL reads in about half the time of the same rows as
+   * one JSON document (ADR 0028).
+   */
   async insertMany(m: EntityManager, events: readonly CaseEventRow[]): Promise<void> {
     if (events.length === 0) return;
-    await m.query(insertEventsSql('$1'), [eventsJson(events)]);
+    await m.query(INSERT_MANY_SQL, eventColumns(events));
   }
 
   /** The history of a case, oldest first. */
@@ -61,6 +65,51 @@ export class CaseEventsRepository {
       hash: r.hash,
     }));
   }
+}
+
+const INSERT_MANY_SQL = `INSERT INTO case_events (case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
+       SELECT e.case_id, e.seq, e.type, e.payload, e.occurred_on, e.recorded_at, ($7::jsonb[])[e.actor], e.from_state, e.to_state, e.prev_hash, e.hash
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::date[], $6::timestamptz[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])
+            AS e(case_id, seq, type, payload, occurred_on, recorded_at, actor, from_state, to_state, prev_hash, hash)
+       ORDER BY e.seq`;
+
+/** The parameters of `INSERT_MANY_SQL`: a column's values per parameter; $7 the distinct actors, $8 each row's (from 1). */
+export function eventColumns(events: readonly CaseEventRow[]): unknown[] {
+  const actors: Record<string, unknown>[] = [];
+  const byObject = new Map<object, number>();
+  const byJson = new Map<string, number>();
+  const actorOf = (actor: Record<string, unknown>): number => {
+    let at = byObject.get(actor);
+    if (at === undefined) {
+      const json = JSON.stringify(actor);
+      at = byJson.get(json);
+      if (at === undefined) {
+        actors.push(actor);
+        at = actors.length;
+        byJson.set(json, at);
+      }
+      byObject.set(actor, at);
+    }
+    return at;
+  };
+  const n = events.length;
+  const columns = { caseId: new Array<string>(n), seq: new Array<number>(n), type: new Array<string>(n), payload: new Array<unknown>(n), occurredOn: new Array<string>(n),
+    recordedAt: new Array<string>(n), actor: new Array<number>(n), fromState: new Array<string | null>(n), toState: new Array<string>(n), prevHash: new Array<string>(n), hash: new Array<string>(n) };
+  events.forEach((e, i) => {
+    columns.caseId[i] = e.caseId;
+    columns.seq[i] = e.seq;
+    columns.type[i] = e.type;
+    columns.payload[i] = JSON.stringify(e.payload);
+    columns.occurredOn[i] = e.occurredOn;
+    columns.recordedAt[i] = e.recordedAt.toISOString();
+    columns.actor[i] = actorOf(e.actor);
+    columns.fromState[i] = e.fromState;
+    columns.toState[i] = e.toState;
+    columns.prevHash[i] = e.prevHash;
+    columns.hash[i] = e.hash;
+  });
+  const c = columns;
+  return [c.caseId, c.seq, c.type, c.payload, c.occurredOn, c.recordedAt, actors.map((a) => JSON.stringify(a)), c.actor, c.fromState, c.toState, c.prevHash, c.hash];
 }
 
 /**
