@@ -5,7 +5,7 @@ import { Readmission } from '../schema/readmission.schema';
 import { firstViolation } from '../rules/catalogue';
 import { introducersProblem, opinionsProblem, pendingVerifications } from '../rules/dossier';
 import {
-  applyFacts,
+  factChanges,
   CaseFacts,
   escalatesOnFailure,
   grassrootsDecides,
@@ -85,7 +85,7 @@ export const admissionMachine = setup({
     opinionsComplete: ({ context }) => opinionsProblem(context) === null,
   },
   actions: {
-    record: assign(({ context, event }) => applyFacts(context, event)),
+    record: assign(({ context, event }) => factChanges(context, event)),
   },
 }).createMachine({
   id: 'admission',

@@ -318,9 +318,18 @@ export function politicalIssueOpen(facts: CaseFacts): boolean {
 
 /** The pure fact reducer: what an accepted event records. `env` tells how the organisation decides. */
 export function applyFacts(facts: CaseFacts, event: MachineEvent): CaseFacts {
+  return { ...facts, ...factChanges(facts, event) };
+}
+
+/**
+ * The facts an accepted event changes, and only those (`applyFacts` is the facts with them): the machine's `record`
+ * action hands them to xstate's `assign`, which makes the new context from the old one and these, so a step copies
+ * its facts once. Every member is written from `facts` and the event; none is read back from the changes.
+ */
+export function factChanges(facts: CaseFacts, event: MachineEvent): Partial<CaseFacts> {
   const env = event.env;
   const on = event.occurredOn;
-  const f: CaseFacts = { ...facts, lastStepOn: maxDate(facts.lastStepOn, on) };
+  const f: Partial<CaseFacts> = { lastStepOn: maxDate(facts.lastStepOn, on) };
   const passed = votePassed(event);
   switch (event.type) {
     case 'AWARENESS_CERTIFICATE_RECORDED':
