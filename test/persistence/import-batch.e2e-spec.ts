@@ -41,11 +41,12 @@ describe('an import batch stored (real PostgreSQL)', () => {
     await db?.destroy();
   });
 
-  const ready = (externalId: string, actor: Actor, recordedAt: string, issuer: string): ReadyImport => {
+  const ready = (externalId: string, actor: Actor, recordedAt: string, issuer: string, more: DomainEvent[] = []): ReadyImport => {
     const history: DomainEvent[] = [
       { type: 'AWARENESS_CERTIFICATE_RECORDED', occurredOn: '2026-05-11', certificateNo: `CN "${externalId}"`, issuedOn: '2026-05-08', issuer },
       { type: 'DOSSIER_OPENED', occurredOn: '2026-05-12', resolutionNo: 'NQ\\12' },
       { type: 'APPLICATION_FILED', occurredOn: '2026-05-13' },
+      ...more,
     ];
     const task: ReplayTask = {
       input: { externalId, organisationId: h.tree.cell.id, openedOn: OPENED_ON, candidate: { ...CANDIDATE, fullName: `Lê Văn ${externalId}` }, events: history, rowHash: `hash-${externalId}` },
@@ -79,6 +80,23 @@ describe('an import batch stored (real PostgreSQL)', () => {
     expect(first[1].payload).toMatchObject({ issuer: AWKWARD, certificateNo: 'CN "NB-1"' });
     expect(first[1].actor).toMatchObject({ username: 'van"phong\\1' });
     expect((await events.listByCase(batch[1].prepared.row.id))[2].payload).toEqual({ resolutionNo: 'NQ\\12' });
+  });
+
+  it('queues delivery for the open deadlines it inserts, and for no limit it inserts already closed', async () => {
+    const verified: DomainEvent[] = [
+      { type: 'VERIFICATION_REQUESTED', occurredOn: '2026-05-14', requestId: 'r-1', scope: 'domestic', subject: 'father' },
+      { type: 'VERIFICATION_REPLIED', occurredOn: '2026-05-20', requestId: 'r-1' },
+    ];
+    const batch = [ready('NB-5', clerk('b'), '2026-06-01T05:00:00.000Z', 'y', verified), ready('NB-6', clerk('b'), '2026-06-01T05:00:00.000Z', 'z')];
+    await db.transaction((m) => store.importIn(m, batch.map((b) => b.prepared)));
+    const rows: { status: string; queued: number }[] = await db.query(
+      `SELECT d.status, (SELECT count(*)::int FROM outbox o WHERE o.deadline_id = d.id AND o.generation = d.generation) AS queued
+       FROM deadlines d WHERE d.case_id = ANY($1::uuid[]) ORDER BY d.status, d.key`,
+      [batch.map((b) => b.prepared.row.id)],
+    );
+    // The replayed histories leave limits open (the dossier's documents) and met (the verification replied to).
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['open', 'met']));
+    for (const r of rows) expect(r).toEqual({ status: r.status, queued: r.status === 'open' ? 1 : 0 });
   });
 
   it('writes nothing of a batch whose statement fails (a history row repeated)', async () => {

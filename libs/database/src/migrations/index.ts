@@ -26,6 +26,7 @@ import { FindingsTotalsIndex1767225603600 } from './1767225603600-FindingsTotals
 import { StatisticsVersionsInTurn1767225603700 } from './1767225603700-StatisticsVersionsInTurn';
 import { CaseStateValue1767225603800 } from './1767225603800-CaseStateValue';
 import { StatementLevelTriggers1767225603900 } from './1767225603900-StatementLevelTriggers';
+import { OutboxForOpenDeadlines1767225604000 } from './1767225604000-OutboxForOpenDeadlines';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   StatisticsVersionsInTurn1767225603700,
   CaseStateValue1767225603800,
   StatementLevelTriggers1767225603900,
+  OutboxForOpenDeadlines1767225604000,
 ];
