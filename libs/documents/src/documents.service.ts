@@ -46,7 +46,6 @@ export interface CaseDocumentItem {
   template: { version: number; fileName: string; organisationId: string } | null;
 }
 
-
 /** The built-in template's fingerprint: changes whenever the form's definition does. */
 const builtinHash = (form: FormDefinition) => sha256Hex(JSON.stringify(form.blocks)).slice(0, 16);
 

@@ -74,7 +74,7 @@ const INSERT_MANY_SQL = `INSERT INTO case_events (case_id, seq, type, payload, o
        ORDER BY e.seq`;
 
 /** The parameters of `INSERT_MANY_SQL`: a column's values per parameter; $7 the distinct actors, $8 each row's (from 1). */
-export function eventColumns(events: readonly CaseEventRow[]): unknown[] {
+function eventColumns(events: readonly CaseEventRow[]): unknown[] {
   const actors: Record<string, unknown>[] = [];
   const byObject = new Map<object, number>();
   const byJson = new Map<string, number>();
