@@ -130,10 +130,9 @@ describe('deadline firing', () => {
       // The missed row plans nothing more; the escalation cannot fire twice.
       expect(await t.pending.forDeadlines([d.id])).toEqual([]);
       expect(await t.firing.fire(ref)).toEqual({ outcome: 'stale', notifications: 0 });
-      expect(await outboxOf(t.db, [d.id])).toEqual([
-        { deadline_id: d.id, generation: 1, topic: 'deadline.changed' },
-        { deadline_id: d.id, generation: 2, topic: 'deadline.changed' },
-      ]);
+      // The escalation's own missed mark queues no outbox row: it was the generation's last firing, so no job of
+      // generation 1 waits for a later instant (only the row of the deadline's opening is there).
+      expect(await outboxOf(t.db, [d.id])).toEqual([{ deadline_id: d.id, generation: 1, topic: 'deadline.changed' }]);
 
       // An unrelated step (the grassroots vote, which leaves the limit open in the engine) keeps it missed, same generation,
       // no outbox row, and does not even rewrite the row.
@@ -143,7 +142,7 @@ describe('deadline firing', () => {
       expect(voted.state).toBe('superiorReview');
       expect(await deadlineOf(t.db, c.id, 'ADMISSION_DECISION')).toMatchObject({ status: 'missed', generation: 2 });
       expect(await updatedAt()).toBe(stamped);
-      expect(await outboxOf(t.db, [d.id])).toHaveLength(2);
+      expect(await outboxOf(t.db, [d.id])).toHaveLength(1);
 
       // The decision recorded late: the engine closes the limit missed with its lateness (27, 30, 31 March, 1, 2 April).
       t.setToday('2026-04-03');
@@ -345,6 +344,45 @@ describe('deadline firing', () => {
       expect((await deadlineOf(t.db, c.id, 'ADMISSION_DECISION')).generation).toBe(1);
     });
 
+    it("skips only the escalation's own missed mark: open to missed, same due date, the ledger holding that generation's escalation", async () => {
+      const { c } = await caseAwaitingDecision(t);
+      const d = await deadlineOf(t.db, c.id, 'ADMISSION_DECISION');
+      const rowsOf = async () => (await outboxOf(t.db, [d.id])).map((r) => r.generation);
+      const ledger = (generation: number, phase: string) =>
+        t.db.query(
+          `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome) VALUES ($1, $2, $3, now(), now(), 0, 'fired')`,
+          [d.id, generation, phase],
+        );
+      const setStatus = (status: string, dueOn = '2026-03-26') => t.db.query(`UPDATE deadlines SET status = $2, due_on = $3 WHERE id = $1`, [d.id, status, dueOn]);
+      expect(await rowsOf()).toEqual([1]);
+
+      // A reminder of the generation in the ledger is not its escalation: missed queues its row.
+      await ledger(1, 'remind-10wd');
+      await setStatus('missed');
+      expect(await rowsOf()).toEqual([1, 2]);
+      // Reopened (generation 3), with the escalation of an earlier generation in the ledger: still queued.
+      await ledger(2, 'escalate');
+      await setStatus('open');
+      await setStatus('missed');
+      expect(await rowsOf()).toEqual([1, 2, 3, 4]);
+      // Reopened (5); the escalation of generation 5 recorded, and the due date moved in the same change: queued.
+      await setStatus('open');
+      await ledger(5, 'escalate');
+      await setStatus('missed', '2026-03-27');
+      expect(await rowsOf()).toEqual([1, 2, 3, 4, 5, 6]);
+      // Reopened (7) with its escalation recorded: open to missed alone is that escalation's mark, and queues nothing.
+      await setStatus('open', '2026-03-26');
+      await ledger(7, 'escalate');
+      await setStatus('missed');
+      expect(await rowsOf()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect((await deadlineOf(t.db, c.id, 'ADMISSION_DECISION')).generation).toBe(8);
+      // Met after an escalation recorded (not missed): queued.
+      await setStatus('open');
+      await ledger(9, 'escalate');
+      await setStatus('met');
+      expect(await rowsOf()).toEqual([1, 2, 3, 4, 5, 6, 7, 9, 10]);
+    });
+
     it('on embedded PGlite (the default deployment) a reminder fires once and the escalation marks the deadline missed', async () => {
       const tmp = createTempDataDir();
       const base = await startTestApp({ dataDir: tmp.dir });
@@ -358,7 +396,7 @@ describe('deadline firing', () => {
         expect(await notificationsOf(e.db, d.id)).toHaveLength(2);
         expect(await fireAt(e, '2026-03-26T17:00:00.000Z', { ...ref, phase: 'escalate' })).toMatchObject({ outcome: 'fired', notifications: 3 });
         expect(await deadlineOf(e.db, c.id, 'ADMISSION_DECISION')).toMatchObject({ status: 'missed', generation: 2 });
-        expect(await outboxOf(e.db, [d.id])).toHaveLength(2);
+        expect(await outboxOf(e.db, [d.id])).toHaveLength(1);
       } finally {
         await e.close();
         tmp.remove();

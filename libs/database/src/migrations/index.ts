@@ -27,6 +27,7 @@ import { StatisticsVersionsInTurn1767225603700 } from './1767225603700-Statistic
 import { CaseStateValue1767225603800 } from './1767225603800-CaseStateValue';
 import { StatementLevelTriggers1767225603900 } from './1767225603900-StatementLevelTriggers';
 import { OutboxForOpenDeadlines1767225604000 } from './1767225604000-OutboxForOpenDeadlines';
+import { NoOutboxAfterEscalation1767225604100 } from './1767225604100-NoOutboxAfterEscalation';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so bundlers and the compiled CLI see the same set. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CaseStateValue1767225603800,
   StatementLevelTriggers1767225603900,
   OutboxForOpenDeadlines1767225604000,
+  NoOutboxAfterEscalation1767225604100,
 ];
