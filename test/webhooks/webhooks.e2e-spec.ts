@@ -267,6 +267,8 @@ describe('webhooks: registration API and the fan-out that queues deliveries', ()
         [tree.communeId, 'Sắp đến hạn', '10 working days left'],
       ]);
       expect(stored[0]).toMatchObject({ createdAt: '2026-01-20T00:00:00.123Z', dueOn: '2026-01-19', readAt: null });
+      // Each notification keeps its own time, whichever Date objects the batch shares.
+      expect(stored.map((n) => n!.createdAt)).toEqual(['2026-01-20T00:00:00.123Z', '2026-01-20T00:00:00.123Z', '2026-01-05T01:00:00.000Z']);
       // Written again: every key is known, nothing is written or answered.
       expect(await dataSource.transaction((m) => inbox().insert(m, batch))).toEqual([]);
     });

@@ -4,8 +4,8 @@ import { ApplyTimedEvents } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
 import { InboxRepository } from '@charterflow/notifications';
 import type { NewNotification, NotificationKind } from '@charterflow/notifications';
-import { FiringHandler, FiringRef, FiringResult, PlannedFiring } from '../contracts';
-import { planFirings, reminderPhase } from '../plan/plan-firings';
+import { FiringHandler, FiringRef, FiringResult } from '../contracts';
+import { firingSchedule, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository, FiringRecord, firingKey } from './deadline-firings.repository';
 import { DeadlineForFiring, FiringDeadlinesRepository } from './firing-deadlines.repository';
@@ -18,11 +18,10 @@ const STALE: FiringResult = { outcome: 'stale', notifications: 0 };
 const EARLY: FiringResult = { outcome: 'early', notifications: 0 };
 const DUPLICATE: FiringResult = { outcome: 'duplicate', notifications: 0 };
 
-/** A firing of the batch that passed the checks: its locked row, its planned instant, and how it is recorded. */
+/** A firing of the batch that passed the checks: its locked row, and how it is recorded (with its planned instant). */
 interface Decided {
   ref: FiringRef;
   row: DeadlineForFiring;
-  planned: PlannedFiring;
   record: FiringRecord;
 }
 
@@ -92,23 +91,24 @@ export class FiringService implements FiringHandler {
     const rows = await this.deadlines.lockForFiring(m, [...caseOf].filter(([, caseId]) => locked.has(caseId)).map(([id]) => id));
 
     const now = this.clock.now();
+    const nowMs = now.getTime();
     const decided: Decided[] = [];
     for (const ref of refs) {
       const row = rows.get(ref.deadlineId);
       if (!row || row.status !== 'open' || row.generation !== ref.generation) continue;
-      const plan = planFirings(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
-      const planned = plan.find((p) => p.phase === ref.phase);
+      const schedule = firingSchedule(row, this.policies.policy, this.calendars.calendarFor(row.provinceId));
+      const planned = schedule.find((p) => p.phase === ref.phase);
       // A phase the policy no longer plans for this row (policy changed since the job was queued): nothing to do.
       if (!planned) continue;
-      if (planned.fireAt.getTime() > now.getTime()) {
+      if (planned.fireAtMs > nowMs) {
         answers.set(firingKey(ref), EARLY);
         continue;
       }
-      const latenessMs = now.getTime() - planned.fireAt.getTime();
       // A reminder overtaken by a later firing that is also due (a backlog after downtime, or a case recorded late)
       // would only add noise: it is recorded as superseded and writes nothing.
-      const superseded = planned.phase.startsWith('remind-') && plan.some((p) => p.fireAt > planned.fireAt && p.fireAt.getTime() <= now.getTime());
-      decided.push({ ref, row, planned, record: { ...ref, fireAt: planned.fireAt, firedAt: now, latenessMs, outcome: superseded ? 'superseded' : 'fired' } });
+      const superseded = ref.phase.startsWith('remind-') && schedule.some((p) => p.fireAtMs > planned.fireAtMs && p.fireAtMs <= nowMs);
+      const record: FiringRecord = { ...ref, fireAt: new Date(planned.fireAtMs), firedAt: now, latenessMs: nowMs - planned.fireAtMs, outcome: superseded ? 'superseded' : 'fired' };
+      decided.push({ ref, row, record });
     }
 
     const inserted = await this.firings.insert(m, decided.map((d) => d.record));
@@ -120,44 +120,46 @@ export class FiringService implements FiringHandler {
     if (acting.length === 0) return answers;
 
     const chains = await this.organisations.chainsOf(m, acting.map((d) => d.row.organisationId));
-    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.planned, chains.get(d.row.organisationId) ?? [], now));
+    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.ref, chains.get(d.row.organisationId) ?? [], now));
     const written = await this.inbox.insert(m, notifications);
     const writtenPer = new Map<string, number>();
     for (const n of written) writtenPer.set(`${n.deadlineId}:${n.phase}`, (writtenPer.get(`${n.deadlineId}:${n.phase}`) ?? 0) + 1);
-    await this.deadlines.markMissed(m, acting.filter((d) => d.planned.phase === 'escalate').map((d) => d.row.id), now);
+    await this.deadlines.markMissed(m, acting.filter((d) => d.ref.phase === 'escalate').map((d) => d.row.id), now);
     // The engine's PROBATION_ENDED, in this transaction: it closes the deadline this firing holds (met).
-    for (const caseId of new Set(acting.filter((d) => d.planned.phase === 'due').map((d) => d.row.caseId))) await this.timedEvents.execute(caseId, m);
+    for (const caseId of new Set(acting.filter((d) => d.ref.phase === 'due').map((d) => d.row.caseId))) await this.timedEvents.execute(caseId, m);
 
     for (const d of acting) {
-      answers.set(firingKey(d.ref), { outcome: 'fired', notifications: writtenPer.get(`${d.row.id}:${d.planned.phase}`) ?? 0, latenessMs: d.record.latenessMs });
+      answers.set(firingKey(d.ref), { outcome: 'fired', notifications: writtenPer.get(`${d.row.id}:${d.ref.phase}`) ?? 0, latenessMs: d.record.latenessMs });
     }
     return answers;
   }
 
-  /** The notifications a firing writes. */
-  private notificationsOf(row: DeadlineForFiring, planned: PlannedFiring, chain: readonly ChainOrganisation[], now: Date): NewNotification[] {
+  /** The notifications a firing writes: one per recipient, all sharing the firing's one title and body. */
+  private notificationsOf(row: DeadlineForFiring, firing: FiringRef, chain: readonly ChainOrganisation[], now: Date): NewNotification[] {
     const rules = this.policies.policy.kinds[row.kind];
     const alerted = resolveRecipients(chain, rules.alert);
     const subject: NotificationSubject = { caseId: row.caseId, candidateName: row.candidateName, kind: row.kind, dueOn: row.dueOn, source: row.source };
-    const to = (recipients: readonly Recipient[], kind: NotificationKind, text: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
+    const keyPrefix = `${row.id}:${firing.generation}:${firing.phase}:`;
+    const to = (recipients: readonly Recipient[], kind: NotificationKind, { title, body }: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
       recipients.map((r) => ({
         organisationId: r.organisationId,
         role: r.role,
         caseId: row.caseId,
         deadlineId: row.id,
         kind,
-        phase: planned.phase,
+        phase: firing.phase,
         dueOn: row.dueOn,
-        ...text,
+        title,
+        body,
         createdAt: now,
-        dedupeKey: `${row.id}:${planned.generation}:${planned.phase}:${r.organisationId}:${r.role}`,
+        dedupeKey: `${keyPrefix}${r.organisationId}:${r.role}`,
       }));
 
-    if (planned.phase === 'escalate') {
+    if (firing.phase === 'escalate') {
       return to(rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted, 'escalation', escalationText(subject));
     }
-    if (planned.phase === 'due') return to(alerted, 'probation_ended', probationEndedText(subject));
-    const offset = rules.reminders.find((o) => reminderPhase(o) === planned.phase);
+    if (firing.phase === 'due') return to(alerted, 'probation_ended', probationEndedText(subject));
+    const offset = rules.reminders.find((o) => reminderPhase(o) === firing.phase);
     if (!offset) return []; // unreachable: the phase came from this very policy
     return to(alerted, 'reminder', reminderText(subject, offset));
   }

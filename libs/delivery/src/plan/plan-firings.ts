@@ -40,13 +40,20 @@ export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calend
  * Pure: the same row, policy and calendar always give the same plan.
  */
 export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): PlannedFiring[] {
-  if (deadline.status !== 'open' || !policy.kinds[deadline.kind]) return [];
-  const grace = deadline.graceWorkingDays ?? policy.backlogGraceWorkingDays;
-  const schedule = withBacklogGrace(scheduleOf(deadline.kind, deadline.dueOn, policy, calendar), deadline.openedAt ?? null, grace, calendar);
-  return schedule.map(({ phase, fireAtMs }) => {
+  return firingSchedule(deadline, policy, calendar).map(({ phase, fireAtMs }) => {
     const ref = { deadlineId: deadline.id, generation: deadline.generation, phase };
     return { ...ref, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs), jobId: jobIdOf(ref) };
   });
+}
+
+/**
+ * The phases and instants of `planFirings`, without building a firing per phase: what the firing handler needs to
+ * judge the one phase it fires. Shared with other rows of the same kind and due date: read only.
+ */
+export function firingSchedule(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): Schedule {
+  if (deadline.status !== 'open' || !policy.kinds[deadline.kind]) return [];
+  const grace = deadline.graceWorkingDays ?? policy.backlogGraceWorkingDays;
+  return withBacklogGrace(scheduleOf(deadline.kind, deadline.dueOn, policy, calendar), deadline.openedAt ?? null, grace, calendar);
 }
 
 /**
@@ -81,7 +88,8 @@ function withBacklogGrace(schedule: Schedule, openedAt: Date | null, workingDays
     .sort((a, b) => a.fireAtMs - b.fireAtMs || (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : 0));
 }
 
-type Schedule = readonly { phase: FiringPhase; fireAtMs: number }[];
+/** A generation's firings as phases and epoch milliseconds, oldest first. */
+export type Schedule = readonly { readonly phase: FiringPhase; readonly fireAtMs: number }[];
 
 /**
  * Schedules already computed, per policy and calendar object (a reloaded policy or a replaced calendar is a new

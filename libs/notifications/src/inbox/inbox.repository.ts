@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookFanOut } from '../webhooks/webhook-fan-out';
 import { InboxPosition } from './inbox-cursor';
-import { NewNotification, NotificationKind, NotificationView } from './notification';
+import { BilingualText, NewNotification, NotificationKind, NotificationView } from './notification';
 import type { RowOf } from '@charterflow/database';
 import { NOTIFICATIONS_TABLE } from '../tables';
 
@@ -30,8 +30,8 @@ export class InboxRepository {
   /**
    * `insertMany`, answering the notifications written (not those skipped as duplicates), as stored: the database
    * answers only each written row's id (its key), the rest is what was written (`created_at` keeps the millisecond of
-   * the Date given, `due_on` the date). The texts go once each however many recipients share them: a firing writes
-   * the same title and body to every organisation it alerts.
+   * the Date given, `due_on` the date). A title and body shared by several notifications (the same objects: a firing
+   * writes the same text to every organisation it alerts) are sent once.
    */
   async insert(m: EntityManager, notifications: readonly NewNotification[]): Promise<NotificationView[]> {
     if (notifications.length === 0) return [];
@@ -39,16 +39,30 @@ export class InboxRepository {
     const byKey = new Map<string, NewNotification>();
     for (const n of notifications) if (!byKey.has(n.dedupeKey)) byKey.set(n.dedupeKey, n);
     const texts: { titleVi: string; titleEn: string; bodyVi: string; bodyEn: string }[] = [];
-    const textIndex = new Map<string, number>();
-    const rows = [...byKey.values()].map(({ title, body, createdAt, ...row }) => {
-      const textKey = `${title.vi}\u0000${title.en}\u0000${body.vi}\u0000${body.en}`;
-      let text = textIndex.get(textKey);
+    const textIndex = new Map<BilingualText, Map<BilingualText, number>>();
+    const iso = isoOf();
+    const rows = [];
+    for (const n of byKey.values()) {
+      let byBody = textIndex.get(n.title);
+      if (!byBody) textIndex.set(n.title, (byBody = new Map<BilingualText, number>()));
+      let text = byBody.get(n.body);
       if (text === undefined) {
-        text = texts.push({ titleVi: title.vi, titleEn: title.en, bodyVi: body.vi, bodyEn: body.en }) - 1;
-        textIndex.set(textKey, text);
+        text = texts.push({ titleVi: n.title.vi, titleEn: n.title.en, bodyVi: n.body.vi, bodyEn: n.body.en }) - 1;
+        byBody.set(n.body, text);
       }
-      return { ...row, text, createdAt: createdAt.toISOString() };
-    });
+      rows.push({
+        organisationId: n.organisationId,
+        role: n.role,
+        caseId: n.caseId,
+        deadlineId: n.deadlineId,
+        kind: n.kind,
+        phase: n.phase,
+        dueOn: n.dueOn,
+        text,
+        createdAt: iso(n.createdAt),
+        dedupeKey: n.dedupeKey,
+      });
+    }
     const inserted: { id: string; dedupe_key: string }[] = await m.query(
       `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
        SELECT r."organisationId", r.role, r."caseId", r."deadlineId", r.kind, r.phase, r."dueOn", t."titleVi", t."titleEn", t."bodyVi", t."bodyEn",
@@ -61,7 +75,7 @@ export class InboxRepository {
        RETURNING id, dedupe_key`,
       [JSON.stringify(rows), JSON.stringify(texts)],
     );
-    const written = inserted.map(({ id, dedupe_key }) => writtenView(id, byKey.get(dedupe_key)!));
+    const written = inserted.map(({ id, dedupe_key }) => writtenView(id, byKey.get(dedupe_key)!, iso));
     await this.webhooks.queue(m, written);
     return written;
   }
@@ -120,8 +134,34 @@ export class InboxRepository {
 }
 
 /** A notification just written, as the row stores it. */
-function writtenView(id: string, { createdAt, dedupeKey: _dedupeKey, ...written }: NewNotification): NotificationView {
-  return { id, ...written, createdAt: createdAt.toISOString(), readAt: null };
+function writtenView(id: string, n: NewNotification, iso: (date: Date) => string): NotificationView {
+  return {
+    id,
+    organisationId: n.organisationId,
+    role: n.role,
+    caseId: n.caseId,
+    deadlineId: n.deadlineId,
+    kind: n.kind,
+    phase: n.phase,
+    dueOn: n.dueOn,
+    title: n.title,
+    body: n.body,
+    createdAt: iso(n.createdAt),
+    readAt: null,
+  };
+}
+
+/** `Date#toISOString`, remembering the last Date it was given: the notifications of one firing batch share one. */
+function isoOf(): (date: Date) => string {
+  let last: Date | undefined;
+  let text = '';
+  return (date) => {
+    if (date !== last) {
+      last = date;
+      text = date.toISOString();
+    }
+    return text;
+  };
 }
 
 function toView(r: RawNotification): NotificationView {
