@@ -1,4 +1,4 @@
-import { jobIdOf, parseJobId, PendingFirings } from '@charterflow/delivery';
+import { FIRING_JOB_LEAD_MS, jobIdOf, parseJobId, PendingFirings } from '@charterflow/delivery';
 import { API, createOrganisationTree } from '../support/app';
 import { createTestRedis } from '../support/redis';
 import { CaseBody, caseInProbation, record } from '../api/helpers';
@@ -16,7 +16,7 @@ describe('BullMQ transport', () => {
   });
   afterAll(() => t?.close());
 
-  it('queues a reminder and an escalation of an admission decision with delays from the clock, and the processor delivers the reminder', async () => {
+  it('queues a reminder and an escalation of an admission decision with delays from the clock (ready a second ahead), and the processor delivers the reminder', async () => {
     const { c } = await caseAwaitingDecision(t); // cell vote 2026-01-15 (clock 10:00 local) → due 2026-03-26
     const d = await deadlineOf(t.db, c.id, 'ADMISSION_DECISION');
     await t.relay.relayAll();
@@ -28,13 +28,13 @@ describe('BullMQ transport', () => {
     expect(reminder).toBeDefined();
     expect(await reminder!.getState()).toBe('delayed');
     expect(reminder!.queueName).toBe('deadline-reminders');
-    expect(reminder!.delay).toBe(Date.parse('2026-03-12T01:00:00.000Z') - now);
+    expect(reminder!.delay).toBe(Date.parse('2026-03-12T01:00:00.000Z') - now - FIRING_JOB_LEAD_MS);
     expect(reminder!.data).toMatchObject({ deadlineId: d.id, generation: 1, phase: 'remind-10wd', caseId: c.id, kind: 'ADMISSION_DECISION' });
 
     const escalation = await jobOf(t, 'escalate', jobIdOf({ deadlineId: d.id, generation: 1, phase: 'escalate' }));
     expect(escalation!.queueName).toBe('deadline-escalations');
     // 00:00 local on the day after the due date.
-    expect(escalation!.delay).toBe(Date.parse('2026-03-26T17:00:00.000Z') - now);
+    expect(escalation!.delay).toBe(Date.parse('2026-03-26T17:00:00.000Z') - now - FIRING_JOB_LEAD_MS);
 
     // Run the processor directly at the reminder's instant (the test does not wait 56 days).
     t.clock.set('2026-03-12T01:00:00.000Z');
@@ -50,8 +50,8 @@ describe('BullMQ transport', () => {
     const { c } = await caseAwaitingDecision(t);
     const d = await deadlineOf(t.db, c.id, 'ADMISSION_DECISION');
     const escalateAt = Date.parse('2026-03-26T17:00:00.000Z');
-    // The clock stands 200 ms before the escalation: the relay queues it with a 200 ms delay, real time.
-    t.clock.set(new Date(escalateAt - 200));
+    // The clock stands 200 ms before the job's readiness (a second ahead of the escalation): a 200 ms delay, real time.
+    t.clock.set(new Date(escalateAt - FIRING_JOB_LEAD_MS - 200));
     await t.relay.relayAll();
     const jobId = jobIdOf({ deadlineId: d.id, generation: 1, phase: 'escalate' });
     const job = await jobOf(t, 'escalate', jobId);

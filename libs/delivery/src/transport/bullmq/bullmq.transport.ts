@@ -5,7 +5,7 @@ import { AppConfig } from '@charterflow/config';
 import { PlannedFiring } from '../../contracts';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
 import { FIRING_QUEUES, parseJobId, QueueName, queueOfPhase, QUEUES } from '../queues';
-import { firingJobOf, FiringJobData } from './firing-job';
+import { firingJobOf, FiringJobData, jobDelay } from './firing-job';
 import { WEBHOOKS_JOB_NAME, WEBHOOKS_SCHEDULER_ID } from './webhooks.processor';
 import { Clock } from '@charterflow/kernel';
 
@@ -128,7 +128,7 @@ export class BullmqTransport extends DeliveryTransport {
     if (!job || !(await job.isDelayed())) return false;
     const { data } = firingJobOf(firing, this.clock.now());
     await job.updateData(data);
-    await job.changeDelay(Math.max(0, firing.fireAt.getTime() - this.clock.now().getTime()));
+    await job.changeDelay(jobDelay(firing.fireAt, this.clock.now()));
     return true;
   }
 

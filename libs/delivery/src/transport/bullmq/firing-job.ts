@@ -31,6 +31,15 @@ export const FIRING_JOB_OPTIONS: Readonly<JobsOptions> = {
 
 export const FIRING_JOB_NAME = 'fire';
 
+/**
+ * How long before its instant a firing job becomes ready (ADR 0026, "Later"). A BullMQ worker fetches jobs one at a
+ * time, up to its concurrency, before it hands the first to its processor: a burst falling due at one instant
+ * started firing only once the first 2048 jobs had been fetched, about half a second after the instant here. Ready
+ * a second early, those jobs are fetched during that second and the processor holds each until its instant
+ * (`FiringProcessor`); the firing handler still answers `early` to a firing run before its instant.
+ */
+export const FIRING_JOB_LEAD_MS = 1000;
+
 /** The BullMQ job of a firing: its id from the firing's identity, its delay from the injected clock's now. */
 export function firingJobOf(firing: PlannedFiring, now: Date): { name: string; data: FiringJobData; opts: JobsOptions } {
   return {
@@ -43,11 +52,16 @@ export function firingJobOf(firing: PlannedFiring, now: Date): { name: string; d
       kind: firing.kind,
       fireAt: firing.fireAt.toISOString(),
     },
-    opts: { ...FIRING_JOB_OPTIONS, jobId: firing.jobId, delay: delayUntil(firing.fireAt, now) },
+    opts: { ...FIRING_JOB_OPTIONS, jobId: firing.jobId, delay: jobDelay(firing.fireAt, now) },
   };
 }
 
 /** Milliseconds from `now` to `fireAt`; 0 for an instant already past (it fires at once, late). */
 export function delayUntil(fireAt: Date, now: Date): number {
   return Math.max(0, fireAt.getTime() - now.getTime());
+}
+
+/** The delay of a firing's job: ready `FIRING_JOB_LEAD_MS` before the instant; 0 once that is past. */
+export function jobDelay(fireAt: Date, now: Date): number {
+  return Math.max(0, delayUntil(fireAt, now) - FIRING_JOB_LEAD_MS);
 }

@@ -4,17 +4,18 @@ import { DelayedError, Job, WorkerOptions } from 'bullmq';
 import { FiringResult, PendingFirings } from '../../contracts';
 import { DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
 import { FiringBatcher } from '../firing-batcher';
-import { delayUntil, FiringJobData } from './firing-job';
+import { delayUntil, FIRING_JOB_LEAD_MS, FiringJobData } from './firing-job';
 import { Clock } from '@charterflow/kernel';
 
 /** How long to wait before asking again when a job ran before its instant and the plan has no better answer. */
 const EARLY_RETRY_MS = 1000;
 
 /**
- * Runs a firing job: hands the job's ref to the batcher, which fires it with others in one transaction of the
- * idempotent firing handler, and waits for its own answer. A transient error (database down)
- * throws, and BullMQ retries with exponential backoff; a job run twice is answered `duplicate` by the handler.
- * A job that ran before its instant (the plan moved later, or clocks disagree) goes back to the delayed set.
+ * Runs a firing job: holds a job made ready ahead of its instant until the instant, then hands the job's ref to the
+ * batcher, which fires it with others in one transaction of the idempotent firing handler, and waits for its own
+ * answer. A transient error (database down) throws, and BullMQ retries with exponential backoff; a job run twice is
+ * answered `duplicate` by the handler. A job that ran before its instant (the plan moved later, or clocks disagree)
+ * goes back to the delayed set.
  */
 @Injectable()
 export abstract class FiringProcessor extends WorkerHost {
@@ -30,6 +31,7 @@ export abstract class FiringProcessor extends WorkerHost {
   }
 
   async process(job: Job<FiringJobData>, token?: string): Promise<FiringResult> {
+    await this.untilInstant(job.data);
     await this.faultPause('before-fire');
     const result = await this.batcher.fire(job.data);
     await this.faultPause('after-fire');
@@ -44,6 +46,15 @@ export abstract class FiringProcessor extends WorkerHost {
     // BullMQ counts delays in wall-clock milliseconds (its own time base, not the business clock).
     await job.moveToDelayed(Date.now() + Math.max(remaining, EARLY_RETRY_MS), token);
     throw new DelayedError();
+  }
+
+  /**
+   * A job made ready ahead of its instant (`FIRING_JOB_LEAD_MS`) waits for the instant here, counted on the business
+   * clock; one further ahead goes to the handler at once, which answers `early`, and is delayed again.
+   */
+  private async untilInstant(data: FiringJobData): Promise<void> {
+    const wait = Date.parse(data.fireAt) - this.clock.now().getTime();
+    if (wait > 0 && wait <= FIRING_JOB_LEAD_MS) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   private async faultPause(at: 'before-fire' | 'after-fire'): Promise<void> {
