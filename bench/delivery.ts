@@ -223,8 +223,9 @@ one minute". One worker process (\`WorkerModule\`, the production module: outbox
 BullMQ workers at concurrency ${CONCURRENCY} per firing queue, TypeORM's pool of ${config.DATABASE_POOL_SIZE}) with a clock shifted to put the
 instant a minute ahead. Each job hands its firing to the batcher, which fires up to ${BATCH} at once in one
 transaction (ADR 0026): lock the cases then the deadlines, one ledger insert, one notifications insert, one update
-marking the deadlines missed; each job gets its own answer. The status changes go back through the outbox, whose
-relay removes the deadlines' stale jobs.
+marking the deadlines missed; each job gets its own answer. A job is ready a second before its instant and the
+processor holds it until the instant, so the first jobs of the burst are already fetched when it falls due. The
+missed marks queue no outbox row (each escalation is its generation's last firing, ADR 0026 "Later").
 
 | measure | value |
 |---|---:|
@@ -244,23 +245,23 @@ relay removes the deadlines' stale jobs.
 
 In a burst, lateness is queueing: the p50 firing waits for half of the burst to be processed before it, so it
 grows with the burst size. The raw rate is BullMQ's ceiling on this machine at the worker's concurrency, measured
-in the same process with the same V8 options; the gap is the CPU a firing costs beyond BullMQ's own job: the rows it
-writes in PostgreSQL (its ledger row, three notifications and their indexes, its deadline marked missed through the
-deadline's triggers and an outbox row, about 0.5 ms a firing) and, in Node, the plan, the notifications' texts and
-the statements' values and answers. Both cores are saturated for the whole burst (ADR 0026, Consequences): a CPU
-profile of the worker over the burst finds its one thread idle 2 % of the time, the rest about a quarter BullMQ's own
-job handling (fetching and completing each job in Redis), a quarter the \`pg\` client writing the batches' statements
-and reading their answers, a tenth the garbage collector, and the plans and texts. The notifications of a batch are
-written with each distinct text once (a firing's three recipients share it) and only their ids read back: they were
-sent three times and read back whole, about 800 bytes each way per notification. In three alternating pairs of runs
-on the same quiet machine: 2,995–3,791 deadlines/s (p99 2.9–3.7 s) before, 3,636–3,858 (p99 2.8–3.1 s) after.
-Batches of 512 at concurrency 2048 (the defaults since) against 128 at 1024, in three alternating pairs of runs:
-3,469–4,112 deadlines/s (p99 3.1–3.5 s) against 2,677–3,249 (p99 3.4–4.2 s); against the faster raw rate, 0.27–0.34
-against 0.17–0.20. Fewer, larger transactions share the statements' fixed costs (round trips, plans, commits); the
-rows each firing writes are the same. The relay consumes the status changes beside the burst (it no longer asks Redis to remove the completed jobs of fired
-phases, ADR 0026 §6). The larger young generation (ADR 0031) took the same run from 1,256–1,777 to 2,322–2,400
-deadlines/s; it speeds BullMQ's own no-op jobs about as much, so the ratio stays. Before batching, the same run
-delivered about 310 deadlines/s with a p99 lateness of 32 s (one transaction per firing at concurrency 5).`,
+in the same process with the same V8 options; the gap is the CPU a firing costs beyond BullMQ's own job. Both cores
+are saturated for the whole burst (ADR 0026, Consequences). The processes' CPU time over the burst (read from
+\`/proc\` every 250 ms) splits a little over half PostgreSQL (some 0.35 ms a firing: its ledger row, three notifications with
+their four indexes and three foreign-key checks each, its deadline marked missed through the deadline's triggers),
+a third or more the worker's one Node thread (of which BullMQ's own fetching and completing of each job is a third) and
+a tenth Redis. BullMQ fetches a worker's jobs one at a time, up to its concurrency, before it hands the first to
+the processor: when jobs were ready only at the instant, the first of 10,000 fired 0.6 s after it, once 2048 had
+been fetched; ready a second ahead, 0.1 s after it. With that, the plan built only for the phase fired, the
+firing's text shared by identity in the notifications insert and no outbox row for the missed marks, three
+alternating pairs of runs against the previous version (commit ba6472f, on the same machine in the same hour):
+2,966 / 2,815 / 3,191 deadlines/s against 2,294 / 2,923 / 2,787, p99 3.4 / 3.7 / 3.2 s against 5.2 / 4.1 / 4.2 s,
+p50 2.1 / 2.3 / 1.8 s against 3.1 / 2.9 / 2.3 s, the worker's CPU over the burst 2.3 / 2.8 / 1.7 s against
+3.5 / 3.0 / 3.3 s. Earlier: the notifications of a batch written with each distinct text once and only their ids
+read back; batches of 512 at concurrency 2048 against 128 at 1024 (3,469–4,112 deadlines/s against 2,677–3,249 in
+alternating runs; fewer, larger transactions share the statements' fixed costs); the larger young generation (ADR
+0031) took the run from 1,256–1,777 to 2,322–2,400 deadlines/s and BullMQ's no-op jobs about as much. Before
+batching, the same run delivered about 310 deadlines/s with a p99 lateness of 32 s (one transaction per firing at concurrency 5).`,
     );
     console.log(`  wrote "${SECTION}" in ${relative(process.cwd(), REPORT_PATH)}`);
   } finally {
