@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookFanOut } from '../webhooks/webhook-fan-out';
 import { InboxPosition } from './inbox-cursor';
-import { BilingualText, NewNotification, NotificationKind, NotificationView } from './notification';
+import { addressOf, BilingualText, NewNotification, NotificationKind, NotificationView } from './notification';
 import type { RowOf } from '@charterflow/database';
 import { NOTIFICATIONS_TABLE } from '../tables';
 
@@ -50,18 +50,7 @@ export class InboxRepository {
         text = texts.push({ titleVi: n.title.vi, titleEn: n.title.en, bodyVi: n.body.vi, bodyEn: n.body.en }) - 1;
         byBody.set(n.body, text);
       }
-      rows.push({
-        organisationId: n.organisationId,
-        role: n.role,
-        caseId: n.caseId,
-        deadlineId: n.deadlineId,
-        kind: n.kind,
-        phase: n.phase,
-        dueOn: n.dueOn,
-        text,
-        createdAt: iso(n.createdAt),
-        dedupeKey: n.dedupeKey,
-      });
+      rows.push({ ...addressOf(n), text, createdAt: iso(n.createdAt), dedupeKey: n.dedupeKey });
     }
     const inserted: { id: string; dedupe_key: string }[] = await m.query(
       `INSERT INTO notifications (organisation_id, role, case_id, deadline_id, kind, phase, due_on, title_vi, title_en, body_vi, body_en, created_at, dedupe_key)
@@ -135,20 +124,7 @@ export class InboxRepository {
 
 /** A notification just written, as the row stores it. */
 function writtenView(id: string, n: NewNotification, iso: (date: Date) => string): NotificationView {
-  return {
-    id,
-    organisationId: n.organisationId,
-    role: n.role,
-    caseId: n.caseId,
-    deadlineId: n.deadlineId,
-    kind: n.kind,
-    phase: n.phase,
-    dueOn: n.dueOn,
-    title: n.title,
-    body: n.body,
-    createdAt: iso(n.createdAt),
-    readAt: null,
-  };
+  return { id, ...addressOf(n), title: n.title, body: n.body, createdAt: iso(n.createdAt), readAt: null };
 }
 
 /** `Date#toISOString`, remembering the last Date it was given: the notifications of one firing batch share one. */

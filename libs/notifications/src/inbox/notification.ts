@@ -24,6 +24,14 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
+/** Whom a notification is for and what it is about: what a notification to write, its view and its webhook share. */
+export type NotificationAddress = Pick<NewNotification, 'organisationId' | 'role' | 'caseId' | 'deadlineId' | 'kind' | 'phase' | 'dueOn'>;
+
+/** The address fields of a notification, copied (without the rest of the object). */
+export function addressOf(n: NotificationAddress): NotificationAddress {
+  return { organisationId: n.organisationId, role: n.role, caseId: n.caseId, deadlineId: n.deadlineId, kind: n.kind, phase: n.phase, dueOn: n.dueOn };
+}
+
 /** A notification as the inbox shows it. */
 export interface NotificationView {
   id: string;

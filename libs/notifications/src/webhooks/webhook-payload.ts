@@ -1,4 +1,4 @@
-import { NotificationView } from '../inbox/notification';
+import { addressOf, NotificationView } from '../inbox/notification';
 import { NOTIFICATION_CREATED } from './webhook';
 
 /**
@@ -34,13 +34,7 @@ export function webhookPayload(deliveryId: string, n: Omit<NotificationView, 're
     type: NOTIFICATION_CREATED,
     notification: {
       id: n.id,
-      organisationId: n.organisationId,
-      role: n.role,
-      caseId: n.caseId,
-      deadlineId: n.deadlineId,
-      kind: n.kind,
-      phase: n.phase,
-      dueOn: n.dueOn,
+      ...addressOf(n),
       title: { vi: n.title.vi, en: n.title.en },
       body: { vi: n.body.vi, en: n.body.en },
       createdAt: n.createdAt,
