@@ -41,6 +41,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/15';
 const DEADLINES = positiveInt('BENCH_DEADLINES', 10_000);
 const CONCURRENCY = positiveInt('BENCH_DELIVERY_CONCURRENCY', DEFAULT_CONCURRENCY.escalations);
 const BATCH = positiveInt('BENCH_DELIVERY_BATCH', DEFAULT_BATCH.maxSize);
+const IN_FLIGHT = positiveInt('BENCH_DELIVERY_IN_FLIGHT', DEFAULT_BATCH.inFlight);
 /** The concurrency of the firing queues before batching: the raw rate there is reported too. */
 const FORMER_CONCURRENCY = 5;
 /** Due date of every seeded deadline: the escalation fires at 00:00 local the day after. */
@@ -150,17 +151,19 @@ async function main(): Promise<void> {
   });
   const bootStart = Date.now();
   let app: INestApplicationContext | undefined = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ config, clock, tuning: { worker: { concurrency: CONCURRENCY }, batch: { maxSize: BATCH } } }),
+    WorkerModule.forRoot({ config, clock, tuning: { worker: { concurrency: CONCURRENCY }, batch: { maxSize: BATCH, inFlight: IN_FLIGHT } } }),
     { logger: ['error', 'warn'] },
   );
   try {
     await app.init();
     console.log(`  worker up in ${fmt((Date.now() - bootStart) / 1000)} s; escalations due in ${fmt((escalateAt - clock.now().getTime()) / 1000)} s`);
-    const queued = async () => (await redis.zcard('bull:deadline-escalations:delayed')) + (await redis.llen('bull:deadline-escalations:wait'));
+    // Every deadline relayed: the outbox is empty and the escalations' wake-up waits in Redis.
+    const queued = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM outbox`))[0].n === 0 && (await redis.zcard('bull:deadline-escalations:delayed')) + (await redis.llen('bull:deadline-escalations:wait')) > 0;
     let relayedAfter: number | undefined;
     let fired = 0;
     for (;;) {
-      if (relayedAfter === undefined && (await queued()) >= DEADLINES) relayedAfter = (Date.now() - bootStart) / 1000;
+      if (relayedAfter === undefined && (await queued())) relayedAfter = (Date.now() - bootStart) / 1000;
       [{ n: fired }] = await db.query(`SELECT count(*)::int AS n FROM deadline_firings WHERE phase = 'escalate' AND outcome = 'fired'`);
       if (fired >= DEADLINES) break;
       if (Date.now() - bootStart > LEAD_MS + DELIVERY_TIMEOUT_MS) throw new Error(`only ${fired} of ${DEADLINES} escalations fired in time`);

@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { jobIdOf, WorkerHeartbeat } from '@charterflow/delivery';
+import { DueSweep, QUEUES, WAKE_UP_JOB_NAME, WorkerHeartbeat } from '@charterflow/delivery';
 import { startTestApp, TestApp } from '../support/app';
 import { CLOSED_REDIS_URL, TEST_REDIS_URL } from '../support/redis';
 import { caseAwaitingDecision, deadlineOf } from '../delivery/support';
-import { BullmqTestApp, jobOf, processorOf, queueFor, resetDeliveryState, startBullmqApp, waitFor } from './support';
+import { BullmqTestApp, processorOf, queueFor, resetDeliveryState, startBullmqApp, waitFor, wakeUpAt } from './support';
 
 
 /** A metric's value in a Prometheus text exposition, or undefined. */
@@ -41,13 +41,14 @@ describe('operability: /metrics and /health', () => {
       expect(sample(before.text, 'charterflow_queue_jobs', { queue: 'deadline-escalations', state: 'delayed' })).toBeGreaterThanOrEqual(1);
       expect(sample(before.text, 'charterflow_oldest_overdue_deadline_seconds')).toBe(0);
 
-      // A reminder run 5 s after its instant (08:00 local on 2026-03-23), then again (a duplicate).
-      const job = await jobOf(t, 'remind-3wd', jobIdOf({ deadlineId: d.id, generation: 1, phase: 'remind-3wd' }));
+      // A reminder's wake-up run 5 s after its instant (08:00 local on 2026-03-23), then the firing handed over again
+      // (a duplicate, as when two replicas read it at once).
+      const job = await wakeUpAt(t, QUEUES.reminders, '2026-03-23T01:00:00.000Z');
       t.clock.set('2026-03-23T01:00:05.000Z');
-      await processorOf(t, 'deadline-reminders').process(job!);
-      await processorOf(t, 'deadline-reminders').process(job!);
+      await processorOf(t, QUEUES.reminders).process(job!);
+      await t.app.get(DueSweep).fire([{ deadlineId: d.id, generation: 1, phase: 'remind-3wd' }]);
 
-      // Two days later the deadline is still open (its escalation job waits in real time): overdue since 00:00 local on 27/03.
+      // Two days later the deadline is still open (its escalation's wake-up waits in real time): overdue since 00:00 local on 27/03.
       t.clock.set('2026-03-28T03:00:00.000Z');
       const after = (await t.http.get('/metrics').expect(200)).text;
       expect(sample(after, 'charterflow_firings_total', { phase: 'remind', outcome: 'fired' })).toBe(1);
@@ -117,7 +118,7 @@ describe('operability: /metrics and /health', () => {
       const queue = new Queue('deadline-reminders', { connection: { url: TEST_REDIS_URL } });
       try {
         await queue.pause(); // no worker anywhere takes it (another test file's worker may share this Redis)
-        await queue.add('fire', {}, { jobId: 'dl_00000000-0000-4000-8000-000000000000_g1_remind-1wd' });
+        await queue.add(WAKE_UP_JOB_NAME, { fireAt: '2026-01-14T01:00:00.000Z' }, { jobId: 'at_1768352400000' });
         const lag = await waitFor(
           async () => (await t.http.get('/health').expect(200)).body.info.redis.queues['deadline-reminders'].lagSeconds as number,
           (s) => s > 0,

@@ -1,15 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import {
-  BullmqTransport,
-  DELIVERY_WORKERS,
-  FiringProcessor,
-  OutboxRelay,
-  queueOfPhase,
-  Reconciler,
-  FiringPhase,
-} from '@charterflow/delivery';
+import { BullmqTransport, DELIVERY_WORKERS, FiringPhase, OutboxRelay, QueueName, queueOfPhase, Reconciler, WakeUpJobData, WakeUpProcessor } from '@charterflow/delivery';
 import { startTestApp, TestApp } from '../support/app';
 import { createTestDataSource } from '../support/database';
 import { flushTestRedis, TEST_REDIS_URL } from '../support/redis';
@@ -78,19 +70,19 @@ export function queueFor(t: BullmqTestApp, phase: FiringPhase): Queue {
 }
 
 /** The processor (WorkerHost) of a queue, to run a job directly. */
-export function processorOf(t: BullmqTestApp, queue: string): FiringProcessor {
+export function processorOf(t: BullmqTestApp, queue: QueueName): WakeUpProcessor {
   const hosts = t.app.get<WorkerHost[]>(DELIVERY_WORKERS);
   const host = hosts.find((h) => h.worker.name === queue);
-  if (!(host instanceof FiringProcessor)) throw new Error(`no firing processor for ${queue}`);
+  if (!(host instanceof WakeUpProcessor)) throw new Error(`no wake-up processor for ${queue}`);
   return host;
 }
 
-/** A job of a firing queue, or undefined. */
-export async function jobOf(t: BullmqTestApp, phase: FiringPhase, jobId: string): Promise<Job | undefined> {
-  return queueFor(t, phase).getJob(jobId);
+/** The shared wake-up of a queue at an instant (`at_<ms>`), or undefined. */
+export async function wakeUpAt(t: BullmqTestApp, queue: QueueName, instant: string): Promise<Job<WakeUpJobData> | undefined> {
+  return t.transport.queue(queue).getJob(`at_${Date.parse(instant)}`);
 }
 
-/** The ids of every firing job waiting in Redis (delayed, waiting, prioritized, active, failed). */
+/** Every wake-up held in Redis (delayed, waiting, prioritized, active, failed), as `<queue> <job id>`, sorted. */
 export async function scheduledIds(t: BullmqTestApp): Promise<string[]> {
-  return (await t.transport.listScheduled()).map((j) => j.jobId).sort();
+  return (await t.transport.listScheduled()).map((j) => `${j.queue} ${j.jobId}`).sort();
 }

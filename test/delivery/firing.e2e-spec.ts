@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ApplyTimedEvents } from '@charterflow/cases';
-import { FiringService, PendingFiringsService } from '@charterflow/delivery';
+import { firingKey, FiringService, PendingFiringsService } from '@charterflow/delivery';
 import { createOrganisationTree, startTestApp } from '../support/app';
 import { createPgliteDataSource, createTempDataDir, PGLITE_TIMEOUT_MS } from '../support/database';
 import { caseInCellReview, caseInProbation, postEvent, record, recordOn } from '../api/helpers';
@@ -185,7 +185,7 @@ describe('deadline firing', () => {
       expect(pending.map((f) => f.generation)).toEqual([2, 2, 2, 2]);
       expect(byPhase(pending)['remind-10wd']).toBe('2026-04-02T01:00:00.000Z');
       const listed = (await t.pending.list({ dueBefore: new Date('2026-04-20T00:00:00.000Z'), limit: 100_000 })).filter((f) => f.deadlineId === d.id);
-      expect(listed.map((f) => f.jobId)).toEqual(pending.map((f) => f.jobId));
+      expect(listed.map(firingKey)).toEqual(pending.map(firingKey));
       // Bounded by the instant: only what is due by then.
       const early = (await t.pending.list({ dueBefore: new Date('2026-04-13T01:00:00.000Z'), limit: 100_000 })).filter((f) => f.deadlineId === d.id);
       expect(early.map((f) => f.phase)).toEqual(['remind-10wd', 'remind-3wd']);

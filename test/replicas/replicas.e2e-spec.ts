@@ -15,7 +15,7 @@ describe('two API and two worker processes, one of each killed midway', () => {
 
   beforeAll(async () => {
     await resetDeliveryState();
-    r = await runReplicaScenario({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, steps: STEPS, deadlines: DEADLINES, concurrency: 8, timeoutMs: 60_000 });
+    r = await runReplicaScenario({ databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, steps: STEPS, deadlines: DEADLINES, concurrency: 8, timeoutMs: 60_000, workerBatch: 20 });
   }, 240_000);
 
   it('killed API A with SIGKILL half-way through the steps, and worker 1 a quarter of the way through the firings', () => {

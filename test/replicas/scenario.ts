@@ -4,13 +4,14 @@
  *   1. starts API A, then API B (A has migrated the database), and through A creates an organisation tree and
  *      seeds, in SQL, `deadlines` open ADMISSION_DECISION deadlines whose escalation is long past by the workers'
  *      clock (their reminders recorded as sent), and opens `steps` cases through both APIs;
- *   2. starts worker 1 (it holds each job `WORKER_HOLD_MS` after its firing committed, so it always dies with
- *      fired-but-unfinished jobs in hand) and worker 2: their outbox relays queue the seeded escalations;
+ *   2. starts worker 1 (it holds each wake-up `WORKER_HOLD_MS` after its firings committed, so it dies with a
+ *      fired-but-unfinished wake-up in hand if not in the middle of one) and worker 2: their outbox relays and
+ *      reconcilers queue wake-ups for the seeded escalations, which both workers may run at once (ADR 0033);
  *   3. sends one step (AWARENESS_CERTIFICATE_RECORDED, with an Idempotency-Key) per case, spread over A and B, and
  *      SIGKILLs API A once half of them are acknowledged: a request A never answered is sent again to B with the
  *      same key;
  *   4. SIGKILLs worker 1 once a quarter of the seeded escalations have fired, and waits for worker 2 to fire the
- *      rest (BullMQ's stalled-job check hands it worker 1's jobs);
+ *      rest (its own wake-up, or worker 1's handed over by BullMQ's stalled-job check);
  *   5. reads back what was stored: each case's events and version, each seeded deadline's ledger rows, status and
  *      notifications.
  * The jest test (replicas.e2e-spec.ts) runs it small and asserts on the result; `npm run bench:replicas` runs it at
@@ -36,7 +37,7 @@ const JWT_SECRET = 'replica-scenario-secret-0123456789abcdef';
 /** The APIs' business day (their clock stands still at 10:00 local on it): the steps are dated on it. */
 export const STEP_DAY = '2026-01-06';
 const OPENED_ON = '2026-01-05';
-/** How long worker 1 holds each job after its firing committed, before it completes the job. */
+/** How long worker 1 holds each wake-up after its firings committed, before it completes the job. */
 export const WORKER_HOLD_MS = 400;
 const STEP_TYPE = 'AWARENESS_CERTIFICATE_RECORDED';
 
@@ -49,6 +50,11 @@ export interface ReplicaScenarioOptions {
   concurrency: number;
   /** Gives up waiting for the firings after this long. */
   timeoutMs: number;
+  /**
+   * Firings per transaction in the workers, one batch at a time (absent: the production batches). A small size
+   * spreads a small run's firings over time, so that worker 1 is killed in the middle of its wake-up.
+   */
+  workerBatch?: number;
   log?: (line: string) => void;
 }
 
@@ -125,6 +131,7 @@ export async function runReplicaScenario(o: ReplicaScenarioOptions): Promise<Rep
     LOG_LEVEL: 'silent',
     JWT_SECRET,
     DELIVERY_POLL_INTERVAL_MS: '200',
+    ...(o.workerBatch ? { FIXTURE_BATCH: String(o.workerBatch) } : {}),
   };
   const db = new DataSource({ type: 'postgres', url: o.databaseUrl, extra: { types: createTypeParsers() } });
   const queues = FIRING_QUEUES.map((name) => new Queue(name, { connection: { url: o.redisUrl } }));

@@ -26,13 +26,14 @@ export interface PlannedFiring extends FiringRef {
   kind: DeadlineKind;
   /** The instant the firing is due (Asia/Ho_Chi_Minh local send time converted to UTC). */
   fireAt: Date;
-  /** BullMQ job id: deterministic, no ':' (see jobIdOf). */
-  jobId: string;
 }
 
-/** BullMQ job id of a firing: a new generation gets a new id, so a rescheduled deadline never collides with its old jobs. */
-export function jobIdOf(ref: FiringRef): string {
-  return `dl_${ref.deadlineId}_g${ref.generation}_${ref.phase}`;
+/**
+ * A firing's identity, `${deadlineId}:${generation}:${phase}`: the ledger's key, and how a transport tells firings
+ * apart. A new generation gets a new key, so a rescheduled deadline's firings never collide with its old ones.
+ */
+export function firingKey(ref: FiringRef): string {
+  return `${ref.deadlineId}:${ref.generation}:${ref.phase}`;
 }
 
 export type FiringOutcome =

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { FiringPhase, FiringRef } from '../contracts';
+import { firingKey, FiringPhase, FiringRef } from '../contracts';
 
 /** What is stored per firing: `fired`, or `superseded` for a reminder a later firing had already overtaken. */
 export type LedgerOutcome = 'fired' | 'superseded';
@@ -10,11 +10,6 @@ export interface FiringRecord extends FiringRef {
   firedAt: Date;
   latenessMs: number;
   outcome: LedgerOutcome;
-}
-
-/** `${deadlineId}:${generation}:${phase}` */
-export function firingKey(ref: FiringRef): string {
-  return `${ref.deadlineId}:${ref.generation}:${ref.phase}`;
 }
 
 /** The ledger of what has fired (`deadline_firings`): its primary key makes a firing happen once. */

@@ -4,10 +4,10 @@ import { ApplyTimedEvents } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
 import { InboxRepository } from '@charterflow/notifications';
 import type { NewNotification, NotificationKind } from '@charterflow/notifications';
-import { FiringHandler, FiringRef, FiringResult } from '../contracts';
+import { FiringHandler, firingKey, FiringRef, FiringResult } from '../contracts';
 import { firingSchedule, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
-import { DeadlineFiringsRepository, FiringRecord, firingKey } from './deadline-firings.repository';
+import { DeadlineFiringsRepository, FiringRecord } from './deadline-firings.repository';
 import { DeadlineForFiring, FiringDeadlinesRepository } from './firing-deadlines.repository';
 import { escalationText, NotificationSubject, probationEndedText, reminderText } from './notification-text';
 import { ChainOrganisation, OrganisationChainRepository } from './organisation-chain.repository';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { businessDateOf } from '@charterflow/procedure';
-import { PendingFirings, PlannedFiring } from '../contracts';
+import { firingKey, PendingFirings, PlannedFiring } from '../contracts';
 import { latestDueOnFiringBy } from '../plan/latest-due-on';
 import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
-import { DeadlineFiringsRepository, firingKey } from './deadline-firings.repository';
+import { DeadlineFiringsRepository } from './deadline-firings.repository';
 import { FiringDeadlinesRepository } from './firing-deadlines.repository';
 import { CALENDAR_PROVIDER, CalendarProvider, isUuid } from '@charterflow/kernel';
 

@@ -3,7 +3,8 @@ import { createWorkingDayCalendar, DeadlineKind } from '@charterflow/procedure';
 import { weekdayCalendar } from '@charterflow/procedure/testing';
 import { loadOfficialCalendars } from '@charterflow/calendar';
 import { loadReminderPolicy } from '../policy/load-reminder-policy';
-import { DeadlineToPlan, planFirings } from './plan-firings';
+import { firingKey } from '../contracts';
+import { DeadlineToPlan, phasesOfKind, planFirings } from './plan-firings';
 import { localInstant } from './local-instant';
 import { workingDaysBefore } from './working-days-before';
 
@@ -72,7 +73,6 @@ describe('planFirings', () => {
       caseId: CASE_ID,
       kind: 'ADMISSION_DECISION',
       fireAt: new Date('2026-03-12T01:00:00.000Z'),
-      jobId: `dl_${ID}_g1_remind-10wd`,
     });
   });
 
@@ -126,13 +126,21 @@ describe('planFirings', () => {
     }
   });
 
-  it('a new generation gets new job ids (no ":"), so an extended deadline never collides with its old jobs', () => {
+  it('a new generation gets new firing keys, so an extended deadline never collides with its old firings', () => {
     const g1 = planFirings(deadline('ADMISSION_DECISION', '2026-03-26'), POLICY, OFFICIAL);
     const g2 = planFirings(deadline('ADMISSION_DECISION', '2026-04-16', { generation: 2 }), POLICY, OFFICIAL);
-    expect(g2.map((f) => f.jobId)).toEqual([`dl_${ID}_g2_remind-10wd`, `dl_${ID}_g2_remind-3wd`, `dl_${ID}_g2_remind-1wd`, `dl_${ID}_g2_escalate`]);
-    expect(g2.map((f) => f.jobId).some((j) => g1.map((f) => f.jobId).includes(j))).toBe(false);
-    expect(g2.every((f) => !f.jobId.includes(':'))).toBe(true);
+    expect(g2.map(firingKey)).toEqual([`${ID}:2:remind-10wd`, `${ID}:2:remind-3wd`, `${ID}:2:remind-1wd`, `${ID}:2:escalate`]);
+    expect(g2.map(firingKey).some((j) => g1.map(firingKey).includes(j))).toBe(false);
     // 16/04/2026 − 10 WD skips nothing in April before the 27th: 02/04/2026.
     expect(g2[0].fireAt.toISOString()).toBe('2026-04-02T01:00:00.000Z');
+  });
+});
+
+describe('phasesOfKind', () => {
+  it("lists the phases the policy plans for a kind: reminders, then `due` for a timed event, then `escalate`", () => {
+    const policy = POLICY;
+    expect(phasesOfKind(policy, 'ADMISSION_DECISION')).toEqual(['remind-10wd', 'remind-3wd', 'remind-1wd', 'escalate']);
+    expect(phasesOfKind(policy, 'PROBATION_END')).toEqual(['remind-3m', 'remind-1m', 'due']);
+    expect(phasesOfKind({ ...policy, kinds: {} } as unknown as typeof policy, 'ADMISSION_DECISION')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { addDays, addMonths, BusinessDate, businessDateOf, DeadlineKind, DeadlineStatus, WorkingDayCalendar } from '@charterflow/procedure';
-import { FiringPhase, jobIdOf, PlannedFiring } from '../contracts';
+import { FiringPhase, PlannedFiring } from '../contracts';
 import { ReminderOffset, ReminderPolicy } from '../policy/reminder-policy';
 import { localInstant } from './local-instant';
 import { workingDaysBefore } from './working-days-before';
@@ -28,6 +28,13 @@ export function reminderPhase(offset: ReminderOffset): FiringPhase {
   return offset.workingDays !== undefined ? `remind-${offset.workingDays}wd` : `remind-${offset.months}m`;
 }
 
+/** Every phase the policy plans for a kind, in the order they fire (the planner's phase names). */
+export function phasesOfKind(policy: ReminderPolicy, kind: DeadlineKind): FiringPhase[] {
+  const rules = policy.kinds[kind];
+  if (!rules) return [];
+  return [...rules.reminders.map(reminderPhase), ...(rules.due ? (['due'] as const) : []), ...(rules.escalation ? (['escalate'] as const) : [])];
+}
+
 /** The business date a reminder is sent on. */
 export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calendar: WorkingDayCalendar): BusinessDate {
   return offset.workingDays !== undefined ? workingDaysBefore(calendar, dueOn, offset.workingDays) : addMonths(dueOn, -offset.months);
@@ -41,8 +48,7 @@ export function reminderDate(dueOn: BusinessDate, offset: ReminderOffset, calend
  */
 export function planFirings(deadline: DeadlineToPlan, policy: ReminderPolicy, calendar: WorkingDayCalendar): PlannedFiring[] {
   return firingSchedule(deadline, policy, calendar).map(({ phase, fireAtMs }) => {
-    const ref = { deadlineId: deadline.id, generation: deadline.generation, phase };
-    return { ...ref, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs), jobId: jobIdOf(ref) };
+    return { deadlineId: deadline.id, generation: deadline.generation, phase, caseId: deadline.caseId, kind: deadline.kind, fireAt: new Date(fireAtMs) };
   });
 }
 
@@ -126,7 +132,11 @@ function computeSchedule(kind: DeadlineKind, dueOn: BusinessDate, policy: Remind
   return planned.sort((a, b) => a.fireAtMs - b.fireAtMs || (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : 0));
 }
 
-/** Oldest first; equal instants by job id so that the order is stable. */
+/** Oldest first; equal instants by deadline, generation and phase, so that the order is stable. */
 export function byFireAt(a: PlannedFiring, b: PlannedFiring): number {
-  return a.fireAt.getTime() - b.fireAt.getTime() || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0);
+  return a.fireAt.getTime() - b.fireAt.getTime() || compare(a.deadlineId, b.deadlineId) || a.generation - b.generation || compare(a.phase, b.phase);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

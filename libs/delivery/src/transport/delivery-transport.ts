@@ -1,17 +1,18 @@
 import { PlannedFiring } from '../contracts';
 
-/** A job a transport holds for a firing (BullMQ mode): what the reconciler and the metrics look at. */
+/** A job a transport holds (BullMQ mode: a wake-up, ADR 0033): what the reconciler looks at. */
 export interface ScheduledJob {
   jobId: string;
   queue: string;
   state: string;
-  /** The planned instant recorded in a delayed job (ISO), when known. */
+  /** The instant the job wakes up for (ISO), when known. */
   fireAt?: string;
 }
 
 /**
  * Decides *when* the firing handler runs (ADR 0007 §6). Two implementations, chosen by configuration:
- * BullMQ on Redis (a delayed job per firing) and a transactional poll of the database (embedded default).
+ * BullMQ on Redis (a delayed wake-up per instant at which firings fall due, ADR 0033) and a transactional poll of
+ * the database (embedded default).
  * Neither holds the only copy of a due date: PostgreSQL does, and whatever a transport loses is rebuilt from rows.
  */
 export abstract class DeliveryTransport {
@@ -21,10 +22,10 @@ export abstract class DeliveryTransport {
   abstract start(): Promise<void>;
   /** Stops taking work and waits for what is running to finish. */
   abstract stop(): Promise<void>;
-  /** Makes sure each firing will run at its instant (idempotent per job id); returns how many were handed over. */
+  /** Makes sure each firing will run at its instant (idempotent); returns how many jobs were handed over. */
   abstract schedule(firings: readonly PlannedFiring[]): Promise<number>;
-  /** Withdraws jobs that are waiting (active ones finish and find nothing to do); returns how many were removed. */
-  abstract unschedule(jobIds: readonly string[]): Promise<number>;
+  /** Withdraws jobs that are waiting (active ones finish); returns how many were removed. */
+  abstract unschedule(jobs: readonly Pick<ScheduledJob, 'queue' | 'jobId'>[]): Promise<number>;
   /** The jobs waiting for their instant or for a worker (empty for the poll transport, which holds none). */
   abstract listScheduled(): Promise<ScheduledJob[]>;
 }

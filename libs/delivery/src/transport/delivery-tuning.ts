@@ -11,33 +11,34 @@ export interface DeliveryTuning {
   /** BullMQ worker options for the firing queues (the crash test shortens lockDuration and stalledInterval). */
   worker?: Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
   /**
-   * How the BullMQ workers' firings are gathered into one transaction (ADR 0026): at most `maxSize` firings, the
-   * batch closing `maxWaitMs` after its first. The worker concurrency bounds how many firings wait at once, so it
-   * should be a few times `maxSize` to keep a batch filling while the previous one commits.
+   * How a wake-up fires what is due (ADR 0033): batches of at most `maxSize` firings, each one transaction, with
+   * `inFlight` batches at once (each holds one pooled connection while it runs).
    */
-  batch?: { maxSize?: number; maxWaitMs?: number };
-  /** Firing jobs claimed from the outbox per relay transaction. */
+  batch?: { maxSize?: number; inFlight?: number };
+  /** Outbox rows claimed per relay transaction. */
   relayBatchSize?: number;
   /**
-   * FAULT INJECTION, tests only (the SIGKILL test): every firing job waits `ms` before calling the firing handler
-   * (`before-fire`: the firing is not committed yet) or after it returned (`after-fire`: committed, job not yet
-   * completed), so that a test can kill the worker mid-job. Off unless a test passes it.
+   * FAULT INJECTION, tests only (the SIGKILL test): every wake-up waits `ms` before firing what it found due
+   * (`before-fire`: nothing committed yet) or after (`after-fire`: committed, job not yet completed), so that a test
+   * can kill the worker mid-job. Off unless a test passes it.
    */
   faultPause?: { ms: number; at: 'before-fire' | 'after-fire' };
 }
 
 /**
- * Worker defaults per firing queue. A job only hands its ref to the batcher and waits, so a worker holds a few
- * batches' worth of jobs at once (ADR 0026); timed events drive the engine, one case at a time in their batch.
+ * Worker defaults per queue. A firing queue's job is a wake-up that fires everything due by its instant (ADR 0033),
+ * so one at a time per worker: a second one at once would read and lock the same firings, to be answered
+ * `duplicate`.
  */
-export const DEFAULT_CONCURRENCY = { reminders: 2048, escalations: 2048, timedEvents: 32, webhooks: 1 } as const;
+export const DEFAULT_CONCURRENCY = { reminders: 1, escalations: 1, timedEvents: 1, webhooks: 1 } as const;
 
 /**
- * Batches of firings (see `DeliveryTuning.batch`). 512 rather than 128 (ADR 0026, "Later"): a burst's firings share
- * the statements of fewer transactions; a batch then holds up to 512 case rows for well under a second, within a
- * step's lock bound.
+ * Batches of firings (see `DeliveryTuning.batch`): 512 firings a transaction (ADR 0026, "Later": the statements'
+ * fixed costs shared by more firings; a batch holds its case rows well under a second), four at once (ADR 0033:
+ * 10,000 escalations fired in about 2 s here against 2.7 s with two at once), leaving most of a pool of ten to the
+ * relay, the reconciler and an in-process API.
  */
-export const DEFAULT_BATCH = { maxSize: 512, maxWaitMs: 5 } as const;
+export const DEFAULT_BATCH = { maxSize: 512, inFlight: 4 } as const;
 
 export const DEFAULT_RELAY_BATCH_SIZE = 500;
 

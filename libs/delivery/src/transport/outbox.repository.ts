@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DeadlineKind, DeadlineStatus } from '@charterflow/procedure';
 
 /** An outbox message: this deadline changed (due date or status) and reached this generation. */
 export interface OutboxMessage {
   deadlineId: string;
-  generation: number;
-}
-
-/** What the relay needs of a deadline to name its stale jobs. */
-export interface DeadlineState {
-  id: string;
-  kind: DeadlineKind;
-  status: DeadlineStatus;
   generation: number;
 }
 
@@ -34,15 +25,6 @@ export class OutboxRepository {
       [limit],
     );
     return rows.map((r) => ({ deadlineId: r.deadline_id, generation: Number(r.generation) }));
-  }
-
-  async deadlineStates(m: EntityManager, ids: readonly string[]): Promise<DeadlineState[]> {
-    if (ids.length === 0) return [];
-    const rows: { id: string; kind: DeadlineKind; status: DeadlineStatus; generation: number }[] = await m.query(
-      `SELECT id, kind, status, generation FROM deadlines WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return rows.map((r) => ({ ...r, generation: Number(r.generation) }));
   }
 
   /** Poll mode has no queue to feed (the poller reads the deadlines themselves): the messages are dropped. */

@@ -6,15 +6,15 @@ import { DeliveryCoreModule } from '../../firing/delivery-core.module';
 import { DeliveryMetricsModule } from '../../metrics/delivery-metrics.module';
 import { DeliveryTransport } from '../delivery-transport';
 import { DEFAULT_CONCURRENCY, DELIVERY_BACKGROUND_TASKS, DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
-import { FiringBatcher } from '../firing-batcher';
+import { DueSweep } from '../due-sweep';
 import { FiringRunner } from '../firing-runner';
 import { OutboxRepository } from '../outbox.repository';
 import { ALL_QUEUES, QUEUES } from '../queues';
 import { BullmqTransport, DELIVERY_WORKERS } from './bullmq.transport';
-import { firingProcessorFor } from './firing.processor';
 import { OutboxRelay } from './outbox-relay';
 import { Reconciler } from './reconciler';
 import { bullConnectionOf } from './redis-options';
+import { wakeUpProcessorFor } from './wake-up.processor';
 import { WebhooksProcessor } from './webhooks.processor';
 
 /**
@@ -26,9 +26,9 @@ export class BullmqTransportModule {
   static forRoot(tuning: DeliveryTuning = {}): DynamicModule {
     const worker = tuning.worker ?? {};
     const processors = [
-      firingProcessorFor(QUEUES.reminders, { concurrency: DEFAULT_CONCURRENCY.reminders, ...worker }),
-      firingProcessorFor(QUEUES.escalations, { concurrency: DEFAULT_CONCURRENCY.escalations, ...worker }),
-      firingProcessorFor(QUEUES.timedEvents, { concurrency: DEFAULT_CONCURRENCY.timedEvents, ...worker }),
+      wakeUpProcessorFor(QUEUES.reminders, { concurrency: DEFAULT_CONCURRENCY.reminders, ...worker }),
+      wakeUpProcessorFor(QUEUES.escalations, { concurrency: DEFAULT_CONCURRENCY.escalations, ...worker }),
+      wakeUpProcessorFor(QUEUES.timedEvents, { concurrency: DEFAULT_CONCURRENCY.timedEvents, ...worker }),
     ];
     return {
       module: BullmqTransportModule,
@@ -45,7 +45,7 @@ export class BullmqTransportModule {
       providers: [
         { provide: DELIVERY_TUNING, useValue: tuning },
         FiringRunner,
-        FiringBatcher,
+        DueSweep,
         ...processors,
         WebhooksProcessor,
         { provide: DELIVERY_WORKERS, inject: [...processors, WebhooksProcessor], useFactory: (...hosts: WorkerHost[]) => hosts },

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue, WorkerHost } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@charterflow/config';
 import { PlannedFiring } from '../../contracts';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
-import { FIRING_QUEUES, parseJobId, QueueName, queueOfPhase, QUEUES } from '../queues';
-import { firingJobOf, FiringJobData, jobDelay } from './firing-job';
+import { FIRING_QUEUES, QueueName, QUEUES } from '../queues';
+import { WakeUpJobData, wakeUpJobOf, wakeUpsOf } from './wake-up-job';
 import { WEBHOOKS_JOB_NAME, WEBHOOKS_SCHEDULER_ID } from './webhooks.processor';
 import { Clock } from '@charterflow/kernel';
 
@@ -14,16 +15,15 @@ export const DELIVERY_WORKERS = Symbol('DELIVERY_WORKERS');
 
 /** States of a job that has not run yet and can be withdrawn. */
 export const WAITING_STATES = ['delayed', 'waiting', 'prioritized'] as const;
-/** States listed by `listScheduled`: waiting ones, the active ones, and the failed ones the reconciler replaces. */
+/** States listed by `listScheduled`: waiting ones, the active ones, and the failed ones kept for inspection. */
 export const LISTED_STATES = [...WAITING_STATES, 'active', 'failed'] as const;
 
 const ADD_CHUNK = 1000;
-const REMOVE_IN_FLIGHT = 50;
 
 /**
- * Deadline delivery on BullMQ (ADR 0007 §6): a delayed job per firing, in the queue of its concern, with the
- * firing's deterministic id. Adds are idempotent (BullMQ ignores an existing id); the delay is counted from the
- * injected clock.
+ * Deadline delivery on BullMQ (ADR 0007 §6, ADR 0033): in the queue of each concern, a delayed wake-up per instant
+ * at which firings fall due; the wake-up fires what is pending then, read from PostgreSQL. Adds are idempotent
+ * (BullMQ ignores an existing id); delays are counted from the injected clock.
  */
 @Injectable()
 export class BullmqTransport extends DeliveryTransport {
@@ -72,70 +72,43 @@ export class BullmqTransport extends DeliveryTransport {
     await Promise.all(this.workers.map((h) => h.worker.close()));
   }
 
+  /**
+   * Adds the wake-ups that make `firings` run (`wakeUpsOf`): the shared one of each future instant (BullMQ ignores
+   * the add when it is waiting already), a catch-up under its own id for an instant that is near or past. Returns
+   * the number of wake-ups handed over.
+   */
   async schedule(firings: readonly PlannedFiring[]): Promise<number> {
     const now = this.clock.now();
-    const byQueue = new Map<QueueName, PlannedFiring[]>();
-    for (const f of firings) {
-      const q = queueOfPhase(f.phase);
-      byQueue.set(q, [...(byQueue.get(q) ?? []), f]);
+    const wakeUps = wakeUpsOf(firings, now, randomUUID());
+    for (const name of FIRING_QUEUES) {
+      const jobs = wakeUps.filter((w) => w.queue === name).map((w) => wakeUpJobOf(w, now));
+      for (let i = 0; i < jobs.length; i += ADD_CHUNK) await this.queues[name].addBulk(jobs.slice(i, i + ADD_CHUNK));
     }
-    for (const [name, list] of byQueue) {
-      for (let i = 0; i < list.length; i += ADD_CHUNK) {
-        await this.queues[name].addBulk(list.slice(i, i + ADD_CHUNK).map((f) => firingJobOf(f, now)));
-      }
-    }
-    return firings.length;
+    return wakeUps.length;
   }
 
-  async unschedule(jobIds: readonly string[]): Promise<number> {
-    const ids = [...new Set(jobIds)].filter((id) => parseJobId(id) !== null);
+  /** Withdraws waiting wake-ups; one that is running (locked by a worker) is left to finish. */
+  async unschedule(jobs: readonly Pick<ScheduledJob, 'queue' | 'jobId'>[]): Promise<number> {
     let removed = 0;
-    // BullMQ removes one job per call: keep a few calls in flight rather than waiting for each round trip.
-    for (let i = 0; i < ids.length; i += REMOVE_IN_FLIGHT) {
-      const counts = await Promise.all(
-        ids.slice(i, i + REMOVE_IN_FLIGHT).map((jobId) =>
-          // 0 when the job does not exist or is locked by a worker (it will find a stale generation and do nothing).
-          this.queues[queueOfPhase(parseJobId(jobId)!.phase)].remove(jobId),
-        ),
-      );
-      removed += counts.reduce((a, b) => a + b, 0);
+    for (const job of jobs) {
+      if (!(FIRING_QUEUES as readonly string[]).includes(job.queue)) continue;
+      removed += await this.queues[job.queue as QueueName].remove(job.jobId);
     }
     return removed;
   }
 
-  /** Every firing job not yet completed, with its planned instant for the delayed ones. */
+  /** Every wake-up not yet completed, with its instant. */
   async listScheduled(): Promise<ScheduledJob[]> {
     const out: ScheduledJob[] = [];
     for (const name of FIRING_QUEUES) {
-      const queue = this.queues[name];
       for (const state of LISTED_STATES) {
-        if (state === 'delayed') {
-          // The delayed ones with their data: the reconciler re-times a job whose planned instant moved.
-          for (const job of await queue.getJobs(['delayed'], 0, -1)) {
-            out.push({ jobId: String(job.id), queue: name, state, fireAt: (job.data as FiringJobData).fireAt });
-          }
-        } else {
-          for (const jobId of await queue.getRanges([state], 0, -1)) out.push({ jobId, queue: name, state });
+        for (const job of await this.queues[name].getJobs([state], 0, -1)) {
+          if (job?.id === undefined) continue; // removed between the listing and the read
+          out.push({ jobId: job.id, queue: name, state, fireAt: (job.data as Partial<WakeUpJobData>).fireAt });
         }
       }
     }
     return out;
-  }
-
-  /** Moves a delayed job to a new instant (the plan moved without a new generation, e.g. a calendar change). */
-  async retime(firing: PlannedFiring): Promise<boolean> {
-    const job = await this.queues[queueOfPhase(firing.phase)].getJob(firing.jobId);
-    if (!job || !(await job.isDelayed())) return false;
-    const { data } = firingJobOf(firing, this.clock.now());
-    await job.updateData(data);
-    await job.changeDelay(jobDelay(firing.fireAt, this.clock.now()));
-    return true;
-  }
-
-  /** Removes a failed (or kept completed) job of a firing that is still pending, then adds it again. */
-  async replace(firing: PlannedFiring): Promise<void> {
-    await this.queues[queueOfPhase(firing.phase)].remove(firing.jobId);
-    await this.schedule([firing]);
   }
 
   /** The webhook scheduler: upserted at start and by the reconciler (a wiped Redis loses schedulers too). */

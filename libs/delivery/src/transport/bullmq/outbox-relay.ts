@@ -2,24 +2,22 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@charterflow/config';
 import { PendingFirings } from '../../contracts';
-import { DeadlineFiringsRepository } from '../../firing/deadline-firings.repository';
-import { ReminderPolicyService } from '../../policy/reminder-policy.service';
 import { BackgroundTask, DEFAULT_RELAY_BATCH_SIZE, DELIVERY_TUNING, DeliveryTuning } from '../delivery-tuning';
 import { OutboxRepository } from '../outbox.repository';
 import { BullmqTransport } from './bullmq.transport';
 import { Reconciler } from './reconciler';
-import { staleJobIds } from './stale-jobs';
 import { PeriodicTask } from '@charterflow/kernel';
 
 /** Batches relayed in one tick at most, so that a tick ends (and a shutdown drains) in bounded time. */
 const MAX_BATCHES_PER_TICK = 50;
 
 /**
- * Moves deadline changes from the outbox into the queues (ADR 0007 §3, §6). In one transaction per batch: claim
- * and delete the oldest outbox rows (SKIP LOCKED, so several workers share the work), remove the jobs the changes
- * made stale (not those of firings already recorded: their jobs are done), add the jobs of the new pending firings,
- * and only then commit. A crash before the commit leaves the rows in the outbox, to be relayed again; the adds are
- * idempotent by job id, so relaying twice is harmless.
+ * Moves deadline changes from the outbox into the queues (ADR 0007 §3, §6, ADR 0033). In one transaction per
+ * batch: claim and delete the oldest outbox rows (SKIP LOCKED, so several workers share the work), add the
+ * wake-ups of the pending firings of the deadlines they name, and only then commit. A crash before the commit
+ * leaves the rows in the outbox, to be relayed again; adding a wake-up twice is harmless (the shared one is
+ * ignored, a catch-up finds nothing left). A change that made a firing stale removes nothing: a wake-up names no
+ * firing, and the stale firing is simply no longer pending when it runs.
  *
  * Each tick first checks that Redis still holds its schedulers: when it does not (Redis restarted empty or was
  * flushed) the reconciler rebuilds the queues at once instead of at its next interval.
@@ -34,8 +32,6 @@ export class OutboxRelay implements BackgroundTask {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
     private readonly pending: PendingFirings,
-    private readonly firings: DeadlineFiringsRepository,
-    private readonly policies: ReminderPolicyService,
     private readonly transport: BullmqTransport,
     private readonly reconciler: Reconciler,
     config: AppConfig,
@@ -82,13 +78,8 @@ export class OutboxRelay implements BackgroundTask {
     return this.dataSource.transaction(async (m) => {
       const messages = await this.outbox.claim(m, this.batchSize);
       if (messages.length === 0) return 0;
-      const ids = [...new Set(messages.map((msg) => msg.deadlineId))];
-      const states = await this.outbox.deadlineStates(m, ids);
       // Read through the handler's own view (another connection: it sees the committed deadlines the messages name).
-      const firings = await this.pending.forDeadlines(ids);
-      const fired = await this.firings.keysOf(ids);
-      await this.transport.unschedule(staleJobIds(messages, states, this.policies.policy, fired));
-      await this.transport.schedule(firings);
+      await this.transport.schedule(await this.pending.forDeadlines([...new Set(messages.map((msg) => msg.deadlineId))]));
       return messages.length;
     });
   }

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { PendingFirings, PlannedFiring } from '../../contracts';
+import { PendingFirings } from '../../contracts';
+import { ScheduledJob } from '../delivery-transport';
+import { queueOfPhase } from '../queues';
+import { NEAR_MS } from './wake-up-job';
 import { BackgroundTask } from '../delivery-tuning';
 import { BullmqTransport, WAITING_STATES } from './bullmq.transport';
-import { PeriodicTask } from '@charterflow/kernel';
+import { Clock, PeriodicTask } from '@charterflow/kernel';
 
 export interface ReconcileReport {
-  /** Pending firings whose job was missing (e.g. Redis lost everything): added. */
+  /** Wake-ups added: for a future instant of a pending firing that had none (e.g. Redis lost everything), or a
+   * catch-up for a queue holding firings past their instant with no wake-up waiting to fire them. */
   added: number;
-  /** Pending firings whose job had failed for good: replaced by a fresh job. */
-  replaced: number;
-  /** Delayed jobs whose planned instant moved without a new generation (a calendar change): re-timed. */
-  retimed: number;
-  /** Waiting jobs whose firing is no longer pending (closed, new generation, already fired): removed. */
+  /** Waiting wake-ups of an instant no pending firing has any more (closed, moved, already fired): removed. */
   removed: number;
 }
 
@@ -20,12 +20,15 @@ export interface ReconcileReport {
 const ALL = Number.MAX_SAFE_INTEGER;
 
 /**
- * Makes the queues match PostgreSQL (ADR 0007 §6), at worker start and every RECONCILE_INTERVAL_MS: every pending
- * firing gets its job, and every waiting job of a firing that is no longer pending goes. A firing whose instant
- * passed while everything was down gets delay 0 and fires at once (late; the lateness is measured at firing).
+ * Makes the queues match PostgreSQL (ADR 0007 §6, ADR 0033), at worker start and every RECONCILE_INTERVAL_MS:
+ * - every future instant of a pending firing has its wake-up (the shared one, `at_<ms>`);
+ * - a queue holding firings whose instant passed (everything was down, a wake-up failed for good, Redis was wiped)
+ *   gets a catch-up that fires them at once (late; the lateness is measured at firing), unless a wake-up of that
+ *   queue is ready to run or due within the near window;
+ * - a waiting wake-up of an instant no pending firing has any more is removed (it would only find nothing).
  *
- * Order matters: the queue is listed *before* the pending firings are read, so that a job the relay adds in
- * between (a newer generation) is never taken for an orphan.
+ * Order matters: the queue is listed *before* the pending firings are read, so that a wake-up the relay adds in
+ * between (for a newer firing) is never taken for an orphan.
  */
 @Injectable()
 export class Reconciler implements BackgroundTask {
@@ -36,6 +39,7 @@ export class Reconciler implements BackgroundTask {
   constructor(
     private readonly transport: BullmqTransport,
     private readonly pending: PendingFirings,
+    private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.task = new PeriodicTask('reconciler', config.RECONCILE_INTERVAL_MS, () => this.reconcile(), this.logger);
@@ -57,28 +61,35 @@ export class Reconciler implements BackgroundTask {
 
   private async run(): Promise<ReconcileReport> {
     await this.transport.ensureSchedulers();
-    const scheduled = new Map((await this.transport.listScheduled()).map((j) => [j.jobId, j]));
+    const waiting = (await this.transport.listScheduled()).filter((j) => (WAITING_STATES as readonly string[]).includes(j.state));
     const pending = await this.pending.list({ limit: ALL });
-    const pendingIds = new Set(pending.map((p) => p.jobId));
+    const now = this.clock.now();
+    const nearBy = now.getTime() + NEAR_MS;
 
-    const missing: PlannedFiring[] = [];
-    const report: ReconcileReport = { added: 0, replaced: 0, retimed: 0, removed: 0 };
-    for (const firing of pending) {
-      const job = scheduled.get(firing.jobId);
-      if (!job) missing.push(firing);
-      else if (job.state === 'failed') {
-        await this.transport.replace(firing);
-        report.replaced += 1;
-      } else if (job.state === 'delayed' && job.fireAt !== undefined && job.fireAt !== firing.fireAt.toISOString()) {
-        if (await this.transport.retime(firing)) report.retimed += 1;
-      }
-    }
-    report.added = await this.transport.schedule(missing);
+    const wanted = new Set(pending.map((f) => `${queueOfPhase(f.phase)} ${Math.max(f.fireAt.getTime(), now.getTime())}`));
+    const waitingAt = new Set(waiting.map((j) => `${j.queue} ${instantOf(j)}`));
+    // A queue with a wake-up ready to run, or delayed until an instant within the near window, fires everything due
+    // by then. A delayed one whose instant has passed is not counted: it waits for a retry's backoff, or for a
+    // worker to come up, and a catch-up costs only one more read.
+    const coveredSoon = new Set(
+      waiting.filter((j) => (j.state === 'delayed' ? instantOf(j) > now.getTime() && instantOf(j) <= nearBy : true)).map((j) => j.queue),
+    );
+    const missing = pending.filter((f) => {
+      const queue = queueOfPhase(f.phase);
+      const at = f.fireAt.getTime();
+      return at > nearBy ? !waitingAt.has(`${queue} ${at}`) : !coveredSoon.has(queue);
+    });
+    const added = missing.length === 0 ? 0 : await this.transport.schedule(missing);
+    const orphans = waiting.filter((j) => instantOf(j) > nearBy && !wanted.has(`${j.queue} ${instantOf(j)}`));
+    const removed = await this.transport.unschedule(orphans);
 
-    const orphans = [...scheduled.values()].filter((j) => (WAITING_STATES as readonly string[]).includes(j.state) && !pendingIds.has(j.jobId));
-    report.removed = await this.transport.unschedule(orphans.map((j) => j.jobId));
-
-    if (report.added || report.replaced || report.retimed || report.removed) this.logger.log(report, 'queues reconciled with the pending firings');
+    const report: ReconcileReport = { added, removed };
+    if (added || removed) this.logger.log(report, 'queues reconciled with the pending firings');
     return report;
   }
+}
+
+/** The instant of a listed wake-up in ms (NaN for a job without one, which then matches nothing and is kept). */
+function instantOf(job: ScheduledJob): number {
+  return job.fireAt === undefined ? Number.NaN : Date.parse(job.fireAt);
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@charterflow/config';
-import { PendingFirings, PlannedFiring } from '../../contracts';
+import { firingKey, PendingFirings, PlannedFiring } from '../../contracts';
 import { WebhookDelivery } from '@charterflow/notifications';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
+import { SweepReport } from '../due-sweep';
 import { FiringRunner } from '../firing-runner';
 import { OutboxRepository } from '../outbox.repository';
 import { Clock, PeriodicTask } from '@charterflow/kernel';
@@ -12,10 +13,8 @@ export const POLL_PAGE = 200;
 /** Pages per tick at most, so that a tick (and a shutdown's drain) ends in bounded time. */
 const MAX_PAGES_PER_TICK = 25;
 
-export interface PollReport {
-  fired: number;
-  other: number;
-  failed: number;
+/** What a tick did: the firings, counted as a wake-up counts them, and the webhooks delivered. */
+export interface PollReport extends SweepReport {
   webhooks: number;
 }
 
@@ -57,7 +56,7 @@ export class PollTransport extends DeliveryTransport {
     return 0;
   }
 
-  async unschedule(_jobIds: readonly string[]): Promise<number> {
+  async unschedule(_jobs: readonly Pick<ScheduledJob, 'queue' | 'jobId'>[]): Promise<number> {
     return 0;
   }
 
@@ -81,14 +80,14 @@ export class PollTransport extends DeliveryTransport {
     for (let page = 0; page < MAX_PAGES_PER_TICK; page += 1) {
       const limit = POLL_PAGE + seen.size;
       const listed = await this.pending.list({ dueBefore: this.clock.now(), limit });
-      const due = listed.filter((f) => !seen.has(f.jobId));
-      for (const firing of due) seen.add(firing.jobId);
+      const due = listed.filter((f) => !seen.has(firingKey(f)));
+      for (const firing of due) seen.add(firingKey(firing));
       // The page in one transaction; a firing whose own attempt failed is retried at the next tick.
       const settled = await this.runner.fireMany(due);
       settled.forEach((s, i) => {
         if (s instanceof Error) {
           report.failed += 1;
-          this.logger.error({ err: s, jobId: due[i].jobId }, 'firing failed; retried at the next tick');
+          this.logger.error({ err: s, firing: firingKey(due[i]) }, 'firing failed; retried at the next tick');
         } else if (s.outcome === 'fired') report.fired += 1;
         else report.other += 1;
       });
