@@ -1,18 +1,19 @@
 /**
  * Deadline delivery benchmark: 10,000 open deadlines whose escalation falls due within the next minute, all
- * delivered through the BullMQ transport (the real worker module: outbox relay, reconciler, workers, firing handler)
- * on the local Redis and PostgreSQL. Reports the lateness (fired − fireAt) p50/p99/max, the deadlines-per-second rate,
- * how long the outbox relay took to drain the burst's status changes, and beside it BullMQ's own raw add/process
- * rate on the same machine (as many no-op jobs, addBulk, and a worker at the worker's own concurrency and at 5). Writes
- * the section "## Deadline delivery" of docs/benchmarks.md.
+ * delivered through the BullMQ transport (the real worker module: outbox relay, reconciler, wake-up workers, firing
+ * handler) on the local Redis and PostgreSQL. Reports the lateness (fired − fireAt) p50/p99/max, the
+ * deadlines-per-second rate, how long the outbox relay took to drain, and beside it BullMQ's own raw add/process
+ * rate on the same machine (as many no-op jobs, addBulk, and a worker at concurrency 5, 50 and 2048). Writes the
+ * section "## Deadline delivery" of docs/benchmarks.md.
  *
  *   node -r @swc-node/register bench/delivery.ts
  *
  * Environment: BENCH_DELIVERY_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/charterflow_bench_delivery;
  * created when missing, its public schema reset each run), BENCH_REDIS_URL (default redis://127.0.0.1:6379/15; that
- * Redis database is flushed), BENCH_DEADLINES (default 10000), BENCH_DELIVERY_CONCURRENCY (worker concurrency of
- * the firing queues; default the production default of the escalation queue), BENCH_DELIVERY_BATCH (firings per
- * transaction at most; default the production default), DATABASE_POOL_SIZE (the worker's pool, as in production),
+ * Redis database is flushed), BENCH_DEADLINES (default 10000), BENCH_DELIVERY_CONCURRENCY (wake-ups at once per
+ * firing queue; default the production default), BENCH_DELIVERY_BATCH (firings per transaction at most) and
+ * BENCH_DELIVERY_IN_FLIGHT (batches at once; both default the production defaults), DATABASE_POOL_SIZE (the
+ * worker's pool, as in production),
  * BENCH_DELIVERY_LEAD_MS (how long after the worker starts the escalations fall due; default 60000).
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -42,8 +43,11 @@ const DEADLINES = positiveInt('BENCH_DEADLINES', 10_000);
 const CONCURRENCY = positiveInt('BENCH_DELIVERY_CONCURRENCY', DEFAULT_CONCURRENCY.escalations);
 const BATCH = positiveInt('BENCH_DELIVERY_BATCH', DEFAULT_BATCH.maxSize);
 const IN_FLIGHT = positiveInt('BENCH_DELIVERY_IN_FLIGHT', DEFAULT_BATCH.inFlight);
-/** The concurrency of the firing queues before batching: the raw rate there is reported too. */
-const FORMER_CONCURRENCY = 5;
+/**
+ * The concurrencies BullMQ's no-op rate is measured at: 5, the firing queues' before batching (the baseline the
+ * issue measured); 50; 2048, theirs with a job per firing (ADR 0026). The ratio is given against the fastest.
+ */
+const RAW_CONCURRENCIES = [5, 50, 2048] as const;
 /** Due date of every seeded deadline: the escalation fires at 00:00 local the day after. */
 const DUE_ON = '2026-06-15';
 /** How far ahead of the start the escalations fall due (the "within one minute"; longer for bursts the relay needs longer to queue). */
@@ -197,13 +201,13 @@ async function main(): Promise<void> {
     );
 
     console.log(`  outbox drained ${fmt(relayDrainSeconds, 1)} s after the last firing`);
-    const raw = await rawBullmq(DEADLINES, CONCURRENCY);
-    const rawFormer = await rawBullmq(DEADLINES, FORMER_CONCURRENCY);
-    // BullMQ's no-op rate falls as the concurrency rises: the ratio is also given against the faster of the two, so
-    // that a higher worker concurrency cannot flatter it.
-    const rawBest = Math.max(raw.processPerSecond, rawFormer.processPerSecond);
+    const raws: { concurrency: number; addPerSecond: number; processPerSecond: number }[] = [];
+    for (const concurrency of RAW_CONCURRENCIES) raws.push({ concurrency, ...(await rawBullmq(DEADLINES, concurrency)) });
+    // The strictest comparison: against BullMQ's fastest no-op rate measured here.
+    const rawBest = Math.max(...raws.map((r) => r.processPerSecond));
+    const addPerSecond = Math.max(...raws.map((r) => r.addPerSecond));
     console.log(
-      `  raw BullMQ: addBulk ${fmt(raw.addPerSecond, 0)} jobs/s, process (no-op) ${fmt(raw.processPerSecond, 0)} jobs/s at concurrency ${CONCURRENCY}, ${fmt(rawFormer.processPerSecond, 0)} at ${FORMER_CONCURRENCY}; ratio ${fmt(rate / raw.processPerSecond, 2)} (${fmt(rate / rawBest, 2)} to the faster)`,
+      `  raw BullMQ: addBulk ${fmt(addPerSecond, 0)} jobs/s, process (no-op) ${raws.map((r) => `${fmt(r.processPerSecond, 0)} jobs/s at concurrency ${r.concurrency}`).join(', ')}; ratio to the fastest ${fmt(rate / rawBest, 2)}`,
     );
     const load = loadavg()
       .map((l) => fmt(l, 2))
@@ -223,48 +227,41 @@ async function main(): Promise<void> {
 ${DEADLINES.toLocaleString('en-US')} open ADMISSION_DECISION deadlines (seeded in SQL, reminders recorded as sent) whose
 escalation falls due at the same instant, ${LEAD_MS / 1000} s after the worker starts — the worst case of "due within
 one minute". One worker process (\`WorkerModule\`, the production module: outbox relay every 200 ms, reconciler,
-BullMQ workers at concurrency ${CONCURRENCY} per firing queue, TypeORM's pool of ${config.DATABASE_POOL_SIZE}) with a clock shifted to put the
-instant a minute ahead. Each job hands its firing to the batcher, which fires up to ${BATCH} at once in one
-transaction (ADR 0026): lock the cases then the deadlines, one ledger insert, one notifications insert, one update
-marking the deadlines missed; each job gets its own answer. A job is ready a second before its instant and the
-processor holds it until the instant, so the first jobs of the burst are already fetched when it falls due. The
-missed marks queue no outbox row (each escalation is its generation's last firing, ADR 0026 "Later").
+BullMQ workers taking ${CONCURRENCY} wake-up at a time per firing queue, TypeORM's pool of ${config.DATABASE_POOL_SIZE}) with a clock shifted to put the
+instant a minute ahead. The burst is one BullMQ job, the escalation queue's wake-up of that instant (ADR 0033): ready
+five seconds ahead, it reads the 10,000 due firings from PostgreSQL, holds them until the instant, then fires them in
+batches of ${BATCH}, ${IN_FLIGHT} at once, each batch one transaction (lock the cases then the deadlines, one ledger insert, one
+notifications insert, one update marking the deadlines missed; ADR 0026), every firing answered on its own.
 
 | measure | value |
 |---|---:|
 | deadlines delivered | ${fired.toLocaleString('en-US')} (${notifications.toLocaleString('en-US')} notifications, ${missed.toLocaleString('en-US')} deadlines missed) |
-| every job queued (relay + reconciler), after the worker started | ${relayedAfter === undefined ? 'n/a' : `${fmt(relayedAfter)} s`} |
+| every deadline relayed (outbox empty, wake-up queued), after the worker started | ${relayedAfter === undefined ? 'n/a' : `${fmt(relayedAfter)} s`} |
 | lateness p50 (fired − fireAt) | ${fmt(percentile(lateness, 50) / 1000, 2)} s |
-| lateness p99 | ${fmt(percentile(lateness, 99) / 1000, 2)} s |
+| **lateness p99** | **${fmt(percentile(lateness, 99) / 1000, 2)} s** |
 | lateness max (the last one of the burst) | ${fmt(lateness[lateness.length - 1] / 1000, 2)} s |
 | time from the instant to the last firing | ${fmt(drainSeconds, 1)} s |
-| outbox relay drained (every status change relayed), after the last firing | ${fmt(relayDrainSeconds, 1)} s |
+| outbox relay drained, after the last firing | ${fmt(relayDrainSeconds, 1)} s |
 | delivery rate (first to last firing) | ${fmt(rate, 0)} deadlines/s |
-| raw BullMQ addBulk, ${DEADLINES.toLocaleString('en-US')} no-op jobs | ${fmt(raw.addPerSecond, 0)} jobs/s |
-| raw BullMQ process, no-op, concurrency ${CONCURRENCY} (the worker's) | ${fmt(raw.processPerSecond, 0)} jobs/s |
-| raw BullMQ process, no-op, concurrency ${FORMER_CONCURRENCY} | ${fmt(rawFormer.processPerSecond, 0)} jobs/s |
-| **delivery rate ÷ raw process rate at concurrency ${CONCURRENCY}** | **${fmt(rate / raw.processPerSecond, 2)}** |
-| delivery rate ÷ the faster raw process rate (BullMQ's no-op rate falls as the concurrency rises) | ${fmt(rate / rawBest, 2)} |
+| raw BullMQ addBulk, ${DEADLINES.toLocaleString('en-US')} no-op jobs (fastest of the runs below) | ${fmt(addPerSecond, 0)} jobs/s |
+${raws.map((r) => `| raw BullMQ process, no-op, concurrency ${r.concurrency} | ${fmt(r.processPerSecond, 0)} jobs/s |`).join('\n')}
+| **delivery rate ÷ the fastest raw process rate** | **${fmt(rate / rawBest, 2)}** |
 
-In a burst, lateness is queueing: the p50 firing waits for half of the burst to be processed before it, so it
-grows with the burst size. The raw rate is BullMQ's ceiling on this machine at the worker's concurrency, measured
-in the same process with the same V8 options; the gap is the CPU a firing costs beyond BullMQ's own job. Both cores
-are saturated for the whole burst (ADR 0026, Consequences). The processes' CPU time over the burst (read from
-\`/proc\` every 250 ms) splits a little over half PostgreSQL (some 0.35 ms a firing: its ledger row, three notifications with
-their four indexes and three foreign-key checks each, its deadline marked missed through the deadline's triggers),
-a third or more the worker's one Node thread (of which BullMQ's own fetching and completing of each job is a third) and
-a tenth Redis. BullMQ fetches a worker's jobs one at a time, up to its concurrency, before it hands the first to
-the processor: when jobs were ready only at the instant, the first of 10,000 fired 0.6 s after it, once 2048 had
-been fetched; ready a second ahead, 0.1 s after it. With that, the plan built only for the phase fired, the
-firing's text shared by identity in the notifications insert and no outbox row for the missed marks, three
-alternating pairs of runs against the previous version (commit ba6472f, on the same machine in the same hour):
-2,966 / 2,815 / 3,191 deadlines/s against 2,294 / 2,923 / 2,787, p99 3.4 / 3.7 / 3.2 s against 5.2 / 4.1 / 4.2 s,
-p50 2.1 / 2.3 / 1.8 s against 3.1 / 2.9 / 2.3 s, the worker's CPU over the burst 2.3 / 2.8 / 1.7 s against
-3.5 / 3.0 / 3.3 s. Earlier: the notifications of a batch written with each distinct text once and only their ids
-read back; batches of 512 at concurrency 2048 against 128 at 1024 (3,469–4,112 deadlines/s against 2,677–3,249 in
-alternating runs; fewer, larger transactions share the statements' fixed costs); the larger young generation (ADR
-0031) took the run from 1,256–1,777 to 2,322–2,400 deadlines/s and BullMQ's no-op jobs about as much. Before
-batching, the same run delivered about 310 deadlines/s with a p99 lateness of 32 s (one transaction per firing at concurrency 5).`,
+In a burst, lateness is queueing: the p50 firing waits for half of the burst to be fired before it, so it grows
+with the burst size. With a job per firing (ADR 0026) BullMQ's own per-job work — fetching, locking and completing
+each job in Redis, a third of the worker's thread — and Redis itself were a fifth of a burst's CPU, and both cores
+stayed saturated: 2,600–3,200 deadlines/s with a p99 of 3.2–3.9 s on this machine. The same handler called
+directly with the same firings, four batches of 512 at once, took 1.6–2.1 s for the 10,000: the per-firing job was
+the cost batching could not remove, so a wake-up now reads what is due from PostgreSQL, which already knew it. The
+ratio to BullMQ's no-op rate is no longer a per-job comparison (the burst is one job); it is kept because the issue
+set its target so, and it compares with the fastest raw rate measured in the same run. In alternating runs on the
+same machine in the same hour, batches of 1024 against 512 (four at once): 10,504 / 12,300 / 12,107 deadlines/s
+against 8,237 / 8,985 / 9,488, p99 1.00 / 0.85 / 0.86 s against 1.24 / 1.15 / 1.08 s. BullMQ's raw no-op rate swings
+widely between consecutive runs here (11,800–22,900 jobs/s at concurrency 5, 26,400–32,400 at 50 in those runs; about
+half of that on the busier days of the earlier figures), and the ratio with it. Earlier, with a job per firing: the notifications of a
+batch written with each distinct text once; batches of 512 at concurrency 2048 against 128 at 1024; the larger young
+generation (ADR 0031). Before batching, the same run delivered about 310 deadlines/s with a p99 lateness of 32 s (one
+transaction per firing at concurrency 5).`,
     );
     console.log(`  wrote "${SECTION}" in ${relative(process.cwd(), REPORT_PATH)}`);
   } finally {
