@@ -189,6 +189,12 @@ describe('deadline firing', () => {
       // Bounded by the instant: only what is due by then.
       const early = (await t.pending.list({ dueBefore: new Date('2026-04-13T01:00:00.000Z'), limit: 100_000 })).filter((f) => f.deadlineId === d.id);
       expect(early.map((f) => f.phase)).toEqual(['remind-10wd', 'remind-3wd']);
+      // By phase group (what one queue's wake-up reads): the reminders, or the escalation only once it is due.
+      const groupOf = async (group: 'remind' | 'escalate', by: string) =>
+        (await t.pending.list({ dueBefore: new Date(by), limit: 100_000, group })).filter((f) => f.deadlineId === d.id).map((f) => f.phase);
+      expect(await groupOf('remind', '2026-04-20T00:00:00.000Z')).toEqual(['remind-10wd', 'remind-3wd', 'remind-1wd']);
+      expect(await groupOf('escalate', '2026-04-16T16:59:59.999Z')).toEqual([]);
+      expect(await groupOf('escalate', '2026-04-16T17:00:00.000Z')).toEqual(['escalate']);
 
       expect(await fireAt(t, '2026-04-02T01:00:00.000Z', { deadlineId: d.id, generation: 2, phase: 'remind-10wd' })).toMatchObject({ outcome: 'fired', notifications: 2 });
     });

@@ -14,6 +14,13 @@ export type FiringPhase =
   /** The time limit has passed with the deadline still open: mark it missed and alert the superior organisation. */
   | 'escalate';
 
+/** The three things a firing can do, whatever a reminder's offset: what a queue carries and a metric is labelled by. */
+export type PhaseGroup = 'remind' | 'due' | 'escalate';
+
+export function phaseGroupOf(phase: FiringPhase): PhaseGroup {
+  return phase === 'due' || phase === 'escalate' ? phase : 'remind';
+}
+
 /** One firing of one generation of one deadline. `generation` changes whenever the deadline's due date or status does. */
 export interface FiringRef {
   deadlineId: string;
@@ -67,8 +74,12 @@ export abstract class FiringHandler {
 
 /** Firings of open deadlines that have not fired yet: the reconciler's and the poller's view of what should exist. */
 export abstract class PendingFirings {
-  /** Every pending firing (fireAt in the past included), oldest first, at most `limit`. */
-  abstract list(opts?: { dueBefore?: Date; limit?: number }): Promise<PlannedFiring[]>;
+  /**
+   * Every pending firing (fireAt in the past included) with fireAt ≤ `dueBefore` when given, of the phase group
+   * `group` when given (a wake-up reads only its queue's, which bounds the deadlines read), oldest first, at most
+   * `limit`.
+   */
+  abstract list(opts?: { dueBefore?: Date; limit?: number; group?: PhaseGroup }): Promise<PlannedFiring[]>;
   /** The pending firings of the given deadlines (after an outbox message named them). */
   abstract forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]>;
 }

@@ -71,12 +71,15 @@ export class FiringDeadlinesRepository {
     await m.query(`UPDATE deadlines SET status = 'missed', updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'open'`, [deadlineIds, now]);
   }
 
-  /** Open deadlines, optionally only those due on or before `dueOnOrBefore` (partial index deadlines_open_due_on_idx). */
-  async listOpen(dueOnOrBefore?: BusinessDate): Promise<DeadlineToPlan[]> {
-    const rows: RawDeadline[] =
-      dueOnOrBefore === undefined
-        ? await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.status = 'open'`)
-        : await this.dataSource.query(`SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.status = 'open' AND d.due_on <= $1::date`, [dueOnOrBefore]);
+  /**
+   * Open deadlines, optionally only those due on or before `dueOnOrBefore` (partial index deadlines_open_due_on_idx)
+   * and only of `kinds`.
+   */
+  async listOpen(dueOnOrBefore?: BusinessDate, kinds?: readonly DeadlineKind[]): Promise<DeadlineToPlan[]> {
+    const rows: RawDeadline[] = await this.dataSource.query(
+      `SELECT ${PLAN_COLUMNS} FROM ${PLAN_FROM} WHERE d.status = 'open' AND ($1::date IS NULL OR d.due_on <= $1::date) AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))`,
+      [dueOnOrBefore ?? null, kinds ?? null],
+    );
     return rows.map(toPlan);
   }
 

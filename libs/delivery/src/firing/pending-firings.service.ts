@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { businessDateOf } from '@charterflow/procedure';
-import { firingKey, PendingFirings, PlannedFiring } from '../contracts';
+import { firingKey, PendingFirings, PhaseGroup, phaseGroupOf, PlannedFiring } from '../contracts';
 import { latestDueOnFiringBy } from '../plan/latest-due-on';
-import { byFireAt, DeadlineToPlan, planFirings } from '../plan/plan-firings';
+import { byFireAt, DeadlineToPlan, kindsPlanning, planFirings } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository } from './deadline-firings.repository';
 import { FiringDeadlinesRepository } from './firing-deadlines.repository';
@@ -24,15 +24,23 @@ export class PendingFiringsService implements PendingFirings {
     private readonly firings: DeadlineFiringsRepository,
   ) {}
 
-  /** Pending firings with fireAt ≤ `dueBefore` (all when absent), oldest first, at most `limit`. */
-  async list(opts: { dueBefore?: Date; limit?: number } = {}): Promise<PlannedFiring[]> {
+  /**
+   * Pending firings with fireAt ≤ `dueBefore` (all when absent), of phase group `group` (all when absent), oldest
+   * first, at most `limit`. A group reads only the kinds the policy plans it for, and its own due-date bound.
+   */
+  async list(opts: { dueBefore?: Date; limit?: number; group?: PhaseGroup } = {}): Promise<PlannedFiring[]> {
     const limit = opts.limit ?? DEFAULT_PENDING_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, got ${String(limit)}`);
+    const { group } = opts;
+    const policy = this.policies.policy;
     // The due dates whose firings may fall before `dueBefore`, whichever calendar a case counts on.
     const day = opts.dueBefore ? businessDateOf(opts.dueBefore) : undefined;
-    const bound = day ? this.calendars.allCalendars().map((c) => latestDueOnFiringBy(day, this.policies.policy, c)).sort().pop() : undefined;
-    const rows = await this.deadlines.listOpen(bound);
-    return (await this.pending(rows, opts.dueBefore)).slice(0, limit);
+    const bound = day ? this.calendars.allCalendars().map((c) => latestDueOnFiringBy(day, policy, c, group)).sort().pop() : undefined;
+    const kinds = group ? kindsPlanning(policy, group) : undefined;
+    if (kinds?.length === 0) return [];
+    const rows = await this.deadlines.listOpen(bound, kinds);
+    const pending = await this.pending(rows, opts.dueBefore, group);
+    return pending.slice(0, limit);
   }
 
   async forDeadlines(deadlineIds: readonly string[]): Promise<PlannedFiring[]> {
@@ -40,11 +48,11 @@ export class PendingFiringsService implements PendingFirings {
     return this.pending(await this.deadlines.listOpenByIds(ids));
   }
 
-  private async pending(rows: readonly DeadlineToPlan[], dueBefore?: Date): Promise<PlannedFiring[]> {
+  private async pending(rows: readonly DeadlineToPlan[], dueBefore?: Date, group?: PhaseGroup): Promise<PlannedFiring[]> {
     const policy = this.policies.policy;
     const planned = rows
       .flatMap((r) => planFirings(r, policy, this.calendars.calendarFor(r.provinceId)))
-      .filter((p) => !dueBefore || p.fireAt.getTime() <= dueBefore.getTime());
+      .filter((p) => (!dueBefore || p.fireAt.getTime() <= dueBefore.getTime()) && (!group || phaseGroupOf(p.phase) === group));
     if (planned.length === 0) return [];
     const fired = await this.firings.keysOf([...new Set(planned.map((p) => p.deadlineId))]);
     return planned.filter((p) => !fired.has(firingKey(p))).sort(byFireAt);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { FiringPhase, FiringRef, FiringResult } from '../contracts';
+import { FiringRef, FiringResult, phaseGroupOf } from '../contracts';
 import { QueueStats } from '../transport/queue-stats';
 import { OverdueDeadlinesRepository } from './overdue-deadlines.repository';
 import { Clock } from '@charterflow/kernel';
@@ -8,10 +8,8 @@ import { Clock } from '@charterflow/kernel';
 /** Lateness buckets in seconds: from a healthy queue (sub-second) to a day of downtime caught up. */
 export const LATENESS_BUCKETS_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21_600, 86_400, 604_800];
 
-/** A bounded label for a phase: `remind`, `due` or `escalate` (the reminder offsets would multiply series). */
-export function phaseLabel(phase: FiringPhase): 'remind' | 'due' | 'escalate' {
-  return phase === 'due' || phase === 'escalate' ? phase : 'remind';
-}
+/** A bounded label for a phase, its group (the reminder offsets would multiply series). */
+const phaseLabel = phaseGroupOf;
 
 /**
  * The delivery metrics in Prometheus form, in a registry of their own (not prom-client's global one, so that

@@ -31,3 +31,19 @@ describe('latestDueOnFiringBy (the due-date bound of the pending-firings query)'
     expect(bound).toBe('2026-09-07');
   });
 });
+
+describe('latestDueOnFiringBy for one phase group', () => {
+  it('bounds `due` and `escalate` by the day itself: they fall on the due date or after it', () => {
+    for (const group of ['due', 'escalate'] as const) expect(latestDueOnFiringBy('2026-03-04', POLICY, CALENDAR, group)).toBe('2026-03-04');
+    expect(latestDueOnFiringBy('2026-03-04', POLICY, CALENDAR, 'remind')).toBe(latestDueOnFiringBy('2026-03-04', POLICY, CALENDAR));
+    // The day after the bound, neither fires by the end of the day.
+    const endOfDay = localInstant('2026-03-05', '00:00').getTime();
+    for (const kind of DEADLINE_KINDS) {
+      const plan = planFirings({ id: 'x', caseId: 'y', provinceId: null, kind, dueOn: '2026-03-05', status: 'open', generation: 1 }, POLICY, CALENDAR);
+      for (const f of plan.filter((p) => p.phase === 'due' || p.phase === 'escalate')) expect(f.fireAt.getTime()).toBeGreaterThanOrEqual(endOfDay);
+    }
+    // On the bound itself, the due firing of PROBATION_END falls within the day.
+    const [due] = planFirings({ id: 'x', caseId: 'y', provinceId: null, kind: 'PROBATION_END', dueOn: '2026-03-04', status: 'open', generation: 1 }, POLICY, CALENDAR).filter((p) => p.phase === 'due');
+    expect(due.fireAt.getTime()).toBeLessThan(endOfDay);
+  });
+});

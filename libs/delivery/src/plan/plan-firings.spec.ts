@@ -4,7 +4,7 @@ import { weekdayCalendar } from '@charterflow/procedure/testing';
 import { loadOfficialCalendars } from '@charterflow/calendar';
 import { loadReminderPolicy } from '../policy/load-reminder-policy';
 import { firingKey } from '../contracts';
-import { DeadlineToPlan, phasesOfKind, planFirings } from './plan-firings';
+import { DeadlineToPlan, kindsPlanning, phasesOfKind, planFirings } from './plan-firings';
 import { localInstant } from './local-instant';
 import { workingDaysBefore } from './working-days-before';
 
@@ -142,5 +142,12 @@ describe('phasesOfKind', () => {
     expect(phasesOfKind(policy, 'ADMISSION_DECISION')).toEqual(['remind-10wd', 'remind-3wd', 'remind-1wd', 'escalate']);
     expect(phasesOfKind(policy, 'PROBATION_END')).toEqual(['remind-3m', 'remind-1m', 'due']);
     expect(phasesOfKind({ ...policy, kinds: {} } as unknown as typeof policy, 'ADMISSION_DECISION')).toEqual([]);
+  });
+
+  it('kindsPlanning names the kinds a phase group is planned for: a timed event only for the end of probation', () => {
+    expect(kindsPlanning(POLICY, 'due')).toEqual(['PROBATION_END']);
+    expect(kindsPlanning(POLICY, 'escalate')).toContain('ADMISSION_DECISION');
+    expect(kindsPlanning(POLICY, 'escalate')).not.toContain('PROBATION_END');
+    expect(kindsPlanning(POLICY, 'remind')).toEqual(expect.arrayContaining(['ADMISSION_DECISION', 'PROBATION_END']));
   });
 });

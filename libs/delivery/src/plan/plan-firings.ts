@@ -1,5 +1,5 @@
 import { addDays, addMonths, BusinessDate, businessDateOf, DeadlineKind, DeadlineStatus, WorkingDayCalendar } from '@charterflow/procedure';
-import { FiringPhase, PlannedFiring } from '../contracts';
+import { FiringPhase, PhaseGroup, phaseGroupOf, PlannedFiring } from '../contracts';
 import { ReminderOffset, ReminderPolicy } from '../policy/reminder-policy';
 import { localInstant } from './local-instant';
 import { workingDaysBefore } from './working-days-before';
@@ -33,6 +33,11 @@ export function phasesOfKind(policy: ReminderPolicy, kind: DeadlineKind): Firing
   const rules = policy.kinds[kind];
   if (!rules) return [];
   return [...rules.reminders.map(reminderPhase), ...(rules.due ? (['due'] as const) : []), ...(rules.escalation ? (['escalate'] as const) : [])];
+}
+
+/** The kinds the policy plans a firing of `group` for (reminders, a timed event on the due date, an escalation). */
+export function kindsPlanning(policy: ReminderPolicy, group: PhaseGroup): DeadlineKind[] {
+  return (Object.keys(policy.kinds) as DeadlineKind[]).filter((kind) => phasesOfKind(policy, kind).some((p) => phaseGroupOf(p) === group));
 }
 
 /** The business date a reminder is sent on. */

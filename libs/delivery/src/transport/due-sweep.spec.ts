@@ -50,21 +50,21 @@ describe('DueSweep', () => {
     expect(batches).toEqual([2]);
   });
 
-  it("reads every pending firing due by the instant and keeps its own queue's", async () => {
+  it("reads its queue's phase group of pending firings due by the instant, and nothing for a queue without firings", async () => {
     const asked: unknown[] = [];
-    const listed = [
-      { ...ref(1), phase: 'remind-3wd' },
-      { ...ref(2), phase: 'escalate' },
-      { ...ref(3), phase: 'due' },
-    ] as PlannedFiring[];
+    const listed = [{ ...ref(2), phase: 'escalate' }] as PlannedFiring[];
     const pending = { list: async (opts: unknown) => (asked.push(opts), listed) } as unknown as PendingFirings;
     const sweep = new DueSweep(pending, fakeRunner().runner, {});
     const by = new Date('2026-03-26T17:00:00.000Z');
-    expect((await sweep.due(QUEUES.escalations, by)).map((f) => f.deadlineId)).toEqual(['d2']);
-    expect((await sweep.due(QUEUES.reminders, by)).map((f) => f.deadlineId)).toEqual(['d1']);
+    expect(await sweep.due(QUEUES.escalations, by)).toBe(listed);
+    await sweep.due(QUEUES.reminders, by);
+    await sweep.due(QUEUES.timedEvents, by);
     expect(asked).toEqual([
-      { dueBefore: by, limit: Number.MAX_SAFE_INTEGER },
-      { dueBefore: by, limit: Number.MAX_SAFE_INTEGER },
+      { dueBefore: by, limit: Number.MAX_SAFE_INTEGER, group: 'escalate' },
+      { dueBefore: by, limit: Number.MAX_SAFE_INTEGER, group: 'remind' },
+      { dueBefore: by, limit: Number.MAX_SAFE_INTEGER, group: 'due' },
     ]);
+    expect(await sweep.due(QUEUES.webhooks, by)).toEqual([]);
+    expect(asked).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FiringRef, PendingFirings, PlannedFiring } from '../contracts';
 import { DEFAULT_BATCH, DELIVERY_TUNING, DeliveryTuning } from './delivery-tuning';
 import { FiringRunner } from './firing-runner';
-import { QueueName, queueOfPhase } from './queues';
+import { groupOfQueue, QueueName } from './queues';
 
 /** What a sweep did: firings that acted, those answered otherwise (duplicate, stale, superseded, early), those that failed. */
 export interface SweepReport {
@@ -35,7 +35,8 @@ export class DueSweep {
 
   /** The pending firings of `queue` whose instant is at or before `by`, oldest first. */
   async due(queue: QueueName, by: Date): Promise<PlannedFiring[]> {
-    return (await this.pending.list({ dueBefore: by, limit: ALL })).filter((f) => queueOfPhase(f.phase) === queue);
+    const group = groupOfQueue(queue);
+    return group ? this.pending.list({ dueBefore: by, limit: ALL, group }) : [];
   }
 
   /** Fires `firings` in batches; never throws for a firing's own failure (it is counted in `failed`). */
