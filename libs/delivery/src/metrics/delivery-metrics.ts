@@ -8,9 +8,6 @@ import { Clock } from '@charterflow/kernel';
 /** Lateness buckets in seconds: from a healthy queue (sub-second) to a day of downtime caught up. */
 export const LATENESS_BUCKETS_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21_600, 86_400, 604_800];
 
-/** A bounded label for a phase, its group (the reminder offsets would multiply series). */
-const phaseLabel = phaseGroupOf;
-
 /**
  * The delivery metrics in Prometheus form, in a registry of their own (not prom-client's global one, so that
  * several applications in one process, as in the tests, do not collide).
@@ -81,16 +78,16 @@ export class DeliveryMetrics {
     });
   }
 
-  /** Records what one call of the firing handler did. */
+  /** Records what one call of the firing handler did, labelled by phase group (reminder offsets would multiply series). */
   observe(ref: FiringRef, result: FiringResult): void {
-    const phase = phaseLabel(ref.phase);
+    const phase = phaseGroupOf(ref.phase);
     this.firings.inc({ phase, outcome: result.outcome });
     if (result.outcome === 'fired' && result.latenessMs !== undefined) this.lateness.observe({ phase }, Math.max(0, result.latenessMs) / 1000);
   }
 
   /** Records a call that threw (a transient database error, retried by the transport). */
   observeError(ref: FiringRef): void {
-    this.firings.inc({ phase: phaseLabel(ref.phase), outcome: 'error' });
+    this.firings.inc({ phase: phaseGroupOf(ref.phase), outcome: 'error' });
   }
 
   /** The text exposition (`GET /metrics`). */
