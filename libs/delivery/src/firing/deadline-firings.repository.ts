@@ -19,14 +19,15 @@ export class DeadlineFiringsRepository {
 
   /**
    * Records firings in the caller's transaction in one statement; answers the keys (`firingKey`) of those written.
-   * A firing recorded before (or twice in `records`) is skipped: its key is not in the answer.
+   * A firing recorded before (or twice in `records`) is skipped: its key is not in the answer. The rows travel as
+   * `json`, not `jsonb`: read once into columns, they need no binary form (a fifth less parsing, ADR 0033).
    */
   async insert(m: EntityManager, records: readonly FiringRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
     const rows: { deadline_id: string; generation: number; phase: FiringPhase }[] = await m.query(
       `INSERT INTO deadline_firings (deadline_id, generation, phase, fire_at, fired_at, lateness_ms, outcome)
        SELECT r."deadlineId", r.generation, r.phase, r."fireAt", r."firedAt", r."latenessMs", r.outcome
-       FROM jsonb_to_recordset($1::jsonb) AS r("deadlineId" uuid, generation int, phase text, "fireAt" timestamptz, "firedAt" timestamptz,
+       FROM json_to_recordset($1::json) AS r("deadlineId" uuid, generation int, phase text, "fireAt" timestamptz, "firedAt" timestamptz,
             "latenessMs" bigint, outcome text)
        ON CONFLICT DO NOTHING
        RETURNING deadline_id, generation, phase`,

@@ -4,7 +4,7 @@ import { ApplyTimedEvents } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
 import { InboxRepository } from '@charterflow/notifications';
 import type { NewNotification, NotificationKind } from '@charterflow/notifications';
-import { FiringHandler, firingKey, FiringRef, FiringResult } from '../contracts';
+import { FiringHandler, firingKey, FiringRef, FiringResult, phaseGroupOf } from '../contracts';
 import { firingSchedule, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
 import { DeadlineFiringsRepository, FiringRecord } from './deadline-firings.repository';
@@ -120,7 +120,9 @@ export class FiringService implements FiringHandler {
     if (acting.length === 0) return answers;
 
     const chains = await this.organisations.chainsOf(m, acting.map((d) => d.row.organisationId));
-    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.ref, chains.get(d.row.organisationId) ?? [], now));
+    // The firings of one organisation, kind and phase group go to the same inboxes: resolved once per batch.
+    const inboxes = new Map<string, Recipient[]>();
+    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.ref, chains.get(d.row.organisationId) ?? [], now, inboxes));
     const written = await this.inbox.insert(m, notifications);
     const writtenPer = new Map<string, number>();
     for (const n of written) writtenPer.set(`${n.deadlineId}:${n.phase}`, (writtenPer.get(`${n.deadlineId}:${n.phase}`) ?? 0) + 1);
@@ -134,13 +136,29 @@ export class FiringService implements FiringHandler {
     return answers;
   }
 
-  /** The notifications a firing writes: one per recipient, all sharing the firing's one title and body. */
-  private notificationsOf(row: DeadlineForFiring, firing: FiringRef, chain: readonly ChainOrganisation[], now: Date): NewNotification[] {
+  /**
+   * The notifications a firing writes: one per recipient, all sharing the firing's one title and body. `inboxes`
+   * keeps the recipients already resolved in this batch, by organisation, kind and phase group.
+   */
+  private notificationsOf(
+    row: DeadlineForFiring,
+    firing: FiringRef,
+    chain: readonly ChainOrganisation[],
+    now: Date,
+    inboxes: Map<string, Recipient[]>,
+  ): NewNotification[] {
     const rules = this.policies.policy.kinds[row.kind];
-    const alerted = resolveRecipients(chain, rules.alert);
+    const group = phaseGroupOf(firing.phase);
+    const inboxKey = `${row.organisationId} ${row.kind} ${group}`;
+    let recipients = inboxes.get(inboxKey);
+    if (!recipients) {
+      const alerted = resolveRecipients(chain, rules.alert);
+      recipients = group === 'escalate' && rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted;
+      inboxes.set(inboxKey, recipients);
+    }
     const subject: NotificationSubject = { caseId: row.caseId, candidateName: row.candidateName, kind: row.kind, dueOn: row.dueOn, source: row.source };
     const keyPrefix = `${row.id}:${firing.generation}:${firing.phase}:`;
-    const to = (recipients: readonly Recipient[], kind: NotificationKind, { title, body }: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
+    const to = (kind: NotificationKind, { title, body }: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
       recipients.map((r) => ({
         organisationId: r.organisationId,
         role: r.role,
@@ -155,13 +173,11 @@ export class FiringService implements FiringHandler {
         dedupeKey: `${keyPrefix}${r.organisationId}:${r.role}`,
       }));
 
-    if (firing.phase === 'escalate') {
-      return to(rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted, 'escalation', escalationText(subject));
-    }
-    if (firing.phase === 'due') return to(alerted, 'probation_ended', probationEndedText(subject));
+    if (group === 'escalate') return to('escalation', escalationText(subject));
+    if (group === 'due') return to('probation_ended', probationEndedText(subject));
     const offset = rules.reminders.find((o) => reminderPhase(o) === firing.phase);
     if (!offset) return []; // unreachable: the phase came from this very policy
-    return to(alerted, 'reminder', reminderText(subject, offset));
+    return to('reminder', reminderText(subject, offset));
   }
 }
 
