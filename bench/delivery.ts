@@ -265,7 +265,11 @@ statements of the firing transactions (PostgreSQL's statement log), the notifica
 rows a firing, four indexes and three foreign-key checks each — then the deadline reads, the ledger insert and the
 missed marks, each an eighth to a tenth. Tried and not kept: the notifications without their foreign keys to the
 case and the deadline (both locked by the same transaction a moment before) gave 13,158–13,459 deadlines/s against
-11,792–11,919 in alternating pairs; the rows' integrity is worth more than that eighth. In alternating runs on the
+11,792–11,919 in alternating pairs; the rows' integrity is worth more than that eighth. A burst after a quiet spell
+used to open its database connections anew (pg's pool closed a connection idle for 10 s), on backends with cold
+caches: 9,814 and 9,843 deadlines/s with the instant a minute after the start, against 10,500–12,500 with it 12 s
+after; the pool now keeps its idle connections (10,341, 11,481 and 11,587 with the instant a minute after the
+start). In alternating runs on the
 same machine in the same hour, batches of 1024 against 512 (four at once): 10,504 / 12,300 / 12,107 deadlines/s
 against 8,237 / 8,985 / 9,488, p99 1.00 / 0.85 / 0.86 s against 1.24 / 1.15 / 1.08 s. BullMQ's raw no-op rate swings
 widely between consecutive runs here (11,800–22,900 jobs/s at concurrency 5, 26,400–32,400 at 50 in those runs; about
