@@ -27,4 +27,3 @@ export function queueOfPhase(phase: FiringPhase): QueueName {
 export function groupOfQueue(queue: QueueName): PhaseGroup | undefined {
   return (Object.keys(QUEUE_OF_GROUP) as PhaseGroup[]).find((g) => QUEUE_OF_GROUP[g] === queue);
 }
-
