@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { FiringRef, PendingFirings, PlannedFiring } from '../contracts';
 import { DueSweep } from './due-sweep';
 import { FiringRunner, Settled } from './firing-runner';
@@ -28,6 +29,9 @@ function fakeRunner() {
 }
 
 describe('DueSweep', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose']));
+
   it('fires in batches of at most maxSize with at most inFlight at once, and counts each firing once by its answer', async () => {
     const { runner, batches, most } = fakeRunner();
     const sweep = new DueSweep({} as PendingFirings, runner, { batch: { maxSize: 10, inFlight: 3 } });

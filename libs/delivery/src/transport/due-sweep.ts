@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { FiringRef, PendingFirings, PlannedFiring } from '../contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { firingKey, FiringRef, PendingFirings, PlannedFiring } from '../contracts';
 import { DEFAULT_BATCH, DELIVERY_TUNING, DeliveryTuning } from './delivery-tuning';
-import { FiringRunner } from './firing-runner';
+import { FiringRunner, Settled } from './firing-runner';
 import { groupOfQueue, QueueName } from './queues';
 
 /** What a sweep did: firings that acted, those answered otherwise (duplicate, stale, superseded, early), those that failed. */
@@ -9,6 +9,13 @@ export interface SweepReport {
   fired: number;
   other: number;
   failed: number;
+}
+
+/** Counts one firing's answer in `report`. */
+export function tally(report: SweepReport, settled: Settled): void {
+  if (settled instanceof Error) report.failed += 1;
+  else if (settled.outcome === 'fired') report.fired += 1;
+  else report.other += 1;
 }
 
 /** Every pending firing due by the instant, however many: a wake-up fires them all. */
@@ -22,6 +29,7 @@ const ALL = Number.MAX_SAFE_INTEGER;
  */
 @Injectable()
 export class DueSweep {
+  private readonly logger = new Logger(DueSweep.name);
   private readonly maxSize: number;
   private readonly inFlight: number;
 
@@ -47,11 +55,10 @@ export class DueSweep {
       while (next < firings.length) {
         const batch = firings.slice(next, next + this.maxSize);
         next += batch.length;
-        for (const settled of await this.runner.fireMany(batch)) {
-          if (settled instanceof Error) report.failed += 1;
-          else if (settled.outcome === 'fired') report.fired += 1;
-          else report.other += 1;
-        }
+        (await this.runner.fireMany(batch)).forEach((settled, i) => {
+          tally(report, settled);
+          if (settled instanceof Error) this.logger.error({ err: settled, firing: firingKey(batch[i]) }, 'firing failed; the wake-up is retried');
+        });
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.inFlight, Math.ceil(firings.length / this.maxSize)) }, lane));

@@ -3,7 +3,7 @@ import { AppConfig } from '@charterflow/config';
 import { firingKey, PendingFirings, PlannedFiring } from '../../contracts';
 import { WebhookDelivery } from '@charterflow/notifications';
 import { DeliveryTransport, ScheduledJob } from '../delivery-transport';
-import { SweepReport } from '../due-sweep';
+import { SweepReport, tally } from '../due-sweep';
 import { FiringRunner } from '../firing-runner';
 import { OutboxRepository } from '../outbox.repository';
 import { Clock, PeriodicTask } from '@charterflow/kernel';
@@ -85,11 +85,8 @@ export class PollTransport extends DeliveryTransport {
       // The page in one transaction; a firing whose own attempt failed is retried at the next tick.
       const settled = await this.runner.fireMany(due);
       settled.forEach((s, i) => {
-        if (s instanceof Error) {
-          report.failed += 1;
-          this.logger.error({ err: s, firing: firingKey(due[i]) }, 'firing failed; retried at the next tick');
-        } else if (s.outcome === 'fired') report.fired += 1;
-        else report.other += 1;
+        tally(report, s);
+        if (s instanceof Error) this.logger.error({ err: s, firing: firingKey(due[i]) }, 'firing failed; retried at the next tick');
       });
       if (listed.length < limit || due.length === 0) break;
     }
