@@ -267,7 +267,7 @@ directly with the same firings, four batches of 512 at once, took 1.6–2.1 s fo
 the cost batching could not remove, so a wake-up now reads what is due from PostgreSQL, which already knew it. The
 ratio to BullMQ's no-op rate is no longer a per-job comparison (the burst is one job); it is kept because the issue
 set its target so (0.5 of the no-op rate at concurrency 5, then 9,307 jobs/s), and it is also given against the
-fastest raw rate measured in the same run, which the target does not reach: BullMQ's no-op jobs run fastest at
+fastest raw rate measured in the same run, which the delivery did not reach on the faster days: BullMQ's no-op jobs run fastest at
 about 50 at once here. Where the burst's CPU goes now (the processes' CPU time read from \`/proc\` every 250 ms over a
 run of 11,300 deadlines/s): about 1.1 s PostgreSQL and 0.6–0.8 s the worker's Node thread, both cores busy; of the
 statements of the firing transactions (PostgreSQL's statement log), the notifications insert is about half — three
@@ -285,7 +285,20 @@ widely between consecutive runs here (11,800–22,900 jobs/s at concurrency 5, 2
 half of that on the busier days of the earlier figures), and the ratio with it. Earlier, with a job per firing: the notifications of a
 batch written with each distinct text once; batches of 512 at concurrency 2048 against 128 at 1024; the larger young
 generation (ADR 0031). Before batching, the same run delivered about 310 deadlines/s with a p99 lateness of 32 s (one
-transaction per firing at concurrency 5).`,
+transaction per firing at concurrency 5).
+
+The machine's speed is not constant, and the two targets trade places with it. On 5 December 2026 the same code
+delivered 2,400–4,000 deadlines/s with a p99 of 2.6–4.5 s in fourteen runs, while BullMQ's no-op rate was 2,700–5,600
+jobs/s at concurrency 5 and 3,800–7,500 at 50 (against 11,800–34,000 on the days of the earlier figures in this section), so the ratio
+was 0.66–1.23 to concurrency 5 and 0.51–0.77 to the fastest; \`redis-benchmark\` gave 62,000–77,000 SETs/s, and the
+burst's processes used (in a sampled run) about 4.3 s of PostgreSQL and 2.5 s of Node CPU for the 10,000 (1.1 s and 0.7 s on the faster
+days). That day the batches stayed best at 1024, four at once (2,702 and 3,663 deadlines/s, against 2,448 with
+two at once, 2,335 with eight of 512, 2,469 with two of 2048), and the notifications insert measured alone (4
+connections, 10,240 firings of three rows) took 2.6 s with its keys, 1.9–2.0 s without the foreign keys to the
+case and the deadline, 2.0–2.3 s without the unique key, 2.1–2.8 s with that key in the "C" collation: no single
+cut of the schema is worth its guarantee. While the burst runs, the run watches the worker's own firing counter in
+its process, not a count of the ledger, which scanned the rows the burst was writing; the ledger is counted once at
+the end and must agree.`,
     );
     console.log(`  wrote "${SECTION}" in ${relative(process.cwd(), REPORT_PATH)}`);
   } finally {
