@@ -172,16 +172,17 @@ async function main(): Promise<void> {
       ((await metrics.registry.getSingleMetric('charterflow_firings_total')?.get())?.values ?? [])
         .filter((v) => v.labels.phase === 'escalate' && v.labels.outcome === 'fired')
         .reduce((sum, v) => sum + v.value, 0);
+    let counted = 0;
     for (;;) {
       if (relayedAfter === undefined && (await queued())) relayedAfter = (Date.now() - bootStart) / 1000;
-      const counted = await firedByCounter();
+      counted = await firedByCounter();
       if (counted >= DEADLINES) break;
       if (Date.now() - bootStart > LEAD_MS + DELIVERY_TIMEOUT_MS) throw new Error(`only ${counted} of ${DEADLINES} escalations fired in time`);
       await new Promise((r) => setTimeout(r, 250));
     }
     // The ledger is the truth the counter only mirrors.
     const [{ n: fired }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM deadline_firings WHERE phase = 'escalate' AND outcome = 'fired'`);
-    if (fired !== DEADLINES) throw new Error(`the worker counted ${DEADLINES} escalations fired, the ledger holds ${fired}`);
+    if (fired !== DEADLINES) throw new Error(`the worker counted ${counted} escalations fired, the ledger holds ${fired}`);
     // The burst's status changes (one outbox row per deadline marked missed) until the relay has consumed them all.
     for (;;) {
       const [{ n: left }] = await db.query(`SELECT count(*)::int AS n FROM outbox`);
