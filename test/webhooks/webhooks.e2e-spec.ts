@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { openCase } from '../api/helpers';
 import { API, createOrganisationTree, OrganisationTree, startTestApp, TestApp } from '../support/app';
-import { InboxRepository, NewNotification, webhookPayload, WebhookFanOut } from '@charterflow/notifications';
+import { InboxRepository, NewNotification, NewNotificationFanOut, webhookPayload, WebhookFanOut } from '@charterflow/notifications';
 import { MIGRATIONS } from '@charterflow/database';
 import { cleanWebhooks, createOrganisation, deliveryRows, insertNotification, registerWebhook } from './helpers';
 
@@ -279,6 +279,84 @@ describe('webhooks: registration API and the fan-out that queues deliveries', ()
       expect(await dataSource.transaction((m) => inbox().insertMany(m, [once]))).toBe(1);
       expect(await dataSource.transaction((m) => inbox().insertMany(m, [once]))).toBe(0);
       expect(await deliveryRows(dataSource)).toHaveLength(1);
+    });
+
+    describe('one message for several inboxes (InboxRepository.insertFanOut)', () => {
+      const message = (over: Partial<NewNotificationFanOut>): NewNotificationFanOut => {
+        const { organisationId: _o, role: _r, dedupeKey: _k, ...rest } = newNotification({});
+        return { ...rest, to: [], dedupePrefix: `test:${randomUUID()}:`, ...over };
+      };
+      const stored = (prefixes: string[]): Promise<{ dedupe_key: string; organisation_id: string; role: string; title_vi: string; phase: string }[]> =>
+        dataSource.query(
+          `SELECT dedupe_key, organisation_id, role, title_vi, phase FROM notifications WHERE dedupe_key LIKE ANY ($1::text[]) ORDER BY dedupe_key`,
+          [prefixes.map((p) => `${p}%`)],
+        );
+
+      it('writes one notification per inbox, keyed by the prefix and the inbox; answers how many each message wrote, less those already written', async () => {
+        const lower = [
+          { organisationId: tree.cellId, role: 'cell_secretary' },
+          { organisationId: tree.grassrootsId, role: 'grassroots_officer' },
+        ];
+        const upper = [{ organisationId: tree.communeId, role: 'superior_officer' }];
+        const messages = [
+          message({ to: lower, title: { vi: 'Một', en: 'One' }, phase: 'escalate' }),
+          message({ to: lower, title: { vi: 'Hai', en: 'Two' }, phase: 'escalate' }),
+          message({ to: upper, title: { vi: 'Ba', en: 'Three' }, phase: 'escalate' }),
+        ];
+        const [first, second, third] = messages.map((n) => n.dedupePrefix);
+        // One inbox of the second message already has its notification (written before, under the same key).
+        await dataSource.transaction((m) => inbox().insert(m, [newNotification({ organisationId: tree.grassrootsId, role: 'grassroots_officer', dedupeKey: `${second}${tree.grassrootsId}:grassroots_officer`, title: { vi: 'Trước', en: 'Before' } })]));
+
+        expect(await dataSource.transaction((m) => inbox().insertFanOut(m, messages))).toEqual([2, 1, 1]);
+        expect(await stored([first, second, third])).toEqual(
+          [
+            { dedupe_key: `${first}${tree.cellId}:cell_secretary`, organisation_id: tree.cellId, role: 'cell_secretary', title_vi: 'Một', phase: 'escalate' },
+            { dedupe_key: `${first}${tree.grassrootsId}:grassroots_officer`, organisation_id: tree.grassrootsId, role: 'grassroots_officer', title_vi: 'Một', phase: 'escalate' },
+            { dedupe_key: `${second}${tree.cellId}:cell_secretary`, organisation_id: tree.cellId, role: 'cell_secretary', title_vi: 'Hai', phase: 'escalate' },
+            { dedupe_key: `${second}${tree.grassrootsId}:grassroots_officer`, organisation_id: tree.grassrootsId, role: 'grassroots_officer', title_vi: 'Trước', phase: 'remind-10wd' },
+            { dedupe_key: `${third}${tree.communeId}:superior_officer`, organisation_id: tree.communeId, role: 'superior_officer', title_vi: 'Ba', phase: 'escalate' },
+          ].sort((a, b) => (a.dedupe_key < b.dedupe_key ? -1 : 1)),
+        );
+        // Written again: every key is known.
+        expect(await dataSource.transaction((m) => inbox().insertFanOut(m, messages))).toEqual([0, 0, 0]);
+        expect(await stored([first, second, third])).toHaveLength(5);
+      });
+
+      it('queues the deliveries of the notifications written whose organisation a webhook listens to, each with its own inbox in the payload', async () => {
+        // The grassroots committee's webhook hears it and the cell below it; nobody listens to the commune.
+        const w = await registerWebhook(t.http, { organisationId: tree.grassrootsId, url: 'https://grassroots.example.vn/' });
+        const to = [
+          { organisationId: tree.cellId, role: 'cell_secretary' },
+          { organisationId: tree.grassrootsId, role: 'grassroots_officer' },
+          { organisationId: tree.communeId, role: 'superior_officer' },
+        ];
+        const messages = [message({ to }), message({ to, kind: 'escalation', phase: 'escalate' })];
+        const skipped = `${messages[1].dedupePrefix}${tree.cellId}:cell_secretary`;
+        const [before] = await dataSource.transaction((m) => inbox().insert(m, [newNotification({ dedupeKey: skipped })]));
+
+        expect(await dataSource.transaction((m) => inbox().insertFanOut(m, messages))).toEqual([3, 2]);
+        // The notification written before has its one delivery from then, and no second one.
+        expect(await deliveryRows(dataSource, before.id)).toHaveLength(1);
+        const rows = (await deliveryRows(dataSource)).filter((r) => r.notification_id !== before.id);
+        const heard: { id: string; dedupe_key: string }[] = await dataSource.query(
+          `SELECT id, dedupe_key FROM notifications WHERE dedupe_key = ANY ($1::text[]) ORDER BY dedupe_key`,
+          [[`${messages[0].dedupePrefix}${tree.cellId}:cell_secretary`, `${messages[0].dedupePrefix}${tree.grassrootsId}:grassroots_officer`, `${messages[1].dedupePrefix}${tree.grassrootsId}:grassroots_officer`]],
+        );
+        expect(rows.map((r) => r.notification_id).sort()).toEqual(heard.map((h) => h.id).sort());
+        for (const row of rows) {
+          expect(row.webhook_id).toBe(w.id);
+          const { readAt: _readAt, ...view } = (await inbox().findById(row.notification_id))!;
+          expect(row.payload).toEqual(JSON.parse(JSON.stringify(webhookPayload(row.id, view))));
+        }
+      });
+
+      it('refuses two messages sharing a prefix, or an inbox named twice, and writes nothing', async () => {
+        const to = [{ organisationId: tree.cellId, role: 'cell_secretary' }];
+        const a = message({ to });
+        await expect(dataSource.transaction((m) => inbox().insertFanOut(m, [a, message({ to, dedupePrefix: a.dedupePrefix })]))).rejects.toThrow(/share the dedupe prefix/);
+        await expect(dataSource.transaction((m) => inbox().insertFanOut(m, [message({ to: [...to, ...to] })]))).rejects.toThrow(/named twice/);
+        expect(await stored([a.dedupePrefix])).toEqual([]);
+      });
     });
 
     // The payload used to be built by a plpgsql trigger (dropped by DropWebhookFanOutTrigger1767225601500). Its

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApplyTimedEvents } from '@charterflow/cases';
 // The inbox files directly, not the notifications barrel: its module also wires webhooks, which use this library.
 import { InboxRepository } from '@charterflow/notifications';
-import type { NewNotification, NotificationKind } from '@charterflow/notifications';
+import type { NewNotificationFanOut, NotificationKind } from '@charterflow/notifications';
 import { FiringHandler, firingKey, FiringRef, FiringResult, phaseGroupOf } from '../contracts';
 import { firingSchedule, reminderPhase } from '../plan/plan-firings';
 import { ReminderPolicyService } from '../policy/reminder-policy.service';
@@ -122,62 +122,51 @@ export class FiringService implements FiringHandler {
     const chains = await this.organisations.chainsOf(m, acting.map((d) => d.row.organisationId));
     // The firings of one organisation, kind and phase group go to the same inboxes: resolved once per batch.
     const inboxes = new Map<string, Recipient[]>();
-    const notifications = acting.flatMap((d) => this.notificationsOf(d.row, d.ref, chains.get(d.row.organisationId) ?? [], now, inboxes));
-    const written = await this.inbox.insert(m, notifications);
-    const writtenPer = new Map<string, number>();
-    for (const n of written) writtenPer.set(`${n.deadlineId}:${n.phase}`, (writtenPer.get(`${n.deadlineId}:${n.phase}`) ?? 0) + 1);
+    const messages = acting.map((d) => this.messageOf(d.row, d.ref, chains.get(d.row.organisationId) ?? [], now, inboxes));
+    const written = await this.inbox.insertFanOut(m, messages);
     await this.deadlines.markMissed(m, acting.filter((d) => d.ref.phase === 'escalate').map((d) => d.row.id), now);
     // The engine's PROBATION_ENDED, in this transaction: it closes the deadline this firing holds (met).
     for (const caseId of new Set(acting.filter((d) => d.ref.phase === 'due').map((d) => d.row.caseId))) await this.timedEvents.execute(caseId, m);
 
-    for (const d of acting) {
-      answers.set(firingKey(d.ref), { outcome: 'fired', notifications: writtenPer.get(`${d.row.id}:${d.ref.phase}`) ?? 0, latenessMs: d.record.latenessMs });
-    }
+    acting.forEach((d, i) => answers.set(firingKey(d.ref), { outcome: 'fired', notifications: written[i], latenessMs: d.record.latenessMs }));
     return answers;
   }
 
   /**
-   * The notifications a firing writes: one per recipient, all sharing the firing's one title and body. `inboxes`
-   * keeps the recipients already resolved in this batch, by organisation, kind and phase group.
+   * The message a firing writes: one title and body, for every inbox its policy names (one notification each, keyed
+   * by the firing and the inbox). `inboxes` keeps the recipients already resolved in this batch, by organisation, kind
+   * and phase group: the firings that share them share the one list.
    */
-  private notificationsOf(
-    row: DeadlineForFiring,
-    firing: FiringRef,
-    chain: readonly ChainOrganisation[],
-    now: Date,
-    inboxes: Map<string, Recipient[]>,
-  ): NewNotification[] {
+  private messageOf(row: DeadlineForFiring, firing: FiringRef, chain: readonly ChainOrganisation[], now: Date, inboxes: Map<string, Recipient[]>): NewNotificationFanOut {
     const rules = this.policies.policy.kinds[row.kind];
     const group = phaseGroupOf(firing.phase);
     const inboxKey = `${row.organisationId} ${row.kind} ${group}`;
-    let recipients = inboxes.get(inboxKey);
-    if (!recipients) {
+    let to = inboxes.get(inboxKey);
+    if (!to) {
       const alerted = resolveRecipients(chain, rules.alert);
-      recipients = group === 'escalate' && rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted;
-      inboxes.set(inboxKey, recipients);
+      to = group === 'escalate' && rules.escalation ? escalationRecipients(chain, alerted, rules.escalation) : alerted;
+      inboxes.set(inboxKey, to);
     }
     const subject: NotificationSubject = { caseId: row.caseId, candidateName: row.candidateName, kind: row.kind, dueOn: row.dueOn, source: row.source };
-    const keyPrefix = `${row.id}:${firing.generation}:${firing.phase}:`;
-    const to = (kind: NotificationKind, { title, body }: Pick<NewNotification, 'title' | 'body'>): NewNotification[] =>
-      recipients.map((r) => ({
-        organisationId: r.organisationId,
-        role: r.role,
-        caseId: row.caseId,
-        deadlineId: row.id,
-        kind,
-        phase: firing.phase,
-        dueOn: row.dueOn,
-        title,
-        body,
-        createdAt: now,
-        dedupeKey: `${keyPrefix}${r.organisationId}:${r.role}`,
-      }));
+    const message = (kind: NotificationKind, { title, body }: Pick<NewNotificationFanOut, 'title' | 'body'>): NewNotificationFanOut => ({
+      to,
+      caseId: row.caseId,
+      deadlineId: row.id,
+      kind,
+      phase: firing.phase,
+      dueOn: row.dueOn,
+      title,
+      body,
+      createdAt: now,
+      dedupePrefix: `${row.id}:${firing.generation}:${firing.phase}:`,
+    });
 
-    if (group === 'escalate') return to('escalation', escalationText(subject));
-    if (group === 'due') return to('probation_ended', probationEndedText(subject));
+    if (group === 'escalate') return message('escalation', escalationText(subject));
+    if (group === 'due') return message('probation_ended', probationEndedText(subject));
     const offset = rules.reminders.find((o) => reminderPhase(o) === firing.phase);
-    if (!offset) return []; // unreachable: the phase came from this very policy
-    return to('reminder', reminderText(subject, offset));
+    // Unreachable: the phase came from this very policy, which is read once per process.
+    if (!offset) throw new Error(`the reminder policy plans no ${firing.phase} for ${row.kind}`);
+    return message('reminder', reminderText(subject, offset));
   }
 }
 

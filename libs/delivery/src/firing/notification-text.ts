@@ -24,9 +24,19 @@ function leftText(offset: ReminderOffset): BilingualText {
     : { vi: `còn ${offset.months} tháng`, en: `${offset.months} month${offset.months === 1 ? '' : 's'} left` };
 }
 
+/** Footers already rendered, by source: a burst names the catalogue's few sources thousands of times. */
+const FOOTERS = new Map<string, BilingualText>();
+/** Beyond this many distinct sources (the catalogue has far fewer), footers are rendered without remembering. */
+const FOOTERS_MAX = 1024;
+
 /** The article the limit rests on. The case is linked by the notification itself, never named by its id in the text. */
 function footer(s: NotificationSubject): BilingualText {
-  return { vi: `Căn cứ: ${sourceVi(s.source)}.`, en: `Rule: ${s.source}.` };
+  let end = FOOTERS.get(s.source);
+  if (!end) {
+    end = { vi: `Căn cứ: ${sourceVi(s.source)}.`, en: `Rule: ${s.source}.` };
+    if (FOOTERS.size < FOOTERS_MAX) FOOTERS.set(s.source, end);
+  }
+  return end;
 }
 
 /** A reminder before the due date. */

@@ -24,6 +24,19 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
+/** One inbox: an organisation's staff in one role. */
+export type NotificationRecipient = Pick<NewNotification, 'organisationId' | 'role'>;
+
+/**
+ * One message for several inboxes: the notifications that share everything but their recipient, one for each inbox
+ * of `to` (each named once). Each is keyed `<dedupePrefix><organisationId>:<role>`, so the prefix names the message
+ * (e.g. `${deadlineId}:${generation}:${phase}:`) and no two messages written together share one.
+ */
+export interface NewNotificationFanOut extends Omit<NewNotification, 'organisationId' | 'role' | 'dedupeKey'> {
+  to: readonly NotificationRecipient[];
+  dedupePrefix: string;
+}
+
 /** Whom a notification is for and what it is about: what a notification to write, its view and its webhook share. */
 export type NotificationAddress = Pick<NewNotification, 'organisationId' | 'role' | 'caseId' | 'deadlineId' | 'kind' | 'phase' | 'dueOn'>;
 
