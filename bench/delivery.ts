@@ -243,7 +243,8 @@ BullMQ workers taking ${CONCURRENCY} wake-up at a time per firing queue, TypeORM
 instant a minute ahead. The burst is one BullMQ job, the escalation queue's wake-up of that instant (ADR 0033): ready
 five seconds ahead, it reads the 10,000 due firings from PostgreSQL, holds them until the instant, then fires them in
 batches of ${BATCH}, ${IN_FLIGHT} at once, each batch one transaction (lock the cases then the deadlines, one ledger insert, one
-notifications insert, one update marking the deadlines missed; ADR 0026), every firing answered on its own.
+notifications insert — a message a firing, which the database writes to each of its inboxes — and one update marking
+the deadlines missed; ADR 0026, ADR 0033), every firing answered on its own.
 
 | measure | value |
 |---|---:|
@@ -299,7 +300,17 @@ connections, 10,240 firings of three rows) took 2.6 s with its keys, 1.9–2.0 s
 case and the deadline, 2.0–2.3 s without the unique key, 2.1–2.8 s with that key in the "C" collation: no single
 cut of the schema is worth its guarantee. While the burst runs, the run watches the worker's own firing counter in
 its process, not a count of the ledger, which scanned the rows the burst was writing; the ledger is counted once at
-the end and must agree.`,
+the end and must agree.
+
+Later that day, the machine faster again (BullMQ's no-op rate 7,400–13,400 jobs/s at concurrency 5, 10,200–19,400 at
+50), a profile of the burst showed the worker's thread busy 87 % of it, 0.39 s of that collecting garbage: the
+firings built, sent and read back three notification objects each. A firing now sends one message with the index of
+its list of inboxes, the database writes a row per inbox, and only the rows a webhook listens to and the skipped keys
+come back (ADR 0033): in three alternating pairs, 6,988 / 6,873 / 6,757 deadlines/s against 5,731 / 5,734 / 5,952
+before, p99 1.54–1.58 s against 1.79–1.88 s, the thread busy about 1.0 s of the burst. In ten runs of it that
+afternoon (some with the statement log or a profiler on): 6,050–7,650 deadlines/s, p99 1.44–1.81 s, ratio 0.52–0.83
+to concurrency 5 and 0.37–0.69 to the fastest. PostgreSQL is now the larger share, and of it the notifications insert
+(three rows a firing) still half.`,
     );
     console.log(`  wrote "${SECTION}" in ${relative(process.cwd(), REPORT_PATH)}`);
   } finally {
