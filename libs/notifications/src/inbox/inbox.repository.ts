@@ -59,8 +59,8 @@ export class InboxRepository {
    * `dedupe_key` exists is skipped), with the webhook deliveries of those written; answers how many notifications
    * each message wrote, in order. The message travels once with the index of its list of inboxes (a list shared by
    * several messages, the same array, travels once too) and the database makes the rows: a burst of firings, each
-   * alerting a few inboxes, sends and parses a third of what one row per notification would, and reads back only
-   * the rows a webhook listens to and the keys that were skipped. The rows travel as `json`, not `jsonb`: read once
+   * alerting a few inboxes, builds, sends and parses one object per firing instead of one per notification, and reads
+   * back only the rows a webhook listens to and the keys that were skipped (ADR 0033). The rows travel as `json`, not `jsonb`: read once
    * into columns, they need no binary form.
    */
   async insertFanOut(m: EntityManager, messages: readonly NewNotificationFanOut[]): Promise<number[]> {
