@@ -308,7 +308,7 @@ firings built, sent and read back three notification objects each. A firing now 
 its list of inboxes, the database writes a row per inbox, and only the rows a webhook listens to and the skipped keys
 come back (ADR 0033): in three alternating pairs, 6,988 / 6,873 / 6,757 deadlines/s against 5,731 / 5,734 / 5,952
 before, p99 1.54–1.58 s against 1.79–1.88 s, the thread busy about 1.0 s of the burst. In ten runs of it that
-afternoon (some with the statement log or a profiler on): 6,050–7,650 deadlines/s, p99 1.44–1.81 s, ratio 0.52–0.83
+day (some with the statement log or a profiler on): 6,050–7,650 deadlines/s, p99 1.44–1.81 s, ratio 0.52–0.83
 to concurrency 5 and 0.37–0.69 to the fastest. PostgreSQL is now the larger share, and of it the notifications insert
 (three rows a firing) still half.`,
     );
